@@ -1,0 +1,59 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+/// Conduct semi-directive interviews along a grid, code their transcripts, search and export
+/// them — in the terminal.
+///
+/// Without a command, opens the interface on the current study. The study is the folder given by
+/// --study, else by GRILLE_STUDY, else the default study (~/.local/share/grille/default on Linux),
+/// created on first use.
+///
+/// Exit codes: 0 success; 1 failure, or problems found by `check`; 2 wrong usage.
+#[derive(Debug, Parser)]
+#[command(name = "grille", version, max_term_width = 100)]
+pub struct Args {
+    /// The study folder to work on.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub study: Option<PathBuf>,
+
+    /// Interface language: fr (default) or en. Also chosen by LANG=en*.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new study folder from a template.
+    Init {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// `diagnostic` (the grid and codebook of the prostitution diagnostic) or `empty`.
+        #[arg(long, default_value = "diagnostic")]
+        template: String,
+        /// Also copy the template's fictional example sessions.
+        #[arg(long)]
+        examples: bool,
+    },
+    /// Check every file of the study; list every problem (exit 1 if any).
+    Check,
+    /// List the study's sessions.
+    Sessions {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
+    Demo,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\" (fr or en)"))
+}

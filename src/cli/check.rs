@@ -1,0 +1,24 @@
+//! `grille check`: every file of the study checked, every problem listed.
+
+use anyhow::Result;
+
+use super::Env;
+
+/// Returns whether the study is sound.
+pub fn run(env: &Env) -> Result<bool> {
+    let study = env.study()?;
+    let report = study.check();
+    for note in &report.notes {
+        eprintln!("note: {note}");
+    }
+    for error in &report.errors {
+        println!("{error}");
+    }
+    let t = env.texts();
+    if report.is_ok() {
+        eprintln!("{}", (t.check_ok)(report.sessions));
+    } else {
+        eprintln!("{}", (t.check_failed)(report.errors.len()));
+    }
+    Ok(report.is_ok())
+}

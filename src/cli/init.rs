@@ -1,0 +1,17 @@
+//! `grille init DIR`: a new study folder from a template.
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+use super::{Env, show};
+use crate::store::{StudyDir, Template};
+
+pub fn run(env: &Env, dir: &Path, template: &str, examples: bool) -> Result<()> {
+    let Some(template) = Template::by_name(template) else {
+        bail!("unknown template \"{template}\" (diagnostic or empty)");
+    };
+    StudyDir::create(dir, template, examples)?;
+    eprintln!("{}", (env.texts().study_created)(&show(dir)));
+    Ok(())
+}

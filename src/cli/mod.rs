@@ -1,0 +1,56 @@
+//! The command-line front end: one file per command. Commands call the core and format what it
+//! returns (a table for people, `--json` for scripts); messages go to stderr.
+
+pub mod args;
+pub mod check;
+pub mod init;
+pub mod sessions;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::i18n::{Lang, Texts};
+use crate::store::paths::{Origin, resolve_study};
+use crate::store::template::DIAGNOSTIC;
+use crate::store::{Preferences, StudyDir};
+
+/// What every command needs: the language, the user's preferences, the `--study` flag.
+pub struct Env {
+    pub lang: Lang,
+    pub prefs: Preferences,
+    pub study_flag: Option<PathBuf>,
+}
+
+impl Env {
+    pub fn new(lang_flag: Option<Lang>, study_flag: Option<PathBuf>) -> Env {
+        let prefs = Preferences::load();
+        Env {
+            lang: Lang::choose(lang_flag, prefs.lang),
+            prefs,
+            study_flag,
+        }
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
+    /// The study to work on. The default study is created on first use; a folder named by
+    /// `--study` or `GRILLE_STUDY` must already be a study (a typo must not create one).
+    pub fn study(&self) -> Result<StudyDir> {
+        let (root, origin) = resolve_study(self.study_flag.as_deref())
+            .context("no data folder on this system: give the study with --study DIR")?;
+        if origin == Origin::Default && !root.join("study.json").exists() {
+            let dir = StudyDir::open_or_create(&root, &DIAGNOSTIC)?;
+            eprintln!("{}", (self.texts().default_study_created)(&show(&root)));
+            return Ok(dir);
+        }
+        Ok(StudyDir::open(&root)?)
+    }
+}
+
+/// A path as shown in messages.
+pub fn show(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,32 @@
+//! The `grille` binary: reads the command line, runs the command, maps the outcome to an exit
+//! code (0 success, 1 failure or problems found, 2 wrong usage).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use grille::cli::args::{Args, Command};
+use grille::cli::{self, Env};
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let env = Env::new(args.lang, args.study.clone());
+    let outcome = match args.command {
+        Some(Command::Init {
+            dir,
+            template,
+            examples,
+        }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
+        Some(Command::Check) => cli::check::run(&env),
+        Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Demo) | None => cli::sessions::run(&env, false),
+    };
+    match outcome {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("grille: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

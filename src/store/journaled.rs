@@ -1,0 +1,206 @@
+//! A study file with its journal: the one way every edited file of a study is read and written.
+//!
+//! A change is checked, appended to the journal and fsynced, and only then applied in memory;
+//! from time to time the document is folded into its file by an atomic replace and the journal
+//! removed. Reading replays the journal, so a crash at any point gives back every change that was
+//! acknowledged.
+
+use std::path::{Path, PathBuf};
+
+use super::error::{IoContext, Result, StoreError};
+use super::journal::{self, Torn};
+use super::lock::Lock;
+use super::{fs, json};
+use crate::study::{Document, Outcome};
+
+/// Changes folded into the file at the latest after this many journal records.
+const CHECKPOINT_EVERY: usize = 200;
+
+/// Where a document, its journal and its lock live.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocPaths {
+    pub file: PathBuf,
+    pub journal: PathBuf,
+    pub lock: PathBuf,
+}
+
+impl DocPaths {
+    /// `x.json` → `x.journal`, `x.lock` beside it.
+    pub fn beside(file: PathBuf) -> Self {
+        DocPaths {
+            journal: file.with_extension("journal"),
+            lock: file.with_extension("lock"),
+            file,
+        }
+    }
+}
+
+/// A document as read, with what reading it noticed.
+#[derive(Debug)]
+pub struct Loaded<D> {
+    pub doc: D,
+    /// Changes replayed from the journal (left there by a crash or by a writer still running).
+    pub replayed: usize,
+    pub torn: Option<Torn>,
+}
+
+impl<D> Loaded<D> {
+    /// Human-readable notes about the journal, for `grille check` and the status line.
+    pub fn notes(&self, paths: &DocPaths) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.replayed > 0 {
+            notes.push(format!(
+                "{}: {} change(s) recovered from the journal",
+                paths.journal.display(),
+                self.replayed
+            ));
+        }
+        if let Some(torn) = &self.torn {
+            notes.push(format!(
+                "{}: line {} was cut short by a crash ({} bytes) and was ignored",
+                paths.journal.display(),
+                torn.line,
+                torn.bytes
+            ));
+        }
+        notes
+    }
+}
+
+/// Reads a document and replays its journal without writing anything.
+pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loaded<D>> {
+    // The journal is read before the file: a writer folding the journal in between is then seen
+    // as a file whose revision covers the records read, never as records missing.
+    let read = journal::read::<D::Change>(&paths.journal)?;
+    let bytes = std::fs::read(&paths.file).at(&paths.file)?;
+    let mut doc: D = json::parse(&paths.file, &bytes)?;
+    let mut replayed = 0;
+    for (i, record) in read.records.into_iter().enumerate() {
+        if record.rev <= doc.revision() {
+            continue; // already folded into the file
+        }
+        let damaged = |message: String| StoreError::Journal {
+            file: paths.journal.clone(),
+            line: i + 1,
+            message,
+        };
+        if record.rev != doc.revision() + 1 {
+            return Err(damaged(format!(
+                "record {} follows revision {}: records are missing",
+                record.rev,
+                doc.revision()
+            )));
+        }
+        doc.check(&record.change, context)
+            .map_err(|e| damaged(format!("change cannot be applied: {e}")))?;
+        doc.apply(&record.change);
+        doc.set_revision(record.rev);
+        replayed += 1;
+    }
+    Ok(Loaded {
+        doc,
+        replayed,
+        torn: read.torn,
+    })
+}
+
+/// A document open for writing by this process (it holds the lock).
+pub struct Journaled<D: Document> {
+    doc: D,
+    paths: DocPaths,
+    journal: journal::Writer,
+    /// Changes in the journal not yet folded into the file.
+    pending: usize,
+    lock: Lock,
+}
+
+impl<D: Document> Journaled<D> {
+    /// Opens an existing document for writing: takes the lock, replays the journal and folds it
+    /// into the file. Fails with [`StoreError::Locked`] if another process writes it.
+    pub fn open(paths: DocPaths, context: &D::Context) -> Result<(Self, Vec<String>)> {
+        let lock = Lock::acquire(&paths.lock, &paths.file)?;
+        let loaded: Loaded<D> = load(&paths, context)?;
+        let notes = loaded.notes(&paths);
+        let mut this = Journaled {
+            journal: journal::Writer::new(paths.journal.clone()),
+            doc: loaded.doc,
+            paths,
+            pending: loaded.replayed,
+            lock,
+        };
+        if loaded.torn.is_some() {
+            this.write_file()?;
+            this.journal.set_aside()?;
+            this.pending = 0;
+        } else {
+            this.checkpoint()?;
+        }
+        Ok((this, notes))
+    }
+
+    /// Creates the document's file, which must not exist, and opens it for writing.
+    pub fn create(paths: DocPaths, doc: D) -> Result<Self> {
+        let lock = Lock::acquire(&paths.lock, &paths.file)?;
+        fs::write_new(&paths.file, json::to_pretty(&doc).as_bytes())?;
+        Ok(Journaled {
+            journal: journal::Writer::new(paths.journal.clone()),
+            doc,
+            paths,
+            pending: 0,
+            lock,
+        })
+    }
+
+    pub fn doc(&self) -> &D {
+        &self.doc
+    }
+
+    pub fn paths(&self) -> &DocPaths {
+        &self.paths
+    }
+
+    pub fn lock_path(&self) -> &Path {
+        self.lock.path()
+    }
+
+    /// Checks a change, writes it durably to the journal, then applies it.
+    pub fn apply(&mut self, change: D::Change, context: &D::Context) -> Result<Outcome> {
+        self.doc
+            .check(&change, context)
+            .map_err(|source| StoreError::Change {
+                file: self.paths.file.clone(),
+                source,
+            })?;
+        let rev = self.doc.revision() + 1;
+        self.journal.append(rev, &change)?;
+        let outcome = self.doc.apply(&change);
+        self.doc.set_revision(rev);
+        self.pending += 1;
+        if self.pending >= CHECKPOINT_EVERY {
+            self.checkpoint()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Folds the journal into the file (atomic replace), then removes the journal.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        if self.pending == 0 {
+            return Ok(());
+        }
+        self.write_file()?;
+        self.journal.remove()?;
+        self.pending = 0;
+        Ok(())
+    }
+
+    fn write_file(&self) -> Result<()> {
+        fs::write_atomic(&self.paths.file, json::to_pretty(&self.doc).as_bytes())
+    }
+}
+
+impl<D: Document> Drop for Journaled<D> {
+    fn drop(&mut self) {
+        // Best effort: if folding fails, the journal still holds every change.
+        let _ = self.checkpoint();
+    }
+}

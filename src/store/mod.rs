@@ -1,0 +1,20 @@
+//! The study folder on disk. This is the only code that reads or writes a study's files.
+
+pub mod error;
+pub mod fs;
+pub mod journal;
+pub mod journaled;
+pub mod json;
+pub mod lock;
+
+pub use error::{Result, StoreError};
+pub use journaled::{DocPaths, Journaled, Loaded};
+pub mod paths;
+pub mod preferences;
+pub mod study_dir;
+pub mod template;
+
+pub use paths::{Origin, StudyPaths};
+pub use preferences::Preferences;
+pub use study_dir::{CheckReport, SessionWriter, StudyDir};
+pub use template::Template;

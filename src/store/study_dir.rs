@@ -1,0 +1,311 @@
+//! A study folder: creating it, loading its definition and sessions, opening them for writing,
+//! and checking every file.
+
+use std::path::{Path, PathBuf};
+
+use super::error::{IoContext, Result, StoreError};
+use super::journaled::{self, DocPaths, Journaled, Loaded};
+use super::paths::StudyPaths;
+use super::template::Template;
+use super::{fs, json};
+use crate::study::validate::{self, Problem};
+use crate::study::{Codebook, Document, Grid, Session, SessionId, Study, StudyMeta};
+
+/// A session open for writing by this process.
+pub type SessionWriter = Journaled<Session>;
+
+#[derive(Clone, Debug)]
+pub struct StudyDir {
+    paths: StudyPaths,
+}
+
+impl StudyDir {
+    /// Opens an existing study folder (it must hold a `study.json`).
+    pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
+        let paths = StudyPaths::new(root);
+        if !paths.meta().file.is_file() {
+            return Err(StoreError::NotAStudy {
+                path: paths.root().to_path_buf(),
+            });
+        }
+        Ok(StudyDir { paths })
+    }
+
+    /// Creates a study folder from a template, with or without its example sessions. The
+    /// folder must not exist or be empty. It is built beside its place and renamed into it, so
+    /// a failure never leaves a half-made study.
+    pub fn create(root: &Path, template: &Template, with_examples: bool) -> Result<Self> {
+        if root.exists() && std::fs::read_dir(root).at(root)?.next().is_some() {
+            return Err(StoreError::Exists {
+                path: root.to_path_buf(),
+            });
+        }
+        let parent = match root.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_private_dir(&parent)?;
+        let building = tempfile::Builder::new()
+            .prefix(".grille-new-")
+            .tempdir_in(&parent)
+            .at(&parent)?;
+        fs::make_private(building.path())?;
+        let staged = StudyPaths::new(building.path());
+        fs::create_private_dir(&staged.sessions_dir())?;
+        for (name, text) in template.definition_files()? {
+            fs::write_new(&staged.root().join(name), text.as_bytes())?;
+        }
+        if with_examples {
+            for (_, text) in template.examples {
+                let session: Session = json::parse(Path::new(template.name), text.as_bytes())?;
+                fs::write_new(&staged.session(session.id).file, text.as_bytes())?;
+            }
+        }
+        if root.exists() {
+            std::fs::remove_dir(root).at(root)?;
+        }
+        let staged_root = building.keep();
+        std::fs::rename(&staged_root, root).at(root)?;
+        fs::sync_dir(&parent)?;
+        Ok(StudyDir {
+            paths: StudyPaths::new(root),
+        })
+    }
+
+    /// Opens the study at `root`, creating it from `template` (without example sessions) if the
+    /// folder does not exist yet: the default study on first use.
+    pub fn open_or_create(root: &Path, template: &Template) -> Result<Self> {
+        if root.join("study.json").is_file() {
+            Self::open(root)
+        } else {
+            Self::create(root, template, false)
+        }
+    }
+
+    pub fn paths(&self) -> &StudyPaths {
+        &self.paths
+    }
+
+    pub fn root(&self) -> &Path {
+        self.paths.root()
+    }
+
+    /// Loads `study.json`, `grid.json` and `codebook.json` (with their journals) and checks them.
+    pub fn load_study(&self) -> Result<Study> {
+        Ok(Study {
+            meta: load_valid(&self.paths.meta(), validate::validate_meta)?.doc,
+            grid: load_valid(&self.paths.grid(), validate::validate_grid)?.doc,
+            codebook: load_valid(&self.paths.codebook(), validate::validate_codebook)?.doc,
+        })
+    }
+
+    /// The ids of the study's sessions, from the file names in `sessions/`, sorted.
+    pub fn session_ids(&self) -> Result<Vec<SessionId>> {
+        let dir = self.paths.sessions_dir();
+        let mut ids = Vec::new();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
+            Err(e) => return Err(e).at(&dir),
+        };
+        for entry in entries {
+            let path = entry.at(&dir)?.path();
+            if path.extension().is_some_and(|e| e == "json")
+                && let Some(id) = path.file_stem().and_then(|s| s.to_str()?.parse().ok())
+            {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Reads a session (replaying its journal) and checks it against the study; writes nothing.
+    pub fn load_session(&self, id: SessionId, study: &Study) -> Result<Loaded<Session>> {
+        let paths = self.paths.session(id);
+        let loaded: Loaded<Session> = journaled::load(&paths, study)?;
+        check_session(&paths.file, id, &loaded.doc, study)?;
+        Ok(loaded)
+    }
+
+    /// Opens a session for writing. Another process writing it gives [`StoreError::Locked`]:
+    /// fall back to [`StudyDir::load_session`] for read-only access.
+    pub fn open_session(
+        &self,
+        id: SessionId,
+        study: &Study,
+    ) -> Result<(SessionWriter, Vec<String>)> {
+        let paths = self.paths.session(id);
+        // Check before taking the writer: a session that breaks the rules is never rewritten.
+        self.load_session(id, study)?;
+        Journaled::open(paths, study)
+    }
+
+    /// Writes a new session and opens it for writing.
+    pub fn create_session(&self, session: Session, study: &Study) -> Result<SessionWriter> {
+        let paths = self.paths.session(session.id);
+        check_session(&paths.file, session.id, &session, study)?;
+        fs::create_private_dir(&self.paths.sessions_dir())?;
+        Journaled::create(paths, session)
+    }
+
+    /// Opens the codebook for writing (codebook edits are journalled like session changes).
+    pub fn open_codebook(&self) -> Result<(Journaled<Codebook>, Vec<String>)> {
+        Journaled::open(self.paths.codebook(), &())
+    }
+
+    /// Opens the grid for writing.
+    pub fn open_grid(&self) -> Result<(Journaled<Grid>, Vec<String>)> {
+        Journaled::open(self.paths.grid(), &())
+    }
+
+    /// Opens `study.json` for writing.
+    pub fn open_meta(&self) -> Result<(Journaled<StudyMeta>, Vec<String>)> {
+        Journaled::open(self.paths.meta(), &())
+    }
+
+    /// Checks every file of the study without writing anything.
+    pub fn check(&self) -> CheckReport {
+        let mut report = CheckReport::default();
+        let meta = report.keep(
+            load_valid(&self.paths.meta(), validate::validate_meta),
+            &self.paths.meta(),
+        );
+        let grid = report.keep(
+            load_valid(&self.paths.grid(), validate::validate_grid),
+            &self.paths.grid(),
+        );
+        let codebook = report.keep(
+            load_valid(&self.paths.codebook(), validate::validate_codebook),
+            &self.paths.codebook(),
+        );
+        let (Some(meta), Some(grid), Some(codebook)) = (meta, grid, codebook) else {
+            report
+                .notes
+                .push("sessions not checked: the study definition has errors".into());
+            return report;
+        };
+        let study = Study {
+            meta,
+            grid,
+            codebook,
+        };
+        match self.session_ids() {
+            Ok(ids) => {
+                for id in ids {
+                    let paths = self.paths.session(id);
+                    report.sessions += 1;
+                    report.keep(self.load_session(id, &study), &paths);
+                }
+            }
+            Err(e) => report.errors.push(e.to_string()),
+        }
+        report.stray_files(&self.paths.sessions_dir());
+        report
+    }
+}
+
+/// Loads a definition file and refuses it if it breaks the rules.
+fn load_valid<D: Document<Context = ()>>(
+    paths: &DocPaths,
+    validate: fn(&D) -> Vec<Problem>,
+) -> Result<Loaded<D>> {
+    let loaded = journaled::load(paths, &())?;
+    let problems = validate(&loaded.doc);
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(StoreError::Invalid {
+            file: paths.file.clone(),
+            problems,
+        })
+    }
+}
+
+fn check_session(file: &Path, id: SessionId, session: &Session, study: &Study) -> Result<()> {
+    let mut problems = validate::validate_session(session, study);
+    if session.id != id {
+        problems.insert(
+            0,
+            Problem {
+                path: "$.id".into(),
+                message: format!("the id {} does not match the file name", session.id),
+            },
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid {
+            file: file.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+/// What `grille check` found: errors (the study is not sound) and notes (recovered journals…).
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub errors: Vec<String>,
+    pub notes: Vec<String>,
+    pub sessions: usize,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    fn keep<D>(&mut self, loaded: Result<Loaded<D>>, paths: &DocPaths) -> Option<D> {
+        match loaded {
+            Ok(loaded) => {
+                self.notes.extend(loaded.notes(paths));
+                Some(loaded.doc)
+            }
+            Err(StoreError::Invalid { file, problems }) => {
+                // One line per problem, so that every one of them is seen.
+                for problem in problems {
+                    self.errors.push(format!("{}: {problem}", file.display()));
+                }
+                None
+            }
+            Err(e) => {
+                self.errors.push(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Files in `sessions/` that grille does not know: reported, never touched.
+    fn stray_files(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let known = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|stem| {
+                    stem.parse::<SessionId>().is_ok()
+                        && ["json", "journal", "lock"]
+                            .iter()
+                            .any(|ext| path.extension().is_some_and(|e| e == *ext))
+                });
+            if name.contains(".journal.torn-") {
+                self.notes.push(format!(
+                    "{}: a journal set aside after a crash (kept for inspection)",
+                    path.display()
+                ));
+            } else if !known {
+                self.notes
+                    .push(format!("{}: not a session file, ignored", path.display()));
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The model of a study: its description, grid, codebook and sessions. No I/O here: the store
+//! reads and writes files, front ends draw; this module only says what a study is and what
+//! changes are valid.
+
+pub mod codebook;
+pub mod definition_change;
+pub mod document;
+pub mod format;
+pub mod grid;
+pub mod ids;
+pub mod meta;
+pub mod session;
+pub mod session_change;
+pub mod text;
+pub mod validate;
+pub mod value;
+
+pub use codebook::{Code, Codebook};
+pub use definition_change::{CodebookChange, Replace};
+pub use document::{ChangeError, Document, Outcome};
+pub use format::{FORMAT, Format};
+pub use grid::{Grid, Question, Theme};
+pub use ids::*;
+pub use meta::{Attribute, StudyMeta};
+pub use session::{
+    Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
+    Time,
+};
+pub use session_change::SessionChange;
+pub use validate::Problem;
+pub use value::{Choice, Value, ValueKind};
+
+/// The definition of a study: what every session is checked against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Study {
+    pub meta: StudyMeta,
+    pub grid: Grid,
+    pub codebook: Codebook,
+}

@@ -1,0 +1,238 @@
+//! An interview session: who, when, with what consent, and what was said, answered and coded.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::format::Format;
+use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SessionId, SituationId};
+use super::value::Value;
+
+/// A moment, with the offset of the place it was recorded in.
+pub type Time = DateTime<FixedOffset>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub format: Format,
+    pub id: SessionId,
+    /// Number of changes folded into this snapshot; journal records above it are replayed.
+    #[serde(default)]
+    pub revision: u64,
+    pub interviewer: String,
+    pub respondent: Respondent,
+    #[serde(default)]
+    pub consent: Option<Consent>,
+    #[serde(default)]
+    pub started: Option<Time>,
+    #[serde(default)]
+    pub ended: Option<Time>,
+    #[serde(default)]
+    pub location: String,
+    pub status: Status,
+    /// Where the transcript came from when it was imported (file name), not typed live.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The question the interviewer was on, so a paused session resumes there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_question: Option<QuestionId>,
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+    /// Structured answers to closed questions.
+    #[serde(default)]
+    pub answers: BTreeMap<QuestionId, Value>,
+    /// Questions the interviewer marked as covered or skipped (notes and answers also count as
+    /// covering a question; see [`Session::is_covered`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: BTreeMap<QuestionId, Mark>,
+    #[serde(default)]
+    pub codings: Vec<Coding>,
+    #[serde(default)]
+    pub memos: Vec<Memo>,
+    #[serde(default)]
+    pub situations: Vec<Situation>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Respondent {
+    /// Never a real name: respondents are promised anonymity.
+    pub pseudonym: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    pub given: bool,
+    pub at: Time,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    InProgress,
+    Done,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    Respondent,
+    Interviewer,
+}
+
+/// A block of transcript: what one speaker said, attached to the question it answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    pub id: SegmentId,
+    /// The grid question this segment belongs to, if any.
+    #[serde(default)]
+    pub question: Option<QuestionId>,
+    pub speaker: Speaker,
+    /// The speaker's name as it appeared in an imported transcript, when it says more than the
+    /// role (several respondents, a named interviewer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_label: Option<String>,
+    #[serde(default)]
+    pub start: Option<Time>,
+    #[serde(default)]
+    pub end: Option<Time>,
+    /// NFC, `\n` line endings; coding offsets count its chars.
+    pub text: String,
+}
+
+/// A code applied to the span `[start, end)` of a segment's text, counted in chars.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coding {
+    pub id: CodingId,
+    pub segment: SegmentId,
+    pub start: usize,
+    pub end: usize,
+    pub code: CodeId,
+    pub coder: String,
+    pub at: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo: Option<String>,
+}
+
+/// A span of a segment, without a code: what a situation links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Excerpt {
+    pub segment: SegmentId,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Memo {
+    pub id: MemoId,
+    pub author: String,
+    pub at: Time,
+    /// The segment the memo is about; `None` for a memo on the whole session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<SegmentId>,
+    pub text: String,
+}
+
+/// A person or a situation a respondent described (a case); counted in the study's figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    pub id: SituationId,
+    pub label: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, Value>,
+    /// The excerpts that describe it.
+    #[serde(default)]
+    pub excerpts: Vec<Excerpt>,
+}
+
+/// How the interviewer marked a question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Mark {
+    Covered,
+    Skipped { reason: String },
+}
+
+impl Session {
+    /// A new, empty session in progress.
+    pub fn new(interviewer: String, respondent: Respondent) -> Self {
+        Session {
+            format: Format,
+            id: SessionId::new(),
+            revision: 0,
+            interviewer,
+            respondent,
+            consent: None,
+            started: None,
+            ended: None,
+            location: String::new(),
+            status: Status::InProgress,
+            source: None,
+            current_question: None,
+            segments: Vec::new(),
+            answers: BTreeMap::new(),
+            marks: BTreeMap::new(),
+            codings: Vec::new(),
+            memos: Vec::new(),
+            situations: Vec::new(),
+        }
+    }
+
+    pub fn segment(&self, id: SegmentId) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.id == id)
+    }
+
+    pub fn segment_index(&self, id: SegmentId) -> Option<usize> {
+        self.segments.iter().position(|s| s.id == id)
+    }
+
+    pub fn coding(&self, id: CodingId) -> Option<&Coding> {
+        self.codings.iter().find(|c| c.id == id)
+    }
+
+    pub fn situation(&self, id: SituationId) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id == id)
+    }
+
+    /// Whether consent was recorded as given: notes cannot be taken before.
+    pub fn has_consent(&self) -> bool {
+        self.consent.as_ref().is_some_and(|c| c.given)
+    }
+
+    /// A question is covered when it has notes or an answer, or was marked covered.
+    pub fn is_covered(&self, question: QuestionId) -> bool {
+        matches!(self.marks.get(&question), Some(Mark::Covered))
+            || self.answers.contains_key(&question)
+            || self
+                .segments
+                .iter()
+                .any(|s| s.question == Some(question) && !s.text.trim().is_empty())
+    }
+
+    pub fn is_skipped(&self, question: QuestionId) -> bool {
+        matches!(self.marks.get(&question), Some(Mark::Skipped { .. }))
+    }
+
+    /// The date the session is known by: its start, else its first segment's time.
+    pub fn date(&self) -> Option<Time> {
+        self.started
+            .or_else(|| self.segments.iter().find_map(|s| s.start))
+    }
+
+    /// Total words of the transcript (whitespace-separated).
+    pub fn word_count(&self) -> usize {
+        self.segments
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum()
+    }
+}

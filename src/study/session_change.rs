@@ -1,0 +1,474 @@
+//! The changes a session goes through, as journal records.
+
+use serde::{Deserialize, Serialize};
+
+use super::Study;
+use super::document::{ChangeError, Document, Outcome};
+use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SituationId};
+use super::session::{
+    Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
+    Time,
+};
+use super::text::{self, OffsetMap};
+use super::validate;
+use super::value::Value;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SessionChange {
+    SetInterviewer {
+        interviewer: String,
+    },
+    SetRespondent {
+        respondent: Respondent,
+    },
+    SetConsent {
+        consent: Consent,
+    },
+    SetLocation {
+        location: String,
+    },
+    /// Starts (or restarts) recording: sets the start time if there is none.
+    Start {
+        at: Time,
+    },
+    /// Ends the session: status done, end time set.
+    Finish {
+        at: Time,
+    },
+    /// Puts a finished session back in progress.
+    Reopen,
+    SetCurrentQuestion {
+        question: Option<QuestionId>,
+    },
+    /// Adds a segment after `after`, or at the end.
+    AddSegment {
+        segment: Segment,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<SegmentId>,
+    },
+    /// Replaces a segment's text; codings and situation excerpts follow their words.
+    EditText {
+        segment: SegmentId,
+        text: String,
+    },
+    SetSegmentTimes {
+        segment: SegmentId,
+        start: Option<Time>,
+        end: Option<Time>,
+    },
+    SetSpeaker {
+        segment: SegmentId,
+        speaker: Speaker,
+    },
+    SetSegmentQuestion {
+        segment: SegmentId,
+        question: Option<QuestionId>,
+    },
+    /// Removes a segment with its codings and the situation excerpts in it.
+    RemoveSegment {
+        segment: SegmentId,
+    },
+    SetAnswer {
+        question: QuestionId,
+        value: Option<Value>,
+    },
+    SetMark {
+        question: QuestionId,
+        mark: Option<Mark>,
+    },
+    AddCoding {
+        coding: Coding,
+    },
+    RemoveCoding {
+        coding: CodingId,
+    },
+    /// Moves a coding to another span of its segment.
+    SetCodingSpan {
+        coding: CodingId,
+        start: usize,
+        end: usize,
+    },
+    SetCodingMemo {
+        coding: CodingId,
+        memo: Option<String>,
+    },
+    /// Gives these codings another code (a merge in the codebook, or its undo).
+    Recode {
+        codings: Vec<CodingId>,
+        to: CodeId,
+    },
+    /// Removes every coding of a code (deleting a code in use).
+    RemoveCodingsOf {
+        code: CodeId,
+    },
+    AddMemo {
+        memo: Memo,
+    },
+    EditMemo {
+        memo: MemoId,
+        text: String,
+    },
+    RemoveMemo {
+        memo: MemoId,
+    },
+    /// Adds a situation, or replaces the one with the same id.
+    PutSituation {
+        situation: Situation,
+    },
+    RemoveSituation {
+        situation: SituationId,
+    },
+    LinkExcerpt {
+        situation: SituationId,
+        excerpt: Excerpt,
+    },
+    UnlinkExcerpt {
+        situation: SituationId,
+        excerpt: Excerpt,
+    },
+}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, ChangeError> {
+    Err(ChangeError::new(message))
+}
+
+impl Document for Session {
+    type Change = SessionChange;
+    type Context = Study;
+
+    fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn set_revision(&mut self, revision: u64) {
+        self.revision = revision;
+    }
+
+    fn check(&self, change: &SessionChange, study: &Study) -> Result<(), ChangeError> {
+        use SessionChange::*;
+        match change {
+            SetInterviewer { .. } | SetLocation { .. } | Start { .. } | Finish { .. } | Reopen => {
+                Ok(())
+            }
+            SetRespondent { respondent } => {
+                for (key, value) in &respondent.attributes {
+                    validate::check_attribute(&study.meta.respondent_attributes, key, value)
+                        .map_err(ChangeError)?;
+                }
+                Ok(())
+            }
+            SetConsent { .. } => Ok(()),
+            SetCurrentQuestion { question } => {
+                question.map_or(Ok(()), |q| known_question(study, q))
+            }
+            AddSegment { segment, after } => {
+                if self.segment(segment.id).is_some() {
+                    return fail(format!("segment {} already exists", segment.id));
+                }
+                if let Some(after) = after {
+                    self.existing_segment(*after)?;
+                }
+                if let Some(q) = segment.question {
+                    known_question(study, q)?;
+                }
+                normalized(&segment.text)
+            }
+            EditText { segment, text } => {
+                self.existing_segment(*segment)?;
+                normalized(text)
+            }
+            SetSegmentTimes { segment, .. }
+            | SetSpeaker { segment, .. }
+            | RemoveSegment { segment } => self.existing_segment(*segment).map(drop),
+            SetSegmentQuestion { segment, question } => {
+                self.existing_segment(*segment)?;
+                question.map_or(Ok(()), |q| known_question(study, q))
+            }
+            SetAnswer { question, value } => {
+                let Some((_, q)) = study.grid.question(*question) else {
+                    return fail(format!("unknown question {question}"));
+                };
+                match value {
+                    Some(v) => q
+                        .kind
+                        .check(v)
+                        .map_err(|e| ChangeError(format!("answer to \"{}\": {e}", q.key))),
+                    None => Ok(()),
+                }
+            }
+            SetMark { question, .. } => known_question(study, *question),
+            AddCoding { coding } => {
+                if self.coding(coding.id).is_some() {
+                    return fail(format!("coding {} already exists", coding.id));
+                }
+                if !study.codebook.contains(coding.code) {
+                    return fail(format!("unknown code {}", coding.code));
+                }
+                let seg = self.existing_segment(coding.segment)?;
+                validate::check_span(&seg.text, coding.start, coding.end).map_err(ChangeError)
+            }
+            RemoveCoding { coding } | SetCodingMemo { coding, .. } => match self.coding(*coding) {
+                Some(_) => Ok(()),
+                None => fail(format!("no coding {coding} in this session")),
+            },
+            SetCodingSpan { coding, start, end } => {
+                let Some(c) = self.coding(*coding) else {
+                    return fail(format!("no coding {coding} in this session"));
+                };
+                let seg = self.existing_segment(c.segment)?;
+                validate::check_span(&seg.text, *start, *end).map_err(ChangeError)
+            }
+            Recode { codings, to } => {
+                if !study.codebook.contains(*to) {
+                    return fail(format!("unknown code {to}"));
+                }
+                match codings.iter().find(|c| self.coding(**c).is_none()) {
+                    Some(missing) => fail(format!("no coding {missing} in this session")),
+                    None => Ok(()),
+                }
+            }
+            RemoveCodingsOf { .. } => Ok(()),
+            AddMemo { memo } => {
+                if self.memos.iter().any(|m| m.id == memo.id) {
+                    return fail(format!("memo {} already exists", memo.id));
+                }
+                if let Some(seg) = memo.segment {
+                    self.existing_segment(seg)?;
+                }
+                normalized(&memo.text)
+            }
+            EditMemo { memo, text } => {
+                if !self.memos.iter().any(|m| m.id == *memo) {
+                    return fail(format!("no memo {memo} in this session"));
+                }
+                normalized(text)
+            }
+            RemoveMemo { memo } => match self.memos.iter().any(|m| m.id == *memo) {
+                true => Ok(()),
+                false => fail(format!("no memo {memo} in this session")),
+            },
+            PutSituation { situation } => {
+                for (key, value) in &situation.attributes {
+                    validate::check_attribute(&study.meta.situation_attributes, key, value)
+                        .map_err(ChangeError)?;
+                }
+                for excerpt in &situation.excerpts {
+                    self.check_excerpt(excerpt)?;
+                }
+                Ok(())
+            }
+            RemoveSituation { situation } | UnlinkExcerpt { situation, .. } => {
+                self.existing_situation(*situation).map(drop)
+            }
+            LinkExcerpt { situation, excerpt } => {
+                self.existing_situation(*situation)?;
+                self.check_excerpt(excerpt)
+            }
+        }
+    }
+
+    fn apply(&mut self, change: &SessionChange) -> Outcome {
+        use SessionChange::*;
+        let mut outcome = Outcome::default();
+        match change.clone() {
+            SetInterviewer { interviewer } => self.interviewer = interviewer,
+            SetRespondent { respondent } => self.respondent = respondent,
+            SetConsent { consent } => self.consent = Some(consent),
+            SetLocation { location } => self.location = location,
+            Start { at } => {
+                self.started.get_or_insert(at);
+                self.status = Status::InProgress;
+            }
+            Finish { at } => {
+                self.ended = Some(at);
+                self.status = Status::Done;
+            }
+            Reopen => self.status = Status::InProgress,
+            SetCurrentQuestion { question } => self.current_question = question,
+            AddSegment { segment, after } => {
+                let at = after
+                    .and_then(|a| self.segment_index(a))
+                    .map_or(self.segments.len(), |i| i + 1);
+                self.segments.insert(at, segment);
+            }
+            EditText { segment, text } => self.edit_text(segment, text, &mut outcome),
+            SetSegmentTimes {
+                segment,
+                start,
+                end,
+            } => {
+                if let Some(s) = self.segment_mut(segment) {
+                    s.start = start;
+                    s.end = end;
+                }
+            }
+            SetSpeaker { segment, speaker } => {
+                if let Some(s) = self.segment_mut(segment) {
+                    s.speaker = speaker;
+                }
+            }
+            SetSegmentQuestion { segment, question } => {
+                if let Some(s) = self.segment_mut(segment) {
+                    s.question = question;
+                }
+            }
+            RemoveSegment { segment } => {
+                self.segments.retain(|s| s.id != segment);
+                self.codings.retain(|c| c.segment != segment);
+                for situation in &mut self.situations {
+                    situation.excerpts.retain(|e| e.segment != segment);
+                }
+                for memo in &mut self.memos {
+                    if memo.segment == Some(segment) {
+                        memo.segment = None;
+                    }
+                }
+            }
+            SetAnswer { question, value } => match value {
+                Some(v) => {
+                    self.answers.insert(question, v);
+                }
+                None => {
+                    self.answers.remove(&question);
+                }
+            },
+            SetMark { question, mark } => match mark {
+                Some(m) => {
+                    self.marks.insert(question, m);
+                }
+                None => {
+                    self.marks.remove(&question);
+                }
+            },
+            AddCoding { coding } => self.codings.push(coding),
+            RemoveCoding { coding } => self.codings.retain(|c| c.id != coding),
+            SetCodingSpan { coding, start, end } => {
+                if let Some(c) = self.codings.iter_mut().find(|c| c.id == coding) {
+                    (c.start, c.end) = (start, end);
+                }
+            }
+            SetCodingMemo { coding, memo } => {
+                if let Some(c) = self.codings.iter_mut().find(|c| c.id == coding) {
+                    c.memo = memo;
+                }
+            }
+            Recode { codings, to } => {
+                for c in self.codings.iter_mut().filter(|c| codings.contains(&c.id)) {
+                    c.code = to;
+                }
+            }
+            RemoveCodingsOf { code } => self.codings.retain(|c| c.code != code),
+            AddMemo { memo } => self.memos.push(memo),
+            EditMemo { memo, text } => {
+                if let Some(m) = self.memos.iter_mut().find(|m| m.id == memo) {
+                    m.text = text;
+                }
+            }
+            RemoveMemo { memo } => self.memos.retain(|m| m.id != memo),
+            PutSituation { situation } => {
+                match self.situations.iter_mut().find(|s| s.id == situation.id) {
+                    Some(existing) => *existing = situation,
+                    None => self.situations.push(situation),
+                }
+            }
+            RemoveSituation { situation } => self.situations.retain(|s| s.id != situation),
+            LinkExcerpt { situation, excerpt } => {
+                if let Some(s) = self.situations.iter_mut().find(|s| s.id == situation)
+                    && !s.excerpts.contains(&excerpt)
+                {
+                    s.excerpts.push(excerpt);
+                }
+            }
+            UnlinkExcerpt { situation, excerpt } => {
+                if let Some(s) = self.situations.iter_mut().find(|s| s.id == situation) {
+                    s.excerpts.retain(|e| *e != excerpt);
+                }
+            }
+        }
+        outcome
+    }
+}
+
+impl Session {
+    fn existing_segment(&self, id: SegmentId) -> Result<&Segment, ChangeError> {
+        self.segment(id)
+            .ok_or_else(|| ChangeError(format!("no segment {id} in this session")))
+    }
+
+    fn existing_situation(&self, id: SituationId) -> Result<&Situation, ChangeError> {
+        self.situation(id)
+            .ok_or_else(|| ChangeError(format!("no situation {id} in this session")))
+    }
+
+    fn check_excerpt(&self, excerpt: &Excerpt) -> Result<(), ChangeError> {
+        let seg = self.existing_segment(excerpt.segment)?;
+        validate::check_span(&seg.text, excerpt.start, excerpt.end).map_err(ChangeError)
+    }
+
+    fn segment_mut(&mut self, id: SegmentId) -> Option<&mut Segment> {
+        self.segments.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Replaces a segment's text and moves every span on it with its words.
+    fn edit_text(&mut self, id: SegmentId, new_text: String, outcome: &mut Outcome) {
+        let Some(segment) = self.segments.iter_mut().find(|s| s.id == id) else {
+            return;
+        };
+        let map = OffsetMap::between(&segment.text, &new_text);
+        segment.text = new_text;
+        let new_text = &segment.text;
+        let follow = |start: &mut usize, end: &mut usize| -> bool {
+            match map.map_span(*start, *end) {
+                Some((s, e)) => {
+                    (*start, *end) = snap_to_graphemes(new_text, s, e);
+                    true
+                }
+                None => false,
+            }
+        };
+        let mut removed = 0;
+        self.codings.retain_mut(|c| {
+            let keep = c.segment != id || follow(&mut c.start, &mut c.end);
+            removed += usize::from(!keep);
+            keep
+        });
+        if removed > 0 {
+            outcome.notices.push(format!(
+                "{removed} coding(s) removed: all their words were deleted"
+            ));
+        }
+        for situation in &mut self.situations {
+            situation
+                .excerpts
+                .retain_mut(|e| e.segment != id || follow(&mut e.start, &mut e.end));
+        }
+    }
+}
+
+/// Widens a span so that it neither starts nor ends inside a user-perceived character.
+fn snap_to_graphemes(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while start > 0 && !text::is_grapheme_boundary(text, start) {
+        start -= 1;
+    }
+    let len = text::char_len(text);
+    while end < len && !text::is_grapheme_boundary(text, end) {
+        end += 1;
+    }
+    (start, end)
+}
+
+fn known_question(study: &Study, id: QuestionId) -> Result<(), ChangeError> {
+    match study.grid.question(id) {
+        Some(_) => Ok(()),
+        None => fail(format!("unknown question {id}")),
+    }
+}
+
+fn normalized(text: &str) -> Result<(), ChangeError> {
+    if text::is_normalized(text) {
+        Ok(())
+    } else {
+        fail("text is not normalised (NFC, \\n line endings)")
+    }
+}

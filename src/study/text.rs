@@ -1,0 +1,166 @@
+//! Text as the model stores it: NFC-normalised, `\n` line endings, offsets counted in Unicode
+//! scalar values (chars) with the end exclusive, the unit REFI-QDA uses.
+
+use std::borrow::Cow;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Normalises text entering the model: `\r\n` and lone `\r` become `\n`, then NFC.
+/// Every path that puts text in a study (typing, paste, import) goes through here, so that
+/// the same words have the same offsets on every machine.
+pub fn normalize(text: &str) -> String {
+    let unified: Cow<str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    if is_nfc_quick(unified.chars()) == unicode_normalization::IsNormalized::Yes {
+        unified.into_owned()
+    } else {
+        unified.nfc().collect()
+    }
+}
+
+/// Whether `text` is already in the form [`normalize`] gives.
+pub fn is_normalized(text: &str) -> bool {
+    !text.contains('\r') && text.nfc().eq(text.chars())
+}
+
+/// Number of chars (Unicode scalar values) in `text`.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Byte index of the char at `offset`, or `None` past the end (`offset == len` gives `len`).
+pub fn byte_index(text: &str, offset: usize) -> Option<usize> {
+    if offset == 0 {
+        return Some(0);
+    }
+    match text.char_indices().nth(offset) {
+        Some((i, _)) => Some(i),
+        None if char_len(text) == offset => Some(text.len()),
+        None => None,
+    }
+}
+
+/// The text between two char offsets, or `None` if they are out of range or reversed.
+pub fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
+    if start > end {
+        return None;
+    }
+    let from = byte_index(text, start)?;
+    let to = byte_index(text, end)?;
+    Some(&text[from..to])
+}
+
+/// Whether a char offset falls between two user-perceived characters (extended grapheme
+/// clusters): a coding must not split an emoji sequence or a letter from its combining mark.
+pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
+    let Some(byte) = byte_index(text, offset) else {
+        return false;
+    };
+    byte == text.len() || text.grapheme_indices(true).any(|(i, _)| i == byte)
+}
+
+/// How char positions of a text move when the text is edited into another one.
+///
+/// Built from a char-level diff, so several corrections in one edit are all followed.
+/// A span keeps the chars that survive the edit: its start moves to its first surviving char and
+/// its end to just after its last one; text inserted strictly inside a span joins it.
+pub struct OffsetMap {
+    /// For each char of the old text, its index in the new text, or `None` if it was removed.
+    old_to_new: Vec<Option<usize>>,
+}
+
+impl OffsetMap {
+    pub fn between(old: &str, new: &str) -> Self {
+        let old_chars: Vec<char> = old.chars().collect();
+        let new_chars: Vec<char> = new.chars().collect();
+        let mut old_to_new = vec![None; old_chars.len()];
+        for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                for k in 0..len {
+                    old_to_new[old_index + k] = Some(new_index + k);
+                }
+            }
+        }
+        Self { old_to_new }
+    }
+
+    /// Where the span `[start, end)` of the old text lies in the new one; `None` when every char
+    /// of it was deleted (or the span was empty or out of range).
+    pub fn map_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let end = end.min(self.old_to_new.len());
+        let kept = self.old_to_new.get(start..end)?;
+        let first = kept.iter().find_map(|p| *p)?;
+        let last = kept.iter().rev().find_map(|p| *p)?;
+        Some((first, last + 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_composes_accents_and_unifies_line_endings() {
+        // "e" + combining acute accent, then CRLF and a lone CR.
+        let decomposed = "he\u{301}bergement\r\nho\u{302}tel\rfin";
+        let n = normalize(decomposed);
+        assert_eq!(n, "hébergement\nhôtel\nfin");
+        assert_eq!(char_len(&n), 21);
+        assert!(is_normalized(&n));
+        assert!(!is_normalized(decomposed));
+    }
+
+    #[test]
+    fn slices_count_chars_not_bytes() {
+        let t = "L'hôtelier a dit… 👩‍👧";
+        assert_eq!(slice(t, 2, 10), Some("hôtelier"));
+        assert_eq!(slice(t, 16, 17), Some("…"));
+        assert_eq!(slice(t, 3, 2), None);
+        assert_eq!(slice(t, 0, 99), None);
+        assert_eq!(byte_index(t, char_len(t)), Some(t.len()));
+    }
+
+    #[test]
+    fn grapheme_boundaries_refuse_to_split_an_emoji_sequence() {
+        let t = "a👩‍👧b"; // woman, ZWJ, girl: three chars, one grapheme
+        assert!(is_grapheme_boundary(t, 1));
+        assert!(!is_grapheme_boundary(t, 2));
+        assert!(!is_grapheme_boundary(t, 3));
+        assert!(is_grapheme_boundary(t, 4));
+        assert!(is_grapheme_boundary(t, 5));
+        assert!(!is_grapheme_boundary(t, 6));
+    }
+
+    #[test]
+    fn spans_follow_the_words_through_an_edit() {
+        let old = "Elle vit à l'hotel avec son compagnon.";
+        let new = "Depuis mars, elle vit à l'hôtel Mistral avec son compagnon.";
+        let map = OffsetMap::between(old, new);
+        // "hotel" [13, 18) becomes "hôtel", the o replaced: the span keeps h..l.
+        let (s, e) = map.map_span(13, 18).unwrap();
+        assert_eq!(slice(new, s, e), Some("hôtel"));
+        // "son compagnon" keeps its words although text was inserted before it.
+        let (s, e) = map.map_span(24, 37).unwrap();
+        assert_eq!(slice(new, s, e), Some("son compagnon"));
+    }
+
+    #[test]
+    fn a_span_whose_words_are_all_deleted_disappears() {
+        let map = OffsetMap::between("un deux trois", "un trois");
+        assert_eq!(map.map_span(3, 7), None);
+        assert_eq!(map.map_span(8, 13), Some((3, 8)));
+        // Text inserted strictly inside a span joins it.
+        let map = OffsetMap::between("ab", "aXb");
+        assert_eq!(map.map_span(0, 2), Some((0, 3)));
+    }
+}

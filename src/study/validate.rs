@@ -1,0 +1,401 @@
+//! Validation of a study's files against each other. Every problem names the JSON path of the
+//! value at fault, so that `grille check` can say "sessions/x.json: $.codings[2].end: …".
+
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::Hash;
+
+use super::Study;
+use super::codebook::Codebook;
+use super::grid::Grid;
+use super::ids::CodeId;
+use super::meta::{Attribute, StudyMeta};
+use super::session::Session;
+use super::text;
+use super::value::{Value, ValueKind};
+
+/// One thing wrong in a file, at a JSON path (`$.codings[2].end`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Collects problems under a JSON path prefix.
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn check(&mut self, path: impl Into<String>, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.add(path, message);
+        }
+    }
+
+    fn unique<K: Eq + Hash + fmt::Display>(
+        &mut self,
+        items: impl Iterator<Item = (String, K)>,
+        what: &str,
+    ) {
+        let mut seen = HashSet::new();
+        for (path, key) in items {
+            let shown = key.to_string();
+            if !seen.insert(key) {
+                self.add(path, format!("duplicate {what} \"{shown}\""));
+            }
+        }
+    }
+}
+
+/// Keys used in queries (`secteur:sante`, `code:proxenetisme/conjugal`): lowercase ASCII
+/// letters, digits, `_` and `-`, so that they can be typed without quoting.
+pub fn check_key(key: &str) -> Result<(), String> {
+    let ok = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "key \"{key}\" must be lowercase ASCII letters, digits, '_' or '-'"
+        ))
+    }
+}
+
+/// A span `[start, end)` of chars within `text`, not empty, not splitting a character.
+pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
+    let len = text::char_len(text);
+    if start >= end {
+        return Err(format!("empty or reversed span [{start}, {end})"));
+    }
+    if end > len {
+        return Err(format!(
+            "span [{start}, {end}) is out of range: the segment text has {len} characters"
+        ));
+    }
+    for offset in [start, end] {
+        if !text::is_grapheme_boundary(text, offset) {
+            return Err(format!(
+                "offset {offset} splits a character (not on a grapheme boundary)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A value for the declared attribute `key`.
+pub fn check_attribute(defs: &[Attribute], key: &str, value: &Value) -> Result<(), String> {
+    match defs.iter().find(|a| a.key == key) {
+        Some(def) => def.kind.check(value),
+        None => Err(format!("attribute \"{key}\" is not declared in study.json")),
+    }
+}
+
+fn check_kind(p: &mut Problems, path: &str, kind: &ValueKind) {
+    let options = kind.options();
+    if matches!(kind, ValueKind::Choice { .. } | ValueKind::Choices { .. }) && options.is_empty() {
+        p.add(
+            format!("{path}.options"),
+            "a choice needs at least one option",
+        );
+    }
+    for (i, option) in options.iter().enumerate() {
+        p.check(format!("{path}.options[{i}].key"), check_key(&option.key));
+    }
+    p.unique(
+        options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (format!("{path}.options[{i}].key"), o.key.as_str())),
+        "option key",
+    );
+    if let ValueKind::Scale { min, max, .. } = kind
+        && min >= max
+    {
+        p.add(
+            format!("{path}.max"),
+            format!("scale max {max} must exceed min {min}"),
+        );
+    }
+}
+
+fn check_attributes(p: &mut Problems, base: &str, attrs: &[Attribute]) {
+    for (i, attr) in attrs.iter().enumerate() {
+        let path = format!("$.{base}[{i}]");
+        p.check(format!("{path}.key"), check_key(&attr.key));
+        check_kind(p, &path, &attr.kind);
+    }
+    p.unique(
+        attrs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("$.{base}[{i}].key"), a.key.as_str())),
+        "attribute key",
+    );
+}
+
+pub fn validate_meta(meta: &StudyMeta) -> Vec<Problem> {
+    let mut p = Problems::default();
+    if meta.title.trim().is_empty() {
+        p.add("$.title", "the study needs a title");
+    }
+    check_attributes(&mut p, "respondent_attributes", &meta.respondent_attributes);
+    check_attributes(&mut p, "situation_attributes", &meta.situation_attributes);
+    p.0
+}
+
+pub fn validate_grid(grid: &Grid) -> Vec<Problem> {
+    let mut p = Problems::default();
+    let mut question_paths = Vec::new();
+    for (t, theme) in grid.themes.iter().enumerate() {
+        let tpath = format!("$.themes[{t}]");
+        p.check(format!("{tpath}.key"), check_key(&theme.key));
+        for (q, question) in theme.questions.iter().enumerate() {
+            let qpath = format!("{tpath}.questions[{q}]");
+            p.check(format!("{qpath}.key"), check_key(&question.key));
+            if question.text.trim().is_empty() {
+                p.add(format!("{qpath}.text"), "a question needs a text");
+            }
+            check_kind(&mut p, &qpath, &question.kind);
+            question_paths.push((qpath, question));
+        }
+    }
+    let themes = || grid.themes.iter().enumerate();
+    p.unique(
+        themes().map(|(i, t)| (format!("$.themes[{i}].id"), t.id)),
+        "theme id",
+    );
+    p.unique(
+        themes().map(|(i, t)| (format!("$.themes[{i}].key"), t.key.as_str())),
+        "theme key",
+    );
+    let questions = || question_paths.iter();
+    p.unique(
+        questions().map(|(path, q)| (format!("{path}.id"), q.id)),
+        "question id",
+    );
+    p.unique(
+        questions().map(|(path, q)| (format!("{path}.key"), q.key.as_str())),
+        "question key",
+    );
+    p.0
+}
+
+/// The JSON path of a code in the nested `codebook.json`: `$.codes[1].children[0]`.
+pub fn code_path(book: &Codebook, id: CodeId) -> String {
+    let mut steps: Vec<usize> = Vec::new();
+    for code in book.ancestry(id) {
+        let index = book.children(code.parent).position(|c| c.id == code.id);
+        steps.push(index.unwrap_or(0));
+    }
+    let mut path = String::from("$");
+    for (depth, index) in steps.iter().rev().enumerate() {
+        let field = if depth == 0 { "codes" } else { "children" };
+        path.push_str(&format!(".{field}[{index}]"));
+    }
+    path
+}
+
+pub fn validate_codebook(book: &Codebook) -> Vec<Problem> {
+    let mut p = Problems::default();
+    for code in &book.codes {
+        let path = code_path(book, code.id);
+        p.check(format!("{path}.slug"), check_key(&code.slug));
+        if code.name.trim().is_empty() {
+            p.add(format!("{path}.name"), "a code needs a name");
+        }
+        if !is_colour(&code.colour) {
+            p.add(
+                format!("{path}.colour"),
+                format!("colour \"{}\" is not of the form #rrggbb", code.colour),
+            );
+        }
+        if let Some(parent) = code.parent
+            && !book.contains(parent)
+        {
+            p.add(
+                path.clone(),
+                format!("parent code {parent} does not exist"),
+            );
+        }
+    }
+    p.unique(
+        book.codes
+            .iter()
+            .map(|c| (code_path(book, c.id) + ".id", c.id)),
+        "code id",
+    );
+    p.unique(
+        book.codes.iter().map(|c| {
+            (
+                code_path(book, c.id) + ".slug",
+                book.path(c.id).unwrap_or_default(),
+            )
+        }),
+        "code path",
+    );
+    p.0
+}
+
+/// `#rrggbb`, as the codebook stores colours.
+pub fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
+    let mut p = Problems::default();
+    for (key, value) in &session.respondent.attributes {
+        p.check(
+            format!("$.respondent.attributes.{key}"),
+            check_attribute(&study.meta.respondent_attributes, key, value),
+        );
+    }
+    if let Some(q) = session.current_question
+        && study.grid.question(q).is_none()
+    {
+        p.add("$.current_question", format!("unknown question {q}"));
+    }
+    validate_segments(&mut p, session, study);
+    validate_codings(&mut p, session, study);
+    for (question, value) in &session.answers {
+        let path = format!("$.answers.{question}");
+        match study.grid.question(*question) {
+            Some((_, q)) => p.check(
+                path,
+                q.kind
+                    .check(value)
+                    .map_err(|e| format!("question \"{}\": {e}", q.key)),
+            ),
+            None => p.add(path, format!("unknown question {question}")),
+        }
+    }
+    for question in session.marks.keys() {
+        if study.grid.question(*question).is_none() {
+            p.add(
+                format!("$.marks.{question}"),
+                format!("unknown question {question}"),
+            );
+        }
+    }
+    for (i, memo) in session.memos.iter().enumerate() {
+        if let Some(seg) = memo.segment
+            && session.segment(seg).is_none()
+        {
+            p.add(
+                format!("$.memos[{i}].segment"),
+                format!("unknown segment {seg}"),
+            );
+        }
+    }
+    p.unique(
+        session
+            .memos
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("$.memos[{i}].id"), m.id)),
+        "memo id",
+    );
+    validate_situations(&mut p, session, study);
+    p.0
+}
+
+fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {
+    for (i, seg) in session.segments.iter().enumerate() {
+        let path = format!("$.segments[{i}]");
+        if !text::is_normalized(&seg.text) {
+            p.add(
+                format!("{path}.text"),
+                "text is not normalised (NFC, \\n line endings): offsets would be ambiguous",
+            );
+        }
+        if let Some(q) = seg.question
+            && study.grid.question(q).is_none()
+        {
+            p.add(format!("{path}.question"), format!("unknown question {q}"));
+        }
+        if let (Some(start), Some(end)) = (seg.start, seg.end)
+            && end < start
+        {
+            p.add(format!("{path}.end"), "ends before it starts");
+        }
+    }
+    p.unique(
+        session
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("$.segments[{i}].id"), s.id)),
+        "segment id",
+    );
+}
+
+fn validate_codings(p: &mut Problems, session: &Session, study: &Study) {
+    for (i, coding) in session.codings.iter().enumerate() {
+        let path = format!("$.codings[{i}]");
+        if !study.codebook.contains(coding.code) {
+            p.add(
+                format!("{path}.code"),
+                format!("unknown code id {}", coding.code),
+            );
+        }
+        match session.segment(coding.segment) {
+            Some(seg) => p.check(path, check_span(&seg.text, coding.start, coding.end)),
+            None => p.add(
+                format!("{path}.segment"),
+                format!("unknown segment {}", coding.segment),
+            ),
+        }
+    }
+    p.unique(
+        session
+            .codings
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("$.codings[{i}].id"), c.id)),
+        "coding id",
+    );
+}
+
+fn validate_situations(p: &mut Problems, session: &Session, study: &Study) {
+    for (i, situation) in session.situations.iter().enumerate() {
+        let path = format!("$.situations[{i}]");
+        for (key, value) in &situation.attributes {
+            p.check(
+                format!("{path}.attributes.{key}"),
+                check_attribute(&study.meta.situation_attributes, key, value),
+            );
+        }
+        for (j, excerpt) in situation.excerpts.iter().enumerate() {
+            let epath = format!("{path}.excerpts[{j}]");
+            match session.segment(excerpt.segment) {
+                Some(seg) => p.check(epath, check_span(&seg.text, excerpt.start, excerpt.end)),
+                None => p.add(
+                    format!("{epath}.segment"),
+                    format!("unknown segment {}", excerpt.segment),
+                ),
+            }
+        }
+    }
+    p.unique(
+        session
+            .situations
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("$.situations[{i}].id"), s.id)),
+        "situation id",
+    );
+}

@@ -1,0 +1,194 @@
+//! The command line, run as a user runs it: the real binary, a temporary study and home.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// `grille` with a private home, so that the default study and preferences are the test's own.
+fn grille(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("grille").unwrap();
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("GRILLE_STUDY")
+        .env("LANG", "fr_FR.UTF-8");
+    cmd
+}
+
+#[test]
+fn the_default_study_is_created_on_first_use_and_checks_clean() {
+    let home = tempfile::tempdir().unwrap();
+    grille(home.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("étude par défaut créée"))
+        .stderr(predicate::str::contains("Étude valide : 0 entretien(s)"));
+    let root = home.path().join("data/grille/default");
+    assert!(root.join("study.json").is_file());
+    assert!(root.join("sessions").is_dir());
+    // No sessions in the real study: example sessions are for `demo` only.
+    assert_eq!(std::fs::read_dir(root.join("sessions")).unwrap().count(), 0);
+    // Second run: no creation message.
+    grille(home.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("créée").not());
+}
+
+#[test]
+fn init_with_examples_then_sessions_as_json() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("etude");
+    grille(home.path())
+        .args(["init", study.to_str().unwrap(), "--examples"])
+        .assert()
+        .success();
+    let out = grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "sessions", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 6);
+    // Sorted by date: R01 on 2021-04-12 first.
+    assert_eq!(rows[0]["respondent"], "R01");
+    assert_eq!(rows[0]["attributes"]["secteur"], "sante");
+    assert_eq!(rows[0]["status"], "done");
+    assert_eq!(rows[0]["segments"], 19);
+    assert_eq!(rows[0]["codings"], 15);
+    let r05 = rows.iter().find(|r| r["respondent"] == "R05").unwrap();
+    assert_eq!(r05["status"], "in_progress");
+    // A table for people, in French.
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "sessions"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("répondant·e").and(predicate::str::contains("en cours")));
+    // In English on request.
+    grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "--lang",
+            "en",
+            "sessions",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("respondent").and(predicate::str::contains("in progress")),
+        );
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_and_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("occupé");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("notes.txt"), "à garder").unwrap();
+    grille(home.path())
+        .args(["init", dir.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists and is not empty"));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn a_missing_study_folder_is_an_error_not_a_new_study() {
+    let home = tempfile::tempdir().unwrap();
+    let missing = home.path().join("typo");
+    grille(home.path())
+        .args(["--study", missing.to_str().unwrap(), "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a grille study"));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn check_lists_every_problem_with_file_and_json_path() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("etude");
+    grille(home.path())
+        .args(["init", study.to_str().unwrap(), "--examples"])
+        .assert()
+        .success();
+    // R01's session: an unknown code id in one coding, an offset out of range in another.
+    let file = study.join("sessions/e9ceda88-5769-5bc8-892b-5b4c1ef02377.json");
+    let mut session: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    session["codings"][0]["code"] = "00000000-0000-4000-8000-00000000dead".into();
+    session["codings"][1]["end"] = 100000.into();
+    let edited = serde_json::to_string_pretty(&session).unwrap();
+    std::fs::write(&file, &edited).unwrap();
+
+    let out = grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "check"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("2 problème(s) trouvé(s)"))
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[0].code: unknown code id 00000000-0000-4000-8000-00000000dead"), "{out}");
+    assert!(
+        out.contains("e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[1]: span ["),
+        "{out}"
+    );
+    assert!(out.contains(") is out of range"), "{out}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+}
+
+#[test]
+fn a_corrupt_session_is_named_and_left_byte_for_byte_unchanged_by_every_command() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("etude");
+    grille(home.path())
+        .args(["init", study.to_str().unwrap(), "--examples"])
+        .assert()
+        .success();
+    let file = study.join("sessions/a3e75331-a597-521f-85d5-d75e37aabffb.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Truncated in the middle, as a disk full or a bad copy leaves it.
+    let corrupt = &text.as_bytes()[..text.len() / 2];
+    std::fs::write(&file, corrupt).unwrap();
+    let s = study.to_str().unwrap();
+    grille(home.path())
+        .args(["--study", s, "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "a3e75331-a597-521f-85d5-d75e37aabffb.json: at $",
+        ));
+    grille(home.path())
+        .args(["--study", s, "sessions", "--json"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a3e75331-a597-521f-85d5-d75e37aabffb.json",
+        ));
+    assert_eq!(std::fs::read(&file).unwrap(), corrupt);
+}
+
+#[test]
+fn help_exists_for_every_command_and_bad_usage_exits_2() {
+    let home = tempfile::tempdir().unwrap();
+    for cmd in ["init", "check", "sessions", "demo"] {
+        grille(home.path()).args([cmd, "--help"]).assert().success();
+    }
+    grille(home.path()).arg("--frobnicate").assert().code(2);
+    grille(home.path())
+        .args(["--lang", "de", "check"])
+        .assert()
+        .code(2);
+}

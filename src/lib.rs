@@ -1,8 +1,14 @@
 //! grille: conduct semi-directive interviews along a grid, code their transcripts, search them
 //! and export what they say. The TUI, the CLI and the tests share this library.
+//!
+//! Layers, imports pointing down only: `cli` (front end) → `workspace` (the open study) →
+//! `analysis`, `index`, `interop` → `store` (the study folder) → `study` (the model, no I/O).
 
+pub mod analysis;
 pub mod cli;
 pub mod i18n;
+pub mod index;
+pub mod interop;
 pub mod store;
 pub mod study;
 pub mod workspace;

@@ -1,0 +1,2 @@
+//! The search index: French analysis, schema, indexing kept in step with the sessions, and
+//! the query language. Derived data in the study's `index/` folder, always rebuildable.

@@ -1,0 +1,1 @@
+//! Exports: tables (CSV, JSON, Markdown, xlsx) and charts (SVG) for reports.

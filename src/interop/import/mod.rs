@@ -1,0 +1,1 @@
+//! Imports: transcripts typed or transcribed elsewhere (txt, md, srt, vtt) become sessions.

@@ -12,3 +12,4 @@ pub mod interop;
 pub mod store;
 pub mod study;
 pub mod workspace;
+pub mod tui;

@@ -19,7 +19,25 @@ fn main() -> ExitCode {
         }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
         Some(Command::Check) => cli::check::run(&env),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
-        Some(Command::Demo) | None => cli::sessions::run(&env, false),
+        Some(Command::Demo) => cli::open::demo(&env).map(|()| true),
+        Some(Command::Interview {
+            interviewer,
+            respondent,
+            location,
+            attributes,
+            consent,
+        }) => cli::open::interview(
+            &env,
+            cli::open::InterviewArgs {
+                interviewer,
+                respondent,
+                location,
+                attributes,
+                consent,
+            },
+        )
+        .map(|()| true),
+        None => cli::open::home(&env).map(|()| true),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

@@ -52,6 +52,25 @@ pub enum Command {
     },
     /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
     Demo,
+    /// Start a new interview at once. Every field of the form can be given in advance; with
+    /// the interviewer, the respondent and consent given, the first question opens directly.
+    Interview {
+        /// The interviewer's name (remembered from the last interview otherwise).
+        #[arg(long)]
+        interviewer: Option<String>,
+        /// The respondent's pseudonym (never their name).
+        #[arg(long)]
+        respondent: Option<String>,
+        /// Where the interview takes place.
+        #[arg(long)]
+        location: Option<String>,
+        /// A respondent attribute, KEY=VALUE (e.g. secteur=sante); repeat for several.
+        #[arg(long = "attr", value_name = "KEY=VALUE")]
+        attributes: Vec<String>,
+        /// `given` when consent was obtained (required to take notes), or `refused`.
+        #[arg(long)]
+        consent: Option<String>,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

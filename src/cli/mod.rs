@@ -4,6 +4,7 @@
 pub mod args;
 pub mod check;
 pub mod init;
+pub mod open;
 pub mod sessions;
 
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
+use chrono::{Local, SubsecRound};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -91,7 +91,7 @@ impl Writer {
     pub fn append<C: Serialize>(&mut self, rev: u64, change: &C) -> Result<()> {
         let record = Record {
             rev,
-            at: Local::now().fixed_offset(),
+            at: Local::now().fixed_offset().trunc_subsecs(3),
             change,
         };
         let mut line = serde_json::to_vec(&record).expect("changes always serialise");

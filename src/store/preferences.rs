@@ -15,6 +15,10 @@ pub struct Preferences {
     pub interviewer: Option<String>,
     pub coder: Option<String>,
     pub lang: Option<Lang>,
+    /// Where these preferences are saved; `None`: they are not (a test, a system without a
+    /// config folder).
+    #[serde(skip)]
+    pub saved_in: Option<PathBuf>,
 }
 
 impl Preferences {
@@ -35,9 +39,12 @@ impl Preferences {
     /// Reads the preferences from the config folder; unreadable preferences are not worth
     /// stopping for, so they give the defaults.
     pub fn load() -> Preferences {
-        Self::file()
-            .and_then(|f| Self::load_from(&f).ok())
-            .unwrap_or_default()
+        let Some(file) = Self::file() else {
+            return Preferences::default();
+        };
+        let mut prefs = Self::load_from(&file).unwrap_or_default();
+        prefs.saved_in = Some(file);
+        prefs
     }
 
     pub fn save_to(&self, file: &Path) -> Result<()> {
@@ -48,8 +55,8 @@ impl Preferences {
     }
 
     pub fn save(&self) -> Result<()> {
-        match Self::file() {
-            Some(file) => self.save_to(&file),
+        match &self.saved_in {
+            Some(file) => self.save_to(file),
             None => Ok(()),
         }
     }

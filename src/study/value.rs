@@ -168,6 +168,45 @@ impl ValueKind {
 }
 
 impl Value {
+    /// Reads a value typed on a command line (`--attr secteur=sante`) as `kind` expects it:
+    /// `oui`/`non` (or yes/no, true/false) for yes/no, a number (decimal comma accepted), an
+    /// option key or label for a choice, comma-separated options for choices.
+    pub fn parse_for(kind: &ValueKind, text: &str) -> Result<Value, String> {
+        let text = text.trim();
+        let option = |s: &str| -> Result<String, String> {
+            let s = s.trim();
+            kind.options()
+                .iter()
+                .find(|o| o.key == s || o.label.eq_ignore_ascii_case(s))
+                .map(|o| o.key.clone())
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = kind.options().iter().map(|o| o.key.as_str()).collect();
+                    format!("\"{s}\" is not one of the options ({})", keys.join(", "))
+                })
+        };
+        let value = match kind {
+            ValueKind::Open => Value::Text(text.to_owned()),
+            ValueKind::YesNo => match text.to_lowercase().as_str() {
+                "oui" | "o" | "yes" | "y" | "true" | "1" => Value::Bool(true),
+                "non" | "n" | "no" | "false" | "0" => Value::Bool(false),
+                _ => return Err(format!("\"{text}\" is not yes or no (oui/non)")),
+            },
+            ValueKind::Number { .. } | ValueKind::Scale { .. } => {
+                let n = text
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .map_err(|_| format!("\"{text}\" is not a number"))?;
+                Value::Number(n)
+            }
+            ValueKind::Choice { .. } => Value::Text(option(text)?),
+            ValueKind::Choices { .. } => {
+                Value::List(text.split(',').map(option).collect::<Result<_, _>>()?)
+            }
+        };
+        kind.check(&value)?;
+        Ok(value)
+    }
+
     fn describe(&self) -> String {
         match self {
             Value::Bool(b) => format!("the boolean {b}"),
@@ -241,6 +280,36 @@ mod tests {
                 Value::List(vec!["a".into(), "b".into()]),
             ]
         );
+    }
+
+    #[test]
+    fn command_line_values_are_read_for_their_kind() {
+        let secteur = ValueKind::Choice {
+            options: vec![Choice {
+                key: "sante".into(),
+                label: "Santé".into(),
+            }],
+        };
+        assert_eq!(
+            Value::parse_for(&secteur, "sante"),
+            Ok(Value::Text("sante".into()))
+        );
+        assert_eq!(
+            Value::parse_for(&secteur, "santé"),
+            Ok(Value::Text("sante".into()))
+        );
+        assert!(Value::parse_for(&secteur, "police").is_err());
+        assert_eq!(
+            Value::parse_for(&ValueKind::YesNo, "Oui"),
+            Ok(Value::Bool(true))
+        );
+        let n = ValueKind::Number {
+            unit: None,
+            min: Some(0.0),
+            max: None,
+        };
+        assert_eq!(Value::parse_for(&n, "2,5"), Ok(Value::Number(2.5)));
+        assert!(Value::parse_for(&n, "douze").is_err());
     }
 
     #[test]

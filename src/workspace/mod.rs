@@ -30,6 +30,7 @@ impl SessionAccess {
 }
 
 /// A session that could not be read, with the reason.
+#[derive(Debug)]
 pub struct Unreadable {
     pub id: SessionId,
     pub error: String,

@@ -1,0 +1,79 @@
+//! One frame of the interview screen and one key press, on a session of 2,000 segments.
+//! Run: cargo bench --bench tui
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use grille::i18n::Lang;
+use grille::store::StudyDir;
+use grille::store::template::DIAGNOSTIC;
+use grille::study::{Coding, CodingId, Respondent, Segment, SegmentId, Session, Speaker, Study, Time};
+use grille::tui::app::{App, Screen, update};
+use grille::tui::interview::Interview;
+use grille::tui::msg::Msg;
+use grille::tui::view;
+
+fn big_session(study: &Study, now: Time) -> Session {
+    let mut session = Session::new("Camille Roux".into(), Respondent { pseudonym: "R99".into(), attributes: Default::default() });
+    session.started = Some(now);
+    let questions: Vec<_> = study.grid.questions().map(|(_, q)| q.id).collect();
+    let codes: Vec<_> = study.codebook.codes.iter().map(|c| c.id).collect();
+    for i in 0..2000 {
+        let text = format!(
+            "Segment {i} : elle était hébergée à l'hôtel par un homme qui se disait son compagnon, \
+             les professionnel·les l'ont repérée au bout de plusieurs mois, sans pouvoir agir."
+        );
+        let segment = Segment {
+            id: SegmentId::new(),
+            question: Some(questions[i % questions.len()]),
+            speaker: if i % 3 == 0 { Speaker::Interviewer } else { Speaker::Respondent },
+            speaker_label: None,
+            start: Some(now),
+            end: Some(now),
+            text,
+        };
+        session.codings.push(Coding {
+            id: CodingId::new(),
+            segment: segment.id,
+            start: 0,
+            end: 20,
+            code: codes[i % codes.len()],
+            coder: "Camille Roux".into(),
+            at: now,
+            memo: None,
+        });
+        session.segments.push(segment);
+    }
+    session
+}
+
+fn bench(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = StudyDir::create(&tmp.path().join("s"), &DIAGNOSTIC, false).unwrap();
+    let study = dir.load_study().unwrap();
+    let now = Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap();
+    let session = big_session(&study, now);
+    let mut app = App::new(Lang::Fr, study.clone(), now, "Camille".into(), "Camille".into());
+    app.screen = Screen::Interview(Box::new(Interview::resume(&study, session, false, now)));
+
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        c.bench_function(&format!("frame {w}x{h}, 2000 segments"), |b| {
+            b.iter(|| {
+                terminal.draw(|f| view::view(&app, f)).unwrap();
+            })
+        });
+    }
+    // A letter then Backspace, so that the notes do not grow with the iterations.
+    c.bench_function("two key presses in the notes (é, Backspace), 2000 segments", |b| {
+        b.iter(|| {
+            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('é'))));
+            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Backspace)))
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

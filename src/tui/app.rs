@@ -1,0 +1,191 @@
+//! The state of the interface and the one function that changes it. `update` does no I/O: it
+//! returns effects, which the runtime carries out and answers with messages. Tests drive the
+//! interface through this same function.
+
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::home::Home;
+use super::interview::Interview;
+use super::msg::{Effect, Msg};
+use super::setup::Setup;
+use crate::i18n::{Lang, Texts};
+use crate::study::{Study, Time};
+
+pub enum Screen {
+    Home(Home),
+    Setup(Box<Setup>),
+    Interview(Box<Interview>),
+}
+
+/// A one-line message in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub study: Study,
+    pub screen: Screen,
+    /// The key bindings of the current screen are shown over it.
+    pub help: bool,
+    pub notice: Option<Notice>,
+    /// A change could not be written: shown until a later change is written.
+    pub save_error: Option<String>,
+    /// The clock, set by the runtime before each message.
+    pub now: Time,
+    pub size: (u16, u16),
+    /// The interviewer's name from the preferences, offered in the setup form.
+    pub interviewer: String,
+    /// The name codings are signed with.
+    pub coder: String,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, study: Study, now: Time, interviewer: String, coder: String) -> App {
+        App {
+            lang,
+            study,
+            screen: Screen::Home(Home::default()),
+            help: false,
+            notice: None,
+            save_error: None,
+            now,
+            size: (80, 24),
+            interviewer,
+            coder,
+            quit: false,
+        }
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: false });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice { text: text.into(), error: true });
+    }
+
+    /// When the runtime must wake up even if no key is pressed: to save a draft, to move the
+    /// clock on. `None`: sleep until the next input.
+    pub fn next_deadline(&self) -> Option<Time> {
+        match &self.screen {
+            Screen::Interview(i) => {
+                let clock = self.now + Duration::milliseconds(1000 - i64::from(self.now.timestamp_subsec_millis()));
+                Some(i.draft_deadline().map_or(clock, |d| d.min(clock)))
+            }
+            _ => None,
+        }
+    }
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) if key.kind != KeyEventKind::Press => Vec::new(),
+        Msg::Key(key) => on_key(app, key),
+        Msg::Mouse(mouse) => match &mut app.screen {
+            Screen::Interview(_) => super::interview::keys::on_mouse(app, mouse),
+            Screen::Home(_) => super::home::on_mouse(app, mouse),
+            Screen::Setup(_) => Vec::new(),
+        },
+        Msg::Paste(text) => match &mut app.screen {
+            Screen::Interview(_) => super::interview::keys::on_paste(app, &text),
+            Screen::Setup(setup) => {
+                setup.paste(&text);
+                Vec::new()
+            }
+            Screen::Home(_) => Vec::new(),
+        },
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            Vec::new()
+        }
+        Msg::Tick => match &app.screen {
+            Screen::Interview(_) => super::interview::keys::on_tick(app),
+            _ => Vec::new(),
+        },
+        Msg::Hangup => {
+            let mut effects = leave_session(app);
+            effects.push(Effect::Quit);
+            app.quit = true;
+            effects
+        }
+        Msg::SessionsLoaded(sessions, unreadable) => {
+            let home = Home::new(&app.study, sessions, unreadable);
+            app.screen = Screen::Home(home);
+            Vec::new()
+        }
+        Msg::SessionOpened { session, read_only, notes } => {
+            if let Some(note) = notes.first() {
+                app.info(note.clone());
+            }
+            if read_only {
+                app.error(app.texts().session_locked);
+            }
+            let interview = Interview::resume(&app.study, session, read_only, app.now);
+            app.screen = Screen::Interview(Box::new(interview));
+            Vec::new()
+        }
+        Msg::Failed(error) => {
+            app.save_error = Some(error.clone());
+            app.error(error);
+            Vec::new()
+        }
+        Msg::Report(text) => {
+            app.error(text);
+            Vec::new()
+        }
+        Msg::Saved(notices) => {
+            app.save_error = None;
+            if let Some(notice) = notices.into_iter().next() {
+                app.info(notice);
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    app.notice = None;
+    if app.help {
+        // Any key closes the help.
+        app.help = false;
+        return Vec::new();
+    }
+    if key.code == KeyCode::F(1) {
+        app.help = true;
+        return Vec::new();
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        // Ctrl+C leaves cleanly from anywhere: the draft is saved first.
+        let mut effects = leave_session(app);
+        effects.push(Effect::Quit);
+        app.quit = true;
+        return effects;
+    }
+    match &app.screen {
+        Screen::Home(_) => super::home::on_key(app, key),
+        Screen::Setup(_) => super::setup::on_key(app, key),
+        Screen::Interview(_) => super::interview::keys::on_key(app, key),
+    }
+}
+
+/// Saves what is being typed and closes the open session, if any.
+pub fn leave_session(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    match &mut app.screen {
+        Screen::Interview(interview) => {
+            let mut effects = interview.close_block(&app.study, now);
+            effects.push(Effect::CloseSession);
+            effects
+        }
+        _ => Vec::new(),
+    }
+}

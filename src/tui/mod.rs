@@ -1,0 +1,121 @@
+//! The terminal interface: one event loop that sleeps until a key, a signal or a deadline,
+//! `update` to change the state, the runtime to carry out effects, `view` to draw.
+
+pub mod app;
+pub mod home;
+pub mod interview;
+pub mod msg;
+pub mod runtime;
+pub mod setup;
+pub mod view;
+pub mod widget;
+pub mod wrap;
+
+use std::io::stdout;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::Result;
+use chrono::Local;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
+use ratatui::crossterm::execute;
+
+use self::app::App;
+use self::msg::Msg;
+use self::runtime::{Runtime, Start};
+use crate::i18n::Lang;
+use crate::workspace::Workspace;
+
+/// Runs the interface until the user leaves. The terminal is restored on every exit path: a
+/// return, an error, a panic (ratatui's hook), a hang-up.
+pub fn run(workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous_hook(info);
+    }));
+    let result = event_loop(&mut terminal, workspace, lang, start);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_signals(tx);
+    let size = terminal.size()?;
+    let mut app = App::new(
+        lang,
+        workspace.study.clone(),
+        now(),
+        workspace.prefs.interviewer.clone().unwrap_or_default(),
+        workspace.prefs.coder_name(),
+    );
+    app.size = (size.width, size.height);
+    let mut runtime = Runtime::new(workspace);
+    runtime.start(&mut app, start);
+    while !app.quit {
+        terminal.draw(|frame| view::view(&app, frame))?;
+        // Sleep until input or the next deadline: an idle screen costs no CPU.
+        let msg = match app.next_deadline() {
+            Some(deadline) => {
+                let wait = (deadline - now()).to_std().unwrap_or(Duration::ZERO);
+                match rx.recv_timeout(wait) {
+                    Ok(msg) => msg,
+                    Err(mpsc::RecvTimeoutError::Timeout) => Msg::Tick,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => Msg::Hangup,
+                }
+            }
+            None => rx.recv().unwrap_or(Msg::Hangup),
+        };
+        app.now = now();
+        runtime.handle(&mut app, msg);
+    }
+    runtime.finish();
+    Ok(())
+}
+
+fn now() -> crate::study::Time {
+    Local::now().fixed_offset()
+}
+
+/// Reads terminal events on their own thread (blocking: no polling).
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Mouse(mouse)) => Msg::Mouse(mouse),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                // The terminal is gone.
+                Err(_) => Msg::Hangup,
+            };
+            let hangup = matches!(msg, Msg::Hangup);
+            if tx.send(msg).is_err() || hangup {
+                return;
+            }
+        }
+    });
+}
+
+/// SIGHUP (the window closed) and SIGTERM save and leave cleanly.
+fn spawn_signals(tx: mpsc::Sender<Msg>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Msg::Hangup).is_err() {
+                return;
+            }
+        }
+    });
+}

@@ -1,0 +1,56 @@
+//! What the TUI reacts to (messages) and what it asks the outside world to do (effects).
+
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::study::{CodebookChange, Session, SessionChange, SessionId};
+use crate::workspace::Unreadable;
+
+/// An input to [`super::app::update`].
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize(u16, u16),
+    /// A deadline asked for by [`super::app::App::next_deadline`] has passed (draft to save,
+    /// clock to redraw).
+    Tick,
+    /// The terminal went away (SIGHUP) or the process is asked to stop (SIGTERM): save, leave.
+    Hangup,
+    /// The study's sessions, read from disk.
+    SessionsLoaded(Vec<Session>, Vec<Unreadable>),
+    /// A session opened: writable, or read-only when another process writes it.
+    SessionOpened {
+        session: Session,
+        read_only: bool,
+        notes: Vec<String>,
+    },
+    /// Something the runtime could not do (the message says what); nothing is assumed saved.
+    Failed(String),
+    /// A change was written to the journal; `notices` are what applying it noticed.
+    Saved(Vec<String>),
+    /// Something to tell the user that is not about saving.
+    Report(String),
+}
+
+/// What `update` asks for; the runtime does it and reports back with messages.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read every session of the study.
+    LoadSessions,
+    /// Open a session for writing (or read-only).
+    OpenSession(SessionId),
+    /// Write a new session to disk and open it.
+    CreateSession(Box<Session>),
+    /// Journal a change to the open session.
+    Record(SessionChange),
+    /// Journal a change to the codebook.
+    RecordCodebook(CodebookChange),
+    /// Fold the open session's journal into its file and close it.
+    CloseSession,
+    /// Remember the interviewer's name for next time.
+    RememberInterviewer(String),
+    /// Tell the user something went wrong that the screen could not prevent.
+    Report(String),
+    Quit,
+}

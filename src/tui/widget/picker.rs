@@ -1,0 +1,209 @@
+//! The codebook picker: the tree of codes, filtered as you type (fuzzy, accents ignored) on the
+//! name, the path and the description.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+
+use super::colour;
+use super::field::Field;
+use crate::i18n::Texts;
+use crate::study::{CodeId, Codebook};
+
+#[derive(Clone, Debug)]
+struct Entry {
+    id: CodeId,
+    depth: usize,
+    name: String,
+    path: String,
+    colour: String,
+    /// What the filter matches against.
+    haystack: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct CodePicker {
+    entries: Vec<Entry>,
+    filter: Field,
+    /// Indices into `entries`, in display order.
+    shown: Vec<usize>,
+    selected: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    Nothing,
+    Code(CodeId),
+    /// Ctrl+N: make a new code with the filter text as its name.
+    Create(String),
+    Cancel,
+}
+
+impl CodePicker {
+    pub fn new(codebook: &Codebook) -> Self {
+        let entries: Vec<Entry> = codebook
+            .tree()
+            .into_iter()
+            .map(|(depth, c)| {
+                let path = codebook.path(c.id).unwrap_or_default();
+                Entry {
+                    id: c.id,
+                    depth,
+                    name: c.name.clone(),
+                    haystack: format!("{} {} {}", c.name, path, c.description),
+                    path,
+                    colour: c.colour.clone(),
+                }
+            })
+            .collect();
+        let shown = (0..entries.len()).collect();
+        CodePicker {
+            entries,
+            filter: Field::default(),
+            shown,
+            selected: 0,
+        }
+    }
+
+    pub fn selected(&self) -> Option<CodeId> {
+        self.shown.get(self.selected).map(|i| self.entries[*i].id)
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) -> Picked {
+        match key.code {
+            KeyCode::Esc => Picked::Cancel,
+            KeyCode::Enter => self.selected().map_or(Picked::Nothing, Picked::Code),
+            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let name = self.filter.value();
+                if name.trim().is_empty() {
+                    Picked::Nothing
+                } else {
+                    Picked::Create(name.trim().to_owned())
+                }
+            }
+            KeyCode::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Picked::Nothing
+            }
+            KeyCode::Down => {
+                self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1));
+                Picked::Nothing
+            }
+            KeyCode::PageUp => {
+                self.selected = self.selected.saturating_sub(10);
+                Picked::Nothing
+            }
+            KeyCode::PageDown => {
+                self.selected = (self.selected + 10).min(self.shown.len().saturating_sub(1));
+                Picked::Nothing
+            }
+            _ => {
+                if self.filter.on_key(key) {
+                    self.refilter();
+                }
+                Picked::Nothing
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.filter.paste(text);
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let needle = self.filter.value();
+        if needle.trim().is_empty() {
+            self.shown = (0..self.entries.len()).collect();
+        } else {
+            let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| {
+                    pattern
+                        .score(Utf32Str::new(&e.haystack, &mut buf), &mut matcher)
+                        .map(|s| (s, i))
+                })
+                .collect();
+            // Best first; ties keep the codebook's order.
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.shown = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.selected = 0;
+    }
+
+    pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Texts) {
+        frame.render_widget(Clear, area);
+        let block = Block::bordered().title(t.picker_title).title_bottom(t.picker_keys);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [filter_row, list_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let [label, field] =
+            Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(filter_row);
+        frame.render_widget(Paragraph::new("› ").bold(), label);
+        self.filter.draw(frame, field, true);
+        let filtering = !self.filter.value().trim().is_empty();
+        let items: Vec<ListItem> = self
+            .shown
+            .iter()
+            .map(|i| {
+                let e = &self.entries[*i];
+                let indent = if filtering { 0 } else { e.depth * 2 };
+                let mut spans = vec![
+                    Span::raw(" ".repeat(indent)),
+                    Span::styled("■ ", Style::default().fg(colour(&e.colour))),
+                    Span::raw(e.name.clone()),
+                ];
+                if filtering || e.depth > 0 {
+                    spans.push(Span::raw(format!("  {}", e.path)).dark_gray());
+                }
+                ListItem::new(Line::from(spans))
+            })
+            .collect();
+        let empty = items.is_empty();
+        let list = List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+        let mut state = ListState::default().with_selected((!empty).then_some(self.selected));
+        frame.render_stateful_widget(list, list_area, &mut state);
+        if empty {
+            frame.render_widget(Paragraph::new(t.picker_no_match).dark_gray(), list_area);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::codebook::tests::sample;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn type_text(p: &mut CodePicker, text: &str) {
+        for c in text.chars() {
+            p.on_key(KeyEvent::from(KeyCode::Char(c)));
+        }
+    }
+
+    #[test]
+    fn filtering_ignores_case_and_accents_and_ranks_matches() {
+        let book = sample();
+        let mut p = CodePicker::new(&book);
+        assert_eq!(p.shown.len(), 5);
+        type_text(&mut p, "conj");
+        let first = p.selected().unwrap();
+        assert_eq!(book.path(first).unwrap(), "proxenetisme/conjugal");
+        let mut p = CodePicker::new(&book);
+        type_text(&mut p, "HOTEL");
+        let names: Vec<String> = p.shown.iter().map(|i| p.entries[*i].path.clone()).collect();
+        assert!(names.contains(&"lieux/hotel".to_string()), "{names:?}");
+        assert_eq!(p.on_key(KeyEvent::from(KeyCode::Esc)), Picked::Cancel);
+    }
+}

@@ -1,0 +1,90 @@
+//! The real binary in a real terminal: tmux, driven with send-keys, read with capture-pane.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    socket: String,
+}
+
+/// Whether tmux is installed (`.ci/run` installs it).
+pub fn available() -> bool {
+    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Starts `command` (run with `exec`, so the pane's process is the command itself) in a
+    /// detached session of its own tmux server.
+    pub fn start(name: &str, command: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!("grille-test-{name}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        tmux.run(&["kill-server"]);
+        let ok = tmux.run(&[
+            "new-session", "-d", "-s", "main", "-x", &width.to_string(), "-y", &height.to_string(),
+            &format!("exec {command}"),
+        ]);
+        assert!(ok, "tmux new-session failed");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> bool {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).status().is_ok_and(|s| s.success())
+    }
+
+    /// Keys by tmux name (`Enter`, `C-n`, `Escape`…).
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args));
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    /// Text typed as is.
+    pub fn type_text(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-t", "main", "-l", text]));
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    pub fn capture(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "main"])
+            .output()
+            .expect("tmux capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `needle`; panics with the screen after 10 s.
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "never saw {needle:?} on:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pid of the program in the pane.
+    pub fn pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "display-message", "-p", "-t", "main", "#{pane_pid}"])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&out.stdout).trim().parse().expect("a pid")
+    }
+
+    /// `kill -9` of the program: no chance to save anything.
+    pub fn kill_9(&self) {
+        let pid = self.pid();
+        assert!(Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}

@@ -1,0 +1,146 @@
+//! Drives the real interface without a terminal: messages through the same `update` and
+//! runtime the event loop uses, drawing into ratatui's TestBackend.
+
+use chrono::Duration;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tempfile::TempDir;
+
+use grille::i18n::Lang;
+use grille::store::{Preferences, StudyDir};
+use grille::study::{Session, Time, Value};
+use grille::tui::app::{App, Screen};
+use grille::tui::interview::Interview;
+use grille::tui::msg::Msg;
+use grille::tui::runtime::{Runtime, Start};
+use grille::tui::setup::{Prepared, Setup};
+use grille::tui::view;
+use grille::workspace::Workspace;
+
+pub struct Tui {
+    pub app: App,
+    pub runtime: Runtime,
+    pub now: Time,
+    pub dir: StudyDir,
+    _tmp: TempDir,
+}
+
+/// 14 September 2021, 10:00 in Clermont-Ferrand.
+pub fn start_time() -> Time {
+    Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap()
+}
+
+impl Tui {
+    pub fn new(lang: Lang, examples: bool) -> Tui {
+        let tmp = tempfile::tempdir().unwrap();
+        let (dir, _) = super::study_in(&tmp.path().join("etude"), examples);
+        let prefs = Preferences {
+            interviewer: Some("Camille Roux".into()),
+            saved_in: Some(tmp.path().join("preferences.json")),
+            ..Default::default()
+        };
+        let workspace = Workspace::open(dir.clone(), prefs).unwrap();
+        let now = start_time();
+        let app = App::new(lang, workspace.study.clone(), now, "Camille Roux".into(), "Camille Roux".into());
+        Tui { app, runtime: Runtime::new(workspace), now, dir, _tmp: tmp }
+    }
+
+    pub fn start(&mut self, start: Start) {
+        self.app.now = self.now;
+        self.runtime.start(&mut self.app, start);
+    }
+
+    /// Opens the home screen.
+    pub fn home(lang: Lang, examples: bool) -> Tui {
+        let mut tui = Tui::new(lang, examples);
+        tui.start(Start::Home);
+        tui
+    }
+
+    /// A new interview prepared as `grille interview --respondent R07 --attr secteur=social
+    /// --consent given` would.
+    pub fn interview(lang: Lang) -> Tui {
+        let mut tui = Tui::new(lang, false);
+        let study = tui.runtime.workspace.study.clone();
+        let prepared = Prepared {
+            interviewer: Some("Camille Roux".into()),
+            respondent: Some("R07".into()),
+            location: Some("CCAS".into()),
+            attributes: [("secteur".to_string(), Value::Text("social".into()))].into(),
+            consent: Some(true),
+        };
+        let setup = Setup::prepared(&study, &prepared, lang.texts());
+        let session = setup.session(&study, tui.now, lang.texts()).unwrap();
+        tui.start(Start::NewSession(Box::new(session)));
+        tui
+    }
+
+    pub fn send(&mut self, msg: Msg) {
+        self.app.now = self.now;
+        self.runtime.handle(&mut self.app, msg);
+    }
+
+    pub fn key(&mut self, code: KeyCode) {
+        self.send(Msg::Key(KeyEvent::from(code)));
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.send(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    }
+
+    pub fn alt(&mut self, c: char) {
+        self.send(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+    }
+
+    /// Types text key by key, a tenth of a second apart, as a person types.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            self.key(code);
+            self.wait(100);
+        }
+    }
+
+    /// Lets `ms` milliseconds pass; the deadlines the app asked for fire as in the real loop.
+    pub fn wait(&mut self, ms: i64) {
+        let until = self.now + Duration::milliseconds(ms);
+        while let Some(deadline) = self.app.next_deadline().filter(|d| *d <= until) {
+            self.now = deadline.max(self.now);
+            self.send(Msg::Tick);
+        }
+        self.now = until;
+    }
+
+    pub fn interview_state(&self) -> &Interview {
+        match &self.app.screen {
+            Screen::Interview(i) => i,
+            _ => panic!("not on the interview screen"),
+        }
+    }
+
+    /// The session as it is on disk now (journal replayed), as another process would read it.
+    pub fn on_disk(&self) -> Session {
+        let id = self.interview_state().session.id;
+        let study = self.dir.load_study().unwrap();
+        self.dir.load_session(id, &study).unwrap().doc
+    }
+
+    /// The screen as text, one line per row, trailing spaces removed.
+    pub fn render(&mut self, width: u16, height: u16) -> String {
+        self.send(Msg::Resize(width, height));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| view::view(&self.app, frame)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..height {
+            let mut line = String::new();
+            for x in 0..width {
+                line.push_str(buffer[(x, y)].symbol());
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}

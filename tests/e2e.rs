@@ -1,0 +1,80 @@
+//! End to end: the real binary in tmux, killed with `kill -9` in the middle of an interview.
+
+mod common;
+
+use std::path::Path;
+
+use common::tmux::{self, Tmux};
+use grille::store::StudyDir;
+use grille::study::Value;
+
+fn grille_command(home: &Path, args: &str) -> String {
+    format!(
+        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
+        h = home.display(),
+        bin = env!("CARGO_BIN_EXE_grille"),
+    )
+}
+
+#[test]
+fn an_interview_survives_kill_9() {
+    if !tmux::available() {
+        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let dir = StudyDir::create(&root, &grille::store::template::DIAGNOSTIC, false).unwrap();
+    let study = dir.load_study().unwrap();
+    let (_, deja) = study.grid.question_by_key("deja_identifie").unwrap();
+    let (_, nb) = study.grid.question_by_key("nb_personnes").unwrap();
+    let study_arg = format!("--study {}", root.display());
+
+    let ui = Tmux::start(
+        "kill9",
+        &grille_command(home.path(), &format!("{study_arg} interview --interviewer Camille --respondent R10 --attr secteur=sante --consent given")),
+        120,
+        40,
+    );
+    ui.wait_for("Q 1/28");
+    let said = "L'hôtelier a dit… « elle dort là-bas depuis des mois »";
+    ui.type_text(said);
+    // To "deja_identifie" through the grid outline, then yes.
+    ui.keys(&["C-g"]);
+    for _ in 0..study.grid.position(deja.id).unwrap() {
+        ui.keys(&["Down"]);
+    }
+    ui.keys(&["Enter"]);
+    ui.wait_for("Avez-vous déjà identifié");
+    ui.keys(&["o"]);
+    ui.wait_for("● Oui");
+    // The next question is a number.
+    ui.keys(&["C-n"]);
+    ui.wait_for("Combien de personnes");
+    ui.type_text("12");
+    ui.keys(&["Enter"]);
+    ui.type_text("Au moins douze, sans doute plus.");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    ui.kill_9();
+    drop(ui);
+
+    // Everything typed up to the kill is on disk.
+    let id = dir.session_ids().unwrap()[0];
+    let session = dir.load_session(id, &study).unwrap().doc;
+    let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, [said, "Au moins douze, sans doute plus."]);
+    assert_eq!(session.answers.get(&deja.id), Some(&Value::Bool(true)));
+    assert_eq!(session.answers.get(&nb.id), Some(&Value::Number(12.0)));
+
+    // Started again, grille resumes the session on the question it was left on.
+    let ui = Tmux::start("kill9-again", &grille_command(home.path(), &study_arg), 120, 40);
+    ui.wait_for("R10");
+    ui.keys(&["Enter"]);
+    let screen = ui.wait_for("Combien de personnes");
+    assert!(screen.contains("[ 12"), "{screen}");
+    assert!(screen.contains("Au moins douze, sans doute plus."), "{screen}");
+    ui.keys(&["C-g", "Home", "Enter"]);
+    let screen = ui.wait_for("elle dort là-bas");
+    assert!(screen.contains("L'hôtelier a dit…"), "{screen}");
+    ui.keys(&["C-c"]);
+}

@@ -1,0 +1,230 @@
+//! The interview screen and the home screen, driven key by key through the real update
+//! function and runtime, on a real study folder; screens snapshotted in French and English.
+
+mod common;
+
+use common::tui::Tui;
+use grille::i18n::Lang;
+use grille::study::{Mark, Speaker, Value};
+use grille::tui::app::Screen;
+use grille::tui::interview::Focus;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn home_lists_the_sessions_in_french_and_english() {
+    let mut tui = Tui::home(Lang::Fr, true);
+    insta::assert_snapshot!("home_fr_80x24", tui.render(80, 24));
+    let mut tui = Tui::home(Lang::En, true);
+    insta::assert_snapshot!("home_en_200x50", tui.render(200, 50));
+}
+
+#[test]
+fn setup_requires_a_pseudonym_and_consent() {
+    let mut tui = Tui::home(Lang::Fr, false);
+    tui.key(KeyCode::Char('n'));
+    assert!(matches!(tui.app.screen, Screen::Setup(_)));
+    insta::assert_snapshot!("setup_fr_80x24", tui.render(80, 24));
+    // Ctrl+S without a pseudonym: refused, with the reason.
+    tui.ctrl('s');
+    assert!(matches!(tui.app.screen, Screen::Setup(_)));
+    assert!(tui.app.notice.as_ref().unwrap().text.contains("pseudonyme"));
+    // Pseudonym typed, consent refused (n on the consent field): still refused.
+    tui.key(KeyCode::Tab);
+    tui.type_text("R09");
+    tui.key(KeyCode::BackTab);
+    tui.key(KeyCode::BackTab);
+    tui.key(KeyCode::Char('n'));
+    tui.ctrl('s');
+    assert!(tui.app.notice.as_ref().unwrap().text.contains("consentement"), "{:?}", tui.app.notice);
+    assert!(tui.dir.session_ids().unwrap().is_empty(), "nothing was recorded");
+    // Consent given: the interview starts, the session exists on disk with its consent.
+    tui.key(KeyCode::Char('o'));
+    assert!(matches!(tui.app.screen, Screen::Interview(_)), "consent starts the interview");
+    let session = tui.on_disk();
+    assert_eq!(session.respondent.pseudonym, "R09");
+    assert!(session.has_consent());
+}
+
+#[test]
+fn typed_notes_are_on_disk_within_the_draft_delay() {
+    let mut tui = Tui::interview(Lang::Fr);
+    assert_eq!(tui.interview_state().focus, Focus::Notes, "typing starts at once");
+    tui.type_text("L'hôtelier a dit… « rien vu »");
+    // The last key was typed 100 ms ago; the draft is written 150 ms after the first key not
+    // yet saved: 50 ms more and everything typed is on disk.
+    assert_eq!(tui.on_disk().segments[0].text, "L'hôtelier a dit… « rien vu ");
+    tui.wait(50);
+    let on_disk = tui.on_disk();
+    assert_eq!(on_disk.segments.len(), 1);
+    assert_eq!(on_disk.segments[0].text, "L'hôtelier a dit… « rien vu »");
+    assert_eq!(on_disk.segments[0].speaker, Speaker::Respondent);
+    tui.type_text(" !");
+    tui.wait(150);
+    assert_eq!(tui.on_disk().segments[0].text, "L'hôtelier a dit… « rien vu » !");
+}
+
+#[test]
+fn enter_twice_closes_the_block_and_the_speaker_toggles() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.type_text("Première réponse.\n\n");
+    tui.ctrl('t');
+    tui.type_text("Et ensuite ?");
+    tui.ctrl('t');
+    tui.type_text("Ensuite elle est partie.");
+    tui.wait(200);
+    let s = tui.on_disk();
+    let said: Vec<(&str, Speaker)> = s.segments.iter().map(|x| (x.text.as_str(), x.speaker)).collect();
+    assert_eq!(
+        said,
+        [
+            ("Première réponse.", Speaker::Respondent),
+            ("Et ensuite ?", Speaker::Interviewer),
+            ("Ensuite elle est partie.", Speaker::Respondent),
+        ]
+    );
+    // Closed blocks have an end time; the one being typed does not yet.
+    assert!(s.segments[0].end.is_some() && s.segments[1].end.is_some());
+    assert!(s.segments[2].end.is_none());
+    insta::assert_snapshot!("interview_fr_80x24", tui.render(80, 24));
+}
+
+#[test]
+fn closed_questions_take_a_key_and_numbers_refuse_letters() {
+    let mut tui = Tui::interview(Lang::En);
+    let study = tui.runtime.workspace.study.clone();
+    let (_, deja) = study.grid.question_by_key("deja_identifie").unwrap();
+    let (_, nb) = study.grid.question_by_key("nb_personnes").unwrap();
+    // Jump to "deja_identifie" with the grid outline.
+    tui.ctrl('g');
+    let target = study.grid.position(deja.id).unwrap();
+    for _ in 0..target {
+        tui.key(KeyCode::Down);
+    }
+    tui.key(KeyCode::Enter);
+    assert_eq!(tui.interview_state().question, Some(deja.id));
+    assert_eq!(tui.interview_state().focus, Focus::Answer);
+    tui.key(KeyCode::Char('y'));
+    assert_eq!(tui.on_disk().answers.get(&deja.id), Some(&Value::Bool(true)));
+    assert_eq!(tui.interview_state().focus, Focus::Notes, "answered: on to the notes");
+    // The next question is a number.
+    tui.ctrl('n');
+    assert_eq!(tui.interview_state().question, Some(nb.id));
+    tui.type_text("1");
+    tui.key(KeyCode::Char('x'));
+    let notice = tui.app.notice.clone().unwrap();
+    assert!(notice.error && notice.text.contains("A number is expected"), "{notice:?}");
+    tui.type_text("2");
+    tui.key(KeyCode::Enter);
+    assert_eq!(tui.on_disk().answers.get(&nb.id), Some(&Value::Number(12.0)));
+    insta::assert_snapshot!("interview_number_en_200x50", tui.render(200, 50));
+}
+
+#[test]
+fn skipping_marks_the_question_and_moves_on() {
+    let mut tui = Tui::interview(Lang::Fr);
+    let first = tui.interview_state().question.unwrap();
+    tui.key(KeyCode::Esc);
+    tui.key(KeyCode::Char('x'));
+    tui.type_text("pas le temps");
+    tui.key(KeyCode::Enter);
+    let s = tui.on_disk();
+    assert_eq!(s.marks.get(&first), Some(&Mark::Skipped { reason: "pas le temps".into() }));
+    assert_ne!(tui.interview_state().question, Some(first));
+}
+
+#[test]
+fn quick_coding_covers_the_whole_segment_even_as_it_grows() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.type_text("Son compagnon la");
+    tui.alt('1');
+    tui.type_text(" fait travailler à l'hôtel.\n\n");
+    let s = tui.on_disk();
+    assert_eq!(s.codings.len(), 1);
+    let c = &s.codings[0];
+    let text = &s.segments[0].text;
+    assert_eq!((c.start, c.end), (0, text.chars().count()), "stretched to the whole block");
+    assert_eq!(c.coder, "Camille Roux");
+}
+
+#[test]
+fn a_situation_is_described_and_linked_to_the_segment() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.type_text("Une jeune femme hébergée contre des actes sexuels.");
+    tui.alt('s');
+    insta::assert_snapshot!("situation_form_fr_80x24", tui.render(80, 24));
+    tui.type_text("Jeune femme hébergée");
+    tui.key(KeyCode::Enter);
+    tui.key(KeyCode::Char('1')); // genre: first option
+    tui.ctrl('s');
+    let s = tui.on_disk();
+    assert_eq!(s.situations.len(), 1);
+    let situation = &s.situations[0];
+    assert_eq!(situation.label, "Jeune femme hébergée");
+    assert_eq!(situation.attributes.get("genre"), Some(&Value::Text("femme".into())));
+    assert_eq!(situation.excerpts.len(), 1);
+    assert_eq!(situation.excerpts[0].segment, s.segments[0].id);
+}
+
+#[test]
+fn pausing_and_resuming_returns_to_the_last_question() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.ctrl('n');
+    tui.ctrl('n');
+    let third = tui.interview_state().question.unwrap();
+    tui.type_text("Notes de la troisième question");
+    tui.ctrl('q');
+    assert!(matches!(tui.app.screen, Screen::Home(_)));
+    tui.key(KeyCode::Enter);
+    assert_eq!(tui.interview_state().question, Some(third));
+    assert_eq!(tui.interview_state().focus, Focus::Notes);
+    assert_eq!(tui.on_disk().segments[0].text, "Notes de la troisième question");
+}
+
+#[test]
+fn finishing_lists_what_is_not_covered_and_asks() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.type_text("Présentation faite.");
+    tui.key(KeyCode::Esc);
+    tui.key(KeyCode::Char('f'));
+    insta::assert_snapshot!("finish_fr_80x24", tui.render(80, 24));
+    tui.key(KeyCode::Char('n'));
+    assert!(matches!(tui.app.screen, Screen::Interview(_)), "n keeps the interview open");
+    tui.key(KeyCode::Esc);
+    tui.key(KeyCode::Char('f'));
+    tui.key(KeyCode::Char('o'));
+    assert!(matches!(tui.app.screen, Screen::Home(_)));
+    let id = tui.dir.session_ids().unwrap()[0];
+    let study = tui.dir.load_study().unwrap();
+    let s = tui.dir.load_session(id, &study).unwrap().doc;
+    assert_eq!(s.status, grille::study::Status::Done);
+    assert!(s.ended.is_some());
+}
+
+#[test]
+fn help_and_picker_render_in_both_languages() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.key(KeyCode::F(1));
+    insta::assert_snapshot!("help_interview_fr_80x24", tui.render(80, 24));
+    tui.key(KeyCode::Esc);
+    tui.ctrl('o');
+    tui.type_text("conj");
+    insta::assert_snapshot!("picker_fr_80x24", tui.render(80, 24));
+    let mut tui = Tui::interview(Lang::En);
+    tui.key(KeyCode::F(1));
+    insta::assert_snapshot!("help_interview_en_200x50", tui.render(200, 50));
+}
+
+#[test]
+fn tiny_terminals_say_so_and_resizing_keeps_the_state() {
+    let mut tui = Tui::interview(Lang::Fr);
+    tui.type_text("Texte gardé");
+    for (w, h) in [(20, 6), (1, 1), (43, 30), (100, 11), (0, 0)] {
+        let screen = tui.render(w, h);
+        if w >= 20 && h >= 6 {
+            assert!(screen.contains("Terminal trop petit"), "{w}×{h}:\n{screen}");
+        }
+    }
+    let screen = tui.render(80, 24);
+    assert!(screen.contains("Texte gardé"));
+    assert_eq!(tui.interview_state().draft_text(), "Texte gardé");
+}

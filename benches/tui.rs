@@ -9,14 +9,22 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use grille::i18n::Lang;
 use grille::store::StudyDir;
 use grille::store::template::DIAGNOSTIC;
-use grille::study::{Coding, CodingId, Respondent, Segment, SegmentId, Session, Speaker, Study, Time};
+use grille::study::{
+    Coding, CodingId, Respondent, Segment, SegmentId, Session, Speaker, Study, Time,
+};
 use grille::tui::app::{App, Screen, update};
 use grille::tui::interview::Interview;
 use grille::tui::msg::Msg;
 use grille::tui::view;
 
 fn big_session(study: &Study, now: Time) -> Session {
-    let mut session = Session::new("Camille Roux".into(), Respondent { pseudonym: "R99".into(), attributes: Default::default() });
+    let mut session = Session::new(
+        "Camille Roux".into(),
+        Respondent {
+            pseudonym: "R99".into(),
+            attributes: Default::default(),
+        },
+    );
     session.started = Some(now);
     let questions: Vec<_> = study.grid.questions().map(|(_, q)| q.id).collect();
     let codes: Vec<_> = study.codebook.codes.iter().map(|c| c.id).collect();
@@ -28,7 +36,11 @@ fn big_session(study: &Study, now: Time) -> Session {
         let segment = Segment {
             id: SegmentId::new(),
             question: Some(questions[i % questions.len()]),
-            speaker: if i % 3 == 0 { Speaker::Interviewer } else { Speaker::Respondent },
+            speaker: if i % 3 == 0 {
+                Speaker::Interviewer
+            } else {
+                Speaker::Respondent
+            },
             speaker_label: None,
             start: Some(now),
             end: Some(now),
@@ -55,7 +67,13 @@ fn bench(c: &mut Criterion) {
     let study = dir.load_study().unwrap();
     let now = Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap();
     let session = big_session(&study, now);
-    let mut app = App::new(Lang::Fr, study.clone(), now, "Camille".into(), "Camille".into());
+    let mut app = App::new(
+        Lang::Fr,
+        study.clone(),
+        now,
+        "Camille".into(),
+        "Camille".into(),
+    );
     app.screen = Screen::Interview(Box::new(Interview::resume(&study, session, false, now)));
 
     for (w, h) in [(80, 24), (200, 50)] {
@@ -67,12 +85,15 @@ fn bench(c: &mut Criterion) {
         });
     }
     // A letter then Backspace, so that the notes do not grow with the iterations.
-    c.bench_function("two key presses in the notes (é, Backspace), 2000 segments", |b| {
-        b.iter(|| {
-            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('é'))));
-            update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Backspace)))
-        })
-    });
+    c.bench_function(
+        "two key presses in the notes (é, Backspace), 2000 segments",
+        |b| {
+            b.iter(|| {
+                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('é'))));
+                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Backspace)))
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench);

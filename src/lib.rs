@@ -11,5 +11,5 @@ pub mod index;
 pub mod interop;
 pub mod store;
 pub mod study;
-pub mod workspace;
 pub mod tui;
+pub mod workspace;

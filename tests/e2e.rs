@@ -32,7 +32,12 @@ fn an_interview_survives_kill_9() {
 
     let ui = Tmux::start(
         "kill9",
-        &grille_command(home.path(), &format!("{study_arg} interview --interviewer Camille --respondent R10 --attr secteur=sante --consent given")),
+        &grille_command(
+            home.path(),
+            &format!(
+                "{study_arg} interview --interviewer Camille --respondent R10 --attr secteur=sante --consent given"
+            ),
+        ),
         120,
         40,
     );
@@ -67,12 +72,20 @@ fn an_interview_survives_kill_9() {
     assert_eq!(session.answers.get(&nb.id), Some(&Value::Number(12.0)));
 
     // Started again, grille resumes the session on the question it was left on.
-    let ui = Tmux::start("kill9-again", &grille_command(home.path(), &study_arg), 120, 40);
+    let ui = Tmux::start(
+        "kill9-again",
+        &grille_command(home.path(), &study_arg),
+        120,
+        40,
+    );
     ui.wait_for("R10");
     ui.keys(&["Enter"]);
     let screen = ui.wait_for("Combien de personnes");
     assert!(screen.contains("[ 12"), "{screen}");
-    assert!(screen.contains("Au moins douze, sans doute plus."), "{screen}");
+    assert!(
+        screen.contains("Au moins douze, sans doute plus."),
+        "{screen}"
+    );
     ui.keys(&["C-g", "Home", "Enter"]);
     let screen = ui.wait_for("elle dort là-bas");
     assert!(screen.contains("L'hôtelier a dit…"), "{screen}");

@@ -35,11 +35,26 @@ fn setup_requires_a_pseudonym_and_consent() {
     tui.key(KeyCode::BackTab);
     tui.key(KeyCode::Char('n'));
     tui.ctrl('s');
-    assert!(tui.app.notice.as_ref().unwrap().text.contains("consentement"), "{:?}", tui.app.notice);
-    assert!(tui.dir.session_ids().unwrap().is_empty(), "nothing was recorded");
+    assert!(
+        tui.app
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("consentement"),
+        "{:?}",
+        tui.app.notice
+    );
+    assert!(
+        tui.dir.session_ids().unwrap().is_empty(),
+        "nothing was recorded"
+    );
     // Consent given: the interview starts, the session exists on disk with its consent.
     tui.key(KeyCode::Char('o'));
-    assert!(matches!(tui.app.screen, Screen::Interview(_)), "consent starts the interview");
+    assert!(
+        matches!(tui.app.screen, Screen::Interview(_)),
+        "consent starts the interview"
+    );
     let session = tui.on_disk();
     assert_eq!(session.respondent.pseudonym, "R09");
     assert!(session.has_consent());
@@ -48,11 +63,18 @@ fn setup_requires_a_pseudonym_and_consent() {
 #[test]
 fn typed_notes_are_on_disk_within_the_draft_delay() {
     let mut tui = Tui::interview(Lang::Fr);
-    assert_eq!(tui.interview_state().focus, Focus::Notes, "typing starts at once");
+    assert_eq!(
+        tui.interview_state().focus,
+        Focus::Notes,
+        "typing starts at once"
+    );
     tui.type_text("L'hôtelier a dit… « rien vu »");
     // The last key was typed 100 ms ago; the draft is written 150 ms after the first key not
     // yet saved: 50 ms more and everything typed is on disk.
-    assert_eq!(tui.on_disk().segments[0].text, "L'hôtelier a dit… « rien vu ");
+    assert_eq!(
+        tui.on_disk().segments[0].text,
+        "L'hôtelier a dit… « rien vu "
+    );
     tui.wait(50);
     let on_disk = tui.on_disk();
     assert_eq!(on_disk.segments.len(), 1);
@@ -60,7 +82,10 @@ fn typed_notes_are_on_disk_within_the_draft_delay() {
     assert_eq!(on_disk.segments[0].speaker, Speaker::Respondent);
     tui.type_text(" !");
     tui.wait(150);
-    assert_eq!(tui.on_disk().segments[0].text, "L'hôtelier a dit… « rien vu » !");
+    assert_eq!(
+        tui.on_disk().segments[0].text,
+        "L'hôtelier a dit… « rien vu » !"
+    );
 }
 
 #[test]
@@ -73,7 +98,11 @@ fn enter_twice_closes_the_block_and_the_speaker_toggles() {
     tui.type_text("Ensuite elle est partie.");
     tui.wait(200);
     let s = tui.on_disk();
-    let said: Vec<(&str, Speaker)> = s.segments.iter().map(|x| (x.text.as_str(), x.speaker)).collect();
+    let said: Vec<(&str, Speaker)> = s
+        .segments
+        .iter()
+        .map(|x| (x.text.as_str(), x.speaker))
+        .collect();
     assert_eq!(
         said,
         [
@@ -104,18 +133,31 @@ fn closed_questions_take_a_key_and_numbers_refuse_letters() {
     assert_eq!(tui.interview_state().question, Some(deja.id));
     assert_eq!(tui.interview_state().focus, Focus::Answer);
     tui.key(KeyCode::Char('y'));
-    assert_eq!(tui.on_disk().answers.get(&deja.id), Some(&Value::Bool(true)));
-    assert_eq!(tui.interview_state().focus, Focus::Notes, "answered: on to the notes");
+    assert_eq!(
+        tui.on_disk().answers.get(&deja.id),
+        Some(&Value::Bool(true))
+    );
+    assert_eq!(
+        tui.interview_state().focus,
+        Focus::Notes,
+        "answered: on to the notes"
+    );
     // The next question is a number.
     tui.ctrl('n');
     assert_eq!(tui.interview_state().question, Some(nb.id));
     tui.type_text("1");
     tui.key(KeyCode::Char('x'));
     let notice = tui.app.notice.clone().unwrap();
-    assert!(notice.error && notice.text.contains("A number is expected"), "{notice:?}");
+    assert!(
+        notice.error && notice.text.contains("A number is expected"),
+        "{notice:?}"
+    );
     tui.type_text("2");
     tui.key(KeyCode::Enter);
-    assert_eq!(tui.on_disk().answers.get(&nb.id), Some(&Value::Number(12.0)));
+    assert_eq!(
+        tui.on_disk().answers.get(&nb.id),
+        Some(&Value::Number(12.0))
+    );
     insta::assert_snapshot!("interview_number_en_200x50", tui.render(200, 50));
 }
 
@@ -128,7 +170,12 @@ fn skipping_marks_the_question_and_moves_on() {
     tui.type_text("pas le temps");
     tui.key(KeyCode::Enter);
     let s = tui.on_disk();
-    assert_eq!(s.marks.get(&first), Some(&Mark::Skipped { reason: "pas le temps".into() }));
+    assert_eq!(
+        s.marks.get(&first),
+        Some(&Mark::Skipped {
+            reason: "pas le temps".into()
+        })
+    );
     assert_ne!(tui.interview_state().question, Some(first));
 }
 
@@ -142,7 +189,11 @@ fn quick_coding_covers_the_whole_segment_even_as_it_grows() {
     assert_eq!(s.codings.len(), 1);
     let c = &s.codings[0];
     let text = &s.segments[0].text;
-    assert_eq!((c.start, c.end), (0, text.chars().count()), "stretched to the whole block");
+    assert_eq!(
+        (c.start, c.end),
+        (0, text.chars().count()),
+        "stretched to the whole block"
+    );
     assert_eq!(c.coder, "Camille Roux");
 }
 
@@ -160,7 +211,10 @@ fn a_situation_is_described_and_linked_to_the_segment() {
     assert_eq!(s.situations.len(), 1);
     let situation = &s.situations[0];
     assert_eq!(situation.label, "Jeune femme hébergée");
-    assert_eq!(situation.attributes.get("genre"), Some(&Value::Text("femme".into())));
+    assert_eq!(
+        situation.attributes.get("genre"),
+        Some(&Value::Text("femme".into()))
+    );
     assert_eq!(situation.excerpts.len(), 1);
     assert_eq!(situation.excerpts[0].segment, s.segments[0].id);
 }
@@ -177,7 +231,10 @@ fn pausing_and_resuming_returns_to_the_last_question() {
     tui.key(KeyCode::Enter);
     assert_eq!(tui.interview_state().question, Some(third));
     assert_eq!(tui.interview_state().focus, Focus::Notes);
-    assert_eq!(tui.on_disk().segments[0].text, "Notes de la troisième question");
+    assert_eq!(
+        tui.on_disk().segments[0].text,
+        "Notes de la troisième question"
+    );
 }
 
 #[test]
@@ -188,7 +245,10 @@ fn finishing_lists_what_is_not_covered_and_asks() {
     tui.key(KeyCode::Char('f'));
     insta::assert_snapshot!("finish_fr_80x24", tui.render(80, 24));
     tui.key(KeyCode::Char('n'));
-    assert!(matches!(tui.app.screen, Screen::Interview(_)), "n keeps the interview open");
+    assert!(
+        matches!(tui.app.screen, Screen::Interview(_)),
+        "n keeps the interview open"
+    );
     tui.key(KeyCode::Esc);
     tui.key(KeyCode::Char('f'));
     tui.key(KeyCode::Char('o'));

@@ -22,8 +22,11 @@ fn action() -> impl Strategy<Value = Action> {
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     let alt = KeyModifiers::ALT;
-    let typed = prop::sample::select(vec!['a', 'é', 'ô', ' ', '\'', '…', 'e', '\u{301}', '日', '👩', 'q', 'i', 'x', 'o', 'n', '1', '5', '?'])
-        .prop_map(move |c| Action::Key(KeyCode::Char(c), none));
+    let typed = prop::sample::select(vec![
+        'a', 'é', 'ô', ' ', '\'', '…', 'e', '\u{301}', '日', '👩', 'q', 'i', 'x', 'o', 'n', '1',
+        '5', '?',
+    ])
+    .prop_map(move |c| Action::Key(KeyCode::Char(c), none));
     let special = prop::sample::select(vec![
         (KeyCode::Enter, none),
         (KeyCode::Backspace, none),

@@ -53,12 +53,23 @@ pub fn interview(env: &Env, args: InterviewArgs) -> Result<()> {
 fn prepared(study: &Study, args: InterviewArgs, env: &Env) -> Result<Prepared> {
     let mut attributes = BTreeMap::new();
     for pair in &args.attributes {
-        let (key, text) = pair.split_once('=').with_context(|| format!("--attr {pair}: expected KEY=VALUE"))?;
+        let (key, text) = pair
+            .split_once('=')
+            .with_context(|| format!("--attr {pair}: expected KEY=VALUE"))?;
         let Some(attr) = study.meta.respondent_attribute(key.trim()) else {
-            let known: Vec<&str> = study.meta.respondent_attributes.iter().map(|a| a.key.as_str()).collect();
-            bail!("--attr {pair}: unknown attribute \"{key}\" (known: {})", known.join(", "));
+            let known: Vec<&str> = study
+                .meta
+                .respondent_attributes
+                .iter()
+                .map(|a| a.key.as_str())
+                .collect();
+            bail!(
+                "--attr {pair}: unknown attribute \"{key}\" (known: {})",
+                known.join(", ")
+            );
         };
-        let value: Value = Value::parse_for(&attr.kind, text).map_err(|e| anyhow::anyhow!("--attr {pair}: {e}"))?;
+        let value: Value = Value::parse_for(&attr.kind, text)
+            .map_err(|e| anyhow::anyhow!("--attr {pair}: {e}"))?;
         attributes.insert(attr.key.clone(), value);
     }
     let consent = match args.consent.as_deref().map(str::to_lowercase).as_deref() {

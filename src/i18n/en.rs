@@ -21,7 +21,9 @@ pub static EN: Texts = Texts {
     // --- terminal interface ---
     home_title: "Home",
     sessions_count: |n| format!("{n} session(s)"),
-    study_summary: |themes, questions, codes| format!("Grid: {themes} themes, {questions} questions · Codebook: {codes} codes"),
+    study_summary: |themes, questions, codes| {
+        format!("Grid: {themes} themes, {questions} questions · Codebook: {codes} codes")
+    },
     no_sessions_tui: "No session yet. Press n to start an interview.",
     col_coverage: "coverage",
     keys_home: "↑↓ select · Enter open · n new interview · r reload · F1 help · q quit",
@@ -103,8 +105,14 @@ pub static EN: Texts = Texts {
         ("Esc", "cancel"),
     ],
     help_interview: &[
-        ("(type)", "notes on the current question, saved continuously"),
-        ("Enter Enter", "close the block: the next one is a new segment"),
+        (
+            "(type)",
+            "notes on the current question, saved continuously",
+        ),
+        (
+            "Enter Enter",
+            "close the block: the next one is a new segment",
+        ),
         ("Ctrl+T", "switch speaker (respondent / interviewer)"),
         ("Ctrl+N  PgDn", "next question"),
         ("Ctrl+P  PgUp", "previous question"),

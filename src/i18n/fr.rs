@@ -21,7 +21,9 @@ pub static FR: Texts = Texts {
     // --- terminal interface ---
     home_title: "Accueil",
     sessions_count: |n| format!("{n} entretien(s)"),
-    study_summary: |themes, questions, codes| format!("Grille : {themes} thèmes, {questions} questions · Livre de codes : {codes} codes"),
+    study_summary: |themes, questions, codes| {
+        format!("Grille : {themes} thèmes, {questions} questions · Livre de codes : {codes} codes")
+    },
     no_sessions_tui: "Aucun entretien pour l'instant. Appuyez sur n pour commencer un entretien.",
     col_coverage: "grille",
     keys_home: "↑↓ choisir · Entrée ouvrir · n nouvel entretien · r actualiser · F1 aide · q quitter",
@@ -87,7 +89,10 @@ pub static FR: Texts = Texts {
     and_more: |n| format!("  … et {n} autre(s)"),
     help_home: &[
         ("↑ ↓  j k", "choisir un entretien"),
-        ("Entrée / clic", "ouvrir l'entretien (reprendre s'il est en cours)"),
+        (
+            "Entrée / clic",
+            "ouvrir l'entretien (reprendre s'il est en cours)",
+        ),
         ("n", "nouvel entretien"),
         ("r", "relire les entretiens du disque"),
         ("F1  ?", "cette aide"),
@@ -103,9 +108,18 @@ pub static FR: Texts = Texts {
         ("Échap", "annuler"),
     ],
     help_interview: &[
-        ("(taper)", "notes sur la question en cours, enregistrées en continu"),
-        ("Entrée Entrée", "clore le bloc : le suivant est un nouveau segment"),
-        ("Ctrl+T", "changer de locuteur (répondant·e / enquêteur·rice)"),
+        (
+            "(taper)",
+            "notes sur la question en cours, enregistrées en continu",
+        ),
+        (
+            "Entrée Entrée",
+            "clore le bloc : le suivant est un nouveau segment",
+        ),
+        (
+            "Ctrl+T",
+            "changer de locuteur (répondant·e / enquêteur·rice)",
+        ),
         ("Ctrl+N  PgDn", "question suivante"),
         ("Ctrl+P  PgUp", "question précédente"),
         ("Alt+PgDn / PgUp", "thème suivant / précédent"),

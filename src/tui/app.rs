@@ -66,11 +66,17 @@ impl App {
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice { text: text.into(), error: false });
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: false,
+        });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.notice = Some(Notice { text: text.into(), error: true });
+        self.notice = Some(Notice {
+            text: text.into(),
+            error: true,
+        });
     }
 
     /// When the runtime must wake up even if no key is pressed: to save a draft, to move the
@@ -78,7 +84,8 @@ impl App {
     pub fn next_deadline(&self) -> Option<Time> {
         match &self.screen {
             Screen::Interview(i) => {
-                let clock = self.now + Duration::milliseconds(1000 - i64::from(self.now.timestamp_subsec_millis()));
+                let clock = self.now
+                    + Duration::milliseconds(1000 - i64::from(self.now.timestamp_subsec_millis()));
                 Some(i.draft_deadline().map_or(clock, |d| d.min(clock)))
             }
             _ => None,
@@ -122,14 +129,18 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.screen = Screen::Home(home);
             Vec::new()
         }
-        Msg::SessionOpened { session, read_only, notes } => {
+        Msg::SessionOpened {
+            session,
+            read_only,
+            notes,
+        } => {
             if let Some(note) = notes.first() {
                 app.info(note.clone());
             }
             if read_only {
                 app.error(app.texts().session_locked);
             }
-            let interview = Interview::resume(&app.study, session, read_only, app.now);
+            let interview = Interview::resume(&app.study, *session, read_only, app.now);
             app.screen = Screen::Interview(Box::new(interview));
             Vec::new()
         }

@@ -55,12 +55,21 @@ impl Home {
                     .unwrap_or_default(),
                 interviewer: s.interviewer.clone(),
                 status: s.status,
-                covered: study.grid.questions().filter(|(_, q)| s.is_covered(q.id)).count(),
+                covered: study
+                    .grid
+                    .questions()
+                    .filter(|(_, q)| s.is_covered(q.id))
+                    .count(),
                 segments: s.segments.len(),
                 codings: s.codings.len(),
             })
             .collect();
-        Home { rows, unreadable, selected: 0, questions: study.grid.question_count() }
+        Home {
+            rows,
+            unreadable,
+            selected: 0,
+            questions: study.grid.question_count(),
+        }
     }
 
     fn selected_id(&self) -> Option<SessionId> {
@@ -77,11 +86,15 @@ fn home(app: &mut App) -> Option<&mut Home> {
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let interviewer = app.interviewer.clone();
-    let Some(home) = home(app) else { return Vec::new() };
+    let Some(home) = home(app) else {
+        return Vec::new();
+    };
     let count = home.rows.len();
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => home.selected = home.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
+        KeyCode::Down | KeyCode::Char('j') => {
+            home.selected = (home.selected + 1).min(count.saturating_sub(1))
+        }
         KeyCode::Home => home.selected = 0,
         KeyCode::End => home.selected = count.saturating_sub(1),
         KeyCode::Enter => {
@@ -105,7 +118,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
-    let Some(home) = home(app) else { return Vec::new() };
+    let Some(home) = home(app) else {
+        return Vec::new();
+    };
     match mouse.kind {
         // The table starts under the header, the study block and the table header.
         MouseEventKind::Down(MouseButton::Left) => {
@@ -114,13 +129,19 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 let i = i as usize;
                 if i < home.rows.len() {
                     if home.selected == i {
-                        return home.selected_id().map(Effect::OpenSession).into_iter().collect();
+                        return home
+                            .selected_id()
+                            .map(Effect::OpenSession)
+                            .into_iter()
+                            .collect();
                     }
                     home.selected = i;
                 }
             }
         }
-        MouseEventKind::ScrollDown => home.selected = (home.selected + 1).min(home.rows.len().saturating_sub(1)),
+        MouseEventKind::ScrollDown => {
+            home.selected = (home.selected + 1).min(home.rows.len().saturating_sub(1))
+        }
         MouseEventKind::ScrollUp => home.selected = home.selected.saturating_sub(1),
         _ => {}
     }
@@ -139,13 +160,24 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home) {
         Constraint::Length(1),
     ])
     .areas(frame.area());
-    header(frame, top, app, t.home_title, Span::raw(format!(" {} ", (t.sessions_count)(home.rows.len()))));
+    header(
+        frame,
+        top,
+        app,
+        t.home_title,
+        Span::raw(format!(" {} ", (t.sessions_count)(home.rows.len()))),
+    );
     draw_study(frame, study_area, app);
     draw_sessions(frame, table_area, app, home);
     let lines: Vec<Line> = home
         .unreadable
         .iter()
-        .map(|u| Line::from(Span::styled(format!(" ⚠ {}", (t.session_unreadable)(&u.error)), Style::default().fg(Color::Red))))
+        .map(|u| {
+            Line::from(Span::styled(
+                format!(" ⚠ {}", (t.session_unreadable)(&u.error)),
+                Style::default().fg(Color::Red),
+            ))
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), problems);
     status_bar(frame, status, app, t.keys_home);
@@ -158,9 +190,16 @@ fn draw_study(frame: &mut Frame, area: Rect, app: &App) {
     let lines = vec![
         Line::from(meta.title.clone()).bold(),
         Line::from(meta.description.clone()).dark_gray(),
-        Line::from((t.study_summary)(grid.themes.len(), grid.question_count(), app.study.codebook.codes.len())),
+        Line::from((t.study_summary)(
+            grid.themes.len(),
+            grid.question_count(),
+            app.study.codebook.codes.len(),
+        )),
     ];
-    frame.render_widget(Paragraph::new(lines).block(Block::default().borders(ratatui::widgets::Borders::BOTTOM)), area);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::default().borders(ratatui::widgets::Borders::BOTTOM)),
+        area,
+    );
 }
 
 fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
@@ -171,7 +210,16 @@ fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
     }
     // The interviewer column goes first when the terminal is narrow.
     let wide = area.width >= 100;
-    let mut titles = vec![t.col_date, t.col_respondent, "", t.col_interviewer, t.col_status, t.col_coverage, t.col_segments, t.col_codings];
+    let mut titles = vec![
+        t.col_date,
+        t.col_respondent,
+        "",
+        t.col_interviewer,
+        t.col_status,
+        t.col_coverage,
+        t.col_segments,
+        t.col_codings,
+    ];
     let mut widths = vec![16, 10, 22, 18, 11, 12, 8, 7];
     if !wide {
         titles.remove(3);
@@ -184,7 +232,11 @@ fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
             Status::Done => (t.status_done, Color::Green),
         };
         let mut cells = vec![
-            Cell::from(r.date.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()),
+            Cell::from(
+                r.date
+                    .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
             Cell::from(r.respondent.clone()).bold(),
             Cell::from(r.group.clone()),
             Cell::from(r.interviewer.clone()),
@@ -202,11 +254,19 @@ fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
         .header(header)
         .flex(ratatui::layout::Flex::Start)
         .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    frame.render_stateful_widget(table, area, &mut TableState::default().with_selected(Some(home.selected)));
+    frame.render_stateful_widget(
+        table,
+        area,
+        &mut TableState::default().with_selected(Some(home.selected)),
+    );
 }
 
 /// `▰▰▰▱▱ 14/28`
 fn coverage(covered: usize, total: usize) -> String {
-    let filled = if total == 0 { 0 } else { (covered * 5 + total / 2) / total };
-    format!("{}{} {covered}/{total}", "▰".repeat(filled), "▱".repeat(5 - filled))
+    let filled = (covered * 5 + total / 2).checked_div(total).unwrap_or(0);
+    format!(
+        "{}{} {covered}/{total}",
+        "▰".repeat(filled),
+        "▱".repeat(5 - filled)
+    )
 }

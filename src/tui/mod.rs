@@ -18,7 +18,8 @@ use std::time::Duration;
 use anyhow::Result;
 use chrono::Local;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use ratatui::crossterm::execute;
 
@@ -44,7 +45,12 @@ pub fn run(workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    workspace: Workspace,
+    lang: Lang,
+    start: Start,
+) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx);

@@ -21,7 +21,7 @@ pub enum Msg {
     SessionsLoaded(Vec<Session>, Vec<Unreadable>),
     /// A session opened: writable, or read-only when another process writes it.
     SessionOpened {
-        session: Session,
+        session: Box<Session>,
         read_only: bool,
         notes: Vec<String>,
     },

@@ -3,8 +3,8 @@
 
 use super::app::{App, update};
 use super::msg::{Effect, Msg};
-use crate::study::{Session, SessionId};
 use crate::store::SessionWriter;
+use crate::study::{Session, SessionId};
 use crate::workspace::{SessionAccess, Workspace};
 
 /// Where the interface opens.
@@ -25,7 +25,10 @@ pub struct Runtime {
 
 impl Runtime {
     pub fn new(workspace: Workspace) -> Runtime {
-        Runtime { workspace, writer: None }
+        Runtime {
+            workspace,
+            writer: None,
+        }
     }
 
     pub fn start(&mut self, app: &mut App, start: Start) {
@@ -67,11 +70,19 @@ impl Runtime {
                 self.close();
                 Some(match self.workspace.open_session(id) {
                     Ok((SessionAccess::Write(writer), notes)) => {
-                        let session = writer.doc().clone();
+                        let session = Box::new(writer.doc().clone());
                         self.writer = Some(writer);
-                        Msg::SessionOpened { session, read_only: false, notes }
+                        Msg::SessionOpened {
+                            session,
+                            read_only: false,
+                            notes,
+                        }
                     }
-                    Ok((SessionAccess::ReadOnly(session), notes)) => Msg::SessionOpened { session, read_only: true, notes },
+                    Ok((SessionAccess::ReadOnly(session), notes)) => Msg::SessionOpened {
+                        session: Box::new(session),
+                        read_only: true,
+                        notes,
+                    },
                     Err(e) => Msg::Failed(format!("{e:#}")),
                 })
             }
@@ -79,9 +90,13 @@ impl Runtime {
                 self.close();
                 Some(match self.workspace.create_session(*session) {
                     Ok(writer) => {
-                        let session = writer.doc().clone();
+                        let session = Box::new(writer.doc().clone());
                         self.writer = Some(writer);
-                        Msg::SessionOpened { session, read_only: false, notes: Vec::new() }
+                        Msg::SessionOpened {
+                            session,
+                            read_only: false,
+                            notes: Vec::new(),
+                        }
                     }
                     Err(e) => Msg::Failed(format!("{e:#}")),
                 })

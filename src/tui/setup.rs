@@ -47,7 +47,14 @@ pub struct Prepared {
 
 impl Setup {
     pub fn new(study: &Study, interviewer: &str, t: &Texts) -> Setup {
-        Self::prepared(study, &Prepared { interviewer: Some(interviewer.to_owned()), ..Default::default() }, t)
+        Self::prepared(
+            study,
+            &Prepared {
+                interviewer: Some(interviewer.to_owned()),
+                ..Default::default()
+            },
+            t,
+        )
     }
 
     pub fn prepared(study: &Study, p: &Prepared, t: &Texts) -> Setup {
@@ -69,7 +76,11 @@ impl Setup {
                 })),
                 _ => Input::Value(ValueInput::new(&attr.kind, value)),
             };
-            fields.push(SetupField { key: attr.key.clone(), label: attr.label.clone(), input });
+            fields.push(SetupField {
+                key: attr.key.clone(),
+                label: attr.label.clone(),
+                input,
+            });
         }
         fields.push(text("location", t.setup_location, &p.location));
         let consent = p.consent.map(Value::Bool);
@@ -106,10 +117,14 @@ impl Setup {
         if pseudonym.is_empty() {
             return Err(t.setup_need_pseudonym.into());
         }
-        let consent = self.fields.iter().find(|f| f.key == "consent").and_then(|f| match &f.input {
-            Input::Value(v) => v.pending(),
-            Input::Text(_) => None,
-        });
+        let consent = self
+            .fields
+            .iter()
+            .find(|f| f.key == "consent")
+            .and_then(|f| match &f.input {
+                Input::Value(v) => v.pending(),
+                Input::Text(_) => None,
+            });
         if consent != Some(Value::Bool(true)) {
             return Err(t.setup_need_consent.into());
         }
@@ -117,15 +132,26 @@ impl Setup {
         for attr in &study.meta.respondent_attributes {
             let field = self.fields.iter().find(|f| f.key == attr.key);
             let value = field.and_then(|f| match &f.input {
-                Input::Text(field) => Some(field.value().trim().to_owned()).filter(|s| !s.is_empty()).map(Value::Text),
+                Input::Text(field) => Some(field.value().trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .map(Value::Text),
                 Input::Value(v) => v.pending(),
             });
             if let Some(value) = value {
                 attributes.insert(attr.key.clone(), value);
             }
         }
-        let mut session = Session::new(interviewer, Respondent { pseudonym, attributes });
-        session.consent = Some(Consent { given: true, at: now });
+        let mut session = Session::new(
+            interviewer,
+            Respondent {
+                pseudonym,
+                attributes,
+            },
+        );
+        session.consent = Some(Consent {
+            given: true,
+            at: now,
+        });
         session.started = Some(now);
         session.location = self.text("location");
         session.current_question = study.grid.questions().next().map(|(_, q)| q.id);
@@ -143,7 +169,9 @@ impl Setup {
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let t = app.texts();
     let now = app.now;
-    let Screen::Setup(setup) = &mut app.screen else { return Vec::new() };
+    let Screen::Setup(setup) = &mut app.screen else {
+        return Vec::new();
+    };
     let count = setup.fields.len();
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let last = setup.focus + 1 == count;
@@ -185,12 +213,17 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 fn start(app: &mut App, now: Time, t: &Texts) -> Vec<Effect> {
-    let Screen::Setup(setup) = &app.screen else { return Vec::new() };
+    let Screen::Setup(setup) = &app.screen else {
+        return Vec::new();
+    };
     match setup.session(&app.study, now, t) {
         Ok(session) => {
             let name = session.interviewer.clone();
             app.interviewer = name.clone();
-            vec![Effect::RememberInterviewer(name), Effect::CreateSession(Box::new(session))]
+            vec![
+                Effect::RememberInterviewer(name),
+                Effect::CreateSession(Box::new(session)),
+            ]
         }
         Err(why) => {
             app.error(why);
@@ -201,8 +234,12 @@ fn start(app: &mut App, now: Time, t: &Texts) -> Vec<Effect> {
 
 pub fn draw(frame: &mut Frame, app: &App, setup: &Setup) {
     let t = app.texts();
-    let [top, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(frame.area());
+    let [top, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
     header(frame, top, app, t.setup_title, Span::raw(""));
     let block = Block::bordered().title(t.setup_title);
     let inner = block.inner(body);
@@ -222,7 +259,13 @@ fn draw_fields(frame: &mut Frame, area: Rect, setup: &Setup, t: &Texts) {
         .collect();
     // Scroll so that the focused field is visible.
     let mut first = 0;
-    while heights[first..=setup.focus].iter().map(|h| h + 1).sum::<u16>() > area.height && first < setup.focus {
+    while heights[first..=setup.focus]
+        .iter()
+        .map(|h| h + 1)
+        .sum::<u16>()
+        > area.height
+        && first < setup.focus
+    {
         first += 1;
     }
     let mut y = area.y;
@@ -233,10 +276,23 @@ fn draw_fields(frame: &mut Frame, area: Rect, setup: &Setup, t: &Texts) {
             break;
         }
         let focused = i == setup.focus;
-        let style = if focused { Style::default().fg(Color::Yellow).bold() } else { Style::default().bold() };
-        let row = Rect { x: area.x, y, width: area.width, height: h };
-        let [label, input] = Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(row);
-        frame.render_widget(Paragraph::new(Span::styled(field.label.clone(), style)), label);
+        let style = if focused {
+            Style::default().fg(Color::Yellow).bold()
+        } else {
+            Style::default().bold()
+        };
+        let row = Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: h,
+        };
+        let [label, input] =
+            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(row);
+        frame.render_widget(
+            Paragraph::new(Span::styled(field.label.clone(), style)),
+            label,
+        );
         match &field.input {
             Input::Text(f) => f.draw(frame, input, focused),
             Input::Value(v) => v.draw(frame, input, focused, t),

@@ -36,18 +36,29 @@ fn too_small(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let text = vec![
         Line::from(t.too_small).bold(),
-        Line::from(format!("{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height)),
+        Line::from(format!(
+            "{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
     ];
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).centered(), area);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).centered(),
+        area,
+    );
 }
 
 /// The top line: the app, what the screen is about, and a sign on the right.
 pub fn header(frame: &mut Frame, area: Rect, _app: &App, title: &str, sign: Span<'static>) {
     let sign_width = sign.width() as u16;
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(sign_width)]).areas(area);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(sign_width)]).areas(area);
     let style = Style::default().bg(Color::Blue).fg(Color::White);
     frame.render_widget(
-        Paragraph::new(Line::from(vec![Span::raw(" grille ").bold(), Span::raw(format!("· {title}"))])).style(style),
+        Paragraph::new(Line::from(vec![
+            Span::raw(" grille ").bold(),
+            Span::raw(format!("· {title}")),
+        ]))
+        .style(style),
         left,
     );
     frame.render_widget(Paragraph::new(Line::from(sign)).style(style), right);
@@ -56,8 +67,14 @@ pub fn header(frame: &mut Frame, area: Rect, _app: &App, title: &str, sign: Span
 /// The bottom line: the last notice if any, else the main keys of the screen.
 pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, keys: &str) {
     let line = match &app.notice {
-        Some(n) if n.error => Line::from(Span::styled(format!(" {} ", n.text), Style::default().fg(Color::White).bg(Color::Red))),
-        Some(n) => Line::from(Span::styled(format!(" {} ", n.text), Style::default().fg(Color::Black).bg(Color::Cyan))),
+        Some(n) if n.error => Line::from(Span::styled(
+            format!(" {} ", n.text),
+            Style::default().fg(Color::White).bg(Color::Red),
+        )),
+        Some(n) => Line::from(Span::styled(
+            format!(" {} ", n.text),
+            Style::default().fg(Color::Black).bg(Color::Cyan),
+        )),
         None => Line::from(Span::raw(format!(" {keys}")).dark_gray()),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -67,7 +84,11 @@ pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, keys: &str) {
 pub fn format_duration(d: Duration) -> String {
     let secs = d.num_seconds().max(0);
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 { format!("{h}:{m:02}:{s:02}") } else { format!("{m:02}:{s:02}") }
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
 }
 
 fn draw_help(frame: &mut Frame, app: &App) {
@@ -84,8 +105,11 @@ fn draw_help(frame: &mut Frame, app: &App) {
         .iter()
         .map(|(keys, what)| Row::new(vec![Span::raw(*keys).bold().yellow(), Span::raw(*what)]))
         .collect();
-    let table = Table::new(rows, [Constraint::Length(22), Constraint::Min(10)])
-        .block(Block::bordered().title(t.help_title).title_bottom(t.help_close));
+    let table = Table::new(rows, [Constraint::Length(22), Constraint::Min(10)]).block(
+        Block::bordered()
+            .title(t.help_title)
+            .title_bottom(t.help_close),
+    );
     frame.render_widget(table, rect);
 }
 

@@ -35,7 +35,10 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
     }
     let end_of_line = at;
     if cells.is_empty() {
-        rows.push(Row { start: base, end: base });
+        rows.push(Row {
+            start: base,
+            end: base,
+        });
         return;
     }
     let mut row_start = 0; // index into cells
@@ -55,7 +58,10 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
             i += 1;
         }
         if i >= cells.len() {
-            rows.push(Row { start: cells[row_start].0, end: end_of_line });
+            rows.push(Row {
+                start: cells[row_start].0,
+                end: end_of_line,
+            });
             return;
         }
         // Break after the last space of the row if there is one, else inside the word.
@@ -64,7 +70,10 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
             _ => i.max(row_start + 1),
         };
         let end = cells.get(cut).map_or(end_of_line, |c| c.0);
-        rows.push(Row { start: cells[row_start].0, end });
+        rows.push(Row {
+            start: cells[row_start].0,
+            end,
+        });
         row_start = cut;
     }
 }
@@ -91,7 +100,10 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_keeps_offsets_in_chars() {
-        assert_eq!(pieces("L'hôtelier a dit non", 10), ["L'hôtelier ", "a dit non"]);
+        assert_eq!(
+            pieces("L'hôtelier a dit non", 10),
+            ["L'hôtelier ", "a dit non"]
+        );
         let rows = wrap("L'hôtelier a dit non", 10);
         assert_eq!(rows[1], Row { start: 11, end: 20 });
     }

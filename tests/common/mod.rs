@@ -27,5 +27,5 @@ pub fn new_session(pseudonym: &str) -> Session {
         },
     )
 }
-pub mod tui;
 pub mod tmux;
+pub mod tui;

@@ -9,7 +9,10 @@ pub struct Tmux {
 
 /// Whether tmux is installed (`.ci/run` installs it).
 pub fn available() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 impl Tmux {
@@ -20,7 +23,14 @@ impl Tmux {
         let tmux = Tmux { socket };
         tmux.run(&["kill-server"]);
         let ok = tmux.run(&[
-            "new-session", "-d", "-s", "main", "-x", &width.to_string(), "-y", &height.to_string(),
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
             &format!("exec {command}"),
         ]);
         assert!(ok, "tmux new-session failed");
@@ -28,7 +38,12 @@ impl Tmux {
     }
 
     fn run(&self, args: &[&str]) -> bool {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).status().is_ok_and(|s| s.success())
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .status()
+            .is_ok_and(|s| s.success())
     }
 
     /// Keys by tmux name (`Enter`, `C-n`, `Escape`…).
@@ -61,7 +76,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "never saw {needle:?} on:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {needle:?} on:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -69,16 +87,33 @@ impl Tmux {
     /// The pid of the program in the pane.
     pub fn pid(&self) -> u32 {
         let out = Command::new("tmux")
-            .args(["-L", &self.socket, "display-message", "-p", "-t", "main", "#{pane_pid}"])
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "main",
+                "#{pane_pid}",
+            ])
             .output()
             .expect("tmux display-message");
-        String::from_utf8_lossy(&out.stdout).trim().parse().expect("a pid")
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("a pid")
     }
 
     /// `kill -9` of the program: no chance to save anything.
     pub fn kill_9(&self) {
         let pid = self.pid();
-        assert!(Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+        assert!(
+            Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
 }

@@ -42,8 +42,20 @@ impl Tui {
         };
         let workspace = Workspace::open(dir.clone(), prefs).unwrap();
         let now = start_time();
-        let app = App::new(lang, workspace.study.clone(), now, "Camille Roux".into(), "Camille Roux".into());
-        Tui { app, runtime: Runtime::new(workspace), now, dir, _tmp: tmp }
+        let app = App::new(
+            lang,
+            workspace.study.clone(),
+            now,
+            "Camille Roux".into(),
+            "Camille Roux".into(),
+        );
+        Tui {
+            app,
+            runtime: Runtime::new(workspace),
+            now,
+            dir,
+            _tmp: tmp,
+        }
     }
 
     pub fn start(&mut self, start: Start) {
@@ -86,7 +98,10 @@ impl Tui {
     }
 
     pub fn ctrl(&mut self, c: char) {
-        self.send(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+        self.send(Msg::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
     }
 
     pub fn alt(&mut self, c: char) {
@@ -96,7 +111,11 @@ impl Tui {
     /// Types text key by key, a tenth of a second apart, as a person types.
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
-            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
             self.key(code);
             self.wait(100);
         }

@@ -1,18 +1,26 @@
 //! What keys, the mouse, paste and the clock do on the interview screen.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use super::popup::{FormOutcome, Popup, SituationForm};
 use super::view::Areas;
 use super::{Focus, Interview, Whole};
-use crate::study::{Mark, SessionChange, Excerpt, text};
+use crate::study::{Excerpt, Mark, SessionChange, text};
 use crate::tui::app::{App, Screen};
 use crate::tui::msg::Effect;
 use crate::tui::widget::picker::Picked;
 use crate::tui::widget::value_input::Outcome;
 
 /// Splits the borrow: the interview and the rest of the app.
-fn parts(app: &mut App) -> Option<(&mut Interview, &crate::study::Study, &'static crate::i18n::Texts)> {
+fn parts(
+    app: &mut App,
+) -> Option<(
+    &mut Interview,
+    &crate::study::Study,
+    &'static crate::i18n::Texts,
+)> {
     let texts = app.lang.texts();
     match &mut app.screen {
         Screen::Interview(i) => Some((i, &app.study, texts)),
@@ -22,7 +30,9 @@ fn parts(app: &mut App) -> Option<(&mut Interview, &crate::study::Study, &'stati
 
 pub fn on_tick(app: &mut App) -> Vec<Effect> {
     let now = app.now;
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
     if interview.draft_deadline().is_some_and(|d| d <= now) {
         interview.save_draft(study, now)
     } else {
@@ -32,7 +42,9 @@ pub fn on_tick(app: &mut App) -> Vec<Effect> {
 
 pub fn on_paste(app: &mut App, pasted: &str) -> Vec<Effect> {
     let now = app.now;
-    let Some((interview, _, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, _, _)) = parts(app) else {
+        return Vec::new();
+    };
     match (&mut interview.popup, interview.focus) {
         (Some(Popup::Picker(p)), _) => p.paste(pasted),
         (Some(Popup::Skip(f)), _) => f.paste(pasted),
@@ -55,14 +67,18 @@ pub fn on_paste(app: &mut App, pasted: &str) -> Vec<Effect> {
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some((interview, _, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, _, _)) = parts(app) else {
+        return Vec::new();
+    };
     if interview.popup.is_some() {
         return popup_key(app, key);
     }
     if let Some(effects) = global_key(app, key) {
         return effects;
     }
-    let Some((interview, _, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, _, _)) = parts(app) else {
+        return Vec::new();
+    };
     match interview.focus {
         Focus::Notes => notes_key(app, key),
         Focus::Answer => answer_key(app, key),
@@ -87,7 +103,9 @@ fn global_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
         KeyCode::Char('g') if ctrl => open_jump(interview, study),
         KeyCode::Char('t') if ctrl => toggle_speaker(interview, study, now),
         KeyCode::Char('o') if ctrl => {
-            interview.popup = Some(Popup::Picker(crate::tui::widget::picker::CodePicker::new(&study.codebook)));
+            interview.popup = Some(Popup::Picker(crate::tui::widget::picker::CodePicker::new(
+                &study.codebook,
+            )));
             Vec::new()
         }
         KeyCode::Char(c @ '1'..='9') if alt => {
@@ -104,7 +122,11 @@ fn global_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
         }
         KeyCode::Char('q') if ctrl => return Some(pause(app)),
         KeyCode::Tab if interview.answer.is_some() && interview.focus != Focus::Command => {
-            interview.focus = if interview.focus == Focus::Answer { Focus::Notes } else { Focus::Answer };
+            interview.focus = if interview.focus == Focus::Answer {
+                Focus::Notes
+            } else {
+                Focus::Answer
+            };
             interview.style_notes();
             Vec::new()
         }
@@ -116,7 +138,9 @@ fn global_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
 fn notes_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let read_only_msg = app.texts().read_only_notes;
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
     if key.code == KeyCode::Esc {
         let effects = interview.save_draft(study, now);
         interview.focus = Focus::Command;
@@ -142,12 +166,18 @@ fn notes_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn ends_with_empty_line(interview: &Interview) -> bool {
     let lines = interview.notes.lines();
     let ratatui_textarea::DataCursor(row, col) = interview.notes.cursor();
-    lines.len() >= 2 && row == lines.len() - 1 && col == 0 && lines[row].is_empty() && !interview.draft_text().trim().is_empty()
+    lines.len() >= 2
+        && row == lines.len() - 1
+        && col == 0
+        && lines[row].is_empty()
+        && !interview.draft_text().trim().is_empty()
 }
 
 fn answer_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let t = app.texts();
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
     if key.code == KeyCode::Esc {
         interview.focus = Focus::Command;
         interview.style_notes();
@@ -180,8 +210,10 @@ fn answer_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 fn command_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
-    let effects = match key.code {
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
+    match key.code {
         KeyCode::Char('i') | KeyCode::Enter => {
             interview.focus = Focus::Notes;
             interview.style_notes();
@@ -199,7 +231,9 @@ fn command_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('g') => open_jump(interview, study),
         KeyCode::Char('t') => toggle_speaker(interview, study, now),
         KeyCode::Char('o') => {
-            interview.popup = Some(Popup::Picker(crate::tui::widget::picker::CodePicker::new(&study.codebook)));
+            interview.popup = Some(Popup::Picker(crate::tui::widget::picker::CodePicker::new(
+                &study.codebook,
+            )));
             Vec::new()
         }
         KeyCode::Char('s') => open_situation(interview, study),
@@ -216,24 +250,33 @@ fn command_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             interview.popup = Some(Popup::Finish);
             Vec::new()
         }
-        KeyCode::Char('q') => return pause(app),
+        KeyCode::Char('q') => pause(app),
         KeyCode::Char('?') => {
             app.help = true;
-            return Vec::new();
+            Vec::new()
         }
         _ => Vec::new(),
-    };
-    effects
+    }
 }
 
-fn step(interview: &mut Interview, study: &crate::study::Study, delta: isize, now: crate::study::Time) -> Vec<Effect> {
+fn step(
+    interview: &mut Interview,
+    study: &crate::study::Study,
+    delta: isize,
+    now: crate::study::Time,
+) -> Vec<Effect> {
     match interview.neighbour(study, delta) {
         Some(q) => interview.go_to(study, q, now),
         None => Vec::new(),
     }
 }
 
-fn step_theme(interview: &mut Interview, study: &crate::study::Study, delta: isize, now: crate::study::Time) -> Vec<Effect> {
+fn step_theme(
+    interview: &mut Interview,
+    study: &crate::study::Study,
+    delta: isize,
+    now: crate::study::Time,
+) -> Vec<Effect> {
     match interview.neighbour_theme(study, delta) {
         Some(q) => interview.go_to(study, q, now),
         None => Vec::new(),
@@ -241,7 +284,10 @@ fn step_theme(interview: &mut Interview, study: &crate::study::Study, delta: isi
 }
 
 fn open_jump(interview: &mut Interview, study: &crate::study::Study) -> Vec<Effect> {
-    let selected = interview.question.and_then(|q| study.grid.position(q)).unwrap_or(0);
+    let selected = interview
+        .question
+        .and_then(|q| study.grid.position(q))
+        .unwrap_or(0);
     interview.popup = Some(Popup::Jump { selected });
     Vec::new()
 }
@@ -254,7 +300,11 @@ fn open_situation(interview: &mut Interview, study: &crate::study::Study) -> Vec
 }
 
 /// The next block is said by the other speaker; the block being typed is closed.
-fn toggle_speaker(interview: &mut Interview, study: &crate::study::Study, now: crate::study::Time) -> Vec<Effect> {
+fn toggle_speaker(
+    interview: &mut Interview,
+    study: &crate::study::Study,
+    now: crate::study::Time,
+) -> Vec<Effect> {
     let effects = interview.close_block(study, now);
     interview.speaker = match interview.speaker {
         crate::study::Speaker::Respondent => crate::study::Speaker::Interviewer,
@@ -264,7 +314,9 @@ fn toggle_speaker(interview: &mut Interview, study: &crate::study::Study, now: c
 }
 
 fn toggle_covered(interview: &mut Interview, study: &crate::study::Study) -> Vec<Effect> {
-    let Some(question) = interview.question else { return Vec::new() };
+    let Some(question) = interview.question else {
+        return Vec::new();
+    };
     let mark = match interview.session.marks.get(&question) {
         Some(Mark::Covered) => None,
         _ => Some(Mark::Covered),
@@ -283,8 +335,12 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
     let coder = app.coder.clone();
     let t = app.texts();
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
-    let Some(popup) = interview.popup.as_mut() else { return Vec::new() };
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
+    let Some(popup) = interview.popup.as_mut() else {
+        return Vec::new();
+    };
     let mut close = false;
     let mut effects = Vec::new();
     let mut refused = None;
@@ -302,7 +358,13 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Enter => {
                 let reason = field.value().trim().to_owned();
                 if let Some(question) = interview.question {
-                    effects = interview.record(study, SessionChange::SetMark { question, mark: Some(Mark::Skipped { reason }) });
+                    effects = interview.record(
+                        study,
+                        SessionChange::SetMark {
+                            question,
+                            mark: Some(Mark::Skipped { reason }),
+                        },
+                    );
                     if let Some(next) = interview.neighbour(study, 1) {
                         effects.extend(interview.go_to(study, next, now));
                     }
@@ -318,7 +380,9 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             match key.code {
                 KeyCode::Esc => close = true,
                 KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(count.saturating_sub(1)),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(count.saturating_sub(1))
+                }
                 KeyCode::PageUp => *selected = selected.saturating_sub(10),
                 KeyCode::PageDown => *selected = (*selected + 10).min(count.saturating_sub(1)),
                 KeyCode::Home => *selected = 0,
@@ -338,13 +402,16 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             match key.code {
                 KeyCode::Esc | KeyCode::Char('q') => close = true,
                 KeyCode::Up | KeyCode::Char('k') => *selected = selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => *selected = (*selected + 1).min(count.saturating_sub(1)),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    *selected = (*selected + 1).min(count.saturating_sub(1))
+                }
                 KeyCode::Char('n') => {
                     interview.popup = Some(Popup::Situation(SituationForm::new(study, None)));
                 }
                 KeyCode::Enter if count > 0 => {
                     let existing = interview.session.situations[*selected].clone();
-                    interview.popup = Some(Popup::Situation(SituationForm::new(study, Some(&existing))));
+                    interview.popup =
+                        Some(Popup::Situation(SituationForm::new(study, Some(&existing))));
                 }
                 _ => {}
             }
@@ -354,7 +421,10 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             FormOutcome::Refused(why) => refused = Some(why),
             FormOutcome::Continue => {}
             FormOutcome::Save => {
-                let existing = form.editing.and_then(|id| interview.session.situation(id)).cloned();
+                let existing = form
+                    .editing
+                    .and_then(|id| interview.session.situation(id))
+                    .cloned();
                 let mut situation = form.situation(existing.as_ref());
                 let (target, saved) = if existing.is_none() {
                     interview.target_segment(study, now)
@@ -365,7 +435,11 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 if let Some(seg) = target.and_then(|id| interview.session.segment(id)) {
                     let len = text::char_len(&seg.text);
                     if len > 0 {
-                        situation.excerpts.push(Excerpt { segment: seg.id, start: 0, end: len });
+                        situation.excerpts.push(Excerpt {
+                            segment: seg.id,
+                            start: 0,
+                            end: len,
+                        });
                         if interview.draft.segment == Some(seg.id) {
                             interview.draft.whole.push(Whole::Situation(situation.id));
                         }
@@ -379,7 +453,12 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => {
                 interview.popup = None;
                 let mut effects = interview.close_block(study, now);
-                effects.extend(interview.record(study, SessionChange::Finish { at: super::stamp(now) }));
+                effects.extend(interview.record(
+                    study,
+                    SessionChange::Finish {
+                        at: super::stamp(now),
+                    },
+                ));
                 effects.push(Effect::CloseSession);
                 effects.push(Effect::LoadSessions);
                 return effects;
@@ -400,11 +479,17 @@ fn popup_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let now = app.now;
     let size = app.size;
-    let Some((interview, study, _)) = parts(app) else { return Vec::new() };
+    let Some((interview, study, _)) = parts(app) else {
+        return Vec::new();
+    };
     if interview.popup.is_some() {
         return Vec::new();
     }
-    let areas = Areas::of(ratatui::layout::Rect::new(0, 0, size.0, size.1), interview, study);
+    let areas = Areas::of(
+        ratatui::layout::Rect::new(0, 0, size.0, size.1),
+        interview,
+        study,
+    );
     let (x, y) = (mouse.column, mouse.row);
     let inside = |r: ratatui::layout::Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
     match mouse.kind {

@@ -104,7 +104,9 @@ impl Interview {
     }
 
     pub fn current_question<'s>(&self, study: &'s Study) -> Option<&'s Question> {
-        self.question.and_then(|q| study.grid.question(q)).map(|(_, q)| q)
+        self.question
+            .and_then(|q| study.grid.question(q))
+            .map(|(_, q)| q)
     }
 
     /// Sets the current question and the widget for its answer. Focus goes to the answer of an
@@ -132,22 +134,35 @@ impl Interview {
         }
         let mut effects = self.close_block(study, now);
         self.enter_question(study, Some(question));
-        effects.extend(self.record(study, SessionChange::SetCurrentQuestion { question: Some(question) }));
+        effects.extend(self.record(
+            study,
+            SessionChange::SetCurrentQuestion {
+                question: Some(question),
+            },
+        ));
         effects
     }
 
     /// The question `delta` steps away in grid order.
     pub fn neighbour(&self, study: &Study, delta: isize) -> Option<QuestionId> {
         let ids: Vec<QuestionId> = study.grid.questions().map(|(_, q)| q.id).collect();
-        let here = self.question.and_then(|q| ids.iter().position(|i| *i == q))? as isize;
+        let here = self
+            .question
+            .and_then(|q| ids.iter().position(|i| *i == q))? as isize;
         let there = here + delta;
-        (0..ids.len() as isize).contains(&there).then(|| ids[there as usize])
+        (0..ids.len() as isize)
+            .contains(&there)
+            .then(|| ids[there as usize])
     }
 
     /// The first question of the theme `delta` themes away.
     pub fn neighbour_theme(&self, study: &Study, delta: isize) -> Option<QuestionId> {
         let themes = &study.grid.themes;
-        let here = self.question.and_then(|q| themes.iter().position(|t| t.questions.iter().any(|x| x.id == q)))? as isize;
+        let here = self.question.and_then(|q| {
+            themes
+                .iter()
+                .position(|t| t.questions.iter().any(|x| x.id == q))
+        })? as isize;
         let mut i = here + delta;
         while (0..themes.len() as isize).contains(&i) {
             if let Some(q) = themes[i as usize].questions.first() {
@@ -193,7 +208,9 @@ impl Interview {
 
     /// When the draft must be saved, if it has unsaved text.
     pub fn draft_deadline(&self) -> Option<Time> {
-        self.draft.dirty_since.map(|t| t + Duration::milliseconds(DRAFT_DELAY_MS))
+        self.draft
+            .dirty_since
+            .map(|t| t + Duration::milliseconds(DRAFT_DELAY_MS))
     }
 
     /// Writes the draft to the journal if it changed: a new segment, or its new text.
@@ -216,9 +233,15 @@ impl Interview {
                     text: text.clone(),
                 };
                 self.draft.segment = Some(segment.id);
-                SessionChange::AddSegment { segment, after: None }
+                SessionChange::AddSegment {
+                    segment,
+                    after: None,
+                }
             }
-            Some(segment) => SessionChange::EditText { segment, text: text.clone() },
+            Some(segment) => SessionChange::EditText {
+                segment,
+                text: text.clone(),
+            },
         };
         self.draft.saved = text;
         self.record(study, change)
@@ -241,11 +264,16 @@ impl Interview {
             let seg = self.session.segment(id).cloned();
             if let Some(seg) = seg {
                 if seg.text.trim().is_empty() {
-                    effects.extend(self.record(study, SessionChange::RemoveSegment { segment: id }));
+                    effects
+                        .extend(self.record(study, SessionChange::RemoveSegment { segment: id }));
                 } else {
                     effects.extend(self.record(
                         study,
-                        SessionChange::SetSegmentTimes { segment: id, start: seg.start, end: Some(now) },
+                        SessionChange::SetSegmentTimes {
+                            segment: id,
+                            start: seg.start,
+                            end: Some(now),
+                        },
                     ));
                     effects.extend(self.stretch_whole(study, &seg));
                 }
@@ -264,19 +292,36 @@ impl Interview {
         for whole in std::mem::take(&mut self.draft.whole) {
             match whole {
                 Whole::Coding(coding) => {
-                    let stale = self.session.coding(coding).is_some_and(|c| (c.start, c.end) != (0, len));
+                    let stale = self
+                        .session
+                        .coding(coding)
+                        .is_some_and(|c| (c.start, c.end) != (0, len));
                     if stale {
-                        effects.extend(self.record(study, SessionChange::SetCodingSpan { coding, start: 0, end: len }));
+                        effects.extend(self.record(
+                            study,
+                            SessionChange::SetCodingSpan {
+                                coding,
+                                start: 0,
+                                end: len,
+                            },
+                        ));
                     }
                 }
                 Whole::Situation(id) => {
-                    let Some(mut situation) = self.session.situation(id).cloned() else { continue };
-                    let whole = Excerpt { segment: seg.id, start: 0, end: len };
+                    let Some(mut situation) = self.session.situation(id).cloned() else {
+                        continue;
+                    };
+                    let whole = Excerpt {
+                        segment: seg.id,
+                        start: 0,
+                        end: len,
+                    };
                     let before = situation.excerpts.clone();
                     situation.excerpts.retain(|e| e.segment != seg.id);
                     situation.excerpts.push(whole);
                     if situation.excerpts != before {
-                        effects.extend(self.record(study, SessionChange::PutSituation { situation }));
+                        effects
+                            .extend(self.record(study, SessionChange::PutSituation { situation }));
                     }
                 }
             }
@@ -291,17 +336,33 @@ impl Interview {
         if let Some(id) = self.draft.segment {
             return (Some(id), effects);
         }
-        let last = self.session.segments.iter().rev().find(|s| s.question == self.question).map(|s| s.id);
+        let last = self
+            .session
+            .segments
+            .iter()
+            .rev()
+            .find(|s| s.question == self.question)
+            .map(|s| s.id);
         (last, effects)
     }
 
     /// Applies a code to the whole target segment.
-    pub fn code_segment(&mut self, study: &Study, code: CodeId, coder: &str, now: Time) -> Vec<Effect> {
+    pub fn code_segment(
+        &mut self,
+        study: &Study,
+        code: CodeId,
+        coder: &str,
+        now: Time,
+    ) -> Vec<Effect> {
         let (target, mut effects) = self.target_segment(study, now);
         let Some(segment) = target.and_then(|id| self.session.segment(id).cloned()) else {
             return effects;
         };
-        let already = self.session.codings.iter().any(|c| c.segment == segment.id && c.code == code && c.coder == coder);
+        let already = self
+            .session
+            .codings
+            .iter()
+            .any(|c| c.segment == segment.id && c.code == code && c.coder == coder);
         let len = text::char_len(&segment.text);
         if already || len == 0 {
             return effects;
@@ -337,7 +398,9 @@ impl Interview {
     /// to the last segment) plus this sitting. A session resumed days later does not count the
     /// days in between.
     pub fn elapsed(&self, now: Time) -> Duration {
-        let Some(started) = self.session.started else { return Duration::zero() };
+        let Some(started) = self.session.started else {
+            return Duration::zero();
+        };
         let last = self
             .session
             .segments
@@ -361,10 +424,17 @@ impl Interview {
                 self.session
                     .segments
                     .iter()
-                    .filter(|s| s.question.is_some_and(|q| theme.questions.iter().any(|x| x.id == q)))
+                    .filter(|s| {
+                        s.question
+                            .is_some_and(|q| theme.questions.iter().any(|x| x.id == q))
+                    })
                     .filter_map(|s| {
                         let start = s.start?;
-                        let end = s.end.unwrap_or(if Some(s.id) == self.draft.segment { now } else { start });
+                        let end = s.end.unwrap_or(if Some(s.id) == self.draft.segment {
+                            now
+                        } else {
+                            start
+                        });
                         Some(end - start)
                     })
                     .fold(Duration::zero(), |a, b| a + b.max(Duration::zero()))

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::popup::{Popup, SituationForm};
 use super::{Focus, Interview};
@@ -35,9 +35,17 @@ pub enum GridRow {
 
 impl Areas {
     pub fn of(area: Rect, interview: &Interview, study: &Study) -> Areas {
-        let [header, body, status] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        let grid_width = if body.width >= 70 { (body.width / 3).clamp(24, 42) } else { 0 };
+        let [header, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let grid_width = if body.width >= 70 {
+            (body.width / 3).clamp(24, 42)
+        } else {
+            0
+        };
         let [grid, main] =
             Layout::horizontal([Constraint::Length(grid_width), Constraint::Min(0)]).areas(body);
         let question_height = question_height(interview, study, main.width).min(main.height / 2);
@@ -48,11 +56,23 @@ impl Areas {
             Constraint::Length(notes_height),
         ])
         .areas(main);
-        Areas { header, grid, question, transcript, notes, status }
+        Areas {
+            header,
+            grid,
+            question,
+            transcript,
+            notes,
+            status,
+        }
     }
 
     /// The question (or the first question of the theme) on a row of the grid panel.
-    pub fn grid_row_question(&self, study: &Study, interview: &Interview, y: u16) -> Option<QuestionId> {
+    pub fn grid_row_question(
+        &self,
+        study: &Study,
+        interview: &Interview,
+        y: u16,
+    ) -> Option<QuestionId> {
         let rows = grid_rows(study, interview);
         let offset = grid_offset(&rows, interview, self.grid.height.saturating_sub(2));
         let index = (y.checked_sub(self.grid.y + 1)? as usize) + offset;
@@ -64,7 +84,9 @@ impl Areas {
 }
 
 fn question_height(interview: &Interview, study: &Study, width: u16) -> u16 {
-    let Some(q) = interview.current_question(study) else { return 3 };
+    let Some(q) = interview.current_question(study) else {
+        return 3;
+    };
     let text_rows = question_lines(q, width.saturating_sub(2)).len() as u16;
     let answer = interview.answer.as_ref().map_or(0, |a| a.height() + 1);
     2 + text_rows + answer
@@ -78,9 +100,15 @@ fn question_lines(q: &crate::study::Question, width: u16) -> Vec<Line<'static>> 
         lines.push(Line::from(Span::raw(text).bold().fg(Color::Cyan)));
     }
     for prompt in &q.prompts {
-        for (i, text) in wrapped(prompt, width.saturating_sub(4)).into_iter().enumerate() {
+        for (i, text) in wrapped(prompt, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
             let lead = if i == 0 { "  ↳ " } else { "    " };
-            lines.push(Line::from(vec![Span::raw(lead).dark_gray(), Span::raw(text).italic()]));
+            lines.push(Line::from(vec![
+                Span::raw(lead).dark_gray(),
+                Span::raw(text).italic(),
+            ]));
         }
     }
     lines
@@ -88,7 +116,10 @@ fn question_lines(q: &crate::study::Question, width: u16) -> Vec<Line<'static>> 
 
 fn wrapped(text: &str, width: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
-    wrap(text, width).iter().map(|r| chars[r.start..r.end].iter().collect()).collect()
+    wrap(text, width)
+        .iter()
+        .map(|r| chars[r.start..r.end].iter().collect())
+        .collect()
 }
 
 /// The themes, with the questions of the current theme under it.
@@ -96,7 +127,9 @@ pub fn grid_rows(study: &Study, interview: &Interview) -> Vec<GridRow> {
     let mut rows = Vec::new();
     for (t, theme) in study.grid.themes.iter().enumerate() {
         rows.push(GridRow::Theme(t));
-        let current = interview.question.is_some_and(|q| theme.questions.iter().any(|x| x.id == q));
+        let current = interview
+            .question
+            .is_some_and(|q| theme.questions.iter().any(|x| x.id == q));
         if current {
             rows.extend(theme.questions.iter().map(|q| GridRow::Question(q.id)));
         }
@@ -117,7 +150,13 @@ pub fn draw(frame: &mut Frame, app: &App, interview: &Interview) {
     let t = app.texts();
     let study = &app.study;
     let areas = Areas::of(frame.area(), interview, study);
-    header(frame, areas.header, app, &title(interview, study, app.now, t), save_state(app, interview));
+    header(
+        frame,
+        areas.header,
+        app,
+        &title(interview, study, app.now, t),
+        save_state(app, interview),
+    );
     draw_grid(frame, areas.grid, interview, study, app.now, t);
     draw_question(frame, areas.question, interview, study, t);
     draw_transcript(frame, areas.transcript, interview, study, t);
@@ -139,7 +178,10 @@ fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
     for attr in study.meta.respondent_attributes.iter().take(2) {
         if let Some(value) = s.respondent.attributes.get(&attr.key) {
             let keys = value.keys();
-            let label = keys.first().and_then(|k| attr.kind.option_label(k)).unwrap_or(keys.first().copied().unwrap_or(""));
+            let label = keys
+                .first()
+                .and_then(|k| attr.kind.option_label(k))
+                .unwrap_or(keys.first().copied().unwrap_or(""));
             if !label.is_empty() {
                 parts.push(label.to_owned());
             }
@@ -148,7 +190,10 @@ fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
     if s.started.is_some() {
         parts.push(format!("⏱ {}", format_duration(interview.elapsed(now))));
     }
-    if let (Some(q), total) = (interview.question.and_then(|q| study.grid.position(q)), study.grid.question_count()) {
+    if let (Some(q), total) = (
+        interview.question.and_then(|q| study.grid.position(q)),
+        study.grid.question_count(),
+    ) {
         parts.push(format!("Q {}/{}", q + 1, total));
     }
     parts.join(" · ")
@@ -157,24 +202,50 @@ fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
 fn save_state(app: &App, interview: &Interview) -> Span<'static> {
     let t = app.texts();
     if interview.read_only {
-        Span::styled(format!(" {} ", t.read_only), Style::default().fg(Color::Black).bg(Color::Yellow))
+        Span::styled(
+            format!(" {} ", t.read_only),
+            Style::default().fg(Color::Black).bg(Color::Yellow),
+        )
     } else if app.save_error.is_some() {
-        Span::styled(format!(" ⚠ {} ", t.not_saved), Style::default().fg(Color::White).bg(Color::Red).bold())
+        Span::styled(
+            format!(" ⚠ {} ", t.not_saved),
+            Style::default().fg(Color::White).bg(Color::Red).bold(),
+        )
     } else if interview.draft.dirty_since.is_some() {
-        Span::styled(format!(" … {} ", t.typing), Style::default().fg(Color::Yellow))
+        Span::styled(
+            format!(" … {} ", t.typing),
+            Style::default().fg(Color::Yellow),
+        )
     } else {
-        Span::styled(format!(" ✓ {} ", t.saved), Style::default().fg(Color::Green))
+        Span::styled(
+            format!(" ✓ {} ", t.saved),
+            Style::default().fg(Color::Green),
+        )
     }
 }
 
-fn draw_grid(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study, now: Time, t: &Texts) {
+fn draw_grid(
+    frame: &mut Frame,
+    area: Rect,
+    interview: &Interview,
+    study: &Study,
+    now: Time,
+    t: &Texts,
+) {
     if area.width == 0 {
         return;
     }
-    let block = Block::default().borders(Borders::RIGHT).title(t.grid_title).title_style(Style::default().bold());
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .title(t.grid_title)
+        .title_style(Style::default().bold());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let inner = Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner };
+    let inner = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
     let session = &interview.session;
     let durations = interview.theme_durations(study, now);
     let rows = grid_rows(study, interview);
@@ -186,7 +257,11 @@ fn draw_grid(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study
         .map(|row| match row {
             GridRow::Theme(i) => {
                 let theme = &study.grid.themes[*i];
-                let covered = theme.questions.iter().filter(|q| session.is_covered(q.id) || session.is_skipped(q.id)).count();
+                let covered = theme
+                    .questions
+                    .iter()
+                    .filter(|q| session.is_covered(q.id) || session.is_skipped(q.id))
+                    .count();
                 let (mark, style) = if covered == theme.questions.len() {
                     ("✓", Style::default().fg(Color::Green))
                 } else if covered == 0 {
@@ -194,12 +269,26 @@ fn draw_grid(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study
                 } else {
                     ("◐", Style::default().fg(Color::Yellow))
                 };
-                let time = durations.get(*i).filter(|d| **d > Duration::zero()).map(|d| format!(" {}", format_duration(*d))).unwrap_or_default();
-                let label = fit(&format!("{}. {}", i + 1, theme.title), width.saturating_sub(2 + time.chars().count()));
-                Line::from(vec![Span::styled(format!("{mark} "), style), Span::raw(label).bold(), Span::raw(time).dark_gray()])
+                let time = durations
+                    .get(*i)
+                    .filter(|d| **d > Duration::zero())
+                    .map(|d| format!(" {}", format_duration(*d)))
+                    .unwrap_or_default();
+                let label = fit(
+                    &format!("{}. {}", i + 1, theme.title),
+                    width.saturating_sub(2 + time.chars().count()),
+                );
+                Line::from(vec![
+                    Span::styled(format!("{mark} "), style),
+                    Span::raw(label).bold(),
+                    Span::raw(time).dark_gray(),
+                ])
             }
             GridRow::Question(id) => {
-                let (_, q) = study.grid.question(*id).expect("grid rows come from the grid");
+                let (_, q) = study
+                    .grid
+                    .question(*id)
+                    .expect("grid rows come from the grid");
                 let (mark, style) = if session.is_skipped(*id) {
                     ("–", Style::default().fg(Color::DarkGray))
                 } else if session.is_covered(*id) {
@@ -208,7 +297,11 @@ fn draw_grid(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study
                     ("·", Style::default().fg(Color::Red))
                 };
                 let current = interview.question == Some(*id);
-                let text_style = if current { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+                let text_style = if current {
+                    Style::default().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::default()
+                };
                 Line::from(vec![
                     Span::raw("  "),
                     Span::styled(format!("{mark} "), style),
@@ -225,13 +318,24 @@ fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &S
         frame.render_widget(Paragraph::new(t.grid_empty).dark_gray(), area);
         return;
     };
-    let theme = study.grid.questions().find(|(_, x)| x.id == q.id).map(|(th, _)| th.title.as_str()).unwrap_or("");
+    let theme = study
+        .grid
+        .questions()
+        .find(|(_, x)| x.id == q.id)
+        .map(|(th, _)| th.title.as_str())
+        .unwrap_or("");
     let mut title = vec![Span::raw(format!(" {theme} ")).bold()];
     match interview.session.marks.get(&q.id) {
         Some(crate::study::Mark::Skipped { reason }) => {
-            title.push(Span::styled(format!(" {} : {reason} ", t.skipped), Style::default().fg(Color::DarkGray)));
+            title.push(Span::styled(
+                format!(" {} : {reason} ", t.skipped),
+                Style::default().fg(Color::DarkGray),
+            ));
         }
-        Some(crate::study::Mark::Covered) => title.push(Span::styled(format!(" ✓ {} ", t.covered), Style::default().fg(Color::Green))),
+        Some(crate::study::Mark::Covered) => title.push(Span::styled(
+            format!(" ✓ {} ", t.covered),
+            Style::default().fg(Color::Green),
+        )),
         None => {}
     }
     let block = Block::bordered().title(Line::from(title));
@@ -243,7 +347,8 @@ fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &S
         Layout::vertical([Constraint::Min(0), Constraint::Length(answer_height)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text_area);
     if let Some(answer) = &interview.answer {
-        let [label, widget] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(answer_area);
+        let [label, widget] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(answer_area);
         let kind = match q.kind {
             ValueKind::YesNo => t.answer_yes_no,
             ValueKind::Number { .. } => t.answer_number,
@@ -252,8 +357,15 @@ fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &S
             ValueKind::Scale { .. } => t.answer_scale,
             ValueKind::Open => "",
         };
-        let style = if interview.focus == Focus::Answer { Style::default().fg(Color::Yellow).bold() } else { Style::default().dark_gray() };
-        frame.render_widget(Paragraph::new(Span::styled(format!("{} — {kind}", t.answer), style)), label);
+        let style = if interview.focus == Focus::Answer {
+            Style::default().fg(Color::Yellow).bold()
+        } else {
+            Style::default().dark_gray()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{} — {kind}", t.answer), style)),
+            label,
+        );
         answer.draw(frame, widget, interview.focus == Focus::Answer, t);
     }
 }
@@ -263,7 +375,11 @@ fn draw_transcript(frame: &mut Frame, area: Rect, interview: &Interview, study: 
     let session = &interview.session;
     let width = area.width.saturating_sub(2).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for seg in session.segments.iter().filter(|s| s.question == interview.question && Some(s.id) != interview.draft.segment) {
+    for seg in session
+        .segments
+        .iter()
+        .filter(|s| s.question == interview.question && Some(s.id) != interview.draft.segment)
+    {
         lines.push(segment_heading(session, seg, study, t));
         let chars: Vec<char> = seg.text.chars().collect();
         for row in wrap(&seg.text, width) {
@@ -277,15 +393,29 @@ fn draw_transcript(frame: &mut Frame, area: Rect, interview: &Interview, study: 
     }
     // The latest lines at the bottom, `scroll` lines back in time.
     let height = area.height as usize;
-    let end = lines.len().saturating_sub(interview.scroll as usize).max(height.min(lines.len()));
+    let end = lines
+        .len()
+        .saturating_sub(interview.scroll as usize)
+        .max(height.min(lines.len()));
     let start = end.saturating_sub(height);
     frame.render_widget(Paragraph::new(lines[start..end].to_vec()), area);
 }
 
-fn segment_heading<'a>(session: &Session, seg: &crate::study::Segment, study: &Study, t: &Texts) -> Line<'a> {
+fn segment_heading<'a>(
+    session: &Session,
+    seg: &crate::study::Segment,
+    study: &Study,
+    t: &Texts,
+) -> Line<'a> {
     let (who, style) = match seg.speaker {
-        Speaker::Respondent => (t.speaker_respondent, Style::default().fg(Color::Cyan).bold()),
-        Speaker::Interviewer => (t.speaker_interviewer, Style::default().fg(Color::Magenta).bold()),
+        Speaker::Respondent => (
+            t.speaker_respondent,
+            Style::default().fg(Color::Cyan).bold(),
+        ),
+        Speaker::Interviewer => (
+            t.speaker_interviewer,
+            Style::default().fg(Color::Magenta).bold(),
+        ),
     };
     let mut spans = vec![Span::styled(who.to_owned(), style)];
     if let Some(start) = seg.start {
@@ -294,7 +424,10 @@ fn segment_heading<'a>(session: &Session, seg: &crate::study::Segment, study: &S
     for coding in session.codings.iter().filter(|c| c.segment == seg.id) {
         if let Some(code) = study.codebook.get(coding.code) {
             spans.push(Span::raw(" "));
-            spans.push(Span::styled(format!("■ {}", code.name), Style::default().fg(colour(&code.colour))));
+            spans.push(Span::styled(
+                format!("■ {}", code.name),
+                Style::default().fg(colour(&code.colour)),
+            ));
         }
     }
     Line::from(spans)
@@ -306,7 +439,11 @@ fn draw_notes(frame: &mut Frame, area: Rect, interview: &Interview, t: &Texts) {
         Speaker::Interviewer => t.speaker_interviewer,
     };
     let focused = interview.focus == Focus::Notes;
-    let border = if focused { Style::default().fg(Color::Yellow) } else { Style::default().dark_gray() };
+    let border = if focused {
+        Style::default().fg(Color::Yellow)
+    } else {
+        Style::default().dark_gray()
+    };
     let block = Block::bordered()
         .border_style(border)
         .title(format!(" {} · {who} ", t.notes))
@@ -335,14 +472,24 @@ fn draw_popup(frame: &mut Frame, popup: &Popup, interview: &Interview, study: &S
                 .grid
                 .questions()
                 .map(|(theme, q)| {
-                    let mark = if interview.session.is_covered(q.id) { "✓" } else if interview.session.is_skipped(q.id) { "–" } else { "·" };
+                    let mark = if interview.session.is_covered(q.id) {
+                        "✓"
+                    } else if interview.session.is_skipped(q.id) {
+                        "–"
+                    } else {
+                        "·"
+                    };
                     ListItem::new(format!("{mark} {} › {}", theme.title, q.text))
                 })
                 .collect();
             let list = List::new(items)
                 .block(Block::bordered().title(t.jump_title))
                 .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-            frame.render_stateful_widget(list, rect, &mut ListState::default().with_selected(Some(*selected)));
+            frame.render_stateful_widget(
+                list,
+                rect,
+                &mut ListState::default().with_selected(Some(*selected)),
+            );
         }
         Popup::Situations { selected } => draw_situations(frame, interview, study, *selected, t),
         Popup::Situation(form) => draw_situation_form(frame, form, study, t),
@@ -360,15 +507,24 @@ fn draw_finish(frame: &mut Frame, interview: &Interview, study: &Study, t: &Text
     let block = Block::bordered().title(t.finish_title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [list_area, confirm] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
+    let [list_area, confirm] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
     let width = list_area.width as usize;
     let mut lines = Vec::new();
     if uncovered.is_empty() {
         lines.push(Line::from(t.all_covered).green());
     } else {
-        lines.push(Line::from((t.uncovered_count)(uncovered.len())).yellow().bold());
+        lines.push(
+            Line::from((t.uncovered_count)(uncovered.len()))
+                .yellow()
+                .bold(),
+        );
         let room = (list_area.height as usize).saturating_sub(1);
-        let shown = if uncovered.len() > room { room.saturating_sub(1) } else { uncovered.len() };
+        let shown = if uncovered.len() > room {
+            room.saturating_sub(1)
+        } else {
+            uncovered.len()
+        };
         for q in &uncovered[..shown] {
             lines.push(Line::from(fit(&format!("  · {}", q.text), width)));
         }
@@ -377,10 +533,19 @@ fn draw_finish(frame: &mut Frame, interview: &Interview, study: &Study, t: &Text
         }
     }
     frame.render_widget(Paragraph::new(lines), list_area);
-    frame.render_widget(Paragraph::new(vec![Line::default(), Line::from(t.finish_confirm).bold()]), confirm);
+    frame.render_widget(
+        Paragraph::new(vec![Line::default(), Line::from(t.finish_confirm).bold()]),
+        confirm,
+    );
 }
 
-fn draw_situations(frame: &mut Frame, interview: &Interview, study: &Study, selected: usize, t: &Texts) {
+fn draw_situations(
+    frame: &mut Frame,
+    interview: &Interview,
+    study: &Study,
+    selected: usize,
+    t: &Texts,
+) {
     let area = frame.area();
     let rect = centered(area, 76, area.height.saturating_sub(4));
     frame.render_widget(Clear, rect);
@@ -394,20 +559,38 @@ fn draw_situations(frame: &mut Frame, interview: &Interview, study: &Study, sele
                 .iter()
                 .filter_map(|a| {
                     let v = s.attributes.get(&a.key)?;
-                    let labels: Vec<&str> = v.keys().iter().map(|k| a.kind.option_label(k).unwrap_or(k)).collect();
+                    let labels: Vec<&str> = v
+                        .keys()
+                        .iter()
+                        .map(|k| a.kind.option_label(k).unwrap_or(k))
+                        .collect();
                     Some(labels.join(", "))
                 })
                 .collect();
-            ListItem::new(vec![Line::from(s.label.clone()).bold(), Line::from(format!("   {}", attrs.join(" · "))).dark_gray()])
+            ListItem::new(vec![
+                Line::from(s.label.clone()).bold(),
+                Line::from(format!("   {}", attrs.join(" · "))).dark_gray(),
+            ])
         })
         .collect();
-    let block = Block::bordered().title((t.situations_title)(situations.len())).title_bottom(t.situations_keys);
+    let block = Block::bordered()
+        .title((t.situations_title)(situations.len()))
+        .title_bottom(t.situations_keys);
     if items.is_empty() {
-        frame.render_widget(Paragraph::new(t.no_situations).dark_gray().block(block), rect);
+        frame.render_widget(
+            Paragraph::new(t.no_situations).dark_gray().block(block),
+            rect,
+        );
         return;
     }
-    let list = List::new(items).block(block).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    frame.render_stateful_widget(list, rect, &mut ListState::default().with_selected(Some(selected)));
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    frame.render_stateful_widget(
+        list,
+        rect,
+        &mut ListState::default().with_selected(Some(selected)),
+    );
 }
 
 fn draw_situation_form(frame: &mut Frame, form: &SituationForm, study: &Study, t: &Texts) {
@@ -415,27 +598,76 @@ fn draw_situation_form(frame: &mut Frame, form: &SituationForm, study: &Study, t
     let wanted: u16 = 3 + form.inputs.iter().map(|(_, i)| i.height() + 1).sum::<u16>();
     let rect = centered(area, 72, wanted.min(area.height));
     frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(t.situation_title).title_bottom(t.situation_keys);
+    let block = Block::bordered()
+        .title(t.situation_title)
+        .title_bottom(t.situation_keys);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     // Only the fields from the focused one on that fit are shown on a small screen.
     let mut y = inner.y;
-    let label_style = |focused: bool| if focused { Style::default().fg(Color::Yellow).bold() } else { Style::default().bold() };
-    let row = |y: u16, h: u16| Rect { x: inner.x, y, width: inner.width, height: h };
+    let label_style = |focused: bool| {
+        if focused {
+            Style::default().fg(Color::Yellow).bold()
+        } else {
+            Style::default().bold()
+        }
+    };
+    let row = |y: u16, h: u16| Rect {
+        x: inner.x,
+        y,
+        width: inner.width,
+        height: h,
+    };
     if form.focus == 0 || inner.height > wanted.saturating_sub(2) {
-        frame.render_widget(Paragraph::new(Span::styled(t.situation_label, label_style(form.focus == 0))), row(y, 1));
-        form.label.draw(frame, Rect { x: inner.x + 12, width: inner.width.saturating_sub(12), ..row(y, 1) }, form.focus == 0);
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                t.situation_label,
+                label_style(form.focus == 0),
+            )),
+            row(y, 1),
+        );
+        form.label.draw(
+            frame,
+            Rect {
+                x: inner.x + 12,
+                width: inner.width.saturating_sub(12),
+                ..row(y, 1)
+            },
+            form.focus == 0,
+        );
         y += 1;
     }
-    let first = if inner.height > wanted.saturating_sub(2) { 0 } else { form.focus.saturating_sub(1) };
+    let first = if inner.height > wanted.saturating_sub(2) {
+        0
+    } else {
+        form.focus.saturating_sub(1)
+    };
     for (i, (key, input)) in form.inputs.iter().enumerate().skip(first) {
         let h = input.height();
         if y + 1 + h > inner.bottom() {
             break;
         }
-        let label = study.meta.situation_attribute(key).map_or(key.as_str(), |a| a.label.as_str());
-        frame.render_widget(Paragraph::new(Span::styled(label.to_owned(), label_style(form.focus == i + 1))), row(y, 1));
-        input.draw(frame, Rect { x: inner.x + 2, width: inner.width.saturating_sub(2), ..row(y + 1, h) }, form.focus == i + 1, t);
+        let label = study
+            .meta
+            .situation_attribute(key)
+            .map_or(key.as_str(), |a| a.label.as_str());
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                label.to_owned(),
+                label_style(form.focus == i + 1),
+            )),
+            row(y, 1),
+        );
+        input.draw(
+            frame,
+            Rect {
+                x: inner.x + 2,
+                width: inner.width.saturating_sub(2),
+                ..row(y + 1, h)
+            },
+            form.focus == i + 1,
+            t,
+        );
         y += 1 + h;
     }
 }

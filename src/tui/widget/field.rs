@@ -37,9 +37,12 @@ impl Field {
     /// around decides what they do.
     pub fn on_key(&mut self, key: KeyEvent) -> bool {
         match key.code {
-            KeyCode::Enter | KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-                false
-            }
+            KeyCode::Enter
+            | KeyCode::Esc
+            | KeyCode::Tab
+            | KeyCode::BackTab
+            | KeyCode::Up
+            | KeyCode::Down => false,
             _ => {
                 self.area.input(key);
                 true

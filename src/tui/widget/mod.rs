@@ -20,7 +20,8 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// A codebook colour (`#rrggbb`) for the terminal.
 pub fn colour(hex: &str) -> Color {
-    let channel = |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    let channel =
+        |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
     Color::Rgb(channel(1), channel(3), channel(5))
 }
 

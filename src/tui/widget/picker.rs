@@ -143,7 +143,9 @@ impl CodePicker {
 
     pub fn draw(&self, frame: &mut Frame, area: Rect, t: &Texts) {
         frame.render_widget(Clear, area);
-        let block = Block::bordered().title(t.picker_title).title_bottom(t.picker_keys);
+        let block = Block::bordered()
+            .title(t.picker_title)
+            .title_bottom(t.picker_keys);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [filter_row, list_area] =
@@ -171,7 +173,8 @@ impl CodePicker {
             })
             .collect();
         let empty = items.is_empty();
-        let list = List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+        let list =
+            List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
         let mut state = ListState::default().with_selected((!empty).then_some(self.selected));
         frame.render_stateful_widget(list, list_area, &mut state);
         if empty {

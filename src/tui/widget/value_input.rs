@@ -43,13 +43,19 @@ impl ValueInput {
     pub fn new(kind: &ValueKind, value: Option<&Value>) -> Self {
         let options = kind.options();
         let keys = value.map(Value::keys).unwrap_or_default();
-        let picked = options.iter().map(|o| keys.contains(&o.key.as_str())).collect();
+        let picked = options
+            .iter()
+            .map(|o| keys.contains(&o.key.as_str()))
+            .collect();
         let cursor = match (kind, value) {
             (ValueKind::YesNo, Some(Value::Bool(false))) => 1,
-            (ValueKind::Choice { .. }, Some(_)) => {
-                options.iter().position(|o| keys.contains(&o.key.as_str())).unwrap_or(0)
+            (ValueKind::Choice { .. }, Some(_)) => options
+                .iter()
+                .position(|o| keys.contains(&o.key.as_str()))
+                .unwrap_or(0),
+            (ValueKind::Scale { min, .. }, Some(Value::Number(n))) => {
+                (*n as i64 - min).max(0) as usize
             }
-            (ValueKind::Scale { min, .. }, Some(Value::Number(n))) => (*n as i64 - min).max(0) as usize,
             _ => 0,
         };
         let typed = match value {
@@ -103,7 +109,11 @@ impl ValueInput {
                 (!keys.is_empty()).then_some(Value::List(keys))
             }
             ValueKind::Number { .. } => {
-                let typed = self.field.value().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+                let typed = self
+                    .field
+                    .value()
+                    .replace([' ', '\u{a0}', '\u{202f}'], "")
+                    .replace(',', ".");
                 typed
                     .parse::<f64>()
                     .ok()
@@ -133,7 +143,9 @@ impl ValueInput {
                 self.cursor = 1 - self.cursor.min(1);
                 Outcome::Changed
             }
-            KeyCode::Enter | KeyCode::Char(' ') => Outcome::Commit(Some(Value::Bool(self.cursor == 0))),
+            KeyCode::Enter | KeyCode::Char(' ') => {
+                Outcome::Commit(Some(Value::Bool(self.cursor == 0)))
+            }
             KeyCode::Backspace | KeyCode::Delete => Outcome::Commit(None),
             _ => Outcome::Ignored,
         }
@@ -147,7 +159,11 @@ impl ValueInput {
             }
             KeyCode::Char(c) => Outcome::Refused((t.number_expected)(c)),
             KeyCode::Enter => {
-                let typed = self.field.value().replace([' ', '\u{a0}', '\u{202f}'], "").replace(',', ".");
+                let typed = self
+                    .field
+                    .value()
+                    .replace([' ', '\u{a0}', '\u{202f}'], "")
+                    .replace(',', ".");
                 if typed.is_empty() {
                     return Outcome::Commit(None);
                 }
@@ -292,7 +308,12 @@ impl ValueInput {
                 ])]
             }
             ValueKind::Number { unit, .. } => {
-                let mut line = vec![Span::raw("[ "), Span::raw(self.field.value()), Span::styled(" ", hl(true)), Span::raw(" ]")];
+                let mut line = vec![
+                    Span::raw("[ "),
+                    Span::raw(self.field.value()),
+                    Span::styled(" ", hl(true)),
+                    Span::raw(" ]"),
+                ];
                 if let Some(unit) = unit {
                     line.push(Span::raw(format!(" {unit}")));
                 }
@@ -306,19 +327,35 @@ impl ValueInput {
                     .iter()
                     .enumerate()
                     .map(|(i, o)| {
-                        let on = if multi { self.picked[i] } else { keys.contains(&o.key.as_str()) };
+                        let on = if multi {
+                            self.picked[i]
+                        } else {
+                            keys.contains(&o.key.as_str())
+                        };
                         let mark = match (multi, on) {
                             (true, true) => "[x]",
                             (true, false) => "[ ]",
                             (false, true) => "(●)",
                             (false, false) => "( )",
                         };
-                        let number = if i < 9 { format!("{}", i + 1) } else { " ".into() };
-                        Line::from(Span::styled(format!("{mark} {number} {}", o.label), hl(self.cursor == i)))
+                        let number = if i < 9 {
+                            format!("{}", i + 1)
+                        } else {
+                            " ".into()
+                        };
+                        Line::from(Span::styled(
+                            format!("{mark} {number} {}", o.label),
+                            hl(self.cursor == i),
+                        ))
                     })
                     .collect()
             }
-            ValueKind::Scale { min, max, min_label, max_label } => {
+            ValueKind::Scale {
+                min,
+                max,
+                min_label,
+                max_label,
+            } => {
                 let current = match self.value {
                     Some(Value::Number(n)) => Some(n as i64),
                     _ => None,
@@ -328,7 +365,11 @@ impl ValueInput {
                     spans.push(Span::raw(format!("{l} ")).dark_gray());
                 }
                 for (i, n) in (*min..=*max).enumerate() {
-                    let text = if current == Some(n) { format!("[{n}]") } else { format!(" {n} ") };
+                    let text = if current == Some(n) {
+                        format!("[{n}]")
+                    } else {
+                        format!(" {n} ")
+                    };
                     spans.push(Span::styled(text, hl(self.cursor == i)));
                 }
                 if let Some(l) = max_label {

@@ -20,8 +20,10 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 /// A codebook colour (`#rrggbb`) for the terminal.
 pub fn colour(hex: &str) -> Color {
-    let channel =
-        |i: usize| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("80"), 16).unwrap_or(128);
+    if !crate::study::validate::is_colour(hex) {
+        return Color::Gray;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(128);
     Color::Rgb(channel(1), channel(3), channel(5))
 }
 
@@ -63,6 +65,6 @@ mod tests {
     #[test]
     fn colours_read_hex() {
         assert_eq!(colour("#b03a2e"), Color::Rgb(0xb0, 0x3a, 0x2e));
-        assert_eq!(colour("bad"), Color::Rgb(128, 128, 128));
+        assert_eq!(colour("bad"), Color::Gray);
     }
 }

@@ -3,9 +3,8 @@
 
 use super::app::{App, update};
 use super::msg::{Effect, Msg};
-use crate::store::SessionWriter;
 use crate::study::{Session, SessionId};
-use crate::workspace::{SessionAccess, Workspace};
+use crate::workspace::Workspace;
 
 /// Where the interface opens.
 pub enum Start {
@@ -19,16 +18,11 @@ pub enum Start {
 
 pub struct Runtime {
     pub workspace: Workspace,
-    /// The session open for writing, if any.
-    writer: Option<SessionWriter>,
 }
 
 impl Runtime {
     pub fn new(workspace: Workspace) -> Runtime {
-        Runtime {
-            workspace,
-            writer: None,
-        }
+        Runtime { workspace }
     }
 
     pub fn start(&mut self, app: &mut App, start: Start) {
@@ -61,63 +55,40 @@ impl Runtime {
 
     fn execute(&mut self, app: &mut App, effect: Effect) -> Option<Msg> {
         let t = app.texts();
+        let ws = &mut self.workspace;
         match effect {
-            Effect::LoadSessions => Some(match self.workspace.sessions() {
+            Effect::LoadSessions => Some(match ws.sessions() {
                 Ok((sessions, unreadable)) => Msg::SessionsLoaded(sessions, unreadable),
                 Err(e) => Msg::Failed(format!("{e:#}")),
             }),
-            Effect::OpenSession(id) => {
-                self.close();
-                Some(match self.workspace.open_session(id) {
-                    Ok((SessionAccess::Write(writer), notes)) => {
-                        let session = Box::new(writer.doc().clone());
-                        self.writer = Some(writer);
-                        Msg::SessionOpened {
-                            session,
-                            read_only: false,
-                            notes,
-                        }
-                    }
-                    Ok((SessionAccess::ReadOnly(session), notes)) => Msg::SessionOpened {
-                        session: Box::new(session),
-                        read_only: true,
-                        notes,
-                    },
-                    Err(e) => Msg::Failed(format!("{e:#}")),
-                })
-            }
-            Effect::CreateSession(session) => {
-                self.close();
-                Some(match self.workspace.create_session(*session) {
-                    Ok(writer) => {
-                        let session = Box::new(writer.doc().clone());
-                        self.writer = Some(writer);
-                        Msg::SessionOpened {
-                            session,
-                            read_only: false,
-                            notes: Vec::new(),
-                        }
-                    }
-                    Err(e) => Msg::Failed(format!("{e:#}")),
-                })
-            }
-            Effect::Record(change) => {
-                let Some(writer) = self.writer.as_mut() else {
-                    return Some(Msg::Failed(t.no_session_open.into()));
-                };
-                Some(match writer.apply(change, &self.workspace.study) {
-                    Ok(outcome) => Msg::Saved(outcome.notices),
-                    Err(e) => Msg::Failed(format!("{} — {e}", t.not_saved)),
-                })
-            }
+            Effect::OpenSession(id) => Some(match ws.open_current(id) {
+                Ok(opened) => Msg::SessionOpened {
+                    session: Box::new(opened.session),
+                    read_only: opened.read_only,
+                    notes: opened.notes,
+                },
+                Err(e) => Msg::Failed(format!("{e:#}")),
+            }),
+            Effect::CreateSession(session) => Some(match ws.create_current(*session) {
+                Ok(session) => Msg::SessionOpened {
+                    session: Box::new(session),
+                    read_only: false,
+                    notes: Vec::new(),
+                },
+                Err(e) => Msg::Failed(format!("{e:#}")),
+            }),
+            Effect::Record(change) => Some(match ws.record(change) {
+                Ok(outcome) => Msg::Saved(outcome.notices),
+                Err(e) => Msg::Failed(format!("{} — {e:#}", t.not_saved)),
+            }),
             Effect::RecordCodebook(_) => None,
             Effect::CloseSession => {
-                self.close();
+                ws.close_current();
                 None
             }
             Effect::RememberInterviewer(name) => {
-                self.workspace.prefs.interviewer = Some(name);
-                match self.workspace.prefs.save() {
+                ws.prefs.interviewer = Some(name);
+                match ws.prefs.save() {
                     Ok(()) => None,
                     Err(e) => Some(Msg::Report(e.to_string())),
                 }
@@ -132,18 +103,11 @@ impl Runtime {
 
     /// The open session, for tests and the end-to-end checks.
     pub fn open_session(&self) -> Option<&Session> {
-        self.writer.as_ref().map(|w| w.doc())
-    }
-
-    fn close(&mut self) {
-        if let Some(mut writer) = self.writer.take() {
-            // The journal holds every change already; folding it is tidiness, not safety.
-            let _ = writer.checkpoint();
-        }
+        self.workspace.current()
     }
 
     /// Called when the interface ends.
     pub fn finish(&mut self) {
-        self.close();
+        self.workspace.close_current();
     }
 }

@@ -107,6 +107,10 @@ pub fn run(env: &Env, request: &Request) -> Result<bool> {
     }
     let segments = sessions.iter().map(|s| s.segments.len()).sum();
     eprintln!("{}", (t.import_done)(sessions.len(), segments));
+    if request.respondent.is_none() {
+        // Respondents are promised anonymity: a file named after a person must not leak it.
+        eprintln!("{}", t.import_pseudonym_from_file);
+    }
     if !request.consent_given {
         eprintln!("{}", t.import_consent_unknown);
     }

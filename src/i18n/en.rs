@@ -62,4 +62,6 @@ pub static EN: Texts = Texts {
     import_attribute_syntax: |g| format!("\"{g}\": write --attr key=value"),
     import_unknown_question: |k| format!("no question \"{k}\" in the grid"),
     import_write_failed: |e| format!("writing failed, nothing was imported: {e}"),
+    import_pseudonym_from_file: "Pseudonyms taken from the file names: check that none holds a \
+        real name (otherwise, --respondent PSEUDO).",
 };

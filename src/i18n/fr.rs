@@ -70,4 +70,6 @@ pub static FR: Texts = Texts {
     import_attribute_syntax: |g| format!("« {g} » : écrivez --attr clé=valeur"),
     import_unknown_question: |k| format!("aucune question « {k} » dans la grille"),
     import_write_failed: |e| format!("échec de l'écriture, rien n'a été importé : {e}"),
+    import_pseudonym_from_file: "Pseudonyme tiré du nom de chaque fichier : vérifiez qu'aucun \
+        ne contient un vrai nom (sinon, --respondent PSEUDO).",
 };

@@ -98,4 +98,5 @@ pub struct Texts {
     pub import_attribute_syntax: fn(&str) -> String,
     pub import_unknown_question: fn(&str) -> String,
     pub import_write_failed: fn(&str) -> String,
+    pub import_pseudonym_from_file: &'static str,
 }

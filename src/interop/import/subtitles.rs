@@ -33,6 +33,7 @@ struct Cue {
 }
 
 pub fn parse_srt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> {
+    let text = &comma_times(text);
     // Strict, so that a damaged block is reported rather than skipped (its words would be
     // lost), but tolerant of index numbers missing or out of order, which lose nothing.
     let options = srt::Options::strict()
@@ -43,6 +44,15 @@ pub fn parse_srt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> 
     for entry in srt::Parser::with_options(text, options) {
         let entry = entry.map_err(|e| malformed(text, read_up_to, e.to_string()))?;
         let body: &str = entry.body_ref();
+        if let Some(line) = body.lines().find(|l| is_timing_line(l)) {
+            // A blank line missing between two cues: the next cue would become text.
+            return Err(Malformed {
+                line: line_of(text, end_of(text, line, read_up_to)),
+                message: "a timing line inside a cue's text: a blank line is missing before \
+                          the cue it starts"
+                    .into(),
+            });
+        }
         read_up_to = end_of(text, body, read_up_to);
         let header = entry.header_ref();
         cues.push(Cue {
@@ -153,6 +163,43 @@ fn turns(cues: Vec<Cue>, interviewer: &str) -> Vec<Turn> {
     turns
 }
 
+/// `00:00:01.000 --> …`: SRT writes a comma before the milliseconds, some converters a dot.
+/// Timing lines are given commas so that such files read; the text is not touched.
+fn comma_times(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.lines().any(|l| is_timing_line(l) && l.contains('.')) {
+        return text.into();
+    }
+    let mut fixed: String = text
+        .lines()
+        .map(|l| {
+            if is_timing_line(l) {
+                l.replace('.', ",")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    if text.ends_with('\n') {
+        fixed.push('\n');
+    }
+    fixed.into()
+}
+
+/// `00:00:01,000 --> 00:00:04,000` (or with dots): digits and separators around an arrow.
+fn is_timing_line(line: &str) -> bool {
+    line.contains("-->")
+        && line
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | ',' | '.' | '-' | '>' | ' ' | '\t'))
+}
+
+/// The line (from 1) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
 /// Byte offset just past `part` if it is a slice of `text` (an empty body may not be: then
 /// `before`, the last offset known).
 fn end_of(text: &str, part: &str, before: usize) -> usize {
@@ -170,7 +217,7 @@ fn malformed(text: &str, read_up_to: usize, message: String) -> Malformed {
     let skipped = rest.len() - rest.trim_start().len();
     let at = read_up_to + skipped;
     Malformed {
-        line: text[..at].matches('\n').count() + 1,
+        line: line_of(text, at),
         message,
     }
 }
@@ -254,6 +301,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn srt_times_with_dots_read_and_a_missing_blank_line_is_reported() {
+        let text = "1\n00:00:01.000 --> 00:00:02.500\nBonjour.\n";
+        let turns = parse_srt(text, "").unwrap();
+        assert_eq!((turns[0].start, turns[0].end), (ms(1000), ms(2500)));
+        assert_eq!(turns[0].text, "Bonjour.");
+        // Line 4 "2" and line 5, the timing line, follow the text without a blank line.
+        let text =
+            "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n2\n00:00:03,000 --> 00:00:04,000\nSuite";
+        let err = parse_srt(text, "").unwrap_err();
+        assert_eq!(err.line, 5, "{err:?}");
+        assert!(err.message.contains("blank line is missing"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use grille::cli::args::{Args, Command};
+use grille::cli::args::{Args, Command, ConsentArg};
 use grille::cli::{self, Env};
 
 fn main() -> ExitCode {
@@ -19,6 +19,28 @@ fn main() -> ExitCode {
         }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
         Some(Command::Check) => cli::check::run(&env),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Import {
+            files,
+            respondent,
+            interviewer,
+            attributes,
+            question,
+            date,
+            consent,
+            json,
+        }) => cli::import::run(
+            &env,
+            &cli::import::Request {
+                files,
+                respondent,
+                interviewer,
+                attributes,
+                question,
+                date,
+                consent_given: consent == ConsentArg::Given,
+                json,
+            },
+        ),
         Some(Command::Demo) => cli::open::demo(&env).map(|()| true),
         Some(Command::Interview {
             interviewer,
@@ -42,6 +64,10 @@ fn main() -> ExitCode {
     match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
+        Err(e) if e.is::<cli::Usage>() => {
+            eprintln!("grille: {e:#}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("grille: {e:#}");
             ExitCode::FAILURE

@@ -50,6 +50,37 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import transcripts typed or transcribed elsewhere (.txt, .md, .srt, .vtt): each file
+    /// becomes a new session. All files are checked first: either all are imported or none.
+    Import {
+        /// The transcripts. Text (.txt, .md): speaker turns (`ENQ : …`, `Mme B. : …`) or
+        /// paragraphs; subtitles (.srt, .vtt): one segment per cue, with its times.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The respondent's pseudonym (one file only); by default each file's name.
+        #[arg(long, value_name = "PSEUDO")]
+        respondent: Option<String>,
+        /// Who ran the interviews; by default the name saved in the preferences.
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+        /// A respondent attribute declared in study.json, e.g. --attr secteur=sante (repeatable).
+        #[arg(long = "attr", value_name = "KEY=VALUE")]
+        attributes: Vec<String>,
+        /// Attach every segment to this grid question (by its key); by default none, the
+        /// analyst attaches them while coding.
+        #[arg(long = "question", value_name = "KEY")]
+        question: Option<String>,
+        /// When the recording started (2021-04-12, 2021-04-12 10:02 or RFC 3339): segment times
+        /// are this plus their offset in the file. By default now.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// `given` if consent was obtained at the interview; by default none is recorded.
+        #[arg(long, value_enum, default_value = "unknown")]
+        consent: ConsentArg,
+        /// Print the imported sessions as JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
     Demo,
     /// Start a new interview at once. Every field of the form can be given in advance; with
@@ -71,6 +102,15 @@ pub enum Command {
         #[arg(long)]
         consent: Option<String>,
     },
+}
+
+/// What is known of an imported interview's consent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConsentArg {
+    /// Consent was given when the interview was recorded: recorded as given at the start.
+    Given,
+    /// Not known to grille: no consent recorded.
+    Unknown,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

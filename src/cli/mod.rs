@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod import;
 pub mod init;
 pub mod open;
 pub mod sessions;
@@ -50,6 +51,18 @@ impl Env {
         Ok(StudyDir::open(&root)?)
     }
 }
+
+/// A command used wrongly, found after parsing the arguments: exit code 2, like clap's errors.
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
 
 /// A path as shown in messages.
 pub fn show(path: &Path) -> String {

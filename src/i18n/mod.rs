@@ -137,4 +137,36 @@ pub struct Texts {
     pub help_home: &'static [(&'static str, &'static str)],
     pub help_setup: &'static [(&'static str, &'static str)],
     pub help_interview: &'static [(&'static str, &'static str)],
+
+    // Importing transcripts (interop::import, cli/import.rs).
+    /// Sessions imported, segments in them.
+    pub import_done: fn(usize, usize) -> String,
+    /// Files with a problem, files given: nothing written.
+    pub import_nothing_written: fn(usize, usize) -> String,
+    pub import_reading: &'static str,
+    pub import_writing: &'static str,
+    pub import_consent_unknown: &'static str,
+    pub import_no_interviewer: &'static str,
+    pub import_bad_date: fn(&str) -> String,
+    pub import_segments: &'static str,
+    pub import_source: &'static str,
+    /// File, byte offset, line, column of the first byte that is not UTF-8.
+    pub import_not_utf8: fn(&str, usize, usize, usize) -> String,
+    /// Encoding as named, command that converts the file.
+    pub import_looks_like: fn(&str, &str) -> String,
+    pub import_unknown_encoding: &'static str,
+    pub import_binary: fn(&str, usize) -> String,
+    pub import_empty: fn(&str) -> String,
+    pub import_no_text: fn(&str) -> String,
+    pub import_unsupported: fn(&str) -> String,
+    pub import_malformed: fn(&str, usize, &str) -> String,
+    pub import_unreadable: fn(&str, &str) -> String,
+    pub import_twice: fn(&str) -> String,
+    pub import_respondent_for_many: &'static str,
+    pub import_unknown_attribute: fn(&str, &str) -> String,
+    pub import_bad_attribute: fn(&str, &str) -> String,
+    pub import_attribute_syntax: fn(&str) -> String,
+    pub import_unknown_question: fn(&str) -> String,
+    pub import_write_failed: fn(&str) -> String,
+    pub import_pseudonym_from_file: &'static str,
 }

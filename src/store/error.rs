@@ -50,6 +50,9 @@ pub enum StoreError {
     #[error("{}: already exists and is not empty", path.display())]
     Exists { path: PathBuf },
 
+    #[error("{}: already exists; it was not overwritten", path.display())]
+    FileExists { path: PathBuf },
+
     #[error("no session {0} in this study")]
     NoSession(String),
 }

@@ -149,6 +149,52 @@ impl StudyDir {
         Journaled::create(paths, session)
     }
 
+    /// Writes new sessions all together, or none of them: the transcripts of an import.
+    ///
+    /// Every session is checked first; then they are written into a staging folder inside the
+    /// study (same file system, files `0600`, fsynced) and renamed into `sessions/` one by one.
+    /// If a rename fails, the sessions already moved are removed again, so `sessions/` is left
+    /// as it was. (A crash in the middle of the renames can leave some in place; the staging
+    /// folder then holds the others and `grille check` names it.)
+    pub fn import_sessions(&self, sessions: &[Session], study: &Study) -> Result<()> {
+        let sessions_dir = self.paths.sessions_dir();
+        for session in sessions {
+            check_session(
+                &self.paths.session(session.id).file,
+                session.id,
+                session,
+                study,
+            )?;
+        }
+        fs::create_private_dir(&sessions_dir)?;
+        let root = self.root();
+        // Removed with everything left in it when dropped, on every path out of here.
+        let staging = tempfile::Builder::new()
+            .prefix(STAGING_PREFIX)
+            .tempdir_in(root)
+            .at(root)?;
+        fs::make_private(staging.path())?;
+        let mut staged = Vec::with_capacity(sessions.len());
+        for session in sessions {
+            let name = format!("{}.json", session.id);
+            let file = staging.path().join(&name);
+            fs::write_new(&file, json::to_pretty(session).as_bytes())?;
+            staged.push((file, sessions_dir.join(name)));
+        }
+        let mut moved: Vec<&Path> = Vec::with_capacity(staged.len());
+        for (from, to) in &staged {
+            if let Err(e) = move_new(from, to) {
+                for done in &moved {
+                    let _ = std::fs::remove_file(done);
+                }
+                let _ = fs::sync_dir(&sessions_dir);
+                return Err(e);
+            }
+            moved.push(to);
+        }
+        fs::sync_dir(&sessions_dir)
+    }
+
     /// Opens the codebook for writing (codebook edits are journalled like session changes).
     pub fn open_codebook(&self) -> Result<(Journaled<Codebook>, Vec<String>)> {
         Journaled::open(self.paths.codebook(), &())
@@ -201,8 +247,22 @@ impl StudyDir {
             Err(e) => report.errors.push(e.to_string()),
         }
         report.stray_files(&self.paths.sessions_dir());
+        report.interrupted_imports(self.root());
         report
     }
+}
+
+/// The name staging folders of an import start with, in the study's root.
+const STAGING_PREFIX: &str = ".grille-import-";
+
+/// Renames `from` to `to`, which must not exist: a session file is never overwritten.
+fn move_new(from: &Path, to: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(to).is_ok() {
+        return Err(StoreError::FileExists {
+            path: to.to_path_buf(),
+        });
+    }
+    std::fs::rename(from, to).at(to)
 }
 
 /// Loads a definition file and refuses it if it breaks the rules.
@@ -272,6 +332,27 @@ impl CheckReport {
             Err(e) => {
                 self.errors.push(e.to_string());
                 None
+            }
+        }
+    }
+
+    /// Staging folders left by an import that was killed while moving its sessions in.
+    fn interrupted_imports(&mut self, root: &Path) {
+        let Ok(entries) = std::fs::read_dir(root) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGING_PREFIX)
+            {
+                self.notes.push(format!(
+                    "{}: left by an interrupted import; the sessions in it were not imported \
+                     (the import may have moved some others into sessions/: check them, then \
+                     delete this folder)",
+                    entry.path().display()
+                ));
             }
         }
     }

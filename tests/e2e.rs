@@ -90,4 +90,43 @@ fn an_interview_survives_kill_9() {
     let screen = ui.wait_for("elle dort là-bas");
     assert!(screen.contains("L'hôtelier a dit…"), "{screen}");
     ui.keys(&["C-c"]);
+    drop(ui);
+
+    // Second part: the coding screen. Select "L'hôtelier a" (two word ends from the start of
+    // the first segment) and code it "proxénétisme conjugal".
+    let ui = Tmux::start("coding", &grille_command(home.path(), &study_arg), 120, 40);
+    ui.wait_for("R10");
+    ui.keys(&["c"]);
+    ui.wait_for("Codage R10");
+    ui.keys(&["v", "w", "w", "c"]);
+    ui.wait_for("Coder le segment");
+    ui.type_text("conjugal");
+    ui.keys(&["Enter"]);
+    ui.keys(&["b"]);
+    ui.wait_for("■ Proxénétisme conjugal");
+    ui.keys(&["q"]);
+    ui.wait_for("nouvel entretien");
+    ui.keys(&["q"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(ui);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
+        .args(["--study", root.to_str().unwrap(), "sessions", "--json"])
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["respondent"], "R10");
+    assert_eq!(rows[0]["codings"], 1);
+    let session = dir.load_session(id, &study).unwrap().doc;
+    let coding = &session.codings[0];
+    assert_eq!(
+        study.codebook.path(coding.code).unwrap(),
+        "proxenetisme/conjugal"
+    );
+    assert_eq!(
+        (coding.segment, coding.start, coding.end),
+        (session.segments[0].id, 0, 12)
+    );
 }

@@ -117,6 +117,50 @@ impl Codebook {
     }
 }
 
+/// Colours given in turn to codes created on the spot; the analyst can change them.
+const PALETTE: [&str; 10] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+    "#bcbd22", "#7f7f7f",
+];
+
+/// A new code named `name` under `parent`, with a slug made from the name (accents folded,
+/// lowercase, `-` between words) that no sibling uses, and a colour from the palette.
+pub fn new_code(book: &Codebook, name: &str, parent: Option<CodeId>) -> Code {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let base = if words.is_empty() {
+        "code".to_owned()
+    } else {
+        words.join("-")
+    };
+    let taken = |slug: &str| book.children(parent).any(|c| c.slug == slug);
+    let mut slug = base.clone();
+    let mut n = 2;
+    while taken(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    Code {
+        id: CodeId::new(),
+        slug,
+        name: name.trim().to_owned(),
+        colour: PALETTE[book.codes.len() % PALETTE.len()].to_owned(),
+        description: String::new(),
+        use_when: String::new(),
+        dont_use_when: String::new(),
+        example: String::new(),
+        parent,
+    }
+}
+
 /// The nested form of `codebook.json`.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -267,6 +311,17 @@ pub(crate) mod tests {
         );
         assert!(book.is_within(conjugal.id, p));
         assert!(!book.is_within(p, conjugal.id));
+    }
+
+    #[test]
+    fn new_codes_get_a_free_slug_from_their_name() {
+        let book = sample();
+        let c = new_code(&book, "Échange non financier", None);
+        assert_eq!(c.slug, "echange-non-financier");
+        let p = book.by_path("proxenetisme").unwrap().id;
+        let c = new_code(&book, "Conjugal", Some(p));
+        assert_eq!(c.slug, "conjugal-2", "conjugal is taken under proxenetisme");
+        assert_eq!(new_code(&book, "«»", None).slug, "code");
     }
 
     #[test]

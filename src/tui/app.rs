@@ -5,17 +5,31 @@
 use chrono::Duration;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::codebook::CodebookScreen;
+use super::coding::CodingScreen;
 use super::home::Home;
 use super::interview::Interview;
 use super::msg::{Effect, Msg};
+use super::retrieval::RetrievalScreen;
 use super::setup::Setup;
 use crate::i18n::{Lang, Texts};
-use crate::study::{Study, Time};
+use crate::study::{Excerpt, Study, Time};
 
 pub enum Screen {
     Home(Home),
     Setup(Box<Setup>),
     Interview(Box<Interview>),
+    Coding(Box<CodingScreen>),
+    Codebook(Box<CodebookScreen>),
+    Retrieval(Box<RetrievalScreen>),
+}
+
+/// What screen a session opens in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OpenAs {
+    Interview,
+    /// The coding screen, at an excerpt if given.
+    Coding(Option<Excerpt>),
 }
 
 /// A one-line message in the status bar.
@@ -41,6 +55,8 @@ pub struct App {
     pub interviewer: String,
     /// The name codings are signed with.
     pub coder: String,
+    /// The screen the next opened session goes to.
+    pub open_as: OpenAs,
     pub quit: bool,
 }
 
@@ -57,6 +73,7 @@ impl App {
             size: (80, 24),
             interviewer,
             coder,
+            open_as: OpenAs::Interview,
             quit: false,
         }
     }
@@ -99,16 +116,22 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Key(key) => on_key(app, key),
         Msg::Mouse(mouse) => match &mut app.screen {
             Screen::Interview(_) => super::interview::keys::on_mouse(app, mouse),
+            Screen::Coding(_) => super::coding::keys::on_mouse(app, mouse),
             Screen::Home(_) => super::home::on_mouse(app, mouse),
-            Screen::Setup(_) => Vec::new(),
+            _ => Vec::new(),
         },
         Msg::Paste(text) => match &mut app.screen {
             Screen::Interview(_) => super::interview::keys::on_paste(app, &text),
+            Screen::Coding(_) => super::coding::keys::on_paste(app, &text),
+            Screen::Codebook(_) => {
+                super::codebook::on_paste(app, &text);
+                Vec::new()
+            }
             Screen::Setup(setup) => {
                 setup.paste(&text);
                 Vec::new()
             }
-            Screen::Home(_) => Vec::new(),
+            _ => Vec::new(),
         },
         Msg::Resize(w, h) => {
             app.size = (w, h);
@@ -140,8 +163,78 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if read_only {
                 app.error(app.texts().session_locked);
             }
-            let interview = Interview::resume(&app.study, *session, read_only, app.now);
-            app.screen = Screen::Interview(Box::new(interview));
+            app.screen = match app.open_as {
+                OpenAs::Interview => Screen::Interview(Box::new(Interview::resume(
+                    &app.study, *session, read_only, app.now,
+                ))),
+                OpenAs::Coding(excerpt) => {
+                    Screen::Coding(Box::new(CodingScreen::new(*session, read_only).at(excerpt)))
+                }
+            };
+            Vec::new()
+        }
+        Msg::OpenCodebook => {
+            let back = std::mem::replace(&mut app.screen, Screen::Home(Home::default()));
+            app.screen = Screen::Codebook(Box::new(CodebookScreen::new(Some(Box::new(back)))));
+            Vec::new()
+        }
+        Msg::ShowHelp => {
+            app.help = true;
+            Vec::new()
+        }
+        Msg::SessionRefreshed(session) => {
+            match &mut app.screen {
+                Screen::Coding(c) => c.refresh(*session),
+                Screen::Interview(i) => i.session = *session,
+                _ => {}
+            }
+            Vec::new()
+        }
+        Msg::CodebookChanged {
+            codebook,
+            undo,
+            apply,
+        } => {
+            app.study.codebook = *codebook;
+            let (now, coder) = (app.now, app.coder.clone());
+            match &mut app.screen {
+                Screen::Codebook(screen) => {
+                    screen.undo.extend(undo.map(|u| *u));
+                    screen.selected = screen
+                        .selected
+                        .min(app.study.codebook.codes.len().saturating_sub(1));
+                }
+                Screen::Coding(screen) => {
+                    if let Some(code) = apply {
+                        return screen.apply_code(&app.study, code, &coder, now);
+                    }
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+        Msg::ExcerptsLoaded {
+            code,
+            descendants,
+            excerpts,
+        } => {
+            let screen = std::mem::replace(&mut app.screen, Screen::Home(Home::default()));
+            app.screen = match screen {
+                Screen::Codebook(back) => Screen::Retrieval(Box::new(RetrievalScreen {
+                    code,
+                    descendants,
+                    excerpts,
+                    selected: 0,
+                    back,
+                })),
+                Screen::Retrieval(mut r) => {
+                    r.descendants = descendants;
+                    r.excerpts = excerpts;
+                    r.selected = 0;
+                    Screen::Retrieval(r)
+                }
+                other => other,
+            };
             Vec::new()
         }
         Msg::Failed(error) => {
@@ -185,6 +278,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Home(_) => super::home::on_key(app, key),
         Screen::Setup(_) => super::setup::on_key(app, key),
         Screen::Interview(_) => super::interview::keys::on_key(app, key),
+        Screen::Coding(_) => super::coding::keys::on_key(app, key),
+        Screen::Codebook(_) => super::codebook::on_key(app, key),
+        Screen::Retrieval(_) => super::retrieval::on_key(app, key),
     }
 }
 

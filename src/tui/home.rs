@@ -8,7 +8,7 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use super::app::{App, Screen};
+use super::app::{App, OpenAs, Screen};
 use super::msg::Effect;
 use super::setup::Setup;
 use super::view::{header, status_bar};
@@ -97,12 +97,23 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Home => home.selected = 0,
         KeyCode::End => home.selected = count.saturating_sub(1),
-        KeyCode::Enter => {
-            if let Some(id) = home.selected_id() {
-                return vec![Effect::OpenSession(id)];
-            }
+        KeyCode::Enter | KeyCode::Char('c') | KeyCode::Char('i') => {
+            let Some(row) = home.rows.get(home.selected) else {
+                return Vec::new();
+            };
+            let id = row.id;
+            // Enter continues an interview in progress, and codes a finished one.
+            app.open_as = match (key.code, row.status) {
+                (KeyCode::Char('i'), _) | (KeyCode::Enter, Status::InProgress) => OpenAs::Interview,
+                _ => OpenAs::Coding(None),
+            };
+            return vec![Effect::OpenSession(id)];
+        }
+        KeyCode::Char('B') => {
+            app.screen = Screen::Codebook(Box::new(super::codebook::CodebookScreen::new(None)));
         }
         KeyCode::Char('n') => {
+            app.open_as = OpenAs::Interview;
             let setup = Setup::new(&app.study, &interviewer, app.texts());
             app.screen = Screen::Setup(Box::new(setup));
         }

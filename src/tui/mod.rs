@@ -2,9 +2,12 @@
 //! `update` to change the state, the runtime to carry out effects, `view` to draw.
 
 pub mod app;
+pub mod codebook;
+pub mod coding;
 pub mod home;
 pub mod interview;
 pub mod msg;
+pub mod retrieval;
 pub mod runtime;
 pub mod setup;
 pub mod view;

@@ -2,8 +2,9 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::study::{CodebookChange, Session, SessionChange, SessionId};
+use crate::study::{CodeId, Codebook, Session, SessionChange, SessionId};
 use crate::workspace::Unreadable;
+use crate::workspace::{CodebookEdit, CodedExcerpt};
 
 /// An input to [`super::app::update`].
 #[derive(Debug)]
@@ -31,6 +32,22 @@ pub enum Msg {
     Saved(Vec<String>),
     /// Something to tell the user that is not about saving.
     Report(String),
+    /// The codebook after an edit, the edit that undoes it, and a code to apply now.
+    CodebookChanged {
+        codebook: Box<Codebook>,
+        undo: Option<Box<CodebookEdit>>,
+        apply: Option<CodeId>,
+    },
+    /// The excerpts of a code, for the retrieval list.
+    ExcerptsLoaded {
+        code: CodeId,
+        descendants: bool,
+        excerpts: Vec<CodedExcerpt>,
+    },
+    /// The current session as the workspace holds it.
+    SessionRefreshed(Box<Session>),
+    OpenCodebook,
+    ShowHelp,
 }
 
 /// What `update` asks for; the runtime does it and reports back with messages.
@@ -44,8 +61,25 @@ pub enum Effect {
     CreateSession(Box<Session>),
     /// Journal a change to the open session.
     Record(SessionChange),
-    /// Journal a change to the codebook.
-    RecordCodebook(CodebookChange),
+    /// Edit the codebook (and the sessions a merge or delete reaches); then, if given, apply
+    /// the code to the coding screen's selection.
+    EditCodebook {
+        edit: CodebookEdit,
+        apply: Option<CodeId>,
+        /// Whether the edit that undoes this one goes on the undo stack (not for an undo).
+        undoable: bool,
+    },
+    /// Take the current session again from the workspace (after a merge changed it).
+    RefreshSession,
+    /// Show the key bindings (from a screen that cannot reach the app's flag).
+    ShowHelp,
+    /// Open the codebook editor.
+    OpenCodebook,
+    /// List the excerpts coded with a code across the study.
+    LoadExcerpts {
+        code: CodeId,
+        descendants: bool,
+    },
     /// Fold the open session's journal into its file and close it.
     CloseSession,
     /// Remember the interviewer's name for next time.

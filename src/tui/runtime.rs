@@ -81,7 +81,33 @@ impl Runtime {
                 Ok(outcome) => Msg::Saved(outcome.notices),
                 Err(e) => Msg::Failed(format!("{} — {e:#}", t.not_saved)),
             }),
-            Effect::RecordCodebook(_) => None,
+            Effect::EditCodebook {
+                edit,
+                apply,
+                undoable,
+            } => Some(match ws.edit_codebook(edit) {
+                Ok(undo) => Msg::CodebookChanged {
+                    codebook: Box::new(ws.study.codebook.clone()),
+                    undo: undo.filter(|_| undoable).map(Box::new),
+                    apply,
+                },
+                Err(e) => Msg::Report(format!("{e:#}")),
+            }),
+            Effect::LoadExcerpts { code, descendants } => {
+                Some(match ws.coded_excerpts(code, descendants) {
+                    Ok((excerpts, _)) => Msg::ExcerptsLoaded {
+                        code,
+                        descendants,
+                        excerpts,
+                    },
+                    Err(e) => Msg::Report(format!("{e:#}")),
+                })
+            }
+            Effect::RefreshSession => ws
+                .current()
+                .map(|s| Msg::SessionRefreshed(Box::new(s.clone()))),
+            Effect::OpenCodebook => Some(Msg::OpenCodebook),
+            Effect::ShowHelp => Some(Msg::ShowHelp),
             Effect::CloseSession => {
                 ws.close_current();
                 None

@@ -25,6 +25,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Home(home) => super::home::draw(frame, app, home),
         Screen::Setup(setup) => super::setup::draw(frame, app, setup),
         Screen::Interview(interview) => super::interview::view::draw(frame, app, interview),
+        Screen::Coding(screen) => super::coding::view::draw(frame, app, screen),
+        Screen::Codebook(screen) => super::codebook::draw(frame, app, screen),
+        Screen::Retrieval(screen) => super::retrieval::draw(frame, app, screen),
     }
     if app.help {
         draw_help(frame, app);
@@ -97,6 +100,9 @@ fn draw_help(frame: &mut Frame, app: &App) {
         Screen::Home(_) => t.help_home,
         Screen::Setup(_) => t.help_setup,
         Screen::Interview(_) => t.help_interview,
+        Screen::Coding(_) => t.help_coding,
+        Screen::Codebook(_) => t.help_codebook,
+        Screen::Retrieval(_) => t.help_retrieval,
     };
     let area = frame.area();
     let rect = centered(area, 78, bindings.len() as u16 + 4);

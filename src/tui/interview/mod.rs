@@ -467,7 +467,7 @@ fn new_notes() -> TextArea<'static> {
 }
 
 /// The codes on Alt+1..9: the first nine codes without sub-codes, in codebook order.
-fn quick_codes(study: &Study) -> Vec<CodeId> {
+pub fn quick_codes(study: &Study) -> Vec<CodeId> {
     let book = &study.codebook;
     book.tree()
         .into_iter()

@@ -593,7 +593,7 @@ fn draw_situations(
     );
 }
 
-fn draw_situation_form(frame: &mut Frame, form: &SituationForm, study: &Study, t: &Texts) {
+pub fn draw_situation_form(frame: &mut Frame, form: &SituationForm, study: &Study, t: &Texts) {
     let area = frame.area();
     let wanted: u16 = 3 + form.inputs.iter().map(|(_, i)| i.height() + 1).sum::<u16>();
     let rect = centered(area, 72, wanted.min(area.height));

@@ -1,0 +1,382 @@
+//! Drawing the coding screen: the transcript with its coded spans (a bar per coding in the
+//! margin, the span underlined and tinted in the code's colour), and a side panel with what is
+//! coded under the cursor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::layout::{self, MARGIN, Row};
+use super::{ChooseFor, CodingScreen, Popup};
+use crate::i18n::Texts;
+use crate::study::{Coding, Speaker, Study, text};
+use crate::tui::app::App;
+use crate::tui::interview::view::draw_situation_form;
+use crate::tui::view::{header, status_bar};
+use crate::tui::widget::{centered, colour, fit};
+
+pub struct Areas {
+    pub header: Rect,
+    pub transcript: Rect,
+    pub side: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn of(area: Rect) -> Areas {
+        let [header, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let side_width = if body.width >= 70 {
+            (body.width / 3).clamp(24, 40)
+        } else {
+            0
+        };
+        let [transcript, side] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(side_width)]).areas(body);
+        Areas {
+            header,
+            transcript,
+            side,
+            status,
+        }
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, screen: &CodingScreen) {
+    let t = app.texts();
+    let study = &app.study;
+    let areas = Areas::of(frame.area());
+    let s = &screen.session;
+    let filter = screen.coder_filter.as_deref().unwrap_or(t.all_coders);
+    let title = format!(
+        "{} {} · {} : {}",
+        t.coding_title, s.respondent.pseudonym, t.coder, filter
+    );
+    let sign = if screen.read_only {
+        Span::styled(
+            format!(" {} ", t.read_only),
+            Style::default().fg(Color::Black).bg(Color::Yellow),
+        )
+    } else {
+        Span::raw(format!(" {} ", app.coder))
+    };
+    header(frame, areas.header, app, &title, sign);
+    draw_transcript(frame, areas.transcript, screen, study, t);
+    draw_side(frame, areas.side, screen, study, t);
+    status_bar(frame, areas.status, app, t.keys_coding);
+    if let Some(popup) = &screen.popup {
+        draw_popup(frame, popup, screen, study, t);
+    }
+}
+
+fn draw_transcript(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study, t: &Texts) {
+    let rows = layout::rows(&screen.session, study, area.width, t.no_question);
+    if rows.is_empty() {
+        frame.render_widget(Paragraph::new(t.empty_transcript).dark_gray(), area);
+        return;
+    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(screen.top)
+        .take(area.height as usize)
+        .map(|row| draw_row(row, screen, study, t, area.width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_row<'a>(
+    row: &Row,
+    screen: &CodingScreen,
+    study: &Study,
+    t: &Texts,
+    width: u16,
+) -> Line<'a> {
+    let s = &screen.session;
+    match row {
+        Row::Theme(title) => Line::from(Span::styled(
+            fit(&format!("━━ {title}"), width as usize),
+            Style::default().bold().fg(Color::Blue),
+        )),
+        Row::Question(text) => Line::from(Span::styled(
+            fit(&format!("   {text}"), width as usize),
+            Style::default().italic().fg(Color::Cyan),
+        )),
+        Row::Blank => Line::default(),
+        Row::Heading(i) => {
+            let seg = &s.segments[*i];
+            let (who, style) = match seg.speaker {
+                Speaker::Respondent => (
+                    t.speaker_respondent,
+                    Style::default().fg(Color::Cyan).bold(),
+                ),
+                Speaker::Interviewer => (
+                    t.speaker_interviewer,
+                    Style::default().fg(Color::Magenta).bold(),
+                ),
+            };
+            let mut spans = vec![
+                Span::raw(" ".repeat(MARGIN as usize)),
+                Span::styled(who.to_owned(), style),
+            ];
+            if let Some(label) = &seg.speaker_label {
+                spans.push(Span::raw(format!(" ({label})")).dark_gray());
+            }
+            if let Some(start) = seg.start {
+                spans.push(Span::raw(format!(" {}", start.format("%H:%M:%S"))).dark_gray());
+            }
+            Line::from(spans)
+        }
+        Row::Text { seg, start, end } => text_row(screen, *seg, *start, *end, study),
+    }
+}
+
+/// One row of text: bars in the margin for the codings on it, then the text with coded spans
+/// underlined and tinted, the selection reversed and the cursor marked.
+fn text_row<'a>(
+    screen: &CodingScreen,
+    seg: usize,
+    start: usize,
+    end: usize,
+    study: &Study,
+) -> Line<'a> {
+    let s = &screen.session;
+    let segment = &s.segments[seg];
+    let mut codings: Vec<&Coding> = s
+        .codings
+        .iter()
+        .filter(|c| c.segment == segment.id && screen.shows(c))
+        .collect();
+    codings.sort_by_key(|c| (c.start, c.end));
+    let colour_of = |c: &Coding| {
+        study
+            .codebook
+            .get(c.code)
+            .map_or(Color::Gray, |code| colour(&code.colour))
+    };
+    // One bar per coding that touches the row, as many as the margin holds.
+    let on_row: Vec<&&Coding> = codings
+        .iter()
+        .filter(|c| c.start < end.max(start + 1) && start < c.end)
+        .collect();
+    let mut spans: Vec<Span> = (0..MARGIN as usize - 1)
+        .map(|i| match on_row.get(i) {
+            Some(c) => Span::styled("▌", Style::default().fg(colour_of(c))),
+            None => Span::raw(" "),
+        })
+        .collect();
+    spans.push(Span::raw(if on_row.len() > MARGIN as usize - 1 {
+        "+"
+    } else {
+        " "
+    }));
+    let selection = screen.selection().filter(|(sg, _, _)| *sg == seg);
+    let cursor = (screen.cursor.seg == seg).then_some(screen.cursor.off);
+    let row_text: String = segment.text.chars().skip(start).take(end - start).collect();
+    let mut at = start;
+    for g in row_text.graphemes(true) {
+        let covering: Vec<&&Coding> = codings
+            .iter()
+            .filter(|c| c.start <= at && at < c.end)
+            .collect();
+        let mut style = Style::default();
+        if let Some(last) = covering.last() {
+            let c = colour_of(last);
+            style = style
+                .add_modifier(Modifier::UNDERLINED)
+                .underline_color(c)
+                .bg(tint(c));
+            if covering.len() > 1 {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+        }
+        if selection.is_some_and(|(_, a, b)| a <= at && at < b) {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        if cursor == Some(at) {
+            style = style.bg(Color::Yellow).fg(Color::Black);
+        }
+        spans.push(Span::styled(g.to_owned(), style));
+        at += g.chars().count();
+    }
+    let len = text::char_len(&segment.text);
+    if cursor == Some(at) && (at == len || row_text.is_empty()) {
+        spans.push(Span::styled(" ", Style::default().bg(Color::Yellow)));
+    }
+    Line::from(spans)
+}
+
+/// A dark shade of a code's colour, for the background of coded text.
+fn tint(c: Color) -> Color {
+    match c {
+        Color::Rgb(r, g, b) => Color::Rgb(r / 4, g / 4, b / 4),
+        other => other,
+    }
+}
+
+fn draw_side(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study, t: &Texts) {
+    if area.width == 0 {
+        return;
+    }
+    let block = Block::default().borders(Borders::LEFT);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let s = &screen.session;
+    let mut lines = vec![Line::from(t.codes_here).bold()];
+    let here = screen.codings_here();
+    if here.is_empty() {
+        lines.push(Line::from(format!("  {}", t.none)).dark_gray());
+    }
+    for c in here {
+        let (name, col) = study
+            .codebook
+            .get(c.code)
+            .map_or(("?".to_owned(), Color::Gray), |code| {
+                (code.name.clone(), colour(&code.colour))
+            });
+        lines.push(Line::from(vec![
+            Span::styled("■ ", Style::default().fg(col)),
+            Span::raw(fit(&name, width.saturating_sub(2))),
+        ]));
+        lines.push(
+            Line::from(format!(
+                "  {} · {}",
+                fit(&c.coder, width.saturating_sub(12)),
+                c.at.format("%d/%m/%y")
+            ))
+            .dark_gray(),
+        );
+        if let Some(memo) = &c.memo {
+            lines.push(Line::from(format!("  ✎ {}", fit(memo, width.saturating_sub(4)))).italic());
+        }
+    }
+    lines.push(Line::default());
+    if let Some(seg) = s.segments.get(screen.cursor.seg) {
+        lines.push(
+            Line::from(format!(
+                "{} {}/{}",
+                t.segment,
+                screen.cursor.seg + 1,
+                s.segments.len()
+            ))
+            .bold(),
+        );
+        if let Some((_, q)) = seg.question.and_then(|q| study.grid.question(q)) {
+            lines.push(
+                Line::from(format!("  {}", fit(&q.text, width.saturating_sub(2)))).dark_gray(),
+            );
+        }
+        let situations: Vec<&str> = s
+            .situations
+            .iter()
+            .filter(|x| {
+                x.excerpts.iter().any(|e| {
+                    e.segment == seg.id
+                        && e.start <= screen.cursor.off
+                        && screen.cursor.off <= e.end
+                })
+            })
+            .map(|x| x.label.as_str())
+            .collect();
+        if !situations.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(t.situation_here).bold());
+            for label in situations {
+                lines.push(Line::from(format!(
+                    "  • {}",
+                    fit(label, width.saturating_sub(4))
+                )));
+            }
+        }
+    }
+    if let Some((_, a, b)) = screen.selection() {
+        lines.push(Line::default());
+        lines.push(Line::from((t.selected_chars)(b - a)).yellow());
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_popup(frame: &mut Frame, popup: &Popup, screen: &CodingScreen, study: &Study, t: &Texts) {
+    let area = frame.area();
+    match popup {
+        Popup::Picker(p) => p.draw(frame, centered(area, 72, area.height.saturating_sub(4)), t),
+        Popup::Choose {
+            codings,
+            selected,
+            action,
+        } => {
+            let rect = centered(area, 60, codings.len() as u16 + 2);
+            frame.render_widget(Clear, rect);
+            let items: Vec<ListItem> = codings
+                .iter()
+                .filter_map(|id| screen.session.coding(*id))
+                .map(|c| {
+                    let name = study.codebook.get(c.code).map_or("?", |x| x.name.as_str());
+                    ListItem::new(format!("{name} — {} [{}, {})", c.coder, c.start, c.end))
+                })
+                .collect();
+            let title = match action {
+                ChooseFor::Remove => t.choose_remove,
+                ChooseFor::Memo => t.choose_memo,
+            };
+            let list = List::new(items)
+                .block(Block::bordered().title(title))
+                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+            frame.render_stateful_widget(
+                list,
+                rect,
+                &mut ListState::default().with_selected(Some(*selected)),
+            );
+        }
+        Popup::Memo { field, .. } => {
+            let rect = centered(area, 70, 3);
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered().title(t.memo_title);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            field.draw(frame, inner, true);
+        }
+        Popup::Edit {
+            area: text_area, ..
+        } => {
+            let rect = centered(
+                area,
+                area.width.saturating_sub(6),
+                area.height.saturating_sub(6),
+            );
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(t.edit_title)
+                .title_bottom(t.edit_keys);
+            let inner = block.inner(rect);
+            frame.render_widget(block, rect);
+            frame.render_widget(text_area.as_ref(), inner);
+        }
+        Popup::Situations { selected, .. } => {
+            let situations = &screen.session.situations;
+            let rect = centered(area, 64, situations.len() as u16 + 3);
+            frame.render_widget(Clear, rect);
+            let mut items: Vec<ListItem> = situations
+                .iter()
+                .map(|s| ListItem::new(s.label.clone()))
+                .collect();
+            items.push(ListItem::new(t.new_situation).italic());
+            let list = List::new(items)
+                .block(Block::bordered().title(t.link_situation))
+                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+            frame.render_stateful_widget(
+                list,
+                rect,
+                &mut ListState::default().with_selected(Some(*selected)),
+            );
+        }
+        Popup::Situation { form, .. } => draw_situation_form(frame, form, study, t),
+    }
+}

@@ -1,0 +1,147 @@
+//! Coded excerpt retrieval: every excerpt coded with a code (and its sub-codes, or not) across
+//! all sessions, with session, respondent and question; Enter opens it in its transcript.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::app::{App, OpenAs, Screen};
+use super::codebook::CodebookScreen;
+use super::msg::Effect;
+use super::view::{header, status_bar};
+use super::widget::{colour, fit};
+use crate::study::{CodeId, Excerpt};
+use crate::workspace::CodedExcerpt;
+
+pub struct RetrievalScreen {
+    pub code: CodeId,
+    pub descendants: bool,
+    pub excerpts: Vec<CodedExcerpt>,
+    pub selected: usize,
+    /// The codebook editor this list was opened from.
+    pub back: Box<CodebookScreen>,
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Retrieval(screen) = &mut app.screen else {
+        return Vec::new();
+    };
+    let count = screen.excerpts.len();
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => screen.selected = screen.selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            screen.selected = (screen.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::PageUp => screen.selected = screen.selected.saturating_sub(10),
+        KeyCode::PageDown => screen.selected = (screen.selected + 10).min(count.saturating_sub(1)),
+        KeyCode::Char('d') => {
+            return vec![Effect::LoadExcerpts {
+                code: screen.code,
+                descendants: !screen.descendants,
+            }];
+        }
+        KeyCode::Enter => {
+            if let Some(e) = screen.excerpts.get(screen.selected) {
+                let excerpt = Excerpt {
+                    segment: e.segment,
+                    start: e.start,
+                    end: e.end,
+                };
+                let session = e.session;
+                app.open_as = OpenAs::Coding(Some(excerpt));
+                return vec![Effect::OpenSession(session)];
+            }
+        }
+        KeyCode::Esc | KeyCode::Char('q') => {
+            let Screen::Retrieval(screen) =
+                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
+            else {
+                unreachable!()
+            };
+            app.screen = Screen::Codebook(screen.back);
+        }
+        KeyCode::Char('?') => app.help = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, screen: &RetrievalScreen) {
+    let t = app.texts();
+    let study = &app.study;
+    let [top, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let code = study.codebook.get(screen.code);
+    let name = code.map_or("?", |c| c.name.as_str());
+    let scope = if screen.descendants {
+        t.with_subcodes
+    } else {
+        t.without_subcodes
+    };
+    header(
+        frame,
+        top,
+        app,
+        &format!("{} « {name} » · {scope}", t.excerpts_of),
+        Span::raw(format!(" {} ", (t.excerpts_count)(screen.excerpts.len()))),
+    );
+    if screen.excerpts.is_empty() {
+        frame.render_widget(Paragraph::new(t.no_excerpts).dark_gray(), body);
+    } else {
+        let width = body.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = screen
+            .excerpts
+            .iter()
+            .map(|e| {
+                let question = e
+                    .question
+                    .and_then(|q| study.grid.question(q))
+                    .map_or(t.no_question, |(_, q)| q.text.as_str());
+                let code = study.codebook.get(e.code);
+                let head = Line::from(vec![
+                    Span::styled(
+                        "■ ",
+                        Style::default()
+                            .fg(code.map_or(ratatui::style::Color::Gray, |c| colour(&c.colour))),
+                    ),
+                    Span::raw(format!("{} ", e.respondent)).bold(),
+                    Span::raw(
+                        e.date
+                            .map(|d| d.format("%Y-%m-%d ").to_string())
+                            .unwrap_or_default(),
+                    )
+                    .dark_gray(),
+                    Span::raw(fit(
+                        &format!(
+                            "{} · {} · {question}",
+                            code.map_or("", |c| c.name.as_str()),
+                            e.coder
+                        ),
+                        width.saturating_sub(20),
+                    ))
+                    .dark_gray(),
+                ]);
+                let body = Line::from(format!(
+                    "  « {} »",
+                    fit(&e.text.replace('\n', " "), width.saturating_sub(6))
+                ));
+                ListItem::new(vec![head, body, Line::default()])
+            })
+            .collect();
+        let list =
+            List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+        frame.render_stateful_widget(
+            list,
+            body,
+            &mut ListState::default().with_selected(Some(screen.selected)),
+        );
+    }
+    status_bar(frame, status, app, t.keys_retrieval);
+}

@@ -1,0 +1,269 @@
+//! The coding screen and the codebook editor, driven key by key on the example study.
+
+mod common;
+
+use common::tui::Tui;
+use grille::i18n::Lang;
+use grille::study::{CodeId, SessionId};
+use grille::tui::app::Screen;
+use grille::tui::coding::CodingScreen;
+use ratatui::crossterm::event::KeyCode;
+
+/// R01, the first example session (sage-femme, centre de santé sexuelle).
+const R01: &str = "e9ceda88-5769-5bc8-892b-5b4c1ef02377";
+
+fn open_r01(lang: Lang) -> Tui {
+    let mut tui = Tui::home(lang, true);
+    // R01 is first on the home screen (sorted by date); finished, so Enter opens it for coding.
+    tui.key(KeyCode::Enter);
+    assert!(matches!(tui.app.screen, Screen::Coding(_)));
+    tui
+}
+
+fn coding(tui: &Tui) -> &CodingScreen {
+    match &tui.app.screen {
+        Screen::Coding(c) => c,
+        _ => panic!("not on the coding screen"),
+    }
+}
+
+fn code(tui: &Tui, path: &str) -> CodeId {
+    tui.app.study.codebook.by_path(path).unwrap().id
+}
+
+fn r01_on_disk(tui: &Tui) -> grille::study::Session {
+    let study = tui.dir.load_study().unwrap();
+    tui.dir
+        .load_session(R01.parse::<SessionId>().unwrap(), &study)
+        .unwrap()
+        .doc
+}
+
+#[test]
+fn a_word_range_is_selected_and_coded() {
+    let mut tui = open_r01(Lang::Fr);
+    // To the 8th segment: "Je dirais une douzaine, au moins. Douze dont je suis sûre…"
+    for _ in 0..7 {
+        tui.key(KeyCode::Char('}'));
+    }
+    assert_eq!(coding(&tui).cursor.seg, 7);
+    // v, then three word ends: "Je dirais une" (chars 0..13).
+    tui.key(KeyCode::Char('v'));
+    for _ in 0..3 {
+        tui.key(KeyCode::Char('w'));
+    }
+    assert_eq!(coding(&tui).selection(), Some((7, 0, 13)));
+    tui.key(KeyCode::Char('c'));
+    tui.type_text("conj");
+    tui.key(KeyCode::Enter);
+    let session = r01_on_disk(&tui);
+    let segment = &session.segments[7];
+    let coding = session
+        .codings
+        .iter()
+        .find(|c| c.segment == segment.id && c.code == code(&tui, "proxenetisme/conjugal"))
+        .unwrap();
+    assert_eq!((coding.start, coding.end), (0, 13));
+    assert_eq!(coding.coder, "Camille Roux");
+    tui.key(KeyCode::Char('b'));
+    insta::assert_snapshot!("coding_fr_100x30", tui.render(100, 30));
+}
+
+#[test]
+fn correcting_coded_text_keeps_codings_on_their_words() {
+    let mut tui = open_r01(Lang::Fr);
+    let study = tui.app.study.clone();
+    let conjugal = code(&tui, "proxenetisme/conjugal");
+    let hotel = code(&tui, "lieux/hotel");
+    let Screen::Coding(screen) = &mut tui.app.screen else {
+        unreachable!()
+    };
+    // A segment of our own, coded twice, with French and an emoji sequence.
+    let seg = 1;
+    let effects = screen.edit_text(
+        &study,
+        seg,
+        "Elle vit à l'hotel avec son compagnon 👩‍👧 depuis mars.",
+    );
+    for e in effects {
+        if let grille::tui::msg::Effect::Record(change) = e {
+            tui.runtime.workspace.record(change).unwrap();
+        }
+    }
+    let Screen::Coding(screen) = &mut tui.app.screen else {
+        unreachable!()
+    };
+    screen.undo.clear();
+    // "l'hotel" [11, 18), "son compagnon 👩‍👧" [24, 41): the emoji sequence is three chars,
+    // 38 to 40; a span ending at 40 would split it and is refused.
+    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 11 });
+    screen.cursor = grille::tui::coding::Pos { seg, off: 18 };
+    let mut effects = screen.apply_code(&study, hotel, "Camille Roux", tui.now);
+    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 24 });
+    screen.cursor = grille::tui::coding::Pos { seg, off: 40 };
+    assert!(matches!(
+        screen.apply_code(&study, conjugal, "Camille Roux", tui.now)[..],
+        [grille::tui::msg::Effect::Report(_)]
+    ));
+    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 24 });
+    screen.cursor = grille::tui::coding::Pos { seg, off: 41 };
+    effects.extend(screen.apply_code(&study, conjugal, "Camille Roux", tui.now));
+    for e in effects {
+        if let grille::tui::msg::Effect::Record(change) = e {
+            tui.runtime.workspace.record(change).unwrap();
+        }
+    }
+    // Correct the text through the screen: accent, a word deleted, text added before.
+    tui.key(KeyCode::Char('g'));
+    tui.key(KeyCode::Char('}'));
+    tui.key(KeyCode::Char('e'));
+    let Screen::Coding(screen) = &mut tui.app.screen else {
+        unreachable!()
+    };
+    let Some(grille::tui::coding::Popup::Edit { area, .. }) = &mut screen.popup else {
+        panic!("edit popup")
+    };
+    **area = ratatui_textarea::TextArea::from([
+        "Depuis mars, elle vit à l'hôtel avec son compagnon 👩‍👧.".to_string(),
+    ]);
+    tui.ctrl('s');
+    let session = r01_on_disk(&tui);
+    let segment = &session.segments[seg];
+    let span = |c: CodeId| {
+        let x = session
+            .codings
+            .iter()
+            .find(|x| x.segment == segment.id && x.code == c)
+            .unwrap();
+        grille::study::text::slice(&segment.text, x.start, x.end)
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(span(hotel), "l'hôtel");
+    assert_eq!(span(conjugal), "son compagnon 👩‍👧");
+    // Deleting every word of a coding removes it, with a notice.
+    tui.key(KeyCode::Char('e'));
+    let Screen::Coding(screen) = &mut tui.app.screen else {
+        unreachable!()
+    };
+    let Some(grille::tui::coding::Popup::Edit { area, .. }) = &mut screen.popup else {
+        panic!("edit popup")
+    };
+    **area = ratatui_textarea::TextArea::from([
+        "Depuis mars, elle vit avec son compagnon 👩‍👧.".to_string()
+    ]);
+    tui.ctrl('s');
+    let notice = tui.app.notice.clone().unwrap();
+    assert!(notice.text.contains("1 coding(s) removed"), "{notice:?}");
+    let session = r01_on_disk(&tui);
+    assert!(
+        !session
+            .codings
+            .iter()
+            .any(|x| x.segment == session.segments[seg].id && x.code == hotel)
+    );
+    // Undo brings the text and the coding back exactly.
+    tui.key(KeyCode::Char('u'));
+    let session = r01_on_disk(&tui);
+    let segment = &session.segments[seg];
+    assert_eq!(
+        segment.text,
+        "Depuis mars, elle vit à l'hôtel avec son compagnon 👩‍👧."
+    );
+    let x = session
+        .codings
+        .iter()
+        .find(|x| x.segment == segment.id && x.code == hotel)
+        .unwrap();
+    assert_eq!(
+        grille::study::text::slice(&segment.text, x.start, x.end).unwrap(),
+        "l'hôtel"
+    );
+}
+
+#[test]
+fn the_picker_filters_and_can_create_a_code_on_the_spot() {
+    let mut tui = open_r01(Lang::Fr);
+    tui.key(KeyCode::Char('}'));
+    tui.key(KeyCode::Char('c'));
+    tui.type_text("hébergé");
+    insta::assert_snapshot!("coding_picker_fr_80x24", tui.render(80, 24));
+    tui.key(KeyCode::Esc);
+    tui.key(KeyCode::Char('c'));
+    tui.type_text("Emprise");
+    tui.ctrl('n');
+    let created = tui
+        .app
+        .study
+        .codebook
+        .by_path("emprise")
+        .expect("code created")
+        .id;
+    let session = r01_on_disk(&tui);
+    assert!(
+        session
+            .codings
+            .iter()
+            .any(|c| c.code == created && c.segment == session.segments[1].id)
+    );
+    assert!(
+        tui.dir
+            .load_study()
+            .unwrap()
+            .codebook
+            .get(created)
+            .is_some()
+    );
+}
+
+#[test]
+fn codebook_editor_and_retrieval_list() {
+    let mut tui = open_r01(Lang::Fr);
+    tui.key(KeyCode::Char('B'));
+    assert!(matches!(tui.app.screen, Screen::Codebook(_)));
+    // Down to "Proxénétisme conjugal".
+    let target = tui
+        .app
+        .study
+        .codebook
+        .tree()
+        .iter()
+        .position(|(_, c)| c.slug == "conjugal")
+        .unwrap();
+    for _ in 0..target {
+        tui.key(KeyCode::Down);
+    }
+    insta::assert_snapshot!("codebook_fr_100x30", tui.render(100, 30));
+    tui.key(KeyCode::Enter);
+    assert!(matches!(tui.app.screen, Screen::Retrieval(_)));
+    insta::assert_snapshot!("retrieval_fr_100x30", tui.render(100, 30));
+    let Screen::Retrieval(r) = &tui.app.screen else {
+        unreachable!()
+    };
+    // Both sessions R02 (two coders) and R03 code proxénétisme conjugal.
+    let respondents: std::collections::BTreeSet<&str> =
+        r.excerpts.iter().map(|e| e.respondent.as_str()).collect();
+    assert_eq!(respondents.into_iter().collect::<Vec<_>>(), ["R02", "R03"]);
+    let first = r.excerpts[0].clone();
+    tui.key(KeyCode::Enter);
+    let screen = coding(&tui);
+    assert_eq!(screen.session.id, first.session);
+    let seg = screen.session.segment_index(first.segment).unwrap();
+    assert_eq!(screen.selection(), Some((seg, first.start, first.end)));
+}
+
+#[test]
+fn the_coder_filter_shows_one_coder_at_a_time() {
+    let mut tui = Tui::home(Lang::En, true);
+    // R02 is second; Sami Benali and Léa Martin both coded it.
+    tui.key(KeyCode::Down);
+    tui.key(KeyCode::Enter);
+    assert_eq!(coding(&tui).coder_filter, None);
+    tui.key(KeyCode::Char('f'));
+    assert_eq!(coding(&tui).coder_filter.as_deref(), Some("Léa Martin"));
+    tui.key(KeyCode::Char('f'));
+    assert_eq!(coding(&tui).coder_filter.as_deref(), Some("Sami Benali"));
+    insta::assert_snapshot!("coding_filtered_en_200x50", tui.render(200, 50));
+    tui.key(KeyCode::Char('f'));
+    assert_eq!(coding(&tui).coder_filter, None);
+}

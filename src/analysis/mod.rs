@@ -8,6 +8,7 @@
 
 pub mod agreement;
 pub mod answers;
+pub mod chart;
 pub mod cooccurrence;
 pub mod excerpts;
 pub mod filter;
@@ -15,6 +16,8 @@ pub mod frequencies;
 pub mod groups;
 pub mod situations;
 pub mod spans;
+pub mod table;
+pub mod tables;
 
 pub use agreement::{Agreement, AgreementError, AgreementUnit, agreement, coder_pairs};
 pub use answers::{QuestionAnswers, answers};

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
         Some(Command::Check) => cli::check::run(&env),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Export { what }) => cli::export::run(&env, what),
         Some(Command::Demo) | None => cli::sessions::run(&env, false),
     };
     match outcome {
@@ -26,7 +27,11 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
             eprintln!("grille: {e:#}");
-            ExitCode::FAILURE
+            if e.downcast_ref::<cli::UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

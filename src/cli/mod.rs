@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod export;
 pub mod init;
 pub mod sessions;
 
@@ -49,6 +50,18 @@ impl Env {
         Ok(StudyDir::open(&root)?)
     }
 }
+
+/// Wrong usage found after parsing (e.g. xlsx to stdout): exit code 2, like clap's errors.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 /// A path as shown in messages.
 pub fn show(path: &Path) -> String {

@@ -74,6 +74,8 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     answers_sheet: "Answers",
     answers_note: "% of answers: among the sessions that answered the question; % of all: among \
         all sessions. Multiple choice: percentages do not sum to 100.",
+    answers_multi_note: "Multiple choice: a session may tick several answers, percentages do not \
+        sum to 100.",
     numbers_title: "Numeric answers",
     numbers_sheet: "Numbers",
     theme: "theme",
@@ -171,8 +173,7 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     output_in_study: |p| {
         format!("{p}: refused, this file belongs to the study; write the export elsewhere")
     },
-    chart_not_for: |w| format!("--chart applies to frequencies and answers only, not to \"{w}\""),
+    unknown_attribute: |k, known| format!("no respondent attribute \"{k}\" (attributes: {known})"),
     unknown_question: |q, known| format!("no closed question \"{q}\" (questions: {known})"),
-    bad_date: |d| format!("unreadable date \"{d}\": expected YYYY-MM-DD"),
     unreadable_sessions: |n| format!("{n} unreadable session(s) left out"),
 };

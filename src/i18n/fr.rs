@@ -77,6 +77,8 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     answers_sheet: "Réponses",
     answers_note: "% des réponses : parmi les entretiens qui ont répondu à la question ; % de \
         tous : parmi tous les entretiens. Choix multiples : les % ne totalisent pas 100.",
+    answers_multi_note: "Choix multiples : un entretien peut cocher plusieurs réponses, les % ne \
+        totalisent pas 100.",
     numbers_title: "Réponses numériques",
     numbers_sheet: "Nombres",
     theme: "thème",
@@ -179,10 +181,9 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     output_in_study: |p| {
         format!("{p} : refusé, ce fichier appartient à l'étude ; écrivez l'export ailleurs")
     },
-    chart_not_for: |w| {
-        format!("--chart ne s'applique qu'aux fréquences et aux réponses, pas à « {w} »")
+    unknown_attribute: |k, known| {
+        format!("aucun attribut de répondant·e « {k} » (attributs : {known})")
     },
     unknown_question: |q, known| format!("aucune question fermée « {q} » (questions : {known})"),
-    bad_date: |d| format!("date « {d} » illisible : attendu AAAA-MM-JJ"),
     unreadable_sessions: |n| format!("{n} entretien(s) illisible(s) laissé(s) de côté"),
 };

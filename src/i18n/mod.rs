@@ -113,6 +113,7 @@ pub struct AnalysisTexts {
     pub answers_title: &'static str,
     pub answers_sheet: &'static str,
     pub answers_note: &'static str,
+    pub answers_multi_note: &'static str,
     pub numbers_title: &'static str,
     pub numbers_sheet: &'static str,
     pub theme: &'static str,
@@ -176,9 +177,9 @@ pub struct AnalysisTexts {
     /// (pairs of coders with sessions in common, or "")
     pub choose_coders: fn(&str) -> String,
     pub output_in_study: fn(&str) -> String,
-    pub chart_not_for: fn(&str) -> String,
+    /// (key, known attributes)
+    pub unknown_attribute: fn(&str, &str) -> String,
     /// (key, known keys)
     pub unknown_question: fn(&str, &str) -> String,
-    pub bad_date: fn(&str) -> String,
     pub unreadable_sessions: fn(usize) -> String,
 }

@@ -209,7 +209,9 @@ fn decide(unit: AgreementUnit, size: u64, a: Vec<Span>, b: Vec<Span>) -> Binary 
 }
 
 /// Pairs of coders who coded the same sessions, with how many: to choose whom to compare.
-pub fn coder_pairs(sessions: &[Session]) -> Vec<(String, String, usize)> {
+pub fn coder_pairs<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+) -> Vec<(String, String, usize)> {
     let mut pairs: BTreeMap<(String, String), usize> = BTreeMap::new();
     for s in sessions {
         let coders: BTreeSet<&str> = s.codings.iter().map(|c| c.coder.as_str()).collect();

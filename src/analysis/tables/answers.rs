@@ -100,7 +100,7 @@ pub fn answers_chart(answers: &[QuestionAnswers], t: &Texts) -> Chart {
         .map(|q| {
             let mut note = (a.chart_answers_base)(q.answered, q.sessions, q.not_answered);
             if q.multi {
-                note = format!("{note}. {}", a.multi_note);
+                note = format!("{note}. {}", a.answers_multi_note);
             }
             BarGroup {
                 title: Some(q.text.clone()),

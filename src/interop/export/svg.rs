@@ -1,7 +1,8 @@
 //! A horizontal bar chart in SVG, written by hand so that every label is measured (see
 //! [`text_width`](super::text_width)), wrapped when long and never cut: the label column widens
 //! to its longest word, the picture to its content. Counts and percentages are printed on the
-//! bars (inside when they fit, just after otherwise). Plain attributes only, a white background
+//! bars (inside when they fit, just after otherwise); a bar with a percentage is drawn against
+//! 100 %, one without against the largest value. Plain attributes only, a white background
 //! and common fonts: it reads the same in a browser, Word and LibreOffice.
 
 use std::fmt::Write;
@@ -106,10 +107,11 @@ pub fn render(chart: &Chart, options: &ChartOptions) -> String {
                     escape(line)
                 );
             }
-            let w = if max > 0.0 {
-                bar.value / max * bar_area
-            } else {
-                0.0
+            // A percentage draws the bar against 100 %, so blocks with different bases compare.
+            let w = match bar.pct {
+                Some(p) => p.clamp(0.0, 100.0) / 100.0 * bar_area,
+                None if max > 0.0 => bar.value / max * bar_area,
+                None => 0.0,
             };
             if w > 0.0 {
                 let _ = writeln!(

@@ -59,6 +59,7 @@ fn main() -> ExitCode {
             },
         )
         .map(|()| true),
+        Some(Command::Export { what }) => cli::export::run(&env, what),
         None => cli::open::home(&env).map(|()| true),
     };
     match outcome {

@@ -1,2 +1,33 @@
 //! Counting what the study holds: code frequencies, situations, answers, co-occurrence,
-//! inter-coder agreement. Pure functions over the model.
+//! inter-coder agreement, coded excerpts. Pure functions over the model: no I/O, no terminal.
+//!
+//! Every count starts from a [`Scope`]: the sessions a [`Filter`] keeps (status, dates) and the
+//! codings it counts (coders, and the segments a search query matched). [`table`] holds the
+//! one table shape every export format and the statistics screen read, and [`tables`] turns
+//! each result into tables and charts, in the user's language.
+
+pub mod agreement;
+pub mod answers;
+pub mod chart;
+pub mod cooccurrence;
+pub mod excerpts;
+pub mod filter;
+pub mod frequencies;
+pub mod groups;
+pub mod situations;
+pub mod spans;
+pub mod table;
+pub mod tables;
+
+pub use agreement::{Agreement, AgreementError, AgreementUnit, agreement, coder_pairs};
+pub use answers::{QuestionAnswers, answers};
+pub use cooccurrence::{CodeMatrix, SessionMatrix, Unit, code_matrix, session_matrix};
+pub use excerpts::{ExcerptRow, excerpts};
+pub use filter::{Filter, Scope};
+pub use frequencies::{Frequencies, FrequencyError, SortKey, frequencies};
+pub use situations::{Situations, situations};
+
+#[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
+mod tests;

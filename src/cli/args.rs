@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::interop::export::Format;
 
 /// Conduct semi-directive interviews along a grid, code their transcripts, search and export
 /// them — in the terminal.
@@ -81,6 +83,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export tables for a report (CSV, JSON, Markdown, xlsx) and charts (SVG): frequencies,
+    /// situations, answers, co-occurrence, agreement, excerpts.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
     Demo,
     /// Start a new interview at once. Every field of the form can be given in advance; with
@@ -115,4 +123,162 @@ pub enum ConsentArg {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\" (fr or en)"))
+}
+
+/// What `grille export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Code frequencies: excerpts, sessions, respondents (n and %), words coded; each code alone
+    /// and with its subcodes.
+    Frequencies {
+        #[command(flatten)]
+        out: ExportArgs,
+        /// Break respondents down by a respondent attribute (e.g. secteur): % within each group.
+        #[arg(long, value_name = "ATTR")]
+        by: Option<String>,
+        /// Also draw the most frequent codes as a horizontal bar chart (SVG).
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
+        /// Number of codes in the chart.
+        #[arg(long, default_value_t = 15, value_name = "N")]
+        top: usize,
+    },
+    /// Situations per attribute value, per code of their excerpts, per group of respondents.
+    Situations {
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+    /// Answers to the closed questions: counts and % per option; sum, min, median, max of
+    /// numbers.
+    Answers {
+        #[command(flatten)]
+        out: ExportArgs,
+        /// Only this question (its key, e.g. deja_identifie).
+        #[arg(long, value_name = "KEY")]
+        question: Option<String>,
+        /// Also draw the answers as horizontal bar charts (SVG), one block per question.
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
+    },
+    /// Co-occurrence: code × code (segments where both occur) or code × session matrix.
+    Cooccurrence {
+        #[command(flatten)]
+        out: ExportArgs,
+        /// Codes together in the same segment, or on overlapping spans.
+        #[arg(long, value_enum, default_value_t = UnitArg::Segment)]
+        unit: UnitArg,
+        /// codes: code × code; sessions: excerpts of each code in each session.
+        #[arg(long, value_enum, default_value_t = MatrixArg::Codes)]
+        matrix: MatrixArg,
+    },
+    /// Agreement between two coders on the sessions both coded: % agreement, Cohen's kappa,
+    /// Krippendorff's alpha, per code and overall.
+    Agreement {
+        #[command(flatten)]
+        out: ExportArgs,
+        /// The two coders, as A,B (default: the only pair who coded sessions in common).
+        #[arg(long, value_name = "A,B", value_parser = parse_pair)]
+        coders: Option<(String, String)>,
+        /// segment: code present or absent per segment; char: per character.
+        #[arg(long, value_enum, default_value_t = AgreementUnitArg::Segment)]
+        unit: AgreementUnitArg,
+    },
+    /// Every coded excerpt with its code, session, respondent and question: a reading file.
+    Excerpts {
+        #[command(flatten)]
+        out: ExportArgs,
+    },
+}
+
+/// Output and filters shared by every export.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// csv, json, md or xlsx (default: from the extension of -o, else csv).
+    #[arg(long, value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+    /// Write to this file (atomically, readable by you only); without it, to stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Start CSV with a byte order mark (spreadsheets then read accents right).
+    #[arg(long)]
+    pub bom: bool,
+    /// CSV separator: ',' or ';' (what French spreadsheets expect).
+    #[arg(long, default_value = ",", value_parser = parse_separator, value_name = "SEP")]
+    pub sep: u8,
+    /// Decimal mark in CSV and Markdown (default: comma with --sep ';' or in French Markdown).
+    #[arg(long, value_enum)]
+    pub decimal: Option<DecimalArg>,
+    /// Only codings by this coder (repeat, or separate with commas).
+    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    pub coder: Vec<String>,
+    /// Only sessions with this status.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// Only sessions on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Only sessions on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    Segment,
+    Overlap,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatrixArg {
+    Codes,
+    Sessions,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AgreementUnitArg {
+    Segment,
+    Char,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DecimalArg {
+    Point,
+    Comma,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Done,
+    #[value(name = "in_progress", alias = "in-progress")]
+    InProgress,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| format!("unknown format \"{s}\" (csv, json, md or xlsx)"))
+}
+
+fn parse_separator(s: &str) -> Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "\\t" | "tab" => Ok(b'\t'),
+        _ => Err(format!("separator \"{s}\": use ',' or ';'")),
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date YYYY-MM-DD"))
+}
+
+fn parse_pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_owned(), b.trim().to_owned()))
+        }
+        _ => Err(format!("\"{s}\": give two coders as A,B")),
+    }
 }

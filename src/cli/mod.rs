@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod open;

@@ -48,6 +48,47 @@ impl StudyPaths {
     pub fn index_dir(&self) -> PathBuf {
         self.root.join("index")
     }
+
+    /// Whether `path` is, or would be, one of the study's own files: a definition file, its
+    /// journal or lock, anything in `sessions/` or `index/`. Exports must never land there.
+    /// Symbolic links and `..` are resolved as far as the path exists.
+    pub fn owns(&self, path: &Path) -> bool {
+        let (Some(root), Some(target)) = (resolve(&self.root), resolve(path)) else {
+            return false;
+        };
+        let Ok(inside) = target.strip_prefix(&root) else {
+            return false;
+        };
+        let mut parts = inside.components();
+        let first = parts
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let nested = parts.next().is_some();
+        match first.as_deref() {
+            Some("sessions" | "index") => true,
+            Some(name) if !nested => {
+                let stem = name.split('.').next().unwrap_or("");
+                ["study", "grid", "codebook"].contains(&stem)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A path made absolute with its existing part canonical (the rest appended as given).
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            let mut out = canonical;
+            out.extend(rest.iter().rev());
+            return Some(out);
+        }
+        rest.push(existing.file_name()?.to_owned());
+        existing = existing.parent()?;
+    }
 }
 
 /// Where a study folder was found, to say so in messages.
@@ -79,4 +120,25 @@ pub fn config_dir() -> Option<PathBuf> {
 
 fn project_dirs() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "grille")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_study_owns_its_files_not_the_exports_beside_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("etude");
+        std::fs::create_dir_all(root.join("sessions")).unwrap();
+        let paths = StudyPaths::new(&root);
+        assert!(paths.owns(&root.join("study.json")));
+        assert!(paths.owns(&root.join("codebook.journal")));
+        assert!(paths.owns(&root.join("sessions/x.json")));
+        assert!(paths.owns(&root.join("sessions/../grid.json")));
+        assert!(paths.owns(&root.join("index/meta.json")));
+        assert!(!paths.owns(&root.join("frequences.csv")));
+        assert!(!paths.owns(&root.join("exports/study.json")));
+        assert!(!paths.owns(&tmp.path().join("study.json")));
+    }
 }

@@ -7,6 +7,7 @@ mod retrieval;
 
 pub use codebook_edit::CodebookEdit;
 pub use retrieval::CodedExcerpt;
+pub mod reports;
 
 use anyhow::Result;
 

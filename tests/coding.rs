@@ -267,3 +267,38 @@ fn the_coder_filter_shows_one_coder_at_a_time() {
     tui.key(KeyCode::Char('f'));
     assert_eq!(coding(&tui).coder_filter, None);
 }
+
+#[test]
+fn statistics_show_frequencies_and_answers_and_export_them() {
+    let mut tui = Tui::home(Lang::Fr, true);
+    tui.key(KeyCode::Char('s'));
+    assert!(matches!(tui.app.screen, Screen::Stats(_)));
+    insta::assert_snapshot!("stats_frequencies_fr_120x40", tui.render(120, 40));
+    // Sorted by respondents, largest first.
+    tui.key(KeyCode::Char('s'));
+    tui.key(KeyCode::Char('s'));
+    tui.key(KeyCode::Char('s'));
+    insta::assert_snapshot!("stats_by_respondents_en_80x24", {
+        tui.app.lang = Lang::En;
+        tui.render(80, 24)
+    });
+    tui.key(KeyCode::Tab);
+    insta::assert_snapshot!("stats_answers_en_100x40", tui.render(100, 40));
+    // x writes the table shown as xlsx, and says where.
+    tui.key(KeyCode::Char('x'));
+    let notice = tui.app.notice.clone().unwrap();
+    assert!(notice.text.starts_with("Exported: "), "{notice:?}");
+    let path = std::path::PathBuf::from(notice.text.trim_start_matches("Exported: "));
+    assert_eq!(path.parent().unwrap(), tui.exports);
+    assert!(
+        path.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("grille-answers-")
+    );
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let sheets = book.sheet_names().to_vec();
+    let range = book.worksheet_range(&sheets[0]).unwrap();
+    assert!(range.rows().count() > 5, "the answers table has rows");
+}

@@ -26,7 +26,7 @@ pub static EN: Texts = Texts {
     },
     no_sessions_tui: "No session yet. Press n to start an interview.",
     col_coverage: "coverage",
-    keys_home: "↑↓ select · Enter open · n new interview · r reload · F1 help · q quit",
+    keys_home: "↑↓ select · Enter open · n new interview · c code · s statistics · B codes · q quit",
     too_small: "Terminal too small: enlarge the window.",
     help_title: " Key bindings ",
     help_close: " any key to close ",
@@ -90,6 +90,10 @@ pub static EN: Texts = Texts {
     help_home: &[
         ("↑ ↓  j k", "select a session"),
         ("Enter / click", "open the session (resume if in progress)"),
+        ("i", "continue the interview (notes)"),
+        ("c", "code the transcript"),
+        ("s", "statistics and exports"),
+        ("B", "codebook"),
         ("n", "new interview"),
         ("r", "reload sessions from disk"),
         ("F1  ?", "this help"),
@@ -267,6 +271,41 @@ pub static EN: Texts = Texts {
         ("q  Esc", "back to the codebook"),
     ],
     // Analysis and exports (issue 6).
+    // --- statistics screen ---
+    stats_title: "Statistics",
+    stats_frequencies: "Code frequencies",
+    stats_answers: "Answers to closed questions",
+    stats_base: |s, r| format!("{s} session(s), {r} respondent(s)"),
+    col_code: "code",
+    col_excerpts: "excerpts",
+    col_sessions: "sessions",
+    col_respondents: "respondents",
+    col_words: "words",
+    stats_top_codes: " Most cited codes (respondents) ",
+    stats_answered: |a, n, none| {
+        format!("  {a} answer(s) out of {n} session(s), {none} without — % of answers")
+    },
+    stats_summary: |n, sum, min, med, max, unit| {
+        format!("  {n} answer(s) · total {sum} {unit} · min {min} · median {med} · max {max}")
+    },
+    stats_multi: "  Several answers allowed: percentages do not add up to 100.",
+    keys_stats: "Tab frequencies/answers · s sort · r reverse · d sub-codes · x xlsx · c csv · m markdown · q back",
+    exported: |p| format!("Exported: {p}"),
+    help_stats: &[
+        ("Tab", "code frequencies / answers to closed questions"),
+        ("↑ ↓", "browse"),
+        (
+            "s",
+            "sort: codebook, excerpts, sessions, respondents, words",
+        ),
+        ("r", "reverse the order"),
+        ("d", "count with or without sub-codes"),
+        (
+            "x  c  m",
+            "export the table as xlsx, CSV (; and BOM) or Markdown in the current folder",
+        ),
+        ("q  Esc", "back"),
+    ],
     analysis: &EN_ANALYSIS,
 };
 

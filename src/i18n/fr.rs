@@ -26,7 +26,7 @@ pub static FR: Texts = Texts {
     },
     no_sessions_tui: "Aucun entretien pour l'instant. Appuyez sur n pour commencer un entretien.",
     col_coverage: "grille",
-    keys_home: "↑↓ choisir · Entrée ouvrir · n nouvel entretien · r actualiser · F1 aide · q quitter",
+    keys_home: "↑↓ choisir · Entrée ouvrir · n nouvel entretien · c coder · s statistiques · B codes · q quitter",
     too_small: "Terminal trop petit : agrandissez la fenêtre.",
     help_title: " Raccourcis ",
     help_close: " une touche pour fermer ",
@@ -93,6 +93,10 @@ pub static FR: Texts = Texts {
             "Entrée / clic",
             "ouvrir l'entretien (reprendre s'il est en cours)",
         ),
+        ("i", "reprendre l'entretien (saisie)"),
+        ("c", "coder la transcription"),
+        ("s", "statistiques et exports"),
+        ("B", "livre de codes"),
         ("n", "nouvel entretien"),
         ("r", "relire les entretiens du disque"),
         ("F1  ?", "cette aide"),
@@ -284,6 +288,44 @@ pub static FR: Texts = Texts {
         ("q  Échap", "retour au livre de codes"),
     ],
     // Analysis and exports (issue 6).
+    // --- statistics screen ---
+    stats_title: "Statistiques",
+    stats_frequencies: "Fréquences des codes",
+    stats_answers: "Réponses aux questions fermées",
+    stats_base: |s, r| format!("{s} entretien(s), {r} répondant·e(s)"),
+    col_code: "code",
+    col_excerpts: "extraits",
+    col_sessions: "entretiens",
+    col_respondents: "répondants",
+    col_words: "mots",
+    stats_top_codes: " Codes les plus cités (répondant·es) ",
+    stats_answered: |a, n, none| {
+        format!("  {a} réponse(s) sur {n} entretien(s), {none} sans réponse — % des réponses")
+    },
+    stats_summary: |n, sum, min, med, max, unit| {
+        format!("  {n} réponse(s) · total {sum} {unit} · min {min} · médiane {med} · max {max}")
+    },
+    stats_multi: "  Plusieurs réponses possibles : les pourcentages ne font pas 100.",
+    keys_stats: "Tab fréquences/réponses · s trier · r inverser · d sous-codes · x xlsx · c csv · m markdown · q retour",
+    exported: |p| format!("Exporté : {p}"),
+    help_stats: &[
+        (
+            "Tab",
+            "fréquences des codes / réponses aux questions fermées",
+        ),
+        ("↑ ↓", "parcourir"),
+        (
+            "s",
+            "trier : livre de codes, extraits, entretiens, répondants, mots",
+        ),
+        ("r", "inverser l'ordre"),
+        ("d", "compter avec ou sans les sous-codes"),
+        (
+            "x  c  m",
+            "exporter le tableau en xlsx, CSV (; et BOM) ou Markdown dans le dossier courant",
+        ),
+        ("q  Échap", "retour"),
+    ],
     analysis: &FR_ANALYSIS,
 };
 

@@ -217,6 +217,23 @@ pub struct Texts {
     pub help_codebook: &'static [(&'static str, &'static str)],
     pub help_retrieval: &'static [(&'static str, &'static str)],
     // Analysis and exports (issue 6): every label of the tables, charts and `grille export`.
+    // --- statistics screen ---
+    pub stats_title: &'static str,
+    pub stats_frequencies: &'static str,
+    pub stats_answers: &'static str,
+    pub stats_base: fn(usize, usize) -> String,
+    pub col_code: &'static str,
+    pub col_excerpts: &'static str,
+    pub col_sessions: &'static str,
+    pub col_respondents: &'static str,
+    pub col_words: &'static str,
+    pub stats_top_codes: &'static str,
+    pub stats_answered: fn(usize, usize, usize) -> String,
+    pub stats_summary: fn(usize, f64, f64, f64, f64, &str) -> String,
+    pub stats_multi: &'static str,
+    pub keys_stats: &'static str,
+    pub exported: fn(&str) -> String,
+    pub help_stats: &'static [(&'static str, &'static str)],
     pub analysis: &'static AnalysisTexts,
 }
 

@@ -12,6 +12,7 @@ use super::interview::Interview;
 use super::msg::{Effect, Msg};
 use super::retrieval::RetrievalScreen;
 use super::setup::Setup;
+use super::stats::StatsScreen;
 use crate::i18n::{Lang, Texts};
 use crate::study::{Excerpt, Study, Time};
 
@@ -22,6 +23,7 @@ pub enum Screen {
     Coding(Box<CodingScreen>),
     Codebook(Box<CodebookScreen>),
     Retrieval(Box<RetrievalScreen>),
+    Stats(Box<StatsScreen>),
 }
 
 /// What screen a session opens in.
@@ -246,6 +248,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.error(text);
             Vec::new()
         }
+        Msg::Info(text) => {
+            app.info(text);
+            Vec::new()
+        }
+        Msg::StatsLoaded(sessions) => {
+            app.screen = Screen::Stats(Box::new(StatsScreen::new(&app.study, &sessions)));
+            Vec::new()
+        }
         Msg::Saved(notices) => {
             app.save_error = None;
             if let Some(notice) = notices.into_iter().next() {
@@ -281,6 +291,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Coding(_) => super::coding::keys::on_key(app, key),
         Screen::Codebook(_) => super::codebook::on_key(app, key),
         Screen::Retrieval(_) => super::retrieval::on_key(app, key),
+        Screen::Stats(_) => super::stats::on_key(app, key),
     }
 }
 

@@ -109,6 +109,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             };
             return vec![Effect::OpenSession(id)];
         }
+        KeyCode::Char('s') => return vec![Effect::LoadStats],
         KeyCode::Char('B') => {
             app.screen = Screen::Codebook(Box::new(super::codebook::CodebookScreen::new(None)));
         }

@@ -10,6 +10,7 @@ pub mod msg;
 pub mod retrieval;
 pub mod runtime;
 pub mod setup;
+pub mod stats;
 pub mod view;
 pub mod widget;
 pub mod wrap;

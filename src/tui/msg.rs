@@ -2,8 +2,10 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use crate::interop::export::Format;
 use crate::study::{CodeId, Codebook, Session, SessionChange, SessionId};
 use crate::workspace::Unreadable;
+use crate::workspace::reports::ReportKind;
 use crate::workspace::{CodebookEdit, CodedExcerpt};
 
 /// An input to [`super::app::update`].
@@ -32,6 +34,8 @@ pub enum Msg {
     Saved(Vec<String>),
     /// Something to tell the user that is not about saving.
     Report(String),
+    /// Something done, to tell the user (a file written).
+    Info(String),
     /// The codebook after an edit, the edit that undoes it, and a code to apply now.
     CodebookChanged {
         codebook: Box<Codebook>,
@@ -48,6 +52,8 @@ pub enum Msg {
     SessionRefreshed(Box<Session>),
     OpenCodebook,
     ShowHelp,
+    /// Every session, for the statistics screen.
+    StatsLoaded(Vec<Session>),
 }
 
 /// What `update` asks for; the runtime does it and reports back with messages.
@@ -75,6 +81,13 @@ pub enum Effect {
     ShowHelp,
     /// Open the codebook editor.
     OpenCodebook,
+    /// Read every session for the statistics screen.
+    LoadStats,
+    /// Write a table of the whole study to a file in the current folder.
+    Export {
+        kind: ReportKind,
+        format: Format,
+    },
     /// List the excerpts coded with a code across the study.
     LoadExcerpts {
         code: CodeId,

@@ -107,6 +107,16 @@ impl Runtime {
                 .current()
                 .map(|s| Msg::SessionRefreshed(Box::new(s.clone()))),
             Effect::OpenCodebook => Some(Msg::OpenCodebook),
+            Effect::LoadStats => Some(match ws.sessions() {
+                Ok((sessions, _)) => Msg::StatsLoaded(sessions),
+                Err(e) => Msg::Report(format!("{e:#}")),
+            }),
+            Effect::Export { kind, format } => {
+                Some(match ws.export_to_current_folder(&kind, format, t) {
+                    Ok(path) => Msg::Info((t.exported)(&path.display().to_string())),
+                    Err(e) => Msg::Report(format!("{e:#}")),
+                })
+            }
             Effect::ShowHelp => Some(Msg::ShowHelp),
             Effect::CloseSession => {
                 ws.close_current();

@@ -28,6 +28,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Coding(screen) => super::coding::view::draw(frame, app, screen),
         Screen::Codebook(screen) => super::codebook::draw(frame, app, screen),
         Screen::Retrieval(screen) => super::retrieval::draw(frame, app, screen),
+        Screen::Stats(screen) => super::stats::draw(frame, app, screen),
     }
     if app.help {
         draw_help(frame, app);
@@ -103,6 +104,7 @@ fn draw_help(frame: &mut Frame, app: &App) {
         Screen::Coding(_) => t.help_coding,
         Screen::Codebook(_) => t.help_codebook,
         Screen::Retrieval(_) => t.help_retrieval,
+        Screen::Stats(_) => t.help_stats,
     };
     let area = frame.area();
     let rect = centered(area, 78, bindings.len() as u16 + 4);

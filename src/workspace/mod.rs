@@ -20,6 +20,8 @@ pub struct Workspace {
     pub prefs: Preferences,
     /// The session the front end works on, when this process writes it.
     current: Option<SessionWriter>,
+    /// Where the interface writes exports: the folder grille was started in.
+    pub exports_to: std::path::PathBuf,
 }
 
 /// A session as a front end holds it: writable by this process, or read-only because another
@@ -52,6 +54,7 @@ impl Workspace {
             study,
             prefs,
             current: None,
+            exports_to: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         })
     }
 

@@ -191,3 +191,44 @@ fn only_pair<'a>(
         }),
     }
 }
+
+impl super::Workspace {
+    /// Writes a table of the whole study to a file in [`Workspace::exports_to`], named after the
+    /// table and the day (`grille-frequencies-2021-09-14.xlsx`); returns its path.
+    pub fn export_to_current_folder(
+        &self,
+        kind: &ReportKind,
+        format: crate::interop::export::Format,
+        t: &Texts,
+    ) -> anyhow::Result<std::path::PathBuf> {
+        use crate::interop::export::{Format, Options, write_report};
+        let (sessions, _) = self.sessions()?;
+        let report = build_report(&self.study, &sessions, &Filter::default(), kind, t, false)
+            .map_err(|e| anyhow::anyhow!(e.message(t)))?;
+        let name = match kind {
+            ReportKind::Frequencies { .. } => "frequencies",
+            ReportKind::Situations => "situations",
+            ReportKind::Answers { .. } => "answers",
+            ReportKind::Cooccurrence { .. } => "cooccurrence",
+            ReportKind::CodeSessions => "code-sessions",
+            ReportKind::Agreement { .. } => "agreement",
+            ReportKind::Excerpts => "excerpts",
+        };
+        let ext = match format {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+            Format::Xlsx => "xlsx",
+        };
+        let day = chrono::Local::now().format("%Y-%m-%d");
+        let path = self.exports_to.join(format!("grille-{name}-{day}.{ext}"));
+        // French spreadsheets: `;` and a BOM, so that accents and columns read right.
+        let options = Options {
+            bom: true,
+            separator: b';',
+            decimal_comma: true,
+        };
+        write_report(&report, format, &options, &path)?;
+        Ok(path)
+    }
+}

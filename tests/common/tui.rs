@@ -20,6 +20,8 @@ use grille::workspace::Workspace;
 
 pub struct Tui {
     pub app: App,
+    /// Where exports go: the test's temporary folder.
+    pub exports: std::path::PathBuf,
     pub runtime: Runtime,
     pub now: Time,
     pub dir: StudyDir,
@@ -40,7 +42,8 @@ impl Tui {
             saved_in: Some(tmp.path().join("preferences.json")),
             ..Default::default()
         };
-        let workspace = Workspace::open(dir.clone(), prefs).unwrap();
+        let mut workspace = Workspace::open(dir.clone(), prefs).unwrap();
+        workspace.exports_to = tmp.path().to_path_buf();
         let now = start_time();
         let app = App::new(
             lang,
@@ -51,6 +54,7 @@ impl Tui {
         );
         Tui {
             app,
+            exports: tmp.path().to_path_buf(),
             runtime: Runtime::new(workspace),
             now,
             dir,

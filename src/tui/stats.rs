@@ -1,0 +1,329 @@
+//! The statistics screen: the code frequency table (sortable), a bar chart of the top codes,
+//! the answers to closed questions, and an export key that writes the table shown.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Table, TableState,
+};
+
+use super::app::{App, Screen};
+use super::msg::Effect;
+use super::view::{header, status_bar};
+use super::widget::fit;
+use crate::analysis::tables::group_label;
+use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, SortKey};
+use crate::i18n::Texts;
+use crate::interop::export::Format;
+use crate::study::{Session, Study};
+use crate::workspace::reports::ReportKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Frequencies,
+    Answers,
+}
+
+pub struct StatsScreen {
+    pub freq: Frequencies,
+    pub answers: Vec<QuestionAnswers>,
+    pub tab: Tab,
+    pub sort: SortKey,
+    pub ascending: bool,
+    pub with_descendants: bool,
+    pub selected: usize,
+}
+
+const SORTS: [SortKey; 5] = [
+    SortKey::Tree,
+    SortKey::Excerpts,
+    SortKey::Sessions,
+    SortKey::Respondents,
+    SortKey::Words,
+];
+
+impl StatsScreen {
+    pub fn new(study: &Study, sessions: &[Session]) -> StatsScreen {
+        let filter = Filter::default();
+        let scope = filter.scope(study, sessions);
+        let freq =
+            analysis::frequencies(&scope, None).expect("no breakdown asked, nothing can fail");
+        StatsScreen {
+            answers: analysis::answers(&scope),
+            freq,
+            tab: Tab::Frequencies,
+            sort: SortKey::Tree,
+            ascending: true,
+            with_descendants: true,
+            selected: 0,
+        }
+    }
+
+    fn rows(&self) -> usize {
+        match self.tab {
+            Tab::Frequencies => self.freq.codes.len(),
+            Tab::Answers => self.answers.len(),
+        }
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Screen::Stats(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    let count = s.rows();
+    match key.code {
+        KeyCode::Tab => {
+            s.tab = if s.tab == Tab::Frequencies {
+                Tab::Answers
+            } else {
+                Tab::Frequencies
+            };
+            s.selected = 0;
+        }
+        KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            s.selected = (s.selected + 1).min(count.saturating_sub(1))
+        }
+        KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
+        KeyCode::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
+        KeyCode::Char('s') => {
+            let at = SORTS.iter().position(|k| *k == s.sort).unwrap_or(0);
+            s.sort = SORTS[(at + 1) % SORTS.len()];
+            // Counts read best largest first; the codebook order top down.
+            s.ascending = s.sort == SortKey::Tree;
+        }
+        KeyCode::Char('r') => s.ascending = !s.ascending,
+        KeyCode::Char('d') => s.with_descendants = !s.with_descendants,
+        KeyCode::Char(c @ ('x' | 'c' | 'm')) => {
+            let format = match c {
+                'x' => Format::Xlsx,
+                'c' => Format::Csv,
+                _ => Format::Markdown,
+            };
+            let kind = match s.tab {
+                Tab::Frequencies => ReportKind::Frequencies { by: None },
+                Tab::Answers => ReportKind::Answers { question: None },
+            };
+            return vec![Effect::Export { kind, format }];
+        }
+        KeyCode::Esc | KeyCode::Char('q') => return vec![Effect::LoadSessions],
+        KeyCode::Char('?') => app.help = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
+    let t = app.texts();
+    let [top, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    let tab = match s.tab {
+        Tab::Frequencies => t.stats_frequencies,
+        Tab::Answers => t.stats_answers,
+    };
+    header(
+        frame,
+        top,
+        app,
+        &format!("{} · {tab}", t.stats_title),
+        Span::raw(format!(
+            " {} ",
+            (t.stats_base)(s.freq.sessions, s.freq.respondents)
+        )),
+    );
+    match s.tab {
+        Tab::Frequencies => {
+            let wide = body.width >= 110;
+            let [table, chart] = Layout::new(
+                if wide {
+                    Direction::Horizontal
+                } else {
+                    Direction::Vertical
+                },
+                [
+                    Constraint::Min(0),
+                    Constraint::Length(if wide { 44 } else { (body.height / 3).min(12) }),
+                ],
+            )
+            .areas(body);
+            draw_frequencies(frame, table, s, t);
+            draw_chart(frame, chart, s, t, wide);
+        }
+        Tab::Answers => draw_answers(frame, body, s, t),
+    }
+    status_bar(frame, status, app, t.keys_stats);
+}
+
+fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let rows = s.freq.sorted(s.sort, s.with_descendants, s.ascending);
+    let tree = s.sort == SortKey::Tree;
+    let name_width = area.width.saturating_sub(53).max(12) as usize;
+    let mark = |k: SortKey, label: &str| {
+        if s.sort == k {
+            format!("{label} {}", if s.ascending { "▲" } else { "▼" })
+        } else {
+            label.to_owned()
+        }
+    };
+    let header = Row::new(vec![
+        Cell::from(mark(SortKey::Tree, t.col_code)),
+        Cell::from(mark(SortKey::Excerpts, t.col_excerpts)),
+        Cell::from(mark(SortKey::Sessions, t.col_sessions)),
+        Cell::from(mark(SortKey::Respondents, t.col_respondents)),
+        Cell::from("%"),
+        Cell::from(mark(SortKey::Words, t.col_words)),
+    ])
+    .style(Style::default().bold());
+    let body = rows.iter().map(|r| {
+        let c = if s.with_descendants {
+            &r.with_descendants
+        } else {
+            &r.own
+        };
+        let indent = if tree {
+            "  ".repeat(r.depth)
+        } else {
+            String::new()
+        };
+        let label = if tree { r.name.clone() } else { r.path.clone() };
+        let pct = c
+            .respondents_pct
+            .map(|p| format!("{p:.0} %"))
+            .unwrap_or_default();
+        let style = if c.excerpts == 0 {
+            Style::default().dark_gray()
+        } else {
+            Style::default()
+        };
+        Row::new(vec![
+            Cell::from(fit(&format!("{indent}{label}"), name_width)),
+            Cell::from(format!("{:>8}", c.excerpts)),
+            Cell::from(format!("{:>9}", c.sessions)),
+            Cell::from(format!("{:>10}", c.respondents)),
+            Cell::from(format!("{pct:>5}")),
+            Cell::from(format!("{:>6}", c.words)),
+        ])
+        .style(style)
+    });
+    let widths = [
+        Constraint::Min(12),
+        Constraint::Length(10),
+        Constraint::Length(11),
+        Constraint::Length(12),
+        Constraint::Length(6),
+        Constraint::Length(8),
+    ];
+    let scope = if s.with_descendants {
+        t.with_subcodes
+    } else {
+        t.without_subcodes
+    };
+    let table = Table::new(body, widths)
+        .header(header)
+        .block(
+            Block::default()
+                .borders(Borders::RIGHT)
+                .title(format!(" {scope} ")),
+        )
+        .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    frame.render_stateful_widget(
+        table,
+        area,
+        &mut TableState::default().with_selected(Some(s.selected)),
+    );
+}
+
+fn draw_chart(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts, horizontal_bars: bool) {
+    let top = s.freq.top(10);
+    let label_width = if horizontal_bars { 20 } else { 8 };
+    let bars: Vec<Bar> = top
+        .iter()
+        .map(|r| {
+            let n = r.with_descendants.respondents;
+            let pct = r
+                .with_descendants
+                .respondents_pct
+                .map(|p| format!("{p:.0} %"))
+                .unwrap_or_default();
+            Bar::default()
+                .value(n as u64)
+                .label(Line::from(fit(&r.name, label_width)))
+                .text_value(format!("{n} · {pct}"))
+                .style(Style::default().fg(Color::Cyan))
+        })
+        .collect();
+    let mut chart = BarChart::default()
+        .block(
+            Block::default()
+                .title(t.stats_top_codes)
+                .title_style(Style::default().bold()),
+        )
+        .data(BarGroup::default().bars(&bars))
+        .value_style(Style::default().fg(Color::Black).bg(Color::Cyan));
+    chart = if horizontal_bars {
+        chart
+            .direction(Direction::Horizontal)
+            .bar_width(1)
+            .bar_gap(0)
+    } else {
+        chart.bar_width(8).bar_gap(1)
+    };
+    frame.render_widget(chart, area);
+}
+
+fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (i, q) in s.answers.iter().enumerate() {
+        if i == s.selected {
+            selected_line = lines.len();
+        }
+        let style = if i == s.selected {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default().bold()
+        };
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{} — {}", q.theme, q.text), area.width as usize),
+            style,
+        )));
+        lines.push(
+            Line::from((t.stats_answered)(q.answered, q.sessions, q.not_answered)).dark_gray(),
+        );
+        for o in &q.options {
+            let pct = o
+                .pct_answered
+                .map(|p| format!("{p:>5.1} %"))
+                .unwrap_or_else(|| "   —   ".into());
+            let bar = "█".repeat(o.pct_answered.map_or(0, |p| (p / 5.0).round() as usize));
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "  {:<28} {:>4}  {pct}  ",
+                    fit(&group_label(&o.group, t), 28),
+                    o.count
+                )),
+                Span::styled(bar, Style::default().fg(Color::Cyan)),
+            ]));
+        }
+        if let Some(sum) = &q.summary {
+            let unit = q.unit.clone().unwrap_or_default();
+            lines.push(Line::from((t.stats_summary)(
+                sum.count, sum.sum, sum.min, sum.median, sum.max, &unit,
+            )));
+        }
+        if q.multi {
+            lines.push(Line::from(t.stats_multi).italic().dark_gray());
+        }
+        lines.push(Line::default());
+    }
+    let scroll = selected_line.saturating_sub(area.height as usize / 3) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}

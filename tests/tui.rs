@@ -288,3 +288,23 @@ fn tiny_terminals_say_so_and_resizing_keeps_the_state() {
     assert!(screen.contains("Texte gardé"));
     assert_eq!(tui.interview_state().draft_text(), "Texte gardé");
 }
+
+#[test]
+fn a_resumed_session_counts_only_recorded_time() {
+    let mut tui = Tui::home(Lang::Fr, true);
+    // R05, in progress, recorded on 2021-07-06 from 18:21 (started) to 18:41 (last segment).
+    for _ in 0..4 {
+        tui.key(KeyCode::Down);
+    }
+    // Opened in the middle of a second, and typing starts within that second: the new
+    // segment's time (kept to the second) is before the opening instant.
+    tui.now = tui.now + chrono::Duration::milliseconds(700);
+    tui.key(KeyCode::Enter);
+    tui.ctrl('p');
+    let before = tui.interview_state().elapsed(tui.now);
+    tui.type_text("Elle cite l'hôtel");
+    tui.wait(1000);
+    let after = tui.interview_state().elapsed(tui.now);
+    assert!(before < chrono::Duration::hours(1), "{before}");
+    assert_eq!(after - before, chrono::Duration::milliseconds(100 * 17 + 1000));
+}

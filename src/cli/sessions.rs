@@ -71,7 +71,7 @@ pub fn run(env: &Env, json: bool) -> Result<bool> {
 fn table(env: &Env, sessions: &[Session]) -> Table {
     let t = env.texts();
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+    table.load_preset(presets::UTF8_BORDERS_ONLY);
     table.set_header(vec![
         t.col_id,
         t.col_date,

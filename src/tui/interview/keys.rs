@@ -121,13 +121,16 @@ fn global_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
             Vec::new()
         }
         KeyCode::Char('q') if ctrl => return Some(pause(app)),
-        KeyCode::Tab if interview.answer.is_some() && interview.focus != Focus::Command => {
-            interview.focus = if interview.focus == Focus::Answer {
-                Focus::Notes
-            } else {
-                Focus::Answer
-            };
-            interview.style_notes();
+        KeyCode::Tab if interview.focus != Focus::Command => {
+            // Tab switches between notes and answer; it never indents the notes.
+            if interview.answer.is_some() {
+                interview.focus = if interview.focus == Focus::Answer {
+                    Focus::Notes
+                } else {
+                    Focus::Answer
+                };
+                interview.style_notes();
+            }
             Vec::new()
         }
         _ => return None,

@@ -73,6 +73,8 @@ pub struct Interview {
     pub quick_codes: Vec<CodeId>,
     /// When this sitting began: the clock shows the time recorded before plus this sitting's.
     pub opened_at: Time,
+    /// How long the session ran before this sitting: from its start to its last segment.
+    pub recorded_before: Duration,
 }
 
 impl Interview {
@@ -95,7 +97,9 @@ impl Interview {
             scroll: 0,
             quick_codes: quick_codes(study),
             opened_at: now,
+            recorded_before: Duration::zero(),
         };
+        interview.recorded_before = recorded(&interview.session);
         interview.enter_question(study, question);
         // Opening a session puts the cursor in the notes: typing starts at once.
         interview.focus = Focus::Notes;
@@ -394,24 +398,12 @@ impl Interview {
         self.notes.set_cursor_style(cursor);
     }
 
-    /// How long the interview has run: what was recorded before this sitting (from the start
-    /// to the last segment) plus this sitting. A session resumed days later does not count the
-    /// days in between.
+    /// How long the interview has run: what was recorded before this sitting plus this
+    /// sitting. A session resumed days later does not count the days in between.
     pub fn elapsed(&self, now: Time) -> Duration {
-        let Some(started) = self.session.started else {
-            return Duration::zero();
-        };
-        let last = self
-            .session
-            .segments
-            .iter()
-            .filter(|s| Some(s.id) != self.draft.segment)
-            .filter_map(|s| s.end.or(s.start))
-            .filter(|t| *t < self.opened_at)
-            .max();
-        let before = last.map_or(Duration::zero(), |l| (l - started).max(Duration::zero()));
+        let Some(started) = self.session.started else { return Duration::zero() };
         let sitting_start = self.opened_at.max(started);
-        before + (now - sitting_start).max(Duration::zero())
+        self.recorded_before + (now - sitting_start).max(Duration::zero())
     }
 
     /// Time spent on each theme: the summed durations of its segments.
@@ -451,6 +443,13 @@ impl Interview {
             .filter(|q| !self.session.is_covered(q.id) && !self.session.is_skipped(q.id))
             .collect()
     }
+}
+
+/// From a session's start to its last segment.
+fn recorded(session: &Session) -> Duration {
+    let Some(started) = session.started else { return Duration::zero() };
+    let last = session.segments.iter().filter_map(|s| s.end.or(s.start)).max();
+    last.map_or(Duration::zero(), |l| (l - started).max(Duration::zero()))
 }
 
 /// Times are kept to the second: enough for a transcript, readable in the files.

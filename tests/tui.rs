@@ -306,5 +306,20 @@ fn a_resumed_session_counts_only_recorded_time() {
     tui.wait(1000);
     let after = tui.interview_state().elapsed(tui.now);
     assert!(before < chrono::Duration::hours(1), "{before}");
-    assert_eq!(after - before, chrono::Duration::milliseconds(100 * 17 + 1000));
+    assert_eq!(
+        after - before,
+        chrono::Duration::milliseconds(100 * 17 + 1000)
+    );
+    // Left, then resumed the next day: the night is not counted.
+    tui.ctrl('q');
+    tui.now = tui.now + chrono::Duration::days(1);
+    for _ in 0..4 {
+        tui.key(KeyCode::Down);
+    }
+    tui.key(KeyCode::Enter);
+    let again = tui.interview_state().elapsed(tui.now);
+    assert!(
+        again >= after && again < after + chrono::Duration::seconds(2),
+        "{after} then {again}"
+    );
 }

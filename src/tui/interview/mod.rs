@@ -73,7 +73,7 @@ pub struct Interview {
     pub quick_codes: Vec<CodeId>,
     /// When this sitting began: the clock shows the time recorded before plus this sitting's.
     pub opened_at: Time,
-    /// How long the session ran before this sitting: from its start to its last segment.
+    /// How long the session was recorded before this sitting (pauses left out).
     pub recorded_before: Duration,
 }
 
@@ -401,7 +401,9 @@ impl Interview {
     /// How long the interview has run: what was recorded before this sitting plus this
     /// sitting. A session resumed days later does not count the days in between.
     pub fn elapsed(&self, now: Time) -> Duration {
-        let Some(started) = self.session.started else { return Duration::zero() };
+        let Some(started) = self.session.started else {
+            return Duration::zero();
+        };
         let sitting_start = self.opened_at.max(started);
         self.recorded_before + (now - sitting_start).max(Duration::zero())
     }
@@ -445,11 +447,28 @@ impl Interview {
     }
 }
 
-/// From a session's start to its last segment.
+/// The time a session has been recorded: from its start through its segments' times, leaving
+/// out pauses (a gap of more than half an hour between two stamps: the session was left and
+/// resumed later).
 fn recorded(session: &Session) -> Duration {
-    let Some(started) = session.started else { return Duration::zero() };
-    let last = session.segments.iter().filter_map(|s| s.end.or(s.start)).max();
-    last.map_or(Duration::zero(), |l| (l - started).max(Duration::zero()))
+    let Some(started) = session.started else {
+        return Duration::zero();
+    };
+    let pause = Duration::minutes(30);
+    let mut stamps: Vec<Time> = session
+        .segments
+        .iter()
+        .flat_map(|s| [s.start, s.end])
+        .flatten()
+        .filter(|t| *t >= started)
+        .collect();
+    stamps.push(started);
+    stamps.sort();
+    stamps
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|gap| *gap <= pause)
+        .fold(Duration::zero(), |a, b| a + b)
 }
 
 /// Times are kept to the second: enough for a transcript, readable in the files.

@@ -144,7 +144,7 @@ fn row(s: &Session) -> Row<'_> {
 fn table(env: &Env, rows: &[Row]) -> Table {
     let t = env.texts();
     let mut table = Table::new();
-    table.load_preset(presets::UTF8_HORIZONTAL_ONLY);
+    table.load_preset(presets::UTF8_BORDERS_ONLY);
     table.set_header(vec![
         t.col_id,
         t.col_respondent,

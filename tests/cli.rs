@@ -2,21 +2,9 @@
 
 mod common;
 
-use std::path::Path;
+use common::grille;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-/// `grille` with a private home, so that the default study and preferences are the test's own.
-fn grille(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("grille").unwrap();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("GRILLE_STUDY")
-        .env("LANG", "fr_FR.UTF-8");
-    cmd
-}
 
 #[test]
 fn the_default_study_is_created_on_first_use_and_checks_clean() {

@@ -2,6 +2,8 @@
 
 mod common;
 
+use common::grille;
+
 use std::io::Cursor;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -9,16 +11,6 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use predicates::prelude::*;
-
-fn grille(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("grille").unwrap();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("GRILLE_STUDY")
-        .env("LANG", "fr_FR.UTF-8");
-    cmd
-}
 
 /// A temporary home with the example study in `etude/`.
 fn example() -> (tempfile::TempDir, PathBuf) {

@@ -267,18 +267,6 @@ fn latin1_empty_and_textless_files_are_refused_with_clear_messages() {
     assert!(matches!(err, ImportError::Unsupported { .. }), "{err}");
 }
 
-/// Every file of a folder with its bytes, to compare a folder before and after.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&path).unwrap())
-        })
-        .collect()
-}
-
 fn root_entries(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root)
         .unwrap()
@@ -293,7 +281,7 @@ fn a_batch_with_one_bad_file_imports_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, study) = study_in(&tmp.path().join("etude"), true);
     let sessions_dir = dir.paths().sessions_dir();
-    let before = snapshot(&sessions_dir);
+    let before = common::folder_bytes(&sessions_dir);
     let root_before = root_entries(dir.root());
     let files = [
         fixture("R07-foyer.txt"),
@@ -309,7 +297,7 @@ fn a_batch_with_one_bad_file_imports_nothing() {
     assert_eq!(errors.0.len(), 1);
     assert!(matches!(errors.0[0], ImportError::NotUtf8 { .. }));
     assert_eq!(
-        snapshot(&sessions_dir),
+        common::folder_bytes(&sessions_dir),
         before,
         "sessions/ unchanged, byte for byte"
     );
@@ -363,7 +351,7 @@ fn a_failure_in_the_middle_of_the_writes_removes_what_was_moved() {
     let tmp = tempfile::tempdir().unwrap();
     let (dir, study) = study_in(&tmp.path().join("etude"), true);
     let sessions_dir = dir.paths().sessions_dir();
-    let before = snapshot(&sessions_dir);
+    let before = common::folder_bytes(&sessions_dir);
     // The second session has the id of an example session already on disk: its rename is
     // refused after the first session was moved in, which must then be taken out again.
     let first = new_session("nouveau");
@@ -372,7 +360,7 @@ fn a_failure_in_the_middle_of_the_writes_removes_what_was_moved() {
     let err = dir.import_sessions(&[first, second], &study).unwrap_err();
     assert!(matches!(err, StoreError::FileExists { .. }), "{err}");
     assert_eq!(
-        snapshot(&sessions_dir),
+        common::folder_bytes(&sessions_dir),
         before,
         "sessions/ unchanged, byte for byte"
     );

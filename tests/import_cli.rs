@@ -1,39 +1,18 @@
 //! `grille import` as a user runs it: the real binary, a temporary study and home, the fixtures
 //! of tests/fixtures/import.
 
-use std::collections::BTreeMap;
+mod common;
+
+use common::grille;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
-}
-
-/// Every file of a folder with its bytes, to compare a folder before and after.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            let path = e.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&path).unwrap())
-        })
-        .collect()
-}
-
-/// `grille` with a private home, so that preferences are the test's own.
-fn grille(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("grille").unwrap();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("GRILLE_STUDY")
-        .env("LANG", "fr_FR.UTF-8");
-    cmd
 }
 
 fn init(home: &Path, examples: bool) -> PathBuf {
@@ -123,7 +102,7 @@ fn cli_imports_one_transcript_with_its_respondent_and_attributes() {
 fn cli_refuses_a_latin1_file_and_writes_nothing() {
     let home = tempfile::tempdir().unwrap();
     let study = init(home.path(), true);
-    let before = snapshot(&study.join("sessions"));
+    let before = common::folder_bytes(&study.join("sessions"));
     grille(home.path())
         .args([
             "--study",
@@ -146,7 +125,7 @@ fn cli_refuses_a_latin1_file_and_writes_nothing() {
         .stderr(predicate::str::contains(
             "Rien n'a été importé : 1 fichier(s) sur 1 à corriger.",
         ));
-    assert_eq!(snapshot(&study.join("sessions")), before);
+    assert_eq!(common::folder_bytes(&study.join("sessions")), before);
 }
 
 #[test]
@@ -154,7 +133,7 @@ fn cli_batch_with_one_bad_file_imports_nothing_then_the_good_ones_land() {
     let home = tempfile::tempdir().unwrap();
     let study = init(home.path(), true);
     let s = study.to_str().unwrap();
-    let before = snapshot(&study.join("sessions"));
+    let before = common::folder_bytes(&study.join("sessions"));
     grille(home.path())
         .args(["--study", s, "import", "--interviewer", "Camille"])
         .args([
@@ -168,7 +147,7 @@ fn cli_batch_with_one_bad_file_imports_nothing_then_the_good_ones_land() {
         .stderr(predicate::str::contains(
             "Rien n'a été importé : 1 fichier(s) sur 3",
         ));
-    assert_eq!(snapshot(&study.join("sessions")), before);
+    assert_eq!(common::folder_bytes(&study.join("sessions")), before);
     assert_eq!(sessions_json(home.path(), &study).len(), 6);
 
     grille(home.path())

@@ -298,7 +298,7 @@ fn a_resumed_session_counts_only_recorded_time() {
     }
     // Opened in the middle of a second, and typing starts within that second: the new
     // segment's time (kept to the second) is before the opening instant.
-    tui.now = tui.now + chrono::Duration::milliseconds(700);
+    tui.now += chrono::Duration::milliseconds(700);
     tui.key(KeyCode::Enter);
     tui.ctrl('p');
     let before = tui.interview_state().elapsed(tui.now);
@@ -312,7 +312,7 @@ fn a_resumed_session_counts_only_recorded_time() {
     );
     // Left, then resumed the next day: the night is not counted.
     tui.ctrl('q');
-    tui.now = tui.now + chrono::Duration::days(1);
+    tui.now += chrono::Duration::days(1);
     for _ in 0..4 {
         tui.key(KeyCode::Down);
     }

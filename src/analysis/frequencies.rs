@@ -260,14 +260,9 @@ impl Grouping<'_> {
 fn breakdown<'a>(scope: &Scope<'a>, key: &str) -> Result<Grouping<'a>, FrequencyError> {
     let meta = &scope.study.meta;
     let Some(attribute) = meta.respondent_attribute(key) else {
-        let known: Vec<&str> = meta
-            .respondent_attributes
-            .iter()
-            .map(|a| a.key.as_str())
-            .collect();
         return Err(FrequencyError::UnknownAttribute {
             key: key.into(),
-            known: known.join(", "),
+            known: meta.respondent_attribute_keys(),
         });
     };
     let keys: Vec<(&str, Vec<String>)> = scope

@@ -1,14 +1,12 @@
 //! The interface: `grille` (the current study), `grille demo` (a throwaway copy of the example
 //! study), `grille interview` (a new session straight away).
 
-use std::collections::BTreeMap;
-
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use super::Env;
 use crate::store::StudyDir;
 use crate::store::template::DIAGNOSTIC;
-use crate::study::{Study, Value};
+use crate::study::Study;
 use crate::tui::runtime::Start;
 use crate::tui::setup::{Prepared, Setup};
 use crate::workspace::Workspace;
@@ -51,27 +49,10 @@ pub fn interview(env: &Env, args: InterviewArgs) -> Result<()> {
 }
 
 fn prepared(study: &Study, args: InterviewArgs, env: &Env) -> Result<Prepared> {
-    let mut attributes = BTreeMap::new();
-    for pair in &args.attributes {
-        let (key, text) = pair
-            .split_once('=')
-            .with_context(|| format!("--attr {pair}: expected KEY=VALUE"))?;
-        let Some(attr) = study.meta.respondent_attribute(key.trim()) else {
-            let known: Vec<&str> = study
-                .meta
-                .respondent_attributes
-                .iter()
-                .map(|a| a.key.as_str())
-                .collect();
-            bail!(
-                "--attr {pair}: unknown attribute \"{key}\" (known: {})",
-                known.join(", ")
-            );
-        };
-        let value: Value = Value::parse_for(&attr.kind, text)
-            .map_err(|e| anyhow::anyhow!("--attr {pair}: {e}"))?;
-        attributes.insert(attr.key.clone(), value);
-    }
+    let attributes = study
+        .meta
+        .parse_attributes(&args.attributes)
+        .map_err(|e| anyhow::anyhow!("--attr {e}"))?;
     let consent = match args.consent.as_deref().map(str::to_lowercase).as_deref() {
         None => None,
         Some("given" | "oui" | "yes" | "donne" | "donné") => Some(true),

@@ -126,12 +126,7 @@ const PALETTE: [&str; 10] = [
 /// A new code named `name` under `parent`, with a slug made from the name (accents folded,
 /// lowercase, `-` between words) that no sibling uses, and a colour from the palette.
 pub fn new_code(book: &Codebook, name: &str, parent: Option<CodeId>) -> Code {
-    use unicode_normalization::UnicodeNormalization;
-    let folded: String = name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
+    let folded = super::text::fold(name);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

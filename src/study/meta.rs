@@ -1,10 +1,12 @@
 //! `study.json`: what the study is and which attributes describe respondents and situations.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::format::Format;
 use super::ids::StudyId;
-use super::value::ValueKind;
+use super::value::{Value, ValueKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,7 +36,58 @@ pub struct Attribute {
     pub kind: ValueKind,
 }
 
+/// Why `key=value` respondent attributes given on a command line are refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum AttributeError {
+    #[error("\"{given}\" is not of the form KEY=VALUE")]
+    Syntax { given: String },
+    #[error("unknown attribute \"{key}\" (known: {known})")]
+    Unknown { key: String, known: String },
+    #[error("{key}: {message}")]
+    Bad { key: String, message: String },
+}
+
 impl StudyMeta {
+    /// The keys of the respondent attributes, for messages (`secteur, territoire`).
+    pub fn respondent_attribute_keys(&self) -> String {
+        let keys: Vec<&str> = self
+            .respondent_attributes
+            .iter()
+            .map(|a| a.key.as_str())
+            .collect();
+        keys.join(", ")
+    }
+
+    /// `key=value` pairs as typed (`secteur=sante`, `secteur=Santé`, `lieux=hotel,rue`) into
+    /// values of the kinds this study declares.
+    pub fn parse_attributes(
+        &self,
+        given: &[String],
+    ) -> Result<BTreeMap<String, Value>, AttributeError> {
+        let mut values = BTreeMap::new();
+        for pair in given {
+            let Some((key, raw)) = pair.split_once('=') else {
+                return Err(AttributeError::Syntax {
+                    given: pair.clone(),
+                });
+            };
+            let key = key.trim();
+            let Some(attribute) = self.respondent_attribute(key) else {
+                return Err(AttributeError::Unknown {
+                    key: key.to_owned(),
+                    known: self.respondent_attribute_keys(),
+                });
+            };
+            let value = Value::parse_for(&attribute.kind, &super::text::normalize(raw.trim()))
+                .map_err(|message| AttributeError::Bad {
+                    key: key.to_owned(),
+                    message,
+                })?;
+            values.insert(attribute.key.clone(), value);
+        }
+        Ok(values)
+    }
+
     pub fn respondent_attribute(&self, key: &str) -> Option<&Attribute> {
         self.respondent_attributes.iter().find(|a| a.key == key)
     }

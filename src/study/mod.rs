@@ -21,7 +21,7 @@ pub use document::{ChangeError, Document, Outcome};
 pub use format::{FORMAT, Format};
 pub use grid::{Grid, Question, Theme};
 pub use ids::*;
-pub use meta::{Attribute, StudyMeta};
+pub use meta::{Attribute, AttributeError, StudyMeta};
 pub use session::{
     Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
     Time,

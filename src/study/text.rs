@@ -28,6 +28,16 @@ pub fn is_normalized(text: &str) -> bool {
     !text.contains('\r') && text.nfc().eq(text.chars())
 }
 
+/// `text` lowercased, trimmed, without accents: for comparing what people type with labels
+/// (`Sante`, `santé`, `SANTÉ` are one).
+pub fn fold(text: &str) -> String {
+    text.trim()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Number of chars (Unicode scalar values) in `text`.
 pub fn char_len(text: &str) -> usize {
     text.chars().count()
@@ -118,6 +128,13 @@ mod tests {
         assert_eq!(char_len(&n), 21);
         assert!(is_normalized(&n));
         assert!(!is_normalized(decomposed));
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold(" Santé "), "sante");
+        assert_eq!(fold("ÉLU·E"), "elu·e");
+        assert_eq!(fold("Hôtel"), fold("hotel"));
     }
 
     #[test]

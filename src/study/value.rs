@@ -177,7 +177,7 @@ impl Value {
             let s = s.trim();
             kind.options()
                 .iter()
-                .find(|o| o.key == s || o.label.eq_ignore_ascii_case(s))
+                .find(|o| o.key == s || super::text::fold(&o.label) == super::text::fold(s))
                 .map(|o| o.key.clone())
                 .ok_or_else(|| {
                     let keys: Vec<&str> = kind.options().iter().map(|o| o.key.as_str()).collect();
@@ -186,7 +186,7 @@ impl Value {
         };
         let value = match kind {
             ValueKind::Open => Value::Text(text.to_owned()),
-            ValueKind::YesNo => match text.to_lowercase().as_str() {
+            ValueKind::YesNo => match super::text::fold(text).as_str() {
                 "oui" | "o" | "yes" | "y" | "true" | "1" => Value::Bool(true),
                 "non" | "n" | "no" | "false" | "0" => Value::Bool(false),
                 _ => return Err(format!("\"{text}\" is not yes or no (oui/non)")),

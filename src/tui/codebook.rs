@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 
 use super::app::{App, Screen};
 use super::msg::Effect;
-use super::view::{header, status_bar};
+use super::view::{header, screen_areas, status_bar};
 use super::widget::field::Field;
 use super::widget::picker::{CodePicker, Picked};
 use super::widget::{centered, colour};
@@ -317,12 +317,7 @@ pub fn on_paste(app: &mut App, text: &str) {
 pub fn draw(frame: &mut Frame, app: &App, screen: &CodebookScreen) {
     let t = app.texts();
     let book = &app.study.codebook;
-    let [top, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [top, body, status] = screen_areas(frame.area());
     header(
         frame,
         top,

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
@@ -11,7 +10,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::app::{App, OpenAs, Screen};
 use super::codebook::CodebookScreen;
 use super::msg::Effect;
-use super::view::{header, status_bar};
+use super::view::{header, screen_areas, status_bar};
 use super::widget::{colour, fit};
 use crate::study::{CodeId, Excerpt};
 use crate::workspace::CodedExcerpt;
@@ -72,12 +71,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 pub fn draw(frame: &mut Frame, app: &App, screen: &RetrievalScreen) {
     let t = app.texts();
     let study = &app.study;
-    let [top, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [top, body, status] = screen_areas(frame.area());
     let code = study.codebook.get(screen.code);
     let name = code.map_or("?", |c| c.name.as_str());
     let scope = if screen.descendants {

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Screen};
 use super::msg::Effect;
-use super::view::{header, status_bar};
+use super::view::{header, screen_areas, status_bar};
 use super::widget::field::Field;
 use super::widget::value_input::{Outcome, ValueInput};
 use crate::i18n::Texts;
@@ -234,12 +234,7 @@ fn start(app: &mut App, now: Time, t: &Texts) -> Vec<Effect> {
 
 pub fn draw(frame: &mut Frame, app: &App, setup: &Setup) {
     let t = app.texts();
-    let [top, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [top, body, status] = screen_areas(frame.area());
     header(frame, top, app, t.setup_title, Span::raw(""));
     let block = Block::bordered().title(t.setup_title);
     let inner = block.inner(body);

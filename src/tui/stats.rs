@@ -12,7 +12,7 @@ use ratatui::widgets::{
 
 use super::app::{App, Screen};
 use super::msg::Effect;
-use super::view::{header, status_bar};
+use super::view::{header, screen_areas, status_bar};
 use super::widget::fit;
 use crate::analysis::tables::group_label;
 use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, SortKey};
@@ -119,12 +119,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
     let t = app.texts();
-    let [top, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(frame.area());
+    let [top, body, status] = screen_areas(frame.area());
     let tab = match s.tab {
         Tab::Frequencies => t.stats_frequencies,
         Tab::Answers => t.stats_answers,

@@ -51,6 +51,16 @@ fn too_small(frame: &mut Frame, app: &App) {
     );
 }
 
+/// A screen's three bands: the header line, the body, the status line.
+pub fn screen_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 /// The top line: the app, what the screen is about, and a sign on the right.
 pub fn header(frame: &mut Frame, area: Rect, _app: &App, title: &str, sign: Span<'static>) {
     let sign_width = sign.width() as u16;

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: a real study folder in a temporary directory.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use grille::store::StudyDir;
@@ -29,3 +30,27 @@ pub fn new_session(pseudonym: &str) -> Session {
 }
 pub mod tmux;
 pub mod tui;
+
+/// `grille`, the real binary, with a private home: the default study and the preferences are
+/// the test's own, and the interface speaks French.
+pub fn grille(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("grille").unwrap();
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("GRILLE_STUDY")
+        .env("LANG", "fr_FR.UTF-8");
+    cmd
+}
+
+/// Every file of a folder with its bytes, to compare a folder before and after.
+pub fn folder_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap())
+        })
+        .collect()
+}

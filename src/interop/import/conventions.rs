@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use crate::study::Speaker;
+use crate::study::text::fold;
 
 /// Labels longer than this are sentences ("Elle m'a dit qu'elle viendrait :"), not speakers.
 const MAX_LABEL_CHARS: usize = 30;
@@ -152,23 +153,6 @@ pub fn is_interviewer_mark(label: &str) -> bool {
         ]
         .iter()
         .any(|p| word.starts_with(p))
-}
-
-/// Lowercase without accents, to compare labels as people type them.
-pub fn fold(s: &str) -> String {
-    s.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'à' | 'â' | 'ä' => 'a',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'û' | 'ù' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
 }
 
 /// Whether a label reads as a name or a code (`Mme B.`, `R03`, `Répondant`, `Mme de La Tour`)

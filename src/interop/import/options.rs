@@ -4,9 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone};
 
-use super::conventions::fold;
 use super::error::ImportError;
-use crate::study::{Grid, QuestionId, StudyMeta, Time, Value, ValueKind, text};
+use crate::study::{AttributeError, Grid, QuestionId, StudyMeta, Time, Value};
 
 #[derive(Clone, Debug)]
 pub struct ImportOptions {
@@ -31,59 +30,10 @@ pub fn parse_attributes(
     meta: &StudyMeta,
     given: &[String],
 ) -> Result<BTreeMap<String, Value>, ImportError> {
-    let mut values = BTreeMap::new();
-    for pair in given {
-        let Some((key, raw)) = pair.split_once('=') else {
-            return Err(ImportError::AttributeSyntax {
-                given: pair.clone(),
-            });
-        };
-        let (key, raw) = (key.trim(), text::normalize(raw.trim()));
-        let Some(attribute) = meta.respondent_attribute(key) else {
-            let known: Vec<&str> = meta
-                .respondent_attributes
-                .iter()
-                .map(|a| a.key.as_str())
-                .collect();
-            return Err(ImportError::UnknownAttribute {
-                key: key.to_owned(),
-                known: known.join(", "),
-            });
-        };
-        let bad = |message: String| ImportError::BadAttribute {
-            key: key.to_owned(),
-            message,
-        };
-        let value = value_of(&attribute.kind, &raw).map_err(bad)?;
-        attribute.kind.check(&value).map_err(bad)?;
-        values.insert(key.to_owned(), value);
-    }
-    Ok(values)
-}
-
-fn value_of(kind: &ValueKind, raw: &str) -> Result<Value, String> {
-    let option = |s: &str| {
-        let s = s.trim();
-        kind.options()
-            .iter()
-            .find(|c| c.key == s || fold(&c.label) == fold(s))
-            .map_or_else(|| s.to_owned(), |c| c.key.clone())
-    };
-    let number = |s: &str| {
-        s.replace(',', ".")
-            .parse::<f64>()
-            .map_err(|_| format!("\"{s}\" is not a number"))
-    };
-    Ok(match kind {
-        ValueKind::Open => Value::Text(raw.to_owned()),
-        ValueKind::Choice { .. } => Value::Text(option(raw)),
-        ValueKind::Choices { .. } => Value::List(raw.split(',').map(option).collect()),
-        ValueKind::YesNo => match fold(raw).as_str() {
-            "oui" | "o" | "yes" | "y" | "true" | "1" => Value::Bool(true),
-            "non" | "n" | "no" | "false" | "0" => Value::Bool(false),
-            _ => return Err(format!("\"{raw}\" is not oui or non")),
-        },
-        ValueKind::Number { .. } | ValueKind::Scale { .. } => Value::Number(number(raw)?),
+    meta.parse_attributes(given).map_err(|e| match e {
+        AttributeError::Syntax { given } => ImportError::AttributeSyntax { given },
+        AttributeError::Unknown { key, known } => ImportError::UnknownAttribute { key, known },
+        AttributeError::Bad { key, message } => ImportError::BadAttribute { key, message },
     })
 }
 

@@ -15,7 +15,7 @@ use crate::i18n::Texts;
 use crate::study::{Coding, Speaker, Study, text};
 use crate::tui::app::App;
 use crate::tui::interview::view::draw_situation_form;
-use crate::tui::view::{header, status_bar};
+use crate::tui::view::{header, screen_areas, status_bar};
 use crate::tui::widget::{centered, colour, fit};
 
 pub struct Areas {
@@ -27,12 +27,7 @@ pub struct Areas {
 
 impl Areas {
     pub fn of(area: Rect) -> Areas {
-        let [header, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, status] = screen_areas(area);
         let side_width = if body.width >= 70 {
             (body.width / 3).clamp(24, 40)
         } else {

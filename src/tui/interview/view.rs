@@ -13,7 +13,7 @@ use super::{Focus, Interview};
 use crate::i18n::Texts;
 use crate::study::{QuestionId, Session, Speaker, Study, Time, ValueKind};
 use crate::tui::app::App;
-use crate::tui::view::{format_duration, header, status_bar};
+use crate::tui::view::{format_duration, header, screen_areas, status_bar};
 use crate::tui::widget::{centered, colour, fit};
 use crate::tui::wrap::wrap;
 
@@ -35,12 +35,7 @@ pub enum GridRow {
 
 impl Areas {
     pub fn of(area: Rect, interview: &Interview, study: &Study) -> Areas {
-        let [header, body, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, status] = screen_areas(area);
         let grid_width = if body.width >= 70 {
             (body.width / 3).clamp(24, 42)
         } else {

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
         Some(Command::Check) => cli::check::run(&env),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Dev { command }) => cli::dev::run(&env, command).map(|()| true),
         Some(Command::Demo) | None => cli::sessions::run(&env, false),
     };
     match outcome {

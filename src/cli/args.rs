@@ -52,6 +52,31 @@ pub enum Command {
     },
     /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
     Demo,
+    /// Tools for developers (synthetic data for benchmarks).
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a synthetic study of French-like sessions with codings (deterministic for a seed).
+    GenCorpus {
+        /// The study folder to create (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Number of sessions.
+        #[arg(long, default_value_t = 100)]
+        sessions: usize,
+        /// Words per session, about.
+        #[arg(long, default_value_t = 8000)]
+        words: usize,
+        /// Seed of the random generator: the same seed writes the same study.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

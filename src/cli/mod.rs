@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod dev;
 pub mod init;
 pub mod sessions;
 

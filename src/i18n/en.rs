@@ -18,4 +18,6 @@ pub static EN: Texts = Texts {
     col_codings: "codings",
     no_sessions: "No session in this study.",
     session_unreadable: |e| format!("unreadable session: {e}"),
+    // Search and corpus (issue 5)
+    corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
 };

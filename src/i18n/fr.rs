@@ -18,4 +18,6 @@ pub static FR: Texts = Texts {
     col_codings: "codages",
     no_sessions: "Aucun entretien dans cette étude.",
     session_unreadable: |e| format!("entretien illisible : {e}"),
+    // Search and corpus (issue 5)
+    corpus_written: |n, w, p| format!("Corpus synthétique : {n} entretien(s), {w} mots, dans {p}"),
 };

@@ -67,4 +67,6 @@ pub struct Texts {
     pub col_codings: &'static str,
     pub no_sessions: &'static str,
     pub session_unreadable: fn(&str) -> String,
+    // Search and corpus (issue 5)
+    pub corpus_written: fn(usize, usize, &str) -> String,
 }

@@ -227,10 +227,7 @@ pub fn validate_codebook(book: &Codebook) -> Vec<Problem> {
         if let Some(parent) = code.parent
             && !book.contains(parent)
         {
-            p.add(
-                path.clone(),
-                format!("parent code {parent} does not exist"),
-            );
+            p.add(path.clone(), format!("parent code {parent} does not exist"));
         }
     }
     p.unique(

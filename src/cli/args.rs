@@ -50,6 +50,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search every session: words, "phrases", AND/OR/NOT, fields (code:, theme:, question:,
+    /// speaker:, respondent:, coder:, date:, kind:, any respondent attribute). See README.
+    Search {
+        /// The query, e.g. `hotel code:proxenetisme` or `"à l'hôtel" date:2021-04..2021-07`.
+        query: String,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON for scripts instead of a list.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The search index (derived data in the study's index/ folder).
+    Index {
+        #[command(subcommand)]
+        command: IndexCommand,
+    },
     /// Open a throwaway copy of the example study (with fictional sessions) to try grille.
     Demo,
     /// Tools for developers (synthetic data for benchmarks).
@@ -58,6 +75,12 @@ pub enum Command {
         #[command(subcommand)]
         command: DevCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Rebuild the search index from the sessions.
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]

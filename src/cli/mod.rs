@@ -4,7 +4,9 @@
 pub mod args;
 pub mod check;
 pub mod dev;
+pub mod index;
 pub mod init;
+pub mod search;
 pub mod sessions;
 
 use std::path::{Path, PathBuf};

@@ -1,4 +1,379 @@
 //! The search index: French analysis, schema, indexing kept in step with the sessions, and
-//! the query language. Derived data in the study's `index/` folder, always rebuildable.
+//! the query language. Derived data in the study's `index/` folder (private, `0700`), always
+//! rebuildable from the sessions and never trusted over them.
+//!
+//! [`Index::open`] checks the index against the study before anything is searched: missing,
+//! of another version, damaged (unreadable files, checksum errors), or built for another
+//! codebook or grid → rebuilt whole; sessions added, changed or removed behind its back →
+//! re-indexed one by one. Then the front end keeps it in step with [`Index::update_session`],
+//! [`Index::update_segment`] and [`Index::remove_session`]: each commits and reloads the
+//! reader at once, so a note typed is a note found.
 
 pub mod analyzer;
+mod documents;
+pub mod error;
+mod manifest;
+pub mod progress;
+pub mod query;
+pub mod schema;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::Term;
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy};
+
+pub use error::{IndexError, Result};
+use error::AtIndex;
+use manifest::{Held, Manifest, fingerprint};
+pub use progress::{Bar, Progress, Silent};
+pub use query::QueryError;
+use schema::{Fields, VERSION};
+pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};
+
+use crate::store::{StudyDir, fs};
+use crate::study::{SegmentId, Session, SessionId, Study};
+
+/// Memory the index writer may use before it writes a segment (split among its threads).
+const WRITER_BUDGET: usize = 64 * 1024 * 1024;
+
+/// Why the index was rebuilt whole when it was opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rebuilt {
+    /// There was no index yet.
+    Missing,
+    /// Made by another version of grille (schema or analysis changed).
+    OtherVersion,
+    /// The codebook, the grid or the attributes changed since it was built.
+    DefinitionChanged,
+    /// A build was interrupted (no record of what the index holds).
+    Incomplete,
+    /// Its files could not be read or are damaged; the reason.
+    Damaged(String),
+    /// `grille index rebuild`.
+    Asked,
+}
+
+/// What opening the index did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    pub rebuilt: Option<Rebuilt>,
+    /// Sessions re-indexed because they were added or changed behind the index's back.
+    pub updated: usize,
+    /// Sessions removed from the index because their file is gone.
+    pub removed: usize,
+    /// Sessions that could not be read, with the reason: not searchable until repaired.
+    pub skipped: Vec<(SessionId, String)>,
+}
+
+pub struct Index {
+    dir: StudyDir,
+    study: Study,
+    path: PathBuf,
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+    writer: Option<IndexWriter>,
+    manifest: Manifest,
+    opened: Opened,
+}
+
+/// An index found on disk, before it is checked against the study.
+struct Found {
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+    manifest: Option<Manifest>,
+}
+
+impl Index {
+    /// Opens the study's index, rebuilding or catching it up as needed (see the module doc).
+    /// Fails only if the study cannot be read, the disk fails, or another process is writing
+    /// the index while it needs work ([`IndexError::Busy`]).
+    pub fn open(dir: &StudyDir, study: &Study, progress: &mut dyn Progress) -> Result<Index> {
+        let path = dir.paths().index_dir();
+        let (found, mut rebuilt) = match open_existing(&path) {
+            Ok(found) => {
+                let why = match &found.manifest {
+                    None => Some(Rebuilt::Incomplete),
+                    Some(m) if m.version != VERSION => Some(Rebuilt::OtherVersion),
+                    Some(m) if m.definition != fingerprint(study) => {
+                        Some(Rebuilt::DefinitionChanged)
+                    }
+                    Some(_) => None,
+                };
+                (found, why)
+            }
+            Err(why) => {
+                // Derived data: what cannot be read is set aside and made again.
+                if path.exists() {
+                    std::fs::remove_dir_all(&path)
+                        .map_err(|e| crate::store::StoreError::Io {
+                            path: path.clone(),
+                            source: e,
+                        })?;
+                }
+                (create(&path)?, Some(why))
+            }
+        };
+        let mut this = Index {
+            dir: dir.clone(),
+            study: study.clone(),
+            path,
+            manifest: found.manifest.clone().unwrap_or_else(|| Manifest::new(study)),
+            index: found.index,
+            fields: found.fields,
+            reader: found.reader,
+            writer: None,
+            opened: Opened::default(),
+        };
+        if let Some(why) = rebuilt.take() {
+            this.rebuild(progress)?;
+            this.opened.rebuilt = Some(why);
+        } else {
+            this.catch_up(progress)?;
+        }
+        Ok(this)
+    }
+
+    /// What opening did (rebuilt, sessions caught up, sessions skipped), to tell the user.
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    pub fn study(&self) -> &Study {
+        &self.study
+    }
+
+    /// The sessions the index holds, with the revision it holds each at.
+    pub fn held(&self) -> impl Iterator<Item = (SessionId, u64)> + '_ {
+        self.manifest.sessions.iter().map(|(id, h)| (*id, h.revision))
+    }
+
+    /// Rebuilds the whole index from the sessions (in one commit: until it is done, searches
+    /// see the old index).
+    pub fn rebuild(&mut self, progress: &mut dyn Progress) -> Result<()> {
+        let ids = self.dir.session_ids()?;
+        self.writer()?.delete_all_documents().at_index(&self.path)?;
+        self.manifest = Manifest::new(&self.study);
+        self.opened = Opened {
+            rebuilt: Some(Rebuilt::Asked),
+            ..Opened::default()
+        };
+        progress.begin("index", ids.len());
+        for id in ids {
+            self.index_from_disk(id)?;
+            progress.step();
+        }
+        progress.end();
+        self.commit()
+    }
+
+    /// Takes a new study definition (codebook, grid, attributes edited): rebuilds if what is
+    /// indexed depends on what changed.
+    pub fn set_study(&mut self, study: &Study, progress: &mut dyn Progress) -> Result<()> {
+        if fingerprint(study) != self.manifest.definition {
+            self.study = study.clone();
+            self.rebuild(progress)?;
+            self.opened.rebuilt = Some(Rebuilt::DefinitionChanged);
+        }
+        Ok(())
+    }
+
+    /// Re-indexes a session after a saved change, searchable on return.
+    pub fn update_session(&mut self, session: &Session) -> Result<()> {
+        let fields = self.fields;
+        let docs = documents::of_session(&fields, &self.study, session);
+        self.writer()?
+            .delete_term(Term::from_field_text(fields.session, &session.id.to_string()));
+        self.add(docs)?;
+        self.hold(session)?;
+        self.commit()
+    }
+
+    /// Re-indexes one segment (its text, its codings) after a saved change that touched only
+    /// it; anything else about the session changed → [`Index::update_session`].
+    pub fn update_segment(&mut self, session: &Session, segment: SegmentId) -> Result<()> {
+        let fields = self.fields;
+        let docs = match session.segment(segment) {
+            Some(seg) => documents::of_segment(&fields, &self.study, session, seg),
+            None => Vec::new(), // removed: its documents go
+        };
+        self.writer()?
+            .delete_term(Term::from_field_text(fields.segment, &segment.to_string()));
+        self.add(docs)?;
+        self.hold(session)?;
+        self.commit()
+    }
+
+    /// Removes a session from the index (its file was deleted).
+    pub fn remove_session(&mut self, id: SessionId) -> Result<()> {
+        let field = self.fields.session;
+        self.writer()?
+            .delete_term(Term::from_field_text(field, &id.to_string()));
+        self.manifest.sessions.remove(&id);
+        self.manifest.skipped.remove(&id);
+        self.commit()
+    }
+
+    /// Re-indexes the sessions added or changed since the index last saw them, and drops those
+    /// whose file is gone.
+    fn catch_up(&mut self, progress: &mut dyn Progress) -> Result<()> {
+        let ids = self.dir.session_ids()?;
+        let mut changed = Vec::new();
+        for id in &ids {
+            let stamp = self.dir.session_stamp(*id)?;
+            let held = self.manifest.sessions.get(id).map(|h| h.stamp);
+            let skipped = self.manifest.skipped.get(id).copied();
+            if stamp.is_some() && stamp != held && stamp != skipped {
+                changed.push(*id);
+            }
+        }
+        let gone: Vec<SessionId> = self
+            .manifest
+            .sessions
+            .keys()
+            .chain(self.manifest.skipped.keys())
+            .filter(|id| ids.binary_search(id).is_err())
+            .copied()
+            .collect();
+        if changed.is_empty() && gone.is_empty() {
+            return Ok(());
+        }
+        let field = self.fields.session;
+        for id in &gone {
+            self.writer()?
+                .delete_term(Term::from_field_text(field, &id.to_string()));
+            self.manifest.sessions.remove(id);
+            self.manifest.skipped.remove(id);
+        }
+        progress.begin("index", changed.len());
+        for id in &changed {
+            self.writer()?
+                .delete_term(Term::from_field_text(field, &id.to_string()));
+            self.index_from_disk(*id)?;
+            progress.step();
+        }
+        progress.end();
+        self.opened.updated = changed.len();
+        self.opened.removed = gone.len();
+        self.commit()
+    }
+
+    /// Reads a session from disk and adds its documents; an unreadable session is noted and
+    /// skipped (it becomes searchable once repaired).
+    fn index_from_disk(&mut self, id: SessionId) -> Result<()> {
+        let Some(stamp) = self.dir.session_stamp(id)? else {
+            return Ok(()); // removed meanwhile
+        };
+        match self.dir.load_session(id, &self.study) {
+            Ok(loaded) => {
+                let docs = documents::of_session(&self.fields, &self.study, &loaded.doc);
+                self.add(docs)?;
+                self.manifest.skipped.remove(&id);
+                self.manifest.sessions.insert(
+                    id,
+                    Held {
+                        revision: loaded.doc.revision,
+                        stamp,
+                    },
+                );
+            }
+            Err(e) => {
+                self.manifest.sessions.remove(&id);
+                self.manifest.skipped.insert(id, stamp);
+                self.opened.skipped.push((id, e.to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn hold(&mut self, session: &Session) -> Result<()> {
+        if let Some(stamp) = self.dir.session_stamp(session.id)? {
+            self.manifest.skipped.remove(&session.id);
+            self.manifest.sessions.insert(
+                session.id,
+                Held {
+                    revision: session.revision,
+                    stamp,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, docs: Vec<tantivy::TantivyDocument>) -> Result<()> {
+        let path = self.path.clone();
+        let writer = self.writer()?;
+        for doc in docs {
+            writer.add_document(doc).at_index(&path)?;
+        }
+        Ok(())
+    }
+
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        if self.writer.is_none() {
+            self.writer = Some(self.index.writer(WRITER_BUDGET).at_index(&self.path)?);
+        }
+        Ok(self.writer.as_mut().expect("just set"))
+    }
+
+    /// Commits with the manifest as payload, then reloads the reader by hand so that the change
+    /// is searchable on return.
+    fn commit(&mut self) -> Result<()> {
+        let payload = self.manifest.to_payload();
+        let path = self.path.clone();
+        let writer = self.writer()?;
+        let mut prepared = writer.prepare_commit().at_index(&path)?;
+        prepared.set_payload(&payload);
+        prepared.commit().at_index(&path)?;
+        self.reader.reload().at_index(&path)
+    }
+}
+
+/// Opens the index at `path` and reads what it holds; any failure says why it must be rebuilt.
+fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> {
+    if !path.join("meta.json").is_file() {
+        return Err(Rebuilt::Missing);
+    }
+    let damaged = |e: tantivy::TantivyError| Rebuilt::Damaged(e.to_string());
+    let index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
+    analyzer::register(index.tokenizers());
+    let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
+    // Every file's checksum, so that damaged bytes are found now, not in the middle of a search.
+    let bad = index.validate_checksum().map_err(damaged)?;
+    if !bad.is_empty() {
+        let names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
+        return Err(Rebuilt::Damaged(format!("damaged files: {}", names.join(", "))));
+    }
+    let reader = reader(&index).map_err(damaged)?;
+    let metas = index.load_metas().map_err(damaged)?;
+    Ok(Found {
+        manifest: Manifest::parse(metas.payload.as_deref()),
+        index,
+        fields,
+        reader,
+    })
+}
+
+/// A new, empty index at `path`, in a private folder.
+fn create(path: &Path) -> Result<Found> {
+    fs::create_private_dir(path)?;
+    let (schema, fields) = Fields::schema();
+    let index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
+    analyzer::register(index.tokenizers());
+    let reader = reader(&index).at_index(path)?;
+    Ok(Found {
+        index,
+        fields,
+        reader,
+        manifest: None,
+    })
+}
+
+fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}

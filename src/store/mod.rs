@@ -11,6 +11,7 @@ pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded};
 pub mod paths;
 pub mod preferences;
+pub mod stamp;
 pub mod study_dir;
 pub mod template;
 
@@ -18,3 +19,4 @@ pub use paths::{Origin, StudyPaths};
 pub use preferences::Preferences;
 pub use study_dir::{CheckReport, SessionWriter, StudyDir};
 pub use template::Template;
+pub use stamp::{FileStamp, SessionStamp};

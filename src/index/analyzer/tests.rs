@@ -152,3 +152,4 @@ fn names_and_keys() {
         .collect();
     assert_eq!(k, ["police-gendarmerie"]);
 }
+

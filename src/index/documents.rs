@@ -13,10 +13,11 @@ use crate::study::{Segment, Session, Speaker, Study, Value, ValueKind, text};
 pub fn of_segment(
     fields: &Fields,
     study: &Study,
-    session: &Session,
+    (session, number): (&Session, u64),
     segment: &Segment,
 ) -> Vec<TantivyDocument> {
-    let common = common(fields, study, session, segment);
+    let mut common = common(fields, study, session, segment);
+    common.add_u64(fields.session_number, number);
     let codings: Vec<_> = session
         .codings
         .iter()
@@ -62,11 +63,18 @@ pub fn of_segment(
 }
 
 /// Every document of a session.
-pub fn of_session(fields: &Fields, study: &Study, session: &Session) -> Vec<TantivyDocument> {
+/// Every document of a session; `number` is the session's number in the index (see
+/// `Held::number`).
+pub fn of_session(
+    fields: &Fields,
+    study: &Study,
+    session: &Session,
+    number: u64,
+) -> Vec<TantivyDocument> {
     session
         .segments
         .iter()
-        .flat_map(|seg| of_segment(fields, study, session, seg))
+        .flat_map(|seg| of_segment(fields, study, (session, number), seg))
         .collect()
 }
 
@@ -89,6 +97,16 @@ pub fn value_strings(value: &Value) -> Vec<String> {
         Value::Text(t) => vec![t.clone()],
         Value::List(l) => l.clone(),
     }
+}
+
+/// A session's respondent attributes as `key/value` paths (`secteur/sante`).
+pub fn attribute_paths(session: &Session) -> Vec<String> {
+    session
+        .respondent
+        .attributes
+        .iter()
+        .flat_map(|(key, value)| value_strings(value).into_iter().map(move |v| format!("{key}/{v}")))
+        .collect()
 }
 
 /// What a segment and its excerpts share: session, respondent, date, place in the grid.

@@ -17,6 +17,9 @@ pub struct Manifest {
     pub version: u32,
     pub definition: u64,
     pub sessions: BTreeMap<SessionId, Held>,
+    /// The number the next new session gets.
+    #[serde(default)]
+    pub next_number: u64,
     /// Sessions that could not be read when last tried, with the stamp they had then: tried
     /// again once their files change.
     #[serde(default)]
@@ -24,10 +27,16 @@ pub struct Manifest {
 }
 
 /// A session as the index holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Held {
+    /// The session's number in the index, given once and kept while it is indexed.
+    pub number: u64,
     pub revision: u64,
     pub stamp: SessionStamp,
+    /// The respondent's attributes as `key/value` paths: attribute counts are made from hits
+    /// per session (see `tally`).
+    #[serde(default)]
+    pub attributes: Vec<String>,
 }
 
 impl Manifest {
@@ -36,12 +45,24 @@ impl Manifest {
             version: VERSION,
             definition: fingerprint(study),
             sessions: BTreeMap::new(),
+            next_number: 0,
             skipped: BTreeMap::new(),
         }
     }
 
     pub fn parse(payload: Option<&str>) -> Option<Manifest> {
         serde_json::from_str(payload?).ok()
+    }
+
+    /// The number of a session: the one it has, or the next one.
+    pub fn number(&mut self, id: SessionId) -> u64 {
+        match self.sessions.get(&id) {
+            Some(held) => held.number,
+            None => {
+                self.next_number += 1;
+                self.next_number - 1
+            }
+        }
     }
 
     pub fn to_payload(&self) -> String {

@@ -21,6 +21,9 @@ pub struct Fields {
     /// `segment` or `excerpt`.
     pub kind: Field,
     pub session: Field,
+    /// A small number per session, given by the index and kept in its manifest: hits are
+    /// counted per session through it (a fast column, no dictionary to read).
+    pub session_number: Field,
     pub segment: Field,
     /// Excerpt documents: the coding's id, its span (chars) in the segment.
     pub coding: Field,
@@ -63,6 +66,7 @@ impl Fields {
         let fields = Fields {
             kind: b.add_text_field("kind", STRING | STORED),
             session: b.add_text_field("session", STRING | STORED),
+            session_number: b.add_u64_field("session_number", FAST),
             segment: b.add_text_field("segment", STRING | STORED),
             coding: b.add_text_field("coding", STRING | STORED),
             start: b.add_u64_field("start", STORED),

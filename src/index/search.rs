@@ -1,9 +1,10 @@
 //! Running a query: ranked hits with highlighted snippets, the total, and facet counts (hits per
 //! code, per respondent attribute value) over the whole result set, not just the page shown.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
-use tantivy::schema::Facet;
+use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::schema::Value as _;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, TantivyDocument};
@@ -11,6 +12,7 @@ use tantivy::{DocAddress, TantivyDocument};
 use super::error::IndexError;
 use super::query::{self, QueryError};
 use super::schema::{EXCERPT, Fields};
+use super::tally::FacetTally;
 use super::Index;
 use crate::study::{CodingId, SegmentId, SessionId};
 
@@ -98,44 +100,31 @@ impl Index {
         let q = query::compile(query, &self.study, &self.fields)?;
         let searcher = self.reader.searcher();
         let book = &self.study.codebook;
-        // A facet collector counts the children of the facets it is given, which must not be
-        // nested: one collector per depth of the codebook (the root, then parents of depth 1…).
         let mut multi = MultiCollector::new();
         let top_handle = multi.add_collector(TopDocs::with_limit(limit.max(1)).order_by_score());
         let count_handle = multi.add_collector(Count);
-        let mut parents_by_depth: Vec<Vec<String>> = vec![vec!["/".to_owned()]];
-        for (depth, code) in book.tree() {
-            if book.children(Some(code.id)).next().is_some()
-                && let Some(path) = book.path(code.id)
-            {
-                if parents_by_depth.len() < depth + 2 {
-                    parents_by_depth.resize(depth + 2, Vec::new());
-                }
-                parents_by_depth[depth + 1].push(format!("/{path}"));
-            }
-        }
-        let code_handles: Vec<_> = parents_by_depth
-            .iter()
-            .filter(|parents| !parents.is_empty())
-            .map(|parents| {
-                let mut c = FacetCollector::for_field("codes");
-                for p in parents {
-                    c.add_facet(p.as_str());
-                }
-                multi.add_collector(c)
-            })
-            .collect();
-        let mut by_attribute = FacetCollector::for_field("attributes");
-        for attr in &self.study.meta.respondent_attributes {
-            by_attribute.add_facet(Facet::from_path([attr.key.as_str()]));
-        }
-        let attribute_handle = multi.add_collector(by_attribute);
+        let tally_handle = multi.add_collector(FacetTally {
+            fields: vec!["codes"],
+            per: "session_number",
+        });
         let mut fruits = searcher.search(&q, &multi).map_err(|e| self.tantivy(e))?;
         let top = top_handle.extract(&mut fruits);
         let total = count_handle.extract(&mut fruits);
-        let code_counts: Vec<FacetCounts> =
-            code_handles.into_iter().map(|h| h.extract(&mut fruits)).collect();
-        let attribute_counts = attribute_handle.extract(&mut fruits);
+        let (facets, per_session) = tally_handle.extract(&mut fruits);
+        let code_counts = facets.into_iter().next().unwrap_or_default();
+        // Hits per attribute value: each session's hits, for each of its attributes.
+        let by_number: HashMap<u64, &[String]> = self
+            .manifest
+            .sessions
+            .values()
+            .map(|h| (h.number, h.attributes.as_slice()))
+            .collect();
+        let mut attribute_counts: HashMap<&str, u64> = HashMap::new();
+        for (number, n) in &per_session {
+            for value in by_number.get(number).copied().unwrap_or_default() {
+                *attribute_counts.entry(value.as_str()).or_default() += n;
+            }
+        }
 
         let mut snippets =
             SnippetGenerator::create(&searcher, &*q, self.fields.text).map_err(|e| self.tantivy(e))?;
@@ -145,32 +134,18 @@ impl Index {
             hits.push(self.hit(&searcher, &snippets, score, address)?);
         }
 
-        let mut codes = Vec::new();
-        for (_, code) in book.tree() {
-            let Some(path) = book.path(code.id) else { continue };
-            let parent = match path.rsplit_once('/') {
-                Some((p, _)) => format!("/{p}"),
-                None => "/".to_owned(),
-            };
-            let count = code_counts
-                .iter()
-                .flat_map(|counts| counts.get(parent.as_str()))
-                .find(|(f, _)| facet_path(f.encoded_str()) == path)
-                .map_or(0, |(_, n)| n);
-            if count > 0 {
-                codes.push((path, count));
-            }
-        }
+        let codes: Vec<(String, u64)> = book
+            .tree()
+            .into_iter()
+            .filter_map(|(_, code)| book.path(code.id))
+            .filter_map(|path| code_counts.get(&path).map(|n| (path, *n)))
+            .collect();
         let mut attributes = Vec::new();
         for attr in &self.study.meta.respondent_attributes {
-            let prefix = format!("/{}", attr.key);
+            let prefix = format!("{}/", attr.key);
             let mut values: Vec<(String, u64)> = attribute_counts
-                .get(prefix.as_str())
-                .map(|(f, n)| {
-                    let path = facet_path(f.encoded_str());
-                    let value = path.split_once('/').map_or(path.clone(), |(_, v)| v.to_owned());
-                    (value, n)
-                })
+                .iter()
+                .filter_map(|(path, n)| path.strip_prefix(prefix.as_str()).map(|v| (v.to_owned(), *n)))
                 .collect();
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             attributes.extend(values.into_iter().map(|(v, n)| (attr.key.clone(), v, n)));

@@ -292,7 +292,7 @@ mod tests {
         let Some(Expr::And(parts)) = e else { panic!() };
         let Expr::Clause(c) = &parts[0] else { panic!() };
         assert_eq!(c.field, Some(("code".into(), 0..4)));
-        assert_eq!(c.at, 5..27);
+        assert_eq!(c.at, 5..26);
         let Expr::Clause(c) = &parts[1] else { panic!() };
         assert_eq!(c.value, Value::Phrase("à l'hôtel".into()));
         let Expr::Clause(c) = &parts[2] else { panic!() };

@@ -50,6 +50,9 @@ pub fn open(env: &Env, dir: &StudyDir, study: &Study) -> Result<Index> {
     } else if opened.updated + opened.removed > 0 {
         eprintln!("{}", (t.index_caught_up)(opened.updated, opened.removed));
     }
+    if opened.busy {
+        eprintln!("{}", t.index_busy_stale);
+    }
     for (id, error) in &opened.skipped {
         eprintln!("{}", (t.index_skipped)(&id.to_string(), error));
     }

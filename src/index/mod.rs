@@ -83,6 +83,9 @@ pub struct Opened {
     pub removed: usize,
     /// Sessions that could not be read, with the reason: not searchable until repaired.
     pub skipped: Vec<(SessionId, String)>,
+    /// Sessions changed behind the index's back could not be re-indexed because another grille
+    /// process holds the index writer: searches see the index as that process last committed.
+    pub busy: bool,
 }
 
 pub struct Index {
@@ -150,7 +153,10 @@ impl Index {
             this.rebuild(progress)?;
             this.opened.rebuilt = Some(why);
         } else {
-            this.catch_up(progress)?;
+            match this.catch_up(progress) {
+                Err(IndexError::Busy) => this.opened.busy = true,
+                other => other?,
+            }
         }
         Ok(this)
     }

@@ -2,6 +2,8 @@
 //! the operations that touch several files at once. The TUI and the CLI call this; it calls the
 //! store (and the index), never the other way round.
 
+mod search;
+
 use anyhow::Result;
 
 use crate::store::{Preferences, SessionWriter, StoreError, StudyDir};

@@ -69,7 +69,11 @@ fn corpus(sessions: usize, words: usize) -> PathBuf {
         let _ = std::fs::remove_dir_all(&root);
         let t = Instant::now();
         grille::corpus::generate(&root, sessions, words, 1).expect("corpus generates");
-        eprintln!("corpus generated in {:.1} s: {}", t.elapsed().as_secs_f64(), root.display());
+        eprintln!(
+            "corpus generated in {:.1} s: {}",
+            t.elapsed().as_secs_f64(),
+            root.display()
+        );
     }
     root
 }
@@ -97,7 +101,10 @@ fn timed(n: usize, mut f: impl FnMut()) -> Vec<Duration> {
 }
 
 fn grep_pattern(study: &Study, words: &str) -> String {
-    match words.strip_prefix("{code:").and_then(|w| w.strip_suffix('}')) {
+    match words
+        .strip_prefix("{code:")
+        .and_then(|w| w.strip_suffix('}'))
+    {
         Some(path) => study
             .codebook
             .by_path(path)
@@ -154,13 +161,19 @@ fn search(c: &mut Criterion) {
     let t = Instant::now();
     let mut index = Index::open(&dir, &study, &mut Silent).unwrap();
     let build = t.elapsed();
-    println!("\n## full build: {sessions} sessions x {words} words: {:.1} s", build.as_secs_f64());
+    println!(
+        "\n## full build: {sessions} sessions x {words} words: {:.1} s",
+        build.as_secs_f64()
+    );
 
     // Opening an up-to-date index (what `grille search` does before searching).
     let open = timed(5, || {
         let _ = Index::open(&dir, &study, &mut Silent).unwrap();
     });
-    println!("open (checks, no rebuild): p50 {:.1} ms", ms(percentile(&open, 0.5)));
+    println!(
+        "open (checks, no rebuild): p50 {:.1} ms",
+        ms(percentile(&open, 0.5))
+    );
 
     // Incremental update: one segment's text edited, re-indexed, committed, reader reloaded.
     let id = dir.session_ids().unwrap()[0];

@@ -51,7 +51,10 @@ fn search_json_for_scripts() {
     assert_eq!(hit["start"], 5);
     assert_eq!(hit["end"], 33);
     assert_eq!(hit["codes"], serde_json::json!(["lieux/hotel"]));
-    assert_eq!(hit["snippet"][1], serde_json::json!({"text": "petit", "highlighted": true}));
+    assert_eq!(
+        hit["snippet"][1],
+        serde_json::json!({"text": "petit", "highlighted": true})
+    );
     assert!(hit["session"].as_str().unwrap().len() == 36);
     assert_eq!(
         json["codes"],
@@ -61,11 +64,20 @@ fn search_json_for_scripts() {
     assert_eq!(json["attributes"][0]["value"], "elu");
     // The second search reuses the index silently.
     grille(home.path())
-        .args(["--study", study.to_str().unwrap(), "search", "hotel", "--limit", "2"])
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "hotel",
+            "--limit",
+            "2",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::is_empty())
-        .stdout(predicate::str::contains("18 résultat(s)").and(predicate::str::contains("Par code :")));
+        .stdout(
+            predicate::str::contains("18 résultat(s)").and(predicate::str::contains("Par code :")),
+        );
 }
 
 #[test]
@@ -73,16 +85,30 @@ fn a_malformed_query_exits_1_and_points_at_the_mistake() {
     let home = tempfile::tempdir().unwrap();
     let study = example_study(home.path());
     grille(home.path())
-        .args(["--study", study.to_str().unwrap(), "search", "hôtel secteurr:sante"])
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "hôtel secteurr:sante",
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains(
             "requête invalide, colonne 7 : champ inconnu « secteurr »",
         ))
-        .stderr(predicate::str::contains("  hôtel secteurr:sante\n        ^^^^^^^^\n"));
+        .stderr(predicate::str::contains(
+            "  hôtel secteurr:sante\n        ^^^^^^^^\n",
+        ));
     grille(home.path())
-        .args(["--study", study.to_str().unwrap(), "--lang", "en", "search", "(hotel OR gare"])
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "--lang",
+            "en",
+            "search",
+            "(hotel OR gare",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
@@ -99,7 +125,9 @@ fn index_rebuild_and_a_build_killed_midway() {
         .args(["--sessions", "40", "--words", "3000", "--seed", "3"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("Corpus synthétique : 40 entretien(s)"));
+        .stderr(predicate::str::contains(
+            "Corpus synthétique : 40 entretien(s)",
+        ));
     // Kill a rebuild while it runs (wherever it is: creating, adding, committing).
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("grille"))
         .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
@@ -112,7 +140,13 @@ fn index_rebuild_and_a_build_killed_midway() {
     let _ = child.wait();
     // Whatever state it left, the next search works and finds every session.
     let out = grille(home.path())
-        .args(["--study", study.to_str().unwrap(), "search", "respondent:r0040", "--json"])
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "respondent:r0040",
+            "--json",
+        ])
         .assert()
         .success()
         .get_output()
@@ -124,5 +158,7 @@ fn index_rebuild_and_a_build_killed_midway() {
         .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("Index reconstruit : 40 entretien(s)."));
+        .stderr(predicate::str::contains(
+            "Index reconstruit : 40 entretien(s).",
+        ));
 }

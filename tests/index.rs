@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 
 use grille::index::{Index, Rebuilt, Silent};
 use grille::store::{StudyDir, fs, json};
-use grille::study::{
-    CodebookChange, Segment, SegmentId, Session, SessionChange, Speaker, Study,
-};
+use grille::study::{CodebookChange, Segment, SegmentId, Session, SessionChange, Speaker, Study};
 
 fn study() -> (tempfile::TempDir, StudyDir, Study) {
     let tmp = tempfile::tempdir().unwrap();
@@ -51,11 +49,22 @@ fn built_when_missing_then_reused_and_private() {
     let index = open(&dir, &study);
     assert_eq!(index.opened().rebuilt, Some(Rebuilt::Missing));
     assert_eq!(index.held().count(), 6);
-    let mode = std::fs::metadata(dir.paths().index_dir()).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o700, "derived data about victims stays private");
+    let mode = std::fs::metadata(dir.paths().index_dir())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o777,
+        0o700,
+        "derived data about victims stays private"
+    );
     drop(index);
     let again = open(&dir, &study);
-    assert_eq!(again.opened(), &Default::default(), "nothing to do the second time");
+    assert_eq!(
+        again.opened(),
+        &Default::default(),
+        "nothing to do the second time"
+    );
     assert_eq!(total(&again, "hotel"), 18);
 }
 
@@ -113,7 +122,11 @@ fn a_saved_change_is_searchable_at_once() {
     drop(index);
     let index = open(&dir, &study);
     assert_eq!(index.opened().rebuilt, None);
-    assert_eq!(index.opened().updated, 1, "the fold rewrote the file: checked again");
+    assert_eq!(
+        index.opened().updated,
+        1,
+        "the fold rewrote the file: checked again"
+    );
     assert_eq!(total(&index, "mobylette"), 1);
 
     let mut index = index;
@@ -147,13 +160,23 @@ fn sessions_changed_added_or_removed_behind_its_back_are_caught_up() {
         .session_ids()
         .unwrap()
         .into_iter()
-        .find(|id| dir.load_session(*id, &study).unwrap().doc.respondent.pseudonym == "R01")
+        .find(|id| {
+            dir.load_session(*id, &study)
+                .unwrap()
+                .doc
+                .respondent
+                .pseudonym
+                == "R01"
+        })
         .unwrap();
     std::fs::remove_file(dir.paths().session(r01).file).unwrap();
 
     let index = open(&dir, &study);
     let opened = index.opened();
-    assert_eq!((opened.rebuilt.clone(), opened.updated, opened.removed), (None, 2, 1));
+    assert_eq!(
+        (opened.rebuilt.clone(), opened.updated, opened.removed),
+        (None, 2, 1)
+    );
     assert_eq!(total(&index, "covoiturage"), 2);
     assert_eq!(total(&index, "respondent:r01"), 0);
     // R01's three hôtel hits are gone.
@@ -173,7 +196,11 @@ fn an_unreadable_session_is_skipped_and_reported_not_fatal() {
     // Not retried while it stays the same; retried (and indexed) once repaired.
     drop(index);
     assert!(open(&dir, &study).opened().skipped.is_empty());
-    fs::write_atomic(&dir.paths().session(s.id).file, json::to_pretty(&s).as_bytes()).unwrap();
+    fs::write_atomic(
+        &dir.paths().session(s.id).file,
+        json::to_pretty(&s).as_bytes(),
+    )
+    .unwrap();
     let index = open(&dir, &study);
     assert_eq!(index.opened().updated, 1);
     assert_eq!(total(&index, "hotel"), 18);
@@ -184,7 +211,11 @@ fn a_codebook_change_rebuilds_and_new_paths_are_searchable() {
     let (_t, dir, study) = study();
     drop(open(&dir, &study));
     let (mut codebook, _) = dir.open_codebook().unwrap();
-    let mut code = codebook.doc().by_path("proxenetisme/conjugal").unwrap().clone();
+    let mut code = codebook
+        .doc()
+        .by_path("proxenetisme/conjugal")
+        .unwrap()
+        .clone();
     code.slug = "partenaire".into();
     codebook
         .apply(CodebookChange::UpdateCode { code }, &())
@@ -201,7 +232,8 @@ fn a_codebook_change_rebuilds_and_new_paths_are_searchable() {
 /// Rewrites the payload of tantivy's meta.json (where the manifest lives).
 fn edit_payload(dir: &StudyDir, edit: impl Fn(&str) -> String) {
     let meta = dir.paths().index_dir().join("meta.json");
-    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
     let payload = json["payload"].as_str().unwrap().to_owned();
     json["payload"] = serde_json::Value::String(edit(&payload));
     std::fs::write(&meta, serde_json::to_vec(&json).unwrap()).unwrap();
@@ -218,7 +250,10 @@ fn another_version_or_an_interrupted_build_rebuilds() {
     drop(index);
     // A build killed before its commit leaves no manifest.
     edit_payload(&dir, |_| "not a manifest".into());
-    assert_eq!(open(&dir, &study).opened().rebuilt, Some(Rebuilt::Incomplete));
+    assert_eq!(
+        open(&dir, &study).opened().rebuilt,
+        Some(Rebuilt::Incomplete)
+    );
 }
 
 #[test]
@@ -252,7 +287,11 @@ fn a_writer_held_by_another_process_is_reported_busy_not_a_crash() {
     drop(second);
     let mut changed = s.clone();
     changed.segments[0].text = "Parlons du covoiturage.".into();
-    fs::write_atomic(&dir.paths().session(s.id).file, json::to_pretty(&changed).as_bytes()).unwrap();
+    fs::write_atomic(
+        &dir.paths().session(s.id).file,
+        json::to_pretty(&changed).as_bytes(),
+    )
+    .unwrap();
     let third = open(&dir, &study);
     assert!(third.opened().busy);
     assert_eq!(total(&third, "covoiturage"), 0);
@@ -304,7 +343,11 @@ fn damaged_files_rebuild_the_index() {
     drop(index);
 
     // meta.json itself garbled.
-    std::fs::write(dir.paths().index_dir().join("meta.json"), b"\x00\x01garbage").unwrap();
+    std::fs::write(
+        dir.paths().index_dir().join("meta.json"),
+        b"\x00\x01garbage",
+    )
+    .unwrap();
     let index = open(&dir, &study);
     assert!(matches!(index.opened().rebuilt, Some(Rebuilt::Damaged(_))));
     assert_eq!(total(&index, "hotel"), 18);

@@ -86,7 +86,13 @@ const HOTEL: &[&str] = &[
 
 /// The `hôtel` hits that pass `keep`.
 fn hotel_where(keep: impl Fn(&str) -> bool) -> Vec<String> {
-    sorted(&HOTEL.iter().copied().filter(|h| keep(h)).collect::<Vec<_>>())
+    sorted(
+        &HOTEL
+            .iter()
+            .copied()
+            .filter(|h| keep(h))
+            .collect::<Vec<_>>(),
+    )
 }
 
 #[test]
@@ -126,7 +132,10 @@ fn and_or_not_and_parentheses() {
     // Airbnb is said once, by R03, in a segment coded whole as pistes/lutte-proxenetisme
     // (0-68): 18 + 2 hits.
     let mut either = sorted(HOTEL);
-    either.extend(["R03 segment a69752fb".into(), "R03 excerpt a69752fb 0-68".into()]);
+    either.extend([
+        "R03 segment a69752fb".into(),
+        "R03 excerpt a69752fb 0-68".into(),
+    ]);
     either.sort();
     assert_eq!(hits(&index, "hotel OR airbnb"), either);
     assert_eq!(hits(&index, "hotel OU airbnb"), either);
@@ -157,8 +166,14 @@ fn and_or_not_and_parentheses() {
         ])
     );
     // NOT alone: everything but the hôtel hits.
-    let all = index.search("kind:segment OR kind:excerpt", 1).unwrap().total;
-    assert_eq!(index.search("NOT hotel", 1).unwrap().total, all - HOTEL.len());
+    let all = index
+        .search("kind:segment OR kind:excerpt", 1)
+        .unwrap()
+        .total;
+    assert_eq!(
+        index.search("NOT hotel", 1).unwrap().total,
+        all - HOTEL.len()
+    );
 }
 
 #[test]
@@ -198,7 +213,10 @@ fn inclusive_writing_found_from_plain_words() {
     assert_eq!(hits(&index, "élus"), elus);
     assert_eq!(hits(&index, "élue"), elus);
     assert_eq!(hits(&index, "elu.es"), elus);
-    assert_eq!(hits(&index, "interrogée"), sorted(&["R06 segment d00867f6"]));
+    assert_eq!(
+        hits(&index, "interrogée"),
+        sorted(&["R06 segment d00867f6"])
+    );
     // professionnelle(s): R04's "tous les professionnel·les des établissements" (segment
     // 4d6a73a2 and excerpt 0-64), R04's "lycée professionnel" (ec643b20), R06 d00867f6, and
     // R01's "se connaître entre professionnel.les" (52631907).
@@ -289,7 +307,10 @@ fn respondent_attributes() {
     let gendarme = hits(&index, "fonction:gendarme");
     assert_eq!(gendarme.len(), 35);
     assert!(gendarme.iter().all(|h| h.starts_with("R03")));
-    assert_eq!(hits(&index, "territoire:issoire NOT secteur:social").len(), 0);
+    assert_eq!(
+        hits(&index, "territoire:issoire NOT secteur:social").len(),
+        0
+    );
 }
 
 #[test]
@@ -326,9 +347,15 @@ fn dates_and_ranges() {
 #[test]
 fn kinds() {
     let (_t, index) = index();
-    assert_eq!(hits(&index, "kind:excerpt hotel"), hotel_where(|h| h.contains("excerpt")));
+    assert_eq!(
+        hits(&index, "kind:excerpt hotel"),
+        hotel_where(|h| h.contains("excerpt"))
+    );
     assert_eq!(hits(&index, "kind:extrait hotel").len(), 10);
-    assert_eq!(hits(&index, "kind:segment hotel"), hotel_where(|h| h.contains("segment")));
+    assert_eq!(
+        hits(&index, "kind:segment hotel"),
+        hotel_where(|h| h.contains("segment"))
+    );
 }
 
 #[test]
@@ -341,7 +368,12 @@ fn results_carry_snippets_places_and_facets_over_the_whole_set() {
     assert_eq!(hit.date.as_deref(), Some("2021-07-06"));
     assert_eq!(hit.theme.as_deref(), Some("lieux"));
     assert_eq!(hit.question.as_deref(), Some("formes"));
-    assert!(hit.question_text.as_deref().unwrap().starts_with("Comment cela se passe"));
+    assert!(
+        hit.question_text
+            .as_deref()
+            .unwrap()
+            .starts_with("Comment cela se passe")
+    );
     assert_eq!((hit.start, hit.end), (Some(5), Some(33)));
     assert_eq!(hit.codes, ["lieux/hotel"]);
     assert_eq!(hit.coders, ["Camille Roux"]);
@@ -413,8 +445,10 @@ fn malformed_queries_say_where_and_what() {
     let (_t, index) = index();
     let (kind, col) = error(&index, "hotel secteurr:sante");
     assert_eq!(col, 7);
-    assert!(matches!(kind, QueryErrorKind::UnknownField { ref field, ref known }
-        if field == "secteurr" && known.contains(&"secteur".to_string())));
+    assert!(
+        matches!(kind, QueryErrorKind::UnknownField { ref field, ref known }
+        if field == "secteurr" && known.contains(&"secteur".to_string()))
+    );
     let (kind, col) = error(&index, "code:proxenetisme/conjugale");
     assert_eq!(col, 6);
     assert!(matches!(kind, QueryErrorKind::UnknownCode { ref close, .. }
@@ -423,9 +457,13 @@ fn malformed_queries_say_where_and_what() {
     assert_eq!(col, 12, "columns count chars, not bytes");
     assert!(matches!(kind, QueryErrorKind::BadDate { .. }));
     let (kind, _) = error(&index, "theme:hotel");
-    assert!(matches!(kind, QueryErrorKind::UnknownValue { ref known, .. } if known.contains(&"lieux".to_string())));
+    assert!(
+        matches!(kind, QueryErrorKind::UnknownValue { ref known, .. } if known.contains(&"lieux".to_string()))
+    );
     let (kind, _) = error(&index, "secteur:hopital");
-    assert!(matches!(kind, QueryErrorKind::UnknownValue { ref known, .. } if known.contains(&"sante".to_string())));
+    assert!(
+        matches!(kind, QueryErrorKind::UnknownValue { ref known, .. } if known.contains(&"sante".to_string()))
+    );
     let (kind, _) = error(&index, "speaker:client");
     assert!(matches!(kind, QueryErrorKind::UnknownValue { .. }));
     let (kind, col) = error(&index, "(hotel OR gare");
@@ -434,5 +472,8 @@ fn malformed_queries_say_where_and_what() {
     let (kind, _) = error(&index, "hotel~3");
     assert!(matches!(kind, QueryErrorKind::BadFuzzy { distance: 3 }));
     assert!(matches!(error(&index, "   ").0, QueryErrorKind::Empty));
-    assert!(matches!(error(&index, "«»").0, QueryErrorKind::NothingToSearch { .. }));
+    assert!(matches!(
+        error(&index, "«»").0,
+        QueryErrorKind::NothingToSearch { .. }
+    ));
 }

@@ -118,7 +118,7 @@ impl Writer<'_> {
         while written < words {
             // Walk the grid in order, spreading the words over every question.
             let q = questions[(written * questions.len() / words).min(questions.len() - 1)];
-            let speaker = if turn % 2 == 0 {
+            let speaker = if turn.is_multiple_of(2) {
                 Speaker::Interviewer
             } else {
                 Speaker::Respondent

@@ -31,8 +31,14 @@ pub static EN: Texts = Texts {
             format!("unknown code \"{p}\"; close codes: {c}")
         }
     },
-    query_unknown_value: |f, v, k| format!("{f} does not take the value \"{v}\"; possible values: {k}"),
-    query_bad_date: |d| format!("invalid date \"{d}\": expected YYYY, YYYY-MM or YYYY-MM-DD, or a range start..end (either end optional)"),
+    query_unknown_value: |f, v, k| {
+        format!("{f} does not take the value \"{v}\"; possible values: {k}")
+    },
+    query_bad_date: |d| {
+        format!(
+            "invalid date \"{d}\": expected YYYY, YYYY-MM or YYYY-MM-DD, or a range start..end (either end optional)"
+        )
+    },
     query_nothing: |w| format!("\"{w}\" holds no word to search"),
     query_bad_fuzzy: |d| format!("fuzzy distance {d} is too large: ~1 or ~2 at most"),
     search_total: |n| format!("{n} hit(s)"),

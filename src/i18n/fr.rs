@@ -31,8 +31,14 @@ pub static FR: Texts = Texts {
             format!("code inconnu « {p} » ; codes proches : {c}")
         }
     },
-    query_unknown_value: |f, v, k| format!("{f} ne prend pas la valeur « {v} » ; valeurs possibles : {k}"),
-    query_bad_date: |d| format!("date invalide « {d} » : attendu AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle début..fin (bornes facultatives)"),
+    query_unknown_value: |f, v, k| {
+        format!("{f} ne prend pas la valeur « {v} » ; valeurs possibles : {k}")
+    },
+    query_bad_date: |d| {
+        format!(
+            "date invalide « {d} » : attendu AAAA, AAAA-MM ou AAAA-MM-JJ, ou un intervalle début..fin (bornes facultatives)"
+        )
+    },
     query_nothing: |w| format!("« {w} » ne contient aucun mot à chercher"),
     query_bad_fuzzy: |d| format!("distance floue {d} trop grande : ~1 ou ~2 au plus"),
     search_total: |n| format!("{n} résultat(s)"),
@@ -42,7 +48,9 @@ pub static FR: Texts = Texts {
     search_excerpt: "extrait",
     search_segment: "segment",
     index_rebuilt: |why| format!("index de recherche reconstruit ({why})"),
-    index_caught_up: |u, r| format!("index de recherche mis à jour : {u} entretien(s) réindexé(s), {r} retiré(s)"),
+    index_caught_up: |u, r| {
+        format!("index de recherche mis à jour : {u} entretien(s) réindexé(s), {r} retiré(s)")
+    },
     index_skipped: |id, e| format!("entretien {id} non indexé : {e}"),
     index_done: |n| format!("Index reconstruit : {n} entretien(s)."),
     index_why_missing: "il n'existait pas encore",

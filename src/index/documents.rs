@@ -105,7 +105,11 @@ pub fn attribute_paths(session: &Session) -> Vec<String> {
         .respondent
         .attributes
         .iter()
-        .flat_map(|(key, value)| value_strings(value).into_iter().map(move |v| format!("{key}/{v}")))
+        .flat_map(|(key, value)| {
+            value_strings(value)
+                .into_iter()
+                .map(move |v| format!("{key}/{v}"))
+        })
         .collect()
 }
 

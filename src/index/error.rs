@@ -31,9 +31,10 @@ pub(crate) trait AtIndex<T> {
 impl<T> AtIndex<T> for tantivy::Result<T> {
     fn at_index(self, path: &std::path::Path) -> Result<T> {
         self.map_err(|source| match source {
-            tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
-                IndexError::Busy
-            }
+            tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            ) => IndexError::Busy,
             source => IndexError::Tantivy {
                 path: path.display().to_string(),
                 source,

@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 use tantivy::schema::Term;
 use tantivy::{IndexReader, IndexWriter, ReloadPolicy};
 
-pub use error::{IndexError, Result};
 use error::AtIndex;
+pub use error::{IndexError, Result};
 use manifest::{Held, Manifest, fingerprint};
 pub use progress::{Bar, Progress, Silent};
 pub use query::QueryError;
@@ -129,11 +129,10 @@ impl Index {
             Err(why) => {
                 // Derived data: what cannot be read is set aside and made again.
                 if path.exists() {
-                    std::fs::remove_dir_all(&path)
-                        .map_err(|e| crate::store::StoreError::Io {
-                            path: path.clone(),
-                            source: e,
-                        })?;
+                    std::fs::remove_dir_all(&path).map_err(|e| crate::store::StoreError::Io {
+                        path: path.clone(),
+                        source: e,
+                    })?;
                 }
                 (create(&path)?, Some(why))
             }
@@ -142,7 +141,10 @@ impl Index {
             dir: dir.clone(),
             study: study.clone(),
             path,
-            manifest: found.manifest.clone().unwrap_or_else(|| Manifest::new(study)),
+            manifest: found
+                .manifest
+                .clone()
+                .unwrap_or_else(|| Manifest::new(study)),
             index: found.index,
             fields: found.fields,
             reader: found.reader,
@@ -172,7 +174,10 @@ impl Index {
 
     /// The sessions the index holds, with the revision it holds each at.
     pub fn held(&self) -> impl Iterator<Item = (SessionId, u64)> + '_ {
-        self.manifest.sessions.iter().map(|(id, h)| (*id, h.revision))
+        self.manifest
+            .sessions
+            .iter()
+            .map(|(id, h)| (*id, h.revision))
     }
 
     /// Rebuilds the whole index from the sessions (in one commit: until it is done, searches
@@ -213,8 +218,10 @@ impl Index {
         let fields = self.fields;
         let number = self.manifest.number(session.id);
         let docs = documents::of_session(&fields, &self.study, session, number);
-        self.writer()?
-            .delete_term(Term::from_field_text(fields.session, &session.id.to_string()));
+        self.writer()?.delete_term(Term::from_field_text(
+            fields.session,
+            &session.id.to_string(),
+        ));
         self.add(docs)?;
         self.hold(session, number)?;
         self.commit()
@@ -408,14 +415,18 @@ fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> {
         return Err(Rebuilt::Missing);
     }
     let damaged = |e: tantivy::TantivyError| Rebuilt::Damaged(e.to_string());
-    let index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
+    let mut index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
+    searching_threads(&mut index).map_err(damaged)?;
     analyzer::register(index.tokenizers());
     let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
     // Every file's checksum, so that damaged bytes are found now, not in the middle of a search.
     let bad = index.validate_checksum().map_err(damaged)?;
     if !bad.is_empty() {
         let names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
-        return Err(Rebuilt::Damaged(format!("damaged files: {}", names.join(", "))));
+        return Err(Rebuilt::Damaged(format!(
+            "damaged files: {}",
+            names.join(", ")
+        )));
     }
     let reader = reader(&index).map_err(damaged)?;
     let metas = index.load_metas().map_err(damaged)?;
@@ -431,7 +442,8 @@ fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> {
 fn create(path: &Path) -> Result<Found> {
     fs::create_private_dir(path)?;
     let (schema, fields) = Fields::schema();
-    let index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
+    let mut index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
+    searching_threads(&mut index).at_index(path)?;
     analyzer::register(index.tokenizers());
     let reader = reader(&index).at_index(path)?;
     Ok(Found {
@@ -440,6 +452,16 @@ fn create(path: &Path) -> Result<Found> {
         reader,
         manifest: None,
     })
+}
+
+/// Searches the index's segments in parallel, on up to as many threads as there are cores
+/// (at most 4): a search over many hits then takes the time of its largest segment.
+fn searching_threads(index: &mut tantivy::Index) -> tantivy::Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 {
+        index.set_multithread_executor(cores.min(4))?;
+    }
+    Ok(())
 }
 
 fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {

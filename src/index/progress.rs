@@ -28,9 +28,7 @@ pub struct Bar {
 impl Progress for Bar {
     fn begin(&mut self, what: &str, total: usize) {
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})") {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(what.to_owned());

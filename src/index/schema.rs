@@ -2,7 +2,7 @@
 //! both carry who, when and where in the grid, so that every filter applies to both.
 
 use tantivy::schema::{
-    FAST, Field, FacetOptions, INDEXED, IndexRecordOption, JsonObjectOptions, STORED, STRING,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, JsonObjectOptions, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
 };
 

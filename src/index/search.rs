@@ -9,11 +9,11 @@ use tantivy::schema::Value as _;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, TantivyDocument};
 
+use super::Index;
 use super::error::IndexError;
 use super::query::{self, QueryError};
 use super::schema::{EXCERPT, Fields};
 use super::tally::FacetTally;
-use super::Index;
 use crate::study::{CodingId, SegmentId, SessionId};
 
 /// Longest snippet, in chars.
@@ -126,8 +126,8 @@ impl Index {
             }
         }
 
-        let mut snippets =
-            SnippetGenerator::create(&searcher, &*q, self.fields.text).map_err(|e| self.tantivy(e))?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*q, self.fields.text)
+            .map_err(|e| self.tantivy(e))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
@@ -145,7 +145,10 @@ impl Index {
             let prefix = format!("{}/", attr.key);
             let mut values: Vec<(String, u64)> = attribute_counts
                 .iter()
-                .filter_map(|(path, n)| path.strip_prefix(prefix.as_str()).map(|v| (v.to_owned(), *n)))
+                .filter_map(|(path, n)| {
+                    path.strip_prefix(prefix.as_str())
+                        .map(|v| (v.to_owned(), *n))
+                })
                 .collect();
             values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             attributes.extend(values.into_iter().map(|(v, n)| (attr.key.clone(), v, n)));
@@ -174,7 +177,11 @@ impl Index {
     ) -> Result<Hit, SearchError> {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.tantivy(e))?;
         let f: &Fields = &self.fields;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
         let number = |field| doc.get_first(field).and_then(|v| v.as_u64());
         let snippet = snippets.snippet_from_doc(&doc);
         let opening;
@@ -211,7 +218,8 @@ impl Index {
             .as_deref()
             .and_then(|k| self.study.grid.question_by_key(k))
             .map(|(_, q)| q.text.clone());
-        let day = number(f.day).map(|d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100));
+        let day =
+            number(f.day).map(|d| format!("{:04}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100));
         Ok(Hit {
             kind: if text(f.kind).as_deref() == Some(EXCERPT) {
                 HitKind::Excerpt
@@ -219,10 +227,14 @@ impl Index {
                 HitKind::Segment
             },
             score,
-            session: text(f.session).and_then(|s| s.parse().ok()).ok_or_else(|| self.damaged("session"))?,
+            session: text(f.session)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| self.damaged("session"))?,
             respondent: text(f.respondent).unwrap_or_default(),
             date: day,
-            segment: text(f.segment).and_then(|s| s.parse().ok()).ok_or_else(|| self.damaged("segment"))?,
+            segment: text(f.segment)
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| self.damaged("segment"))?,
             theme: text(f.theme),
             question,
             question_text,

@@ -75,7 +75,11 @@ impl Collector for FacetTally {
     type Fruit = Tallies;
     type Child = SegmentTally;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentTally> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentTally> {
         Ok(SegmentTally {
             fields: self
                 .fields

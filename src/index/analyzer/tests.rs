@@ -152,4 +152,3 @@ fn names_and_keys() {
         .collect();
     assert_eq!(k, ["police-gendarmerie"]);
 }
-

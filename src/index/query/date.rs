@@ -22,7 +22,10 @@ fn period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     match parts.as_slice() {
         [y] => {
             let y = num(y, 4)? as i32;
-            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y + 1, 1, 1)?))
+            Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)?,
+            ))
         }
         [y, m] => {
             let start = NaiveDate::from_ymd_opt(num(y, 4)? as i32, num(m, 2)?, 1)?;
@@ -73,10 +76,21 @@ mod tests {
         assert_eq!(parse("2021-05"), Some((Some(20210501), Some(20210601))));
         assert_eq!(parse("2021-12"), Some((Some(20211201), Some(20220101))));
         assert_eq!(parse("2021"), Some((Some(20210101), Some(20220101))));
-        assert_eq!(parse("2021-04..2021-07"), Some((Some(20210401), Some(20210801))));
+        assert_eq!(
+            parse("2021-04..2021-07"),
+            Some((Some(20210401), Some(20210801)))
+        );
         assert_eq!(parse("..2021-05-06"), Some((None, Some(20210507))));
         assert_eq!(parse("2021-06.."), Some((Some(20210601), None)));
-        for bad in ["2021-13", "2021-02-30", "21-05", "hier", "..", "2021-07..2021-04", "2021-5"] {
+        for bad in [
+            "2021-13",
+            "2021-02-30",
+            "21-05",
+            "hier",
+            "..",
+            "2021-07..2021-04",
+            "2021-5",
+        ] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }

@@ -20,15 +20,33 @@ pub enum QueryErrorKind {
     /// Nothing to search for.
     Empty,
     /// The query does not parse; what was expected here (a code, see `parse::SyntaxError`).
-    Syntax { expected: String },
-    UnknownField { field: String, known: Vec<String> },
-    UnknownCode { path: String, close: Vec<String> },
+    Syntax {
+        expected: String,
+    },
+    UnknownField {
+        field: String,
+        known: Vec<String>,
+    },
+    UnknownCode {
+        path: String,
+        close: Vec<String>,
+    },
     /// A value a field does not take (`theme:`, `question:`, `speaker:`, `kind:`, an option).
-    UnknownValue { field: String, value: String, known: Vec<String> },
-    BadDate { text: String },
+    UnknownValue {
+        field: String,
+        value: String,
+        known: Vec<String>,
+    },
+    BadDate {
+        text: String,
+    },
     /// A word with nothing searchable in it (punctuation only).
-    NothingToSearch { text: String },
-    BadFuzzy { distance: u32 },
+    NothingToSearch {
+        text: String,
+    },
+    BadFuzzy {
+        distance: u32,
+    },
 }
 
 impl QueryError {

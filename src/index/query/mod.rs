@@ -10,8 +10,8 @@ use std::ops::{Bound, Range};
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -138,7 +138,13 @@ impl Compiler<'_> {
                 Some(attr) => Target::Attribute(attr),
                 None => {
                     let mut known: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
-                    known.extend(self.study.meta.respondent_attributes.iter().map(|a| a.key.clone()));
+                    known.extend(
+                        self.study
+                            .meta
+                            .respondent_attributes
+                            .iter()
+                            .map(|a| a.key.clone()),
+                    );
                     return Err(self.err(
                         at.clone(),
                         QueryErrorKind::UnknownField {
@@ -165,28 +171,51 @@ impl Compiler<'_> {
         }
         let f = self.fields;
         // Filters (everything but words) do not weigh in the ranking.
-        let filter = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
+        let filter =
+            |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
         Ok(match target {
             Target::Text => self.words(f.text, analyzer::french(), text, fuzzy, phrase, c)?,
             Target::Interviewer => {
                 filter(self.words(f.interviewer, analyzer::name(), text, fuzzy, phrase, c)?)
             }
-            Target::Coder => filter(self.words(f.coders, analyzer::name(), text, fuzzy, phrase, c)?),
+            Target::Coder => {
+                filter(self.words(f.coders, analyzer::name(), text, fuzzy, phrase, c)?)
+            }
             Target::Respondent => filter(term(f.respondent, &fold(text))),
             Target::Code => filter(self.code(text, c)?),
             Target::Theme => {
-                let known: Vec<&str> = self.study.grid.themes.iter().map(|t| t.key.as_str()).collect();
+                let known: Vec<&str> = self
+                    .study
+                    .grid
+                    .themes
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect();
                 filter(term(f.theme, &self.one_of("theme", text, &known, c)?))
             }
             Target::Question => {
-                let known: Vec<&str> = self.study.grid.questions().map(|(_, q)| q.key.as_str()).collect();
+                let known: Vec<&str> = self
+                    .study
+                    .grid
+                    .questions()
+                    .map(|(_, q)| q.key.as_str())
+                    .collect();
                 filter(term(f.question, &self.one_of("question", text, &known, c)?))
             }
             Target::Speaker => {
                 let value = match fold(text).as_str() {
-                    "respondent" | "repondant" | "repondante" | "enquete" | "enquetee" => "respondent",
+                    "respondent" | "repondant" | "repondante" | "enquete" | "enquetee" => {
+                        "respondent"
+                    }
                     "interviewer" | "enqueteur" | "enquetrice" => "interviewer",
-                    _ => return Err(self.unknown_value("speaker", text, &["respondent", "interviewer", "repondant", "enqueteur"], c)),
+                    _ => {
+                        return Err(self.unknown_value(
+                            "speaker",
+                            text,
+                            &["respondent", "interviewer", "repondant", "enqueteur"],
+                            c,
+                        ));
+                    }
                 };
                 filter(term(f.speaker, value))
             }
@@ -194,7 +223,14 @@ impl Compiler<'_> {
                 let value = match fold(text).as_str() {
                     "segment" | "segments" => SEGMENT,
                     "excerpt" | "excerpts" | "extrait" | "extraits" => EXCERPT,
-                    _ => return Err(self.unknown_value("kind", text, &["segment", "excerpt", "extrait"], c)),
+                    _ => {
+                        return Err(self.unknown_value(
+                            "kind",
+                            text,
+                            &["segment", "excerpt", "extrait"],
+                            c,
+                        ));
+                    }
                 };
                 filter(Box::new(TermQuery::new(
                     Term::from_field_text(f.kind, value),
@@ -203,14 +239,22 @@ impl Compiler<'_> {
             }
             Target::Date => {
                 let (from, to) = date::parse(text).ok_or_else(|| {
-                    self.err(c.at.clone(), QueryErrorKind::BadDate { text: text.to_owned() })
+                    self.err(
+                        c.at.clone(),
+                        QueryErrorKind::BadDate {
+                            text: text.to_owned(),
+                        },
+                    )
                 })?;
                 let bound = |d: Option<u64>, inclusive: bool| match d {
                     None => Bound::Unbounded,
                     Some(d) if inclusive => Bound::Included(Term::from_field_u64(f.day, d)),
                     Some(d) => Bound::Excluded(Term::from_field_u64(f.day, d)),
                 };
-                filter(Box::new(RangeQuery::new(bound(from, true), bound(to, false))))
+                filter(Box::new(RangeQuery::new(
+                    bound(from, true),
+                    bound(to, false),
+                )))
             }
             Target::Attribute(attr) => filter(self.attribute(attr, text, fuzzy, phrase, c)?),
         })
@@ -228,7 +272,13 @@ impl Compiler<'_> {
     }
 
     /// The key among `known` that `text` names (case and accents ignored).
-    fn one_of(&self, field: &str, text: &str, known: &[&str], c: &Clause) -> Result<String, QueryError> {
+    fn one_of(
+        &self,
+        field: &str,
+        text: &str,
+        known: &[&str],
+        c: &Clause,
+    ) -> Result<String, QueryError> {
         let want = fold(text);
         known
             .iter()
@@ -286,7 +336,8 @@ impl Compiler<'_> {
                 let mut analyzer = analyzer::french();
                 return self.analyzed(
                     |t| {
-                        let mut term = Term::from_field_json_path(f.attribute_words, &attr.key, false);
+                        let mut term =
+                            Term::from_field_json_path(f.attribute_words, &attr.key, false);
                         term.append_type_and_str(t);
                         term
                     },
@@ -315,9 +366,10 @@ impl Compiler<'_> {
                 _ => return Err(self.unknown_value(&attr.key, text, &["oui", "non"], c)),
             },
             ValueKind::Number { .. } | ValueKind::Scale { .. } => {
-                let n: f64 = text.replace(',', ".").parse().map_err(|_| {
-                    self.unknown_value(&attr.key, text, &["a number"], c)
-                })?;
+                let n: f64 = text
+                    .replace(',', ".")
+                    .parse()
+                    .map_err(|_| self.unknown_value(&attr.key, text, &["a number"], c))?;
                 serde_json::to_string(&crate::study::Value::Number(n)).unwrap_or_default()
             }
         };
@@ -336,7 +388,14 @@ impl Compiler<'_> {
         phrase: bool,
         c: &Clause,
     ) -> Result<Box<dyn Query>, QueryError> {
-        self.analyzed(|t| Term::from_field_text(field, t), &mut analyzer, text, fuzzy, phrase, c)
+        self.analyzed(
+            |t| Term::from_field_text(field, t),
+            &mut analyzer,
+            text,
+            fuzzy,
+            phrase,
+            c,
+        )
     }
 
     /// Words through an analyzer: one term, the forms of one inclusive word (any of them), or
@@ -352,7 +411,12 @@ impl Compiler<'_> {
     ) -> Result<Box<dyn Query>, QueryError> {
         let terms = analyzer::terms(analyzer, text);
         let Some(first) = terms.first() else {
-            return Err(self.err(c.at.clone(), QueryErrorKind::NothingToSearch { text: text.to_owned() }));
+            return Err(self.err(
+                c.at.clone(),
+                QueryErrorKind::NothingToSearch {
+                    text: text.to_owned(),
+                },
+            ));
         };
         let first_position = first.0;
         let mut positions: Vec<(usize, Vec<Term>)> = Vec::new();
@@ -373,7 +437,9 @@ impl Compiler<'_> {
             return Ok(if alts.len() == 1 {
                 one(alts.into_iter().next().expect("one"))
             } else {
-                Box::new(BooleanQuery::new(alts.into_iter().map(|t| (Occur::Should, one(t))).collect()))
+                Box::new(BooleanQuery::new(
+                    alts.into_iter().map(|t| (Occur::Should, one(t))).collect(),
+                ))
             });
         }
         if fuzzy.is_some() && !phrase {

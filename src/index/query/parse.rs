@@ -114,11 +114,9 @@ fn is_word_char(c: char) -> bool {
 
 /// A keyword standing alone (`OR`, not `ORANGE`).
 fn keyword<'a>(words: &'static [&'static str]) -> impl Parser<In<'a>, (), ErrMode<ContextError>> {
-    ws(
-        take_while(1.., is_word_char)
-            .verify(move |w: &str| words.contains(&w))
-            .void(),
-    )
+    ws(take_while(1.., is_word_char)
+        .verify(move |w: &str| words.contains(&w))
+        .void())
 }
 
 fn or_expr(i: &mut In<'_>) -> ModalResult<Expr> {
@@ -161,7 +159,10 @@ fn and_expr(i: &mut In<'_>) -> ModalResult<Expr> {
 fn unary(i: &mut In<'_>) -> ModalResult<Expr> {
     alt((
         preceded(
-            alt((keyword(&["NOT", "SAUF"]), ('-', peek(not(one_of(char::is_whitespace)))).void())),
+            alt((
+                keyword(&["NOT", "SAUF"]),
+                ('-', peek(not(one_of(char::is_whitespace)))).void(),
+            )),
             cut_err(unary).context(expected("term_after_not")),
         )
         .map(|e| Expr::Not(Box::new(e))),
@@ -199,7 +200,9 @@ fn field_name(i: &mut In<'_>) -> ModalResult<(String, Range<usize>)> {
 fn clause(i: &mut In<'_>) -> ModalResult<Clause> {
     let field = opt(field_name).parse_next(i)?;
     let value = if field.is_some() {
-        cut_err(value).context(expected("value_after_colon")).parse_next(i)?
+        cut_err(value)
+            .context(expected("value_after_colon"))
+            .parse_next(i)?
     } else {
         value.parse_next(i)?
     };
@@ -215,8 +218,7 @@ fn value(i: &mut In<'_>) -> ModalResult<(Value, Range<usize>)> {
 fn phrase(i: &mut In<'_>) -> ModalResult<Value> {
     preceded(
         '"',
-        cut_err(terminated(take_till(0.., '"'), '"'))
-            .context(expected("close_quote")),
+        cut_err(terminated(take_till(0.., '"'), '"')).context(expected("close_quote")),
     )
     .map(|s: &str| Value::Phrase(s.to_owned()))
     .parse_next(i)
@@ -226,11 +228,7 @@ fn word(i: &mut In<'_>) -> ModalResult<Value> {
     let text = take_while(1.., is_word_char)
         .verify(|w: &str| !KEYWORDS.contains(&w))
         .parse_next(i)?;
-    let fuzzy = opt(preceded(
-        '~',
-        opt(any.verify(|c: &char| c.is_dec_digit())),
-    ))
-    .parse_next(i)?;
+    let fuzzy = opt(preceded('~', opt(any.verify(|c: &char| c.is_dec_digit())))).parse_next(i)?;
     Ok(Value::Word {
         text: text.to_owned(),
         fuzzy: fuzzy.map(|d| d.and_then(|c| c.to_digit(10)).unwrap_or(1)),
@@ -276,13 +274,22 @@ mod tests {
             p("a b OR c"),
             Expr::Or(vec![Expr::And(vec![w("a"), w("b")]), w("c")])
         );
-        assert_eq!(p("a AND (b OU c)"), Expr::And(vec![w("a"), Expr::Or(vec![w("b"), w("c")])]));
+        assert_eq!(
+            p("a AND (b OU c)"),
+            Expr::And(vec![w("a"), Expr::Or(vec![w("b"), w("c")])])
+        );
         assert_eq!(
             p("NOT a -b"),
-            Expr::And(vec![Expr::Not(Box::new(w("a"))), Expr::Not(Box::new(w("b")))])
+            Expr::And(vec![
+                Expr::Not(Box::new(w("a"))),
+                Expr::Not(Box::new(w("b")))
+            ])
         );
         // Lowercase operators are words; a dash inside a word is part of it.
-        assert_eq!(p("ou sage-femme"), Expr::And(vec![w("ou"), w("sage-femme")]));
+        assert_eq!(
+            p("ou sage-femme"),
+            Expr::And(vec![w("ou"), w("sage-femme")])
+        );
         assert_eq!(parse("   ").unwrap(), None);
     }
 

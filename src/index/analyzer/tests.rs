@@ -152,3 +152,17 @@ fn names_and_keys() {
         .collect();
     assert_eq!(k, ["police-gendarmerie"]);
 }
+
+proptest::proptest! {
+    /// Any text (pasted, imported) goes through the analyzer without a panic, and every token
+    /// points at a slice of the text.
+    #[test]
+    fn any_text_is_analyzed(text in "[a-zA-Zéèô·.()'’\\-/ 0-9]{0,40}") {
+        let mut a = french();
+        let mut stream = a.token_stream(&text);
+        while stream.advance() {
+            let t = stream.token();
+            proptest::prop_assert!(text.get(t.offset_from..t.offset_to).is_some());
+        }
+    }
+}

@@ -467,3 +467,39 @@ fn term(field: Field, value: &str) -> Box<dyn Query> {
         IndexRecordOption::Basic,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::store::json;
+    use crate::store::template::DIAGNOSTIC;
+
+    fn study() -> Study {
+        let [(_, meta), (_, grid), (_, codebook)] = DIAGNOSTIC.definition_files().unwrap();
+        let parse = |t: &str| t.as_bytes().to_vec();
+        Study {
+            meta: json::parse("study.json".as_ref(), &parse(&meta)).unwrap(),
+            grid: json::parse("grid.json".as_ref(), &parse(&grid)).unwrap(),
+            codebook: json::parse("codebook.json".as_ref(), &parse(&codebook)).unwrap(),
+        }
+    }
+
+    proptest! {
+        /// Whatever is typed (the TUI searches as you type), a query compiles or gives an error
+        /// whose span lies inside the query: never a panic.
+        #[test]
+        fn any_input_compiles_or_errs_inside_the_query(
+            query in "[a-zé·.()\"~:\\-/0-9 ORANDNOT]{0,30}"
+        ) {
+            let (_, fields) = Fields::schema();
+            if let Err(e) = compile(&query, &study(), &fields) {
+                prop_assert!(e.at.start <= query.len());
+                prop_assert!(e.column >= 1 && e.column <= query.chars().count() + 1);
+                let _ = e.caret(&query);
+                let _ = e.to_string();
+            }
+        }
+    }
+}

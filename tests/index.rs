@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 
 use grille::index::{Index, Rebuilt, Silent};
 use grille::store::{StudyDir, fs, json};
-use grille::study::{CodebookChange, Segment, SegmentId, Session, SessionChange, Speaker, Study};
+use grille::study::{
+    CodebookChange, Coding, CodingId, Segment, SegmentId, Session, SessionChange, Speaker, Study,
+};
 
 fn study() -> (tempfile::TempDir, StudyDir, Study) {
     let tmp = tempfile::tempdir().unwrap();
@@ -98,6 +100,33 @@ fn a_saved_change_is_searchable_at_once() {
     // One segment, no coding: one new document, found without reopening anything.
     assert_eq!(total(&index, "trottinette"), 1);
     assert_eq!(total(&index, "hotel"), 19);
+    // Facet counts are cached per index segment; a coding added later is counted all the
+    // same: the new segment's document and the coding's excerpt both carry lieux/hotel.
+    let hotel_code = study.codebook.by_path("lieux/hotel").unwrap().id;
+    writer
+        .apply(
+            SessionChange::AddCoding {
+                coding: Coding {
+                    id: CodingId::new(),
+                    segment: segment.id,
+                    start: 4,
+                    end: 15,
+                    code: hotel_code,
+                    coder: "Camille Roux".into(),
+                    at: common::time("2021-07-06T19:00:00+02:00"),
+                    memo: None,
+                },
+            },
+            &study,
+        )
+        .unwrap();
+    index.update_segment(writer.doc(), segment.id).unwrap();
+    let r = index.search("trottinette", 10).unwrap();
+    assert_eq!(r.total, 2);
+    assert_eq!(
+        r.codes,
+        [("lieux".to_string(), 2), ("lieux/hotel".to_string(), 2)]
+    );
     let held: Vec<_> = index.held().filter(|(s, _)| *s == id).collect();
     assert_eq!(held, [(id, writer.doc().revision)]);
 
@@ -113,7 +142,7 @@ fn a_saved_change_is_searchable_at_once() {
         .unwrap();
     index.update_segment(writer.doc(), segment.id).unwrap();
     assert_eq!(total(&index, "trottinette"), 0);
-    assert_eq!(total(&index, "mobylette"), 1);
+    assert_eq!(total(&index, "mobylette kind:segment"), 1);
     assert_eq!(total(&index, "hotel"), 18);
 
     // Reopened (this process's writer let go first): the fold that closing the session did

@@ -98,6 +98,8 @@ pub struct Index {
     writer: Option<(Mode, IndexWriter)>,
     manifest: Manifest,
     opened: Opened,
+    /// Per-segment tables for the facet counts, built on first use.
+    tables: tally::Tables,
 }
 
 /// An index found on disk, before it is checked against the study.
@@ -150,6 +152,7 @@ impl Index {
             reader: found.reader,
             writer: None,
             opened: Opened::default(),
+            tables: tally::Tables::default(),
         };
         if let Some(why) = rebuilt.take() {
             this.rebuild(progress)?;

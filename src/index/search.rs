@@ -103,15 +103,21 @@ impl Index {
         let mut multi = MultiCollector::new();
         let top_handle = multi.add_collector(TopDocs::with_limit(limit.max(1)).order_by_score());
         let count_handle = multi.add_collector(Count);
+        let live: Vec<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.segment_id())
+            .collect();
+        self.tables.retain(&live);
         let tally_handle = multi.add_collector(FacetTally {
-            fields: vec!["codes"],
+            tables: self.tables.clone(),
+            facets: "codes",
             per: "session_number",
         });
         let mut fruits = searcher.search(&q, &multi).map_err(|e| self.tantivy(e))?;
         let top = top_handle.extract(&mut fruits);
         let total = count_handle.extract(&mut fruits);
-        let (facets, per_session) = tally_handle.extract(&mut fruits);
-        let code_counts = facets.into_iter().next().unwrap_or_default();
+        let (code_counts, per_session) = tally_handle.extract(&mut fruits);
         // Hits per attribute value: each session's hits, for each of its attributes.
         let by_number: HashMap<u64, &[String]> = self
             .manifest

@@ -1,50 +1,42 @@
-//! Counting hits per facet (code paths, attribute values) over a whole result set, every depth
-//! in one pass. tantivy's FacetCollector counts the children of the facets it is given, one
-//! level, and refuses nested facets: the codebook's four levels took four collectors and four
-//! reads of each hit. Here each hit's facets are read once; a hit counts once for each code it
-//! carries and once for each ancestor of those (a hit coded `a/b` and `a/c` counts once for `a`).
+//! Counting hits per code (every depth of the codebook) and per session over a whole result
+//! set, for the facet counts.
+//!
+//! tantivy's FacetCollector counts one level of children of the facets it is given and refuses
+//! nested ones: the codebook's four levels took four collectors, each reading every hit's
+//! facets, and that was most of a search's time. Here each index segment (they never change
+//! once written) gets, once, a table of what each of its documents counts for: its code paths
+//! with their ancestors, deduplicated (a hit coded `a/b` and `a/c` counts once for `a`), and its
+//! session number. Counting a hit is then a few array reads. The tables live as long as their
+//! segment is searched ([`Tables::retain`]).
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::fastfield::FacetReader;
+use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Hits per facet path (`proxenetisme/conjugal`, `proxenetisme`) for each facet field, and
-/// hits per value of a u64 field (the session number), as `(value, hits)`.
-pub type Tallies = (Vec<HashMap<String, u64>>, Vec<(u64, u64)>);
+/// Hits per code path (`proxenetisme/conjugal`, `proxenetisme`) and hits per session number.
+pub type Tallies = (HashMap<String, u64>, Vec<(u64, u64)>);
 
-pub struct FacetTally {
-    pub fields: Vec<&'static str>,
-    /// A single-valued u64 fast field whose values are counted too. Attributes are counted
-    /// through it (hits per session, times each session's attributes): every document of a
-    /// session has the same ones, and one number per hit is cheaper to read than four facets.
-    pub per: &'static str,
-}
-
-pub struct SegmentTally {
-    fields: Vec<FieldTally>,
-    per: Option<Column<u64>>,
-    per_counts: Vec<u64>,
-}
-struct FieldTally {
-    reader: FacetReader,
-    /// For each facet ordinal of the segment: the nodes (the facet and its ancestors) it counts.
-    nodes_of_ord: Vec<Vec<usize>>,
+/// What the documents of one segment count for.
+struct Table {
+    /// Code paths of the segment, by node number.
     names: Vec<String>,
-    counts: Vec<u64>,
-    /// The last document (plus one) each node was counted for: counts once per hit, no sort.
-    seen: Vec<u32>,
+    /// Document `d` counts for `nodes[offsets[d]..offsets[d + 1]]`.
+    offsets: Vec<u32>,
+    nodes: Vec<u32>,
+    /// Session number of each document (`u64::MAX`: none).
+    sessions: Vec<u64>,
 }
 
-impl FieldTally {
-    fn new(segment: &SegmentReader, field: &str) -> tantivy::Result<FieldTally> {
-        let reader = segment.facet_reader(field)?;
+impl Table {
+    fn build(segment: &SegmentReader, facets: &str, per: &str) -> tantivy::Result<Table> {
+        let reader = segment.facet_reader(facets)?;
         let mut names: Vec<String> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut nodes_of_ord = Vec::with_capacity(reader.num_facets());
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut nodes_of_ord: Vec<Vec<u32>> = Vec::with_capacity(reader.num_facets());
         let mut facet = Facet::root();
         for ord in 0..reader.num_facets() as u64 {
             reader.facet_from_ord(ord, &mut facet)?;
@@ -52,7 +44,7 @@ impl FieldTally {
             let mut nodes = Vec::with_capacity(parts.len());
             for depth in 1..=parts.len() {
                 let name = parts[..depth].join("/");
-                let next = names.len();
+                let next = names.len() as u32;
                 let id = *index.entry(name.clone()).or_insert(next);
                 if id == next {
                     names.push(name);
@@ -61,14 +53,62 @@ impl FieldTally {
             }
             nodes_of_ord.push(nodes);
         }
-        Ok(FieldTally {
-            reader,
-            nodes_of_ord,
-            counts: vec![0; names.len()],
-            seen: vec![0; names.len()],
+        let max_doc = segment.max_doc();
+        let mut offsets = Vec::with_capacity(max_doc as usize + 1);
+        let mut nodes = Vec::new();
+        let mut doc_nodes: Vec<u32> = Vec::new();
+        offsets.push(0);
+        for doc in 0..max_doc {
+            doc_nodes.clear();
+            for ord in reader.facet_ords(doc) {
+                if let Some(n) = nodes_of_ord.get(ord as usize) {
+                    doc_nodes.extend_from_slice(n);
+                }
+            }
+            doc_nodes.sort_unstable();
+            doc_nodes.dedup();
+            nodes.extend_from_slice(&doc_nodes);
+            offsets.push(nodes.len() as u32);
+        }
+        let column = segment.fast_fields().u64(per)?;
+        let sessions = (0..max_doc)
+            .map(|doc| column.first(doc).unwrap_or(u64::MAX))
+            .collect();
+        Ok(Table {
             names,
+            offsets,
+            nodes,
+            sessions,
         })
     }
+}
+
+/// The tables of the segments searched, shared by the searches of one index.
+#[derive(Clone, Default)]
+pub struct Tables(Arc<Mutex<HashMap<SegmentId, Arc<Table>>>>);
+
+impl Tables {
+    /// Forgets the tables of segments no longer searched (merged, or all their documents
+    /// deleted).
+    pub fn retain(&self, live: &[SegmentId]) {
+        if let Ok(mut map) = self.0.lock() {
+            map.retain(|id, _| live.contains(id));
+        }
+    }
+}
+
+pub struct FacetTally {
+    pub tables: Tables,
+    /// The facet field of codes.
+    pub facets: &'static str,
+    /// The u64 fast field of session numbers.
+    pub per: &'static str,
+}
+
+pub struct SegmentTally {
+    table: Arc<Table>,
+    counts: Vec<u64>,
+    per_counts: Vec<u64>,
 }
 
 impl Collector for FacetTally {
@@ -80,14 +120,22 @@ impl Collector for FacetTally {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentTally> {
+        let id = segment.segment_id();
+        let cached = self.cached(id);
+        let table = match cached {
+            Some(t) => t,
+            None => {
+                let t = Arc::new(Table::build(segment, self.facets, self.per)?);
+                if let Ok(mut map) = self.tables.0.lock() {
+                    map.insert(id, t.clone());
+                }
+                t
+            }
+        };
         Ok(SegmentTally {
-            fields: self
-                .fields
-                .iter()
-                .map(|f| FieldTally::new(segment, f))
-                .collect::<tantivy::Result<_>>()?,
+            counts: vec![0; table.names.len()],
             per_counts: Vec::new(),
-            per: segment.fast_fields().u64(self.per).ok(),
+            table,
         })
     }
 
@@ -96,12 +144,10 @@ impl Collector for FacetTally {
     }
 
     fn merge_fruits(&self, segments: Vec<Tallies>) -> tantivy::Result<Tallies> {
-        let mut out = (vec![HashMap::new(); self.fields.len()], Vec::new());
-        for (facets, per) in segments {
-            for (total, part) in out.0.iter_mut().zip(facets) {
-                for (name, n) in part {
-                    *total.entry(name).or_default() += n;
-                }
+        let mut out: Tallies = (HashMap::new(), Vec::new());
+        for (codes, per) in segments {
+            for (name, n) in codes {
+                *out.0.entry(name).or_default() += n;
             }
             out.1.extend(per);
         }
@@ -109,34 +155,41 @@ impl Collector for FacetTally {
     }
 }
 
+impl FacetTally {
+    fn cached(&self, id: SegmentId) -> Option<Arc<Table>> {
+        self.tables.0.lock().ok()?.get(&id).cloned()
+    }
+}
+
 impl SegmentCollector for SegmentTally {
     type Fruit = Tallies;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(value) = self.per.as_ref().and_then(|c| c.first(doc)) {
-            let i = value as usize;
+        let t = &*self.table;
+        let d = doc as usize;
+        if let (Some(&from), Some(&to)) = (t.offsets.get(d), t.offsets.get(d + 1)) {
+            for &node in &t.nodes[from as usize..to as usize] {
+                self.counts[node as usize] += 1;
+            }
+        }
+        if let Some(&session) = t.sessions.get(d).filter(|s| **s != u64::MAX) {
+            let i = session as usize;
             if i >= self.per_counts.len() {
                 self.per_counts.resize(i + 1, 0);
             }
             self.per_counts[i] += 1;
         }
-        let stamp = doc + 1;
-        for field in &mut self.fields {
-            for ord in field.reader.facet_ords(doc) {
-                let Some(nodes) = field.nodes_of_ord.get(ord as usize) else {
-                    continue;
-                };
-                for &node in nodes {
-                    if field.seen[node] != stamp {
-                        field.seen[node] = stamp;
-                        field.counts[node] += 1;
-                    }
-                }
-            }
-        }
     }
 
     fn harvest(self) -> Tallies {
+        let codes = self
+            .table
+            .names
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| (name.clone(), n))
+            .collect();
         let per = self
             .per_counts
             .iter()
@@ -144,17 +197,6 @@ impl SegmentCollector for SegmentTally {
             .filter(|(_, n)| **n > 0)
             .map(|(value, n)| (value as u64, *n))
             .collect();
-        let facets = self
-            .fields
-            .into_iter()
-            .map(|f| {
-                f.names
-                    .into_iter()
-                    .zip(f.counts)
-                    .filter(|(_, n)| *n > 0)
-                    .collect()
-            })
-            .collect();
-        (facets, per)
+        (codes, per)
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, MultiCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::schema::Value as _;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, TantivyDocument};
@@ -100,24 +100,23 @@ impl Index {
         let q = query::compile(query, &self.study, &self.fields)?;
         let searcher = self.reader.searcher();
         let book = &self.study.codebook;
-        let mut multi = MultiCollector::new();
-        let top_handle = multi.add_collector(TopDocs::with_limit(limit.max(1)).order_by_score());
-        let count_handle = multi.add_collector(Count);
+        let best = TopDocs::with_limit(limit.max(1)).order_by_score();
         let live: Vec<_> = searcher
             .segment_readers()
             .iter()
             .map(|r| r.segment_id())
             .collect();
         self.tables.retain(&live);
-        let tally_handle = multi.add_collector(FacetTally {
+        let tally = FacetTally {
             tables: self.tables.clone(),
             facets: "codes",
             per: "session_number",
-        });
-        let mut fruits = searcher.search(&q, &multi).map_err(|e| self.tantivy(e))?;
-        let top = top_handle.extract(&mut fruits);
-        let total = count_handle.extract(&mut fruits);
-        let (code_counts, per_session) = tally_handle.extract(&mut fruits);
+        };
+        // A pair of collectors, statically dispatched: each hit costs two calls, no more.
+        let (top, (total, code_counts, per_session)) = searcher
+            .search(&q, &(best, tally))
+            .map_err(|e| self.tantivy(e))?;
+        let total = total as usize;
         // Hits per attribute value: each session's hits, for each of its attributes.
         let by_number: HashMap<u64, &[String]> = self
             .manifest

@@ -17,8 +17,9 @@ use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Hits per code path (`proxenetisme/conjugal`, `proxenetisme`) and hits per session number.
-pub type Tallies = (HashMap<String, u64>, Vec<(u64, u64)>);
+/// All hits, hits per code path (`proxenetisme/conjugal`, `proxenetisme`), and hits per session
+/// number.
+pub type Tallies = (u64, HashMap<String, u64>, Vec<(u64, u64)>);
 
 /// What the documents of one segment count for.
 struct Table {
@@ -29,6 +30,8 @@ struct Table {
     nodes: Vec<u32>,
     /// Session number of each document (`u64::MAX`: none).
     sessions: Vec<u64>,
+    /// One more than the largest session number.
+    session_bound: usize,
 }
 
 impl Table {
@@ -71,14 +74,20 @@ impl Table {
             offsets.push(nodes.len() as u32);
         }
         let column = segment.fast_fields().u64(per)?;
-        let sessions = (0..max_doc)
+        let sessions: Vec<u64> = (0..max_doc)
             .map(|doc| column.first(doc).unwrap_or(u64::MAX))
             .collect();
+        let session_bound = sessions
+            .iter()
+            .filter(|s| **s != u64::MAX)
+            .max()
+            .map_or(0, |m| *m as usize + 1);
         Ok(Table {
             names,
             offsets,
             nodes,
             sessions,
+            session_bound,
         })
     }
 }
@@ -109,6 +118,7 @@ pub struct SegmentTally {
     table: Arc<Table>,
     counts: Vec<u64>,
     per_counts: Vec<u64>,
+    hits: u64,
 }
 
 impl Collector for FacetTally {
@@ -134,7 +144,8 @@ impl Collector for FacetTally {
         };
         Ok(SegmentTally {
             counts: vec![0; table.names.len()],
-            per_counts: Vec::new(),
+            per_counts: vec![0; table.session_bound],
+            hits: 0,
             table,
         })
     }
@@ -144,12 +155,13 @@ impl Collector for FacetTally {
     }
 
     fn merge_fruits(&self, segments: Vec<Tallies>) -> tantivy::Result<Tallies> {
-        let mut out: Tallies = (HashMap::new(), Vec::new());
-        for (codes, per) in segments {
+        let mut out: Tallies = (0, HashMap::new(), Vec::new());
+        for (hits, codes, per) in segments {
+            out.0 += hits;
             for (name, n) in codes {
-                *out.0.entry(name).or_default() += n;
+                *out.1.entry(name).or_default() += n;
             }
-            out.1.extend(per);
+            out.2.extend(per);
         }
         Ok(out)
     }
@@ -172,13 +184,14 @@ impl SegmentCollector for SegmentTally {
                 self.counts[node as usize] += 1;
             }
         }
-        if let Some(&session) = t.sessions.get(d).filter(|s| **s != u64::MAX) {
-            let i = session as usize;
-            if i >= self.per_counts.len() {
-                self.per_counts.resize(i + 1, 0);
-            }
-            self.per_counts[i] += 1;
+        if let Some(n) = t
+            .sessions
+            .get(d)
+            .and_then(|s| self.per_counts.get_mut(*s as usize))
+        {
+            *n += 1;
         }
+        self.hits += 1;
     }
 
     fn harvest(self) -> Tallies {
@@ -197,6 +210,6 @@ impl SegmentCollector for SegmentTally {
             .filter(|(_, n)| **n > 0)
             .map(|(value, n)| (value as u64, *n))
             .collect();
-        (codes, per)
+        (self.hits, codes, per)
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod corpus;
 pub mod i18n;
 pub mod index;
 pub mod interop;

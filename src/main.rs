@@ -19,6 +19,9 @@ fn main() -> ExitCode {
         }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
         Some(Command::Check) => cli::check::run(&env),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Search { query, limit, json }) => cli::search::run(&env, &query, limit, json),
+        Some(Command::Index { command }) => cli::index::run(&env, command),
+        Some(Command::Dev { command }) => cli::dev::run(&env, command).map(|()| true),
         Some(Command::Import {
             files,
             respondent,

@@ -110,6 +110,29 @@ pub enum Command {
         #[arg(long)]
         consent: Option<String>,
     },
+    /// Search every session: words, "phrases", AND/OR/NOT, fields (code:, theme:, question:,
+    /// speaker:, respondent:, coder:, date:, kind:, any respondent attribute). See README.
+    Search {
+        /// The query, e.g. `hotel code:proxenetisme` or `"à l'hôtel" date:2021-04..2021-07`.
+        query: String,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON for scripts instead of a list.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The search index (derived data in the study's index/ folder).
+    Index {
+        #[command(subcommand)]
+        command: IndexCommand,
+    },
+    /// Tools for developers (synthetic data for benchmarks).
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
 }
 
 /// What is known of an imported interview's consent.
@@ -119,6 +142,31 @@ pub enum ConsentArg {
     Given,
     /// Not known to grille: no consent recorded.
     Unknown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Rebuild the search index from the sessions.
+    Rebuild,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Write a synthetic study of French-like sessions with codings (deterministic for a seed).
+    GenCorpus {
+        /// The study folder to create (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Number of sessions.
+        #[arg(long, default_value_t = 100)]
+        sessions: usize,
+        /// Words per session, about.
+        #[arg(long, default_value_t = 8000)]
+        words: usize,
+        /// Seed of the random generator: the same seed writes the same study.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

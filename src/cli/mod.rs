@@ -3,10 +3,13 @@
 
 pub mod args;
 pub mod check;
+pub mod dev;
 pub mod export;
 pub mod import;
+pub mod index;
 pub mod init;
 pub mod open;
+pub mod search;
 pub mod sessions;
 
 use std::path::{Path, PathBuf};

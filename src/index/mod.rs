@@ -1,2 +1,475 @@
 //! The search index: French analysis, schema, indexing kept in step with the sessions, and
-//! the query language. Derived data in the study's `index/` folder, always rebuildable.
+//! the query language. Derived data in the study's `index/` folder (private, `0700`), always
+//! rebuildable from the sessions and never trusted over them.
+//!
+//! [`Index::open`] checks the index against the study before anything is searched: missing,
+//! of another version, damaged (unreadable files, checksum errors), or built for another
+//! codebook or grid → rebuilt whole; sessions added, changed or removed behind its back →
+//! re-indexed one by one. Then the front end keeps it in step with [`Index::update_session`],
+//! [`Index::update_segment`] and [`Index::remove_session`]: each commits and reloads the
+//! reader at once, so a note typed is a note found.
+
+pub mod analyzer;
+mod documents;
+pub mod error;
+mod manifest;
+pub mod progress;
+pub mod query;
+pub mod schema;
+mod search;
+mod tally;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::schema::Term;
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy};
+
+use error::AtIndex;
+pub use error::{IndexError, Result};
+use manifest::{Held, Manifest, fingerprint};
+pub use progress::{Bar, Progress, Silent};
+pub use query::QueryError;
+use schema::{Fields, VERSION};
+pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};
+
+use crate::store::{StudyDir, fs};
+use crate::study::{SegmentId, Session, SessionId, Study};
+
+/// How the writer is set up. A full build wants threads and memory; an incremental update
+/// wants a quick commit, and every commit restarts the writer's threads with fresh arenas of
+/// their share of the budget: one thread and the smallest budget make it several times faster
+/// (about 20 ms instead of 80 on 1,000 sessions, see BENCHMARKS.md).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    /// Two threads, 64 MB in all.
+    Bulk,
+    /// One thread, 15 MB (tantivy's least).
+    Light,
+}
+
+impl Mode {
+    fn threads_and_budget(self) -> (usize, usize) {
+        match self {
+            Mode::Bulk => (2, 64 * 1024 * 1024),
+            Mode::Light => (1, 15_000_000),
+        }
+    }
+}
+
+/// Why the index was rebuilt whole when it was opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rebuilt {
+    /// There was no index yet.
+    Missing,
+    /// Made by another version of grille (schema or analysis changed).
+    OtherVersion,
+    /// The codebook, the grid or the attributes changed since it was built.
+    DefinitionChanged,
+    /// A build was interrupted (no record of what the index holds).
+    Incomplete,
+    /// Its files could not be read or are damaged; the reason.
+    Damaged(String),
+    /// `grille index rebuild`.
+    Asked,
+}
+
+/// What opening the index did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    pub rebuilt: Option<Rebuilt>,
+    /// Sessions re-indexed because they were added or changed behind the index's back.
+    pub updated: usize,
+    /// Sessions removed from the index because their file is gone.
+    pub removed: usize,
+    /// Sessions that could not be read, with the reason: not searchable until repaired.
+    pub skipped: Vec<(SessionId, String)>,
+    /// Sessions changed behind the index's back could not be re-indexed because another grille
+    /// process holds the index writer: searches see the index as that process last committed.
+    pub busy: bool,
+}
+
+pub struct Index {
+    dir: StudyDir,
+    study: Study,
+    path: PathBuf,
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+    writer: Option<(Mode, IndexWriter)>,
+    manifest: Manifest,
+    opened: Opened,
+    /// Per-segment tables for the facet counts, built on first use.
+    tables: tally::Tables,
+}
+
+/// An index found on disk, before it is checked against the study.
+struct Found {
+    index: tantivy::Index,
+    fields: Fields,
+    reader: IndexReader,
+    manifest: Option<Manifest>,
+}
+
+impl Index {
+    /// Opens the study's index, rebuilding or catching it up as needed (see the module doc).
+    /// Fails only if the study cannot be read, the disk fails, or another process is writing
+    /// the index while it needs work ([`IndexError::Busy`]).
+    pub fn open(dir: &StudyDir, study: &Study, progress: &mut dyn Progress) -> Result<Index> {
+        let path = dir.paths().index_dir();
+        let (found, mut rebuilt) = match open_existing(&path) {
+            Ok(found) => {
+                let why = match &found.manifest {
+                    None => Some(Rebuilt::Incomplete),
+                    Some(m) if m.version != VERSION => Some(Rebuilt::OtherVersion),
+                    Some(m) if m.definition != fingerprint(study) => {
+                        Some(Rebuilt::DefinitionChanged)
+                    }
+                    Some(_) => None,
+                };
+                (found, why)
+            }
+            Err(why) => {
+                // Derived data: what cannot be read is set aside and made again.
+                if path.exists() {
+                    std::fs::remove_dir_all(&path).map_err(|e| crate::store::StoreError::Io {
+                        path: path.clone(),
+                        source: e,
+                    })?;
+                }
+                (create(&path)?, Some(why))
+            }
+        };
+        let mut this = Index {
+            dir: dir.clone(),
+            study: study.clone(),
+            path,
+            manifest: found
+                .manifest
+                .clone()
+                .unwrap_or_else(|| Manifest::new(study)),
+            index: found.index,
+            fields: found.fields,
+            reader: found.reader,
+            writer: None,
+            opened: Opened::default(),
+            tables: tally::Tables::default(),
+        };
+        if let Some(why) = rebuilt.take() {
+            this.rebuild(progress)?;
+            this.opened.rebuilt = Some(why);
+        } else {
+            match this.catch_up(progress) {
+                Err(IndexError::Busy) => this.opened.busy = true,
+                other => other?,
+            }
+        }
+        Ok(this)
+    }
+
+    /// What opening did (rebuilt, sessions caught up, sessions skipped), to tell the user.
+    pub fn opened(&self) -> &Opened {
+        &self.opened
+    }
+
+    pub fn study(&self) -> &Study {
+        &self.study
+    }
+
+    /// The sessions the index holds, with the revision it holds each at.
+    pub fn held(&self) -> impl Iterator<Item = (SessionId, u64)> + '_ {
+        self.manifest
+            .sessions
+            .iter()
+            .map(|(id, h)| (*id, h.revision))
+    }
+
+    /// Rebuilds the whole index from the sessions (in one commit: until it is done, searches
+    /// see the old index).
+    pub fn rebuild(&mut self, progress: &mut dyn Progress) -> Result<()> {
+        let ids = self.dir.session_ids()?;
+        self.writer_in(Mode::Bulk)?
+            .delete_all_documents()
+            .at_index(&self.path)?;
+        self.manifest = Manifest::new(&self.study);
+        self.opened = Opened {
+            rebuilt: Some(Rebuilt::Asked),
+            ..Opened::default()
+        };
+        progress.begin("index", ids.len());
+        for id in ids {
+            self.index_from_disk(id)?;
+            progress.step();
+        }
+        progress.end();
+        self.commit()?;
+        self.end_bulk()
+    }
+
+    /// Takes a new study definition (codebook, grid, attributes edited): rebuilds if what is
+    /// indexed depends on what changed.
+    pub fn set_study(&mut self, study: &Study, progress: &mut dyn Progress) -> Result<()> {
+        if fingerprint(study) != self.manifest.definition {
+            self.study = study.clone();
+            self.rebuild(progress)?;
+            self.opened.rebuilt = Some(Rebuilt::DefinitionChanged);
+        }
+        Ok(())
+    }
+
+    /// Re-indexes a session after a saved change, searchable on return.
+    pub fn update_session(&mut self, session: &Session) -> Result<()> {
+        let fields = self.fields;
+        let number = self.manifest.number(session.id);
+        let docs = documents::of_session(&fields, &self.study, session, number);
+        self.writer()?.delete_term(Term::from_field_text(
+            fields.session,
+            &session.id.to_string(),
+        ));
+        self.add(docs)?;
+        self.hold(session, number)?;
+        self.commit()
+    }
+
+    /// Re-indexes one segment (its text, its codings) after a saved change that touched only
+    /// it; anything else about the session changed → [`Index::update_session`].
+    pub fn update_segment(&mut self, session: &Session, segment: SegmentId) -> Result<()> {
+        let fields = self.fields;
+        let number = self.manifest.number(session.id);
+        let docs = match session.segment(segment) {
+            Some(seg) => documents::of_segment(&fields, &self.study, (session, number), seg),
+            None => Vec::new(), // removed: its documents go
+        };
+        self.writer()?
+            .delete_term(Term::from_field_text(fields.segment, &segment.to_string()));
+        self.add(docs)?;
+        self.hold(session, number)?;
+        self.commit()
+    }
+
+    /// Removes a session from the index (its file was deleted).
+    pub fn remove_session(&mut self, id: SessionId) -> Result<()> {
+        let field = self.fields.session;
+        self.writer()?
+            .delete_term(Term::from_field_text(field, &id.to_string()));
+        self.manifest.sessions.remove(&id);
+        self.manifest.skipped.remove(&id);
+        self.commit()
+    }
+
+    /// Re-indexes the sessions added or changed since the index last saw them, and drops those
+    /// whose file is gone.
+    fn catch_up(&mut self, progress: &mut dyn Progress) -> Result<()> {
+        let ids = self.dir.session_ids()?;
+        let mut changed = Vec::new();
+        for id in &ids {
+            let stamp = self.dir.session_stamp(*id)?;
+            let held = self.manifest.sessions.get(id).map(|h| h.stamp);
+            let skipped = self.manifest.skipped.get(id).copied();
+            if stamp.is_some() && stamp != held && stamp != skipped {
+                changed.push(*id);
+            }
+        }
+        let gone: Vec<SessionId> = self
+            .manifest
+            .sessions
+            .keys()
+            .chain(self.manifest.skipped.keys())
+            .filter(|id| ids.binary_search(id).is_err())
+            .copied()
+            .collect();
+        if changed.is_empty() && gone.is_empty() {
+            return Ok(());
+        }
+        let bulk = changed.len() > 20;
+        if bulk {
+            self.writer_in(Mode::Bulk)?;
+        }
+        let field = self.fields.session;
+        for id in &gone {
+            self.writer()?
+                .delete_term(Term::from_field_text(field, &id.to_string()));
+            self.manifest.sessions.remove(id);
+            self.manifest.skipped.remove(id);
+        }
+        progress.begin("index", changed.len());
+        for id in &changed {
+            self.writer()?
+                .delete_term(Term::from_field_text(field, &id.to_string()));
+            self.index_from_disk(*id)?;
+            progress.step();
+        }
+        progress.end();
+        self.opened.updated = changed.len();
+        self.opened.removed = gone.len();
+        self.commit()?;
+        if bulk {
+            self.end_bulk()?;
+        }
+        Ok(())
+    }
+
+    /// Reads a session from disk and adds its documents; an unreadable session is noted and
+    /// skipped (it becomes searchable once repaired).
+    fn index_from_disk(&mut self, id: SessionId) -> Result<()> {
+        let Some(stamp) = self.dir.session_stamp(id)? else {
+            return Ok(()); // removed meanwhile
+        };
+        match self.dir.load_session(id, &self.study) {
+            Ok(loaded) => {
+                let number = self.manifest.number(id);
+                let docs = documents::of_session(&self.fields, &self.study, &loaded.doc, number);
+                self.add(docs)?;
+                self.manifest.skipped.remove(&id);
+                self.manifest.sessions.insert(
+                    id,
+                    Held {
+                        number,
+                        revision: loaded.doc.revision,
+                        stamp,
+                        attributes: documents::attribute_paths(&loaded.doc),
+                    },
+                );
+            }
+            Err(e) => {
+                self.manifest.sessions.remove(&id);
+                self.manifest.skipped.insert(id, stamp);
+                self.opened.skipped.push((id, e.to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    fn hold(&mut self, session: &Session, number: u64) -> Result<()> {
+        if let Some(stamp) = self.dir.session_stamp(session.id)? {
+            self.manifest.skipped.remove(&session.id);
+            self.manifest.sessions.insert(
+                session.id,
+                Held {
+                    number,
+                    revision: session.revision,
+                    stamp,
+                    attributes: documents::attribute_paths(session),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, docs: Vec<tantivy::TantivyDocument>) -> Result<()> {
+        let path = self.path.clone();
+        let writer = self.writer()?;
+        for doc in docs {
+            writer.add_document(doc).at_index(&path)?;
+        }
+        Ok(())
+    }
+
+    /// The writer open now, else one for incremental updates.
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        match self.writer {
+            Some((mode, _)) => self.writer_in(mode),
+            None => self.writer_in(Mode::Light),
+        }
+    }
+
+    /// After a bulk job: lets its merges finish (they compact what it wrote) and lets the next
+    /// update take a light writer.
+    fn end_bulk(&mut self) -> Result<()> {
+        if let Some((_, writer)) = self.writer.take() {
+            writer.wait_merging_threads().at_index(&self.path)?;
+        }
+        Ok(())
+    }
+
+    fn writer_in(&mut self, mode: Mode) -> Result<&mut IndexWriter> {
+        if self.writer.as_ref().is_some_and(|(m, _)| *m != mode) {
+            // Let merges the other writer started finish: they compact what it wrote.
+            if let Some((_, old)) = self.writer.take() {
+                old.wait_merging_threads().at_index(&self.path)?;
+            }
+        }
+        if self.writer.is_none() {
+            let (threads, budget) = mode.threads_and_budget();
+            let writer = self
+                .index
+                .writer_with_num_threads(threads, budget)
+                .at_index(&self.path)?;
+            self.writer = Some((mode, writer));
+        }
+        Ok(&mut self.writer.as_mut().expect("just set").1)
+    }
+
+    /// Commits with the manifest as payload, then reloads the reader by hand so that the change
+    /// is searchable on return.
+    fn commit(&mut self) -> Result<()> {
+        let payload = self.manifest.to_payload();
+        let path = self.path.clone();
+        let writer = self.writer()?;
+        let mut prepared = writer.prepare_commit().at_index(&path)?;
+        prepared.set_payload(&payload);
+        prepared.commit().at_index(&path)?;
+        self.reader.reload().at_index(&path)
+    }
+}
+
+/// Opens the index at `path` and reads what it holds; any failure says why it must be rebuilt.
+fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> {
+    if !path.join("meta.json").is_file() {
+        return Err(Rebuilt::Missing);
+    }
+    let damaged = |e: tantivy::TantivyError| Rebuilt::Damaged(e.to_string());
+    let mut index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
+    searching_threads(&mut index).map_err(damaged)?;
+    analyzer::register(index.tokenizers());
+    let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
+    // Every file's checksum, so that damaged bytes are found now, not in the middle of a search.
+    let bad = index.validate_checksum().map_err(damaged)?;
+    if !bad.is_empty() {
+        let names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
+        return Err(Rebuilt::Damaged(format!(
+            "damaged files: {}",
+            names.join(", ")
+        )));
+    }
+    let reader = reader(&index).map_err(damaged)?;
+    let metas = index.load_metas().map_err(damaged)?;
+    Ok(Found {
+        manifest: Manifest::parse(metas.payload.as_deref()),
+        index,
+        fields,
+        reader,
+    })
+}
+
+/// A new, empty index at `path`, in a private folder.
+fn create(path: &Path) -> Result<Found> {
+    fs::create_private_dir(path)?;
+    let (schema, fields) = Fields::schema();
+    let mut index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
+    searching_threads(&mut index).at_index(path)?;
+    analyzer::register(index.tokenizers());
+    let reader = reader(&index).at_index(path)?;
+    Ok(Found {
+        index,
+        fields,
+        reader,
+        manifest: None,
+    })
+}
+
+/// Searches the index's segments in parallel, on up to as many threads as there are cores
+/// (at most 4): a search over many hits then takes the time of its largest segment.
+fn searching_threads(index: &mut tantivy::Index) -> tantivy::Result<()> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 {
+        index.set_multithread_executor(cores.min(4))?;
+    }
+    Ok(())
+}
+
+fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}

@@ -11,10 +11,12 @@ pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded};
 pub mod paths;
 pub mod preferences;
+pub mod stamp;
 pub mod study_dir;
 pub mod template;
 
 pub use paths::{Origin, StudyPaths};
 pub use preferences::Preferences;
+pub use stamp::{FileStamp, SessionStamp};
 pub use study_dir::{CheckReport, SessionWriter, StudyDir};
 pub use template::Template;

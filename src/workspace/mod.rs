@@ -8,6 +8,7 @@ mod retrieval;
 pub use codebook_edit::CodebookEdit;
 pub use retrieval::CodedExcerpt;
 pub mod reports;
+mod search;
 
 use anyhow::Result;
 

@@ -1,0 +1,60 @@
+//! `grille index rebuild`, and opening the index for the other commands with its notes.
+
+use anyhow::Result;
+
+use super::Env;
+use super::args::IndexCommand;
+use crate::i18n::Texts;
+use crate::index::{Bar, Index, Rebuilt};
+use crate::store::StudyDir;
+use crate::study::Study;
+
+pub fn run(env: &Env, command: IndexCommand) -> Result<bool> {
+    match command {
+        IndexCommand::Rebuild => {
+            let dir = env.study()?;
+            let study = dir.load_study()?;
+            let mut index = open(env, &dir, &study)?;
+            // Just built or caught up on opening? Either way `rebuild` is what was asked.
+            if index.opened().rebuilt.is_none() {
+                index.rebuild(&mut Bar::default())?;
+            }
+            for (id, error) in &index.opened().skipped {
+                eprintln!("{}", (env.texts().index_skipped)(&id.to_string(), error));
+            }
+            eprintln!("{}", (env.texts().index_done)(index.held().count()));
+            Ok(index.opened().skipped.is_empty())
+        }
+    }
+}
+
+pub fn reason(t: &Texts, why: &Rebuilt) -> String {
+    match why {
+        Rebuilt::Missing => t.index_why_missing.to_owned(),
+        Rebuilt::OtherVersion => t.index_why_version.to_owned(),
+        Rebuilt::DefinitionChanged => t.index_why_definition.to_owned(),
+        Rebuilt::Incomplete => t.index_why_incomplete.to_owned(),
+        Rebuilt::Damaged(e) => (t.index_why_damaged)(e),
+        Rebuilt::Asked => t.index_why_asked.to_owned(),
+    }
+}
+
+/// Opens the study's index (rebuilding or catching it up, with a progress bar) and says on
+/// stderr what that did.
+pub fn open(env: &Env, dir: &StudyDir, study: &Study) -> Result<Index> {
+    let t = env.texts();
+    let index = Index::open(dir, study, &mut Bar::default())?;
+    let opened = index.opened();
+    if let Some(why) = &opened.rebuilt {
+        eprintln!("{}", (t.index_rebuilt)(&reason(t, why)));
+    } else if opened.updated + opened.removed > 0 {
+        eprintln!("{}", (t.index_caught_up)(opened.updated, opened.removed));
+    }
+    if opened.busy {
+        eprintln!("{}", t.index_busy_stale);
+    }
+    for (id, error) in &opened.skipped {
+        eprintln!("{}", (t.index_skipped)(&id.to_string(), error));
+    }
+    Ok(index)
+}

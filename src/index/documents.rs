@@ -1,0 +1,155 @@
+//! A session as index documents: one per segment, one per coding (its excerpt).
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use tantivy::TantivyDocument;
+use tantivy::schema::{Facet, OwnedValue};
+
+use super::schema::{EXCERPT, Fields, SEGMENT};
+use crate::study::{Segment, Session, Speaker, Study, Value, ValueKind, text};
+
+/// The documents of one segment: the segment's, then one per coding on it.
+pub fn of_segment(
+    fields: &Fields,
+    study: &Study,
+    (session, number): (&Session, u64),
+    segment: &Segment,
+) -> Vec<TantivyDocument> {
+    let mut common = common(fields, study, session, segment);
+    common.add_u64(fields.session_number, number);
+    let codings: Vec<_> = session
+        .codings
+        .iter()
+        .filter(|c| c.segment == segment.id)
+        .collect();
+    let mut seg = common.clone();
+    seg.add_text(fields.kind, SEGMENT);
+    seg.add_text(fields.text, &segment.text);
+    let mut paths: Vec<String> = codings
+        .iter()
+        .filter_map(|c| study.codebook.path(c.code))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    for path in &paths {
+        seg.add_facet(fields.codes, code_facet(path));
+    }
+    let mut coders: Vec<&str> = codings.iter().map(|c| c.coder.as_str()).collect();
+    coders.sort();
+    coders.dedup();
+    for coder in coders {
+        seg.add_text(fields.coders, coder);
+    }
+    let mut docs = vec![seg];
+    for coding in codings {
+        let (Some(path), Some(words)) = (
+            study.codebook.path(coding.code),
+            text::slice(&segment.text, coding.start, coding.end),
+        ) else {
+            continue; // validation refuses such a session; never index nonsense
+        };
+        let mut doc = common.clone();
+        doc.add_text(fields.kind, EXCERPT);
+        doc.add_text(fields.coding, coding.id.to_string());
+        doc.add_u64(fields.start, coding.start as u64);
+        doc.add_u64(fields.end, coding.end as u64);
+        doc.add_text(fields.text, words);
+        doc.add_facet(fields.codes, code_facet(&path));
+        doc.add_text(fields.coders, &coding.coder);
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Every document of a session.
+/// Every document of a session; `number` is the session's number in the index (see
+/// `Held::number`).
+pub fn of_session(
+    fields: &Fields,
+    study: &Study,
+    session: &Session,
+    number: u64,
+) -> Vec<TantivyDocument> {
+    session
+        .segments
+        .iter()
+        .flat_map(|seg| of_segment(fields, study, (session, number), seg))
+        .collect()
+}
+
+/// `proxenetisme/conjugal` → `/proxenetisme/conjugal`.
+pub fn code_facet(path: &str) -> Facet {
+    Facet::from_path(path.split('/'))
+}
+
+/// `secteur`, `sante` → `/secteur/sante`.
+pub fn attribute_facet(key: &str, value: &str) -> Facet {
+    Facet::from_path([key, value])
+}
+
+/// The value of an attribute as it is indexed and queried: option keys, `true`/`false`, numbers
+/// as written in the files.
+pub fn value_strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::Bool(b) => vec![b.to_string()],
+        Value::Number(_) => vec![serde_json::to_string(value).unwrap_or_default()],
+        Value::Text(t) => vec![t.clone()],
+        Value::List(l) => l.clone(),
+    }
+}
+
+/// A session's respondent attributes as `key/value` paths (`secteur/sante`).
+pub fn attribute_paths(session: &Session) -> Vec<String> {
+    session
+        .respondent
+        .attributes
+        .iter()
+        .flat_map(|(key, value)| {
+            value_strings(value)
+                .into_iter()
+                .map(move |v| format!("{key}/{v}"))
+        })
+        .collect()
+}
+
+/// What a segment and its excerpts share: session, respondent, date, place in the grid.
+fn common(fields: &Fields, study: &Study, session: &Session, segment: &Segment) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.session, session.id.to_string());
+    doc.add_text(fields.segment, segment.id.to_string());
+    doc.add_text(fields.respondent, &session.respondent.pseudonym);
+    doc.add_text(fields.interviewer, &session.interviewer);
+    if let Some(date) = session.date() {
+        let day = date.year() as u64 * 10_000 + date.month() as u64 * 100 + date.day() as u64;
+        doc.add_u64(fields.day, day);
+    }
+    if let Some((theme, question)) = segment.question.and_then(|q| study.grid.question(q)) {
+        doc.add_text(fields.theme, &theme.key);
+        doc.add_text(fields.question, &question.key);
+    }
+    doc.add_text(
+        fields.speaker,
+        match segment.speaker {
+            Speaker::Respondent => "respondent",
+            Speaker::Interviewer => "interviewer",
+        },
+    );
+    let mut words = BTreeMap::new();
+    for (key, value) in &session.respondent.attributes {
+        for v in value_strings(value) {
+            doc.add_facet(fields.attributes, attribute_facet(key, &v));
+        }
+        let open = study
+            .meta
+            .respondent_attribute(key)
+            .is_some_and(|a| a.kind == ValueKind::Open);
+        if let (true, Value::Text(t)) = (open, value) {
+            words.insert(key.clone(), OwnedValue::Str(t.clone()));
+        }
+    }
+    if !words.is_empty() {
+        doc.add_object(fields.attribute_words, words);
+    }
+    doc
+}

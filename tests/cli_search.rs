@@ -1,0 +1,164 @@
+//! `grille search`, `grille index rebuild` and `grille dev gen-corpus`, run as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn grille(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("grille").unwrap();
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("GRILLE_STUDY")
+        .env("LANG", "fr_FR.UTF-8");
+    cmd
+}
+
+fn example_study(home: &Path) -> PathBuf {
+    let study = home.join("etude");
+    grille(home)
+        .args(["init", study.to_str().unwrap(), "--examples"])
+        .assert()
+        .success();
+    study
+}
+
+#[test]
+fn search_json_for_scripts() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let out = grille(home.path())
+        .args(["--study", study.to_str().unwrap()])
+        .args(["search", "\"petit hôtel\" kind:excerpt", "--json"])
+        .assert()
+        .success()
+        // The first search builds the index and says so, on stderr.
+        .stderr(predicate::str::contains("index de recherche reconstruit"))
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["query"], "\"petit hôtel\" kind:excerpt");
+    assert_eq!(json["total"], 1);
+    let hit = &json["hits"][0];
+    assert_eq!(hit["kind"], "excerpt");
+    assert_eq!(hit["respondent"], "R05");
+    assert_eq!(hit["date"], "2021-07-06");
+    assert_eq!(hit["theme"], "lieux");
+    assert_eq!(hit["question"], "formes");
+    assert_eq!(hit["start"], 5);
+    assert_eq!(hit["end"], 33);
+    assert_eq!(hit["codes"], serde_json::json!(["lieux/hotel"]));
+    assert_eq!(
+        hit["snippet"][1],
+        serde_json::json!({"text": "petit", "highlighted": true})
+    );
+    assert!(hit["session"].as_str().unwrap().len() == 36);
+    assert_eq!(
+        json["codes"],
+        serde_json::json!([{"code": "lieux", "hits": 1}, {"code": "lieux/hotel", "hits": 1}])
+    );
+    assert_eq!(json["attributes"][0]["attribute"], "secteur");
+    assert_eq!(json["attributes"][0]["value"], "elu");
+    // The second search reuses the index silently.
+    grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "hotel",
+            "--limit",
+            "2",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty())
+        .stdout(
+            predicate::str::contains("18 résultat(s)").and(predicate::str::contains("Par code :")),
+        );
+}
+
+#[test]
+fn a_malformed_query_exits_1_and_points_at_the_mistake() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "hôtel secteurr:sante",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(
+            "requête invalide, colonne 7 : champ inconnu « secteurr »",
+        ))
+        .stderr(predicate::str::contains(
+            "  hôtel secteurr:sante\n        ^^^^^^^^\n",
+        ));
+    grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "--lang",
+            "en",
+            "search",
+            "(hotel OR gare",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "invalid query, column 15: expected here: a closing parenthesis",
+        ));
+}
+
+#[test]
+fn index_rebuild_and_a_build_killed_midway() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("corpus");
+    grille(home.path())
+        .args(["dev", "gen-corpus", "--out", study.to_str().unwrap()])
+        .args(["--sessions", "40", "--words", "3000", "--seed", "3"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Corpus synthétique : 40 entretien(s)",
+        ));
+    // Kill a rebuild while it runs (wherever it is: creating, adding, committing).
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("grille"))
+        .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
+        .env("HOME", home.path())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    let _ = child.kill();
+    let _ = child.wait();
+    // Whatever state it left, the next search works and finds every session.
+    let out = grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "search",
+            "respondent:r0040",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(json["total"].as_u64().unwrap() > 0);
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Index reconstruit : 40 entretien(s).",
+        ));
+}

@@ -1,0 +1,393 @@
+//! The index kept in step with the sessions, and rebuilt whatever happened to it: missing,
+//! stale behind its back, of another version, left locked, damaged. Real files, real tantivy.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use grille::index::{Index, Rebuilt, Silent};
+use grille::store::{StudyDir, fs, json};
+use grille::study::{
+    CodebookChange, Coding, CodingId, Segment, SegmentId, Session, SessionChange, Speaker, Study,
+};
+
+fn study() -> (tempfile::TempDir, StudyDir, Study) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, study) = common::study_in(&tmp.path().join("etude"), true);
+    (tmp, dir, study)
+}
+
+fn open(dir: &StudyDir, study: &Study) -> Index {
+    Index::open(dir, study, &mut Silent).unwrap()
+}
+
+fn total(index: &Index, query: &str) -> usize {
+    index.search(query, 1).unwrap().total
+}
+
+/// The R05 session (the in-progress one).
+fn r05(dir: &StudyDir, study: &Study) -> Session {
+    dir.session_ids()
+        .unwrap()
+        .into_iter()
+        .map(|id| dir.load_session(id, study).unwrap().doc)
+        .find(|s| s.respondent.pseudonym == "R05")
+        .unwrap()
+}
+
+fn index_files(dir: &StudyDir) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.paths().index_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn built_when_missing_then_reused_and_private() {
+    let (_t, dir, study) = study();
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().rebuilt, Some(Rebuilt::Missing));
+    assert_eq!(index.held().count(), 6);
+    let mode = std::fs::metadata(dir.paths().index_dir())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o777,
+        0o700,
+        "derived data about victims stays private"
+    );
+    drop(index);
+    let again = open(&dir, &study);
+    assert_eq!(
+        again.opened(),
+        &Default::default(),
+        "nothing to do the second time"
+    );
+    assert_eq!(total(&again, "hotel"), 18);
+}
+
+#[test]
+fn a_saved_change_is_searchable_at_once() {
+    let (_t, dir, study) = study();
+    let mut index = open(&dir, &study);
+    assert_eq!(total(&index, "trottinette"), 0);
+    let id = r05(&dir, &study).id;
+    let (mut writer, _) = dir.open_session(id, &study).unwrap();
+    let question = writer.doc().segments[0].question;
+    let segment = Segment {
+        id: SegmentId::new(),
+        question,
+        speaker: Speaker::Respondent,
+        speaker_label: None,
+        start: None,
+        end: None,
+        text: "Une trottinette blanche garée près de l'hôtel.".into(),
+    };
+    writer
+        .apply(
+            SessionChange::AddSegment {
+                segment: segment.clone(),
+                after: None,
+            },
+            &study,
+        )
+        .unwrap();
+    index.update_session(writer.doc()).unwrap();
+    // One segment, no coding: one new document, found without reopening anything.
+    assert_eq!(total(&index, "trottinette"), 1);
+    assert_eq!(total(&index, "hotel"), 19);
+    // Facet counts are cached per index segment; a coding added later is counted all the
+    // same: the new segment's document and the coding's excerpt both carry lieux/hotel.
+    let hotel_code = study.codebook.by_path("lieux/hotel").unwrap().id;
+    writer
+        .apply(
+            SessionChange::AddCoding {
+                coding: Coding {
+                    id: CodingId::new(),
+                    segment: segment.id,
+                    start: 4,
+                    end: 15,
+                    code: hotel_code,
+                    coder: "Camille Roux".into(),
+                    at: common::time("2021-07-06T19:00:00+02:00"),
+                    memo: None,
+                },
+            },
+            &study,
+        )
+        .unwrap();
+    index.update_segment(writer.doc(), segment.id).unwrap();
+    let r = index.search("trottinette", 10).unwrap();
+    assert_eq!(r.total, 2);
+    assert_eq!(
+        r.codes,
+        [("lieux".to_string(), 2), ("lieux/hotel".to_string(), 2)]
+    );
+    let held: Vec<_> = index.held().filter(|(s, _)| *s == id).collect();
+    assert_eq!(held, [(id, writer.doc().revision)]);
+
+    // Edit that segment only: update_segment replaces its documents.
+    writer
+        .apply(
+            SessionChange::EditText {
+                segment: segment.id,
+                text: "Une mobylette blanche.".into(),
+            },
+            &study,
+        )
+        .unwrap();
+    index.update_segment(writer.doc(), segment.id).unwrap();
+    assert_eq!(total(&index, "trottinette"), 0);
+    assert_eq!(total(&index, "mobylette kind:segment"), 1);
+    assert_eq!(total(&index, "hotel"), 18);
+
+    // Reopened (this process's writer let go first): the fold that closing the session did
+    // rewrote its file, so it is checked again.
+    drop(writer);
+    drop(index);
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().rebuilt, None);
+    assert_eq!(
+        index.opened().updated,
+        1,
+        "the fold rewrote the file: checked again"
+    );
+    assert_eq!(total(&index, "mobylette"), 1);
+
+    let mut index = index;
+    index.remove_session(id).unwrap();
+    assert_eq!(total(&index, "mobylette"), 0);
+}
+
+#[test]
+fn sessions_changed_added_or_removed_behind_its_back_are_caught_up() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    // Changed by hand (a text editor, a git pull): R05's first segment rewritten.
+    let mut s = r05(&dir, &study);
+    s.segments[0].text = "Parlons du covoiturage.".into();
+    let file = dir.paths().session(s.id).file;
+    fs::write_atomic(&file, json::to_pretty(&s).as_bytes()).unwrap();
+    // Added: a new session from another laptop.
+    let mut new = common::new_session("R07");
+    new.segments.push(Segment {
+        id: SegmentId::new(),
+        question: None,
+        speaker: Speaker::Respondent,
+        speaker_label: None,
+        start: None,
+        end: None,
+        text: "Le covoiturage vers Clermont.".into(),
+    });
+    drop(dir.create_session(new, &study).unwrap());
+    // Removed: R01's file deleted.
+    let r01 = dir
+        .session_ids()
+        .unwrap()
+        .into_iter()
+        .find(|id| {
+            dir.load_session(*id, &study)
+                .unwrap()
+                .doc
+                .respondent
+                .pseudonym
+                == "R01"
+        })
+        .unwrap();
+    std::fs::remove_file(dir.paths().session(r01).file).unwrap();
+
+    let index = open(&dir, &study);
+    let opened = index.opened();
+    assert_eq!(
+        (opened.rebuilt.clone(), opened.updated, opened.removed),
+        (None, 2, 1)
+    );
+    assert_eq!(total(&index, "covoiturage"), 2);
+    assert_eq!(total(&index, "respondent:r01"), 0);
+    // R01's three hôtel hits are gone.
+    assert_eq!(total(&index, "hotel"), 15);
+}
+
+#[test]
+fn an_unreadable_session_is_skipped_and_reported_not_fatal() {
+    let (_t, dir, study) = study();
+    let s = r05(&dir, &study);
+    std::fs::write(dir.paths().session(s.id).file, b"{ not json").unwrap();
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().skipped.len(), 1);
+    assert_eq!(index.opened().skipped[0].0, s.id);
+    assert_eq!(total(&index, "respondent:r05"), 0);
+    assert_eq!(total(&index, "hotel"), 15);
+    // Not retried while it stays the same; retried (and indexed) once repaired.
+    drop(index);
+    assert!(open(&dir, &study).opened().skipped.is_empty());
+    fs::write_atomic(
+        &dir.paths().session(s.id).file,
+        json::to_pretty(&s).as_bytes(),
+    )
+    .unwrap();
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().updated, 1);
+    assert_eq!(total(&index, "hotel"), 18);
+}
+
+#[test]
+fn a_codebook_change_rebuilds_and_new_paths_are_searchable() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    let (mut codebook, _) = dir.open_codebook().unwrap();
+    let mut code = codebook
+        .doc()
+        .by_path("proxenetisme/conjugal")
+        .unwrap()
+        .clone();
+    code.slug = "partenaire".into();
+    codebook
+        .apply(CodebookChange::UpdateCode { code }, &())
+        .unwrap();
+    drop(codebook);
+    let study = dir.load_study().unwrap();
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().rebuilt, Some(Rebuilt::DefinitionChanged));
+    // The 7 documents of proxenetisme/conjugal (see tests/search.rs) under the new path.
+    assert_eq!(total(&index, "code:proxenetisme/partenaire"), 7);
+    assert!(index.search("code:proxenetisme/conjugal", 1).is_err());
+}
+
+/// Rewrites the payload of tantivy's meta.json (where the manifest lives).
+fn edit_payload(dir: &StudyDir, edit: impl Fn(&str) -> String) {
+    let meta = dir.paths().index_dir().join("meta.json");
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
+    let payload = json["payload"].as_str().unwrap().to_owned();
+    json["payload"] = serde_json::Value::String(edit(&payload));
+    std::fs::write(&meta, serde_json::to_vec(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn another_version_or_an_interrupted_build_rebuilds() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    edit_payload(&dir, |p| p.replacen("\"version\":1", "\"version\":99", 1));
+    let index = open(&dir, &study);
+    assert_eq!(index.opened().rebuilt, Some(Rebuilt::OtherVersion));
+    assert_eq!(total(&index, "hotel"), 18);
+    drop(index);
+    // A build killed before its commit leaves no manifest.
+    edit_payload(&dir, |_| "not a manifest".into());
+    assert_eq!(
+        open(&dir, &study).opened().rebuilt,
+        Some(Rebuilt::Incomplete)
+    );
+}
+
+#[test]
+fn lock_files_left_by_a_killed_process_are_harmless() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    // tantivy's lock files, as a process killed while writing leaves them (the OS released
+    // the locks themselves).
+    for name in [".tantivy-writer.lock", ".tantivy-meta.lock"] {
+        std::fs::write(dir.paths().index_dir().join(name), b"").unwrap();
+    }
+    let mut index = open(&dir, &study);
+    assert_eq!(index.opened().rebuilt, None);
+    let s = r05(&dir, &study);
+    index.update_session(&s).unwrap();
+    assert_eq!(total(&index, "hotel"), 18);
+}
+
+#[test]
+fn a_writer_held_by_another_process_is_reported_busy_not_a_crash() {
+    let (_t, dir, study) = study();
+    let mut first = open(&dir, &study);
+    let s = r05(&dir, &study);
+    first.update_session(&s).unwrap(); // holds the writer from now on
+    let mut second = open(&dir, &study); // nothing stale: searches without writing
+    assert_eq!(total(&second, "hotel"), 18);
+    let err = second.update_session(&s).unwrap_err();
+    assert!(matches!(err, grille::index::IndexError::Busy), "{err}");
+    // A session changed behind both their backs: the second cannot catch up while the first
+    // holds the writer; it opens all the same, says so, and searches what is committed.
+    drop(second);
+    let mut changed = s.clone();
+    changed.segments[0].text = "Parlons du covoiturage.".into();
+    fs::write_atomic(
+        &dir.paths().session(s.id).file,
+        json::to_pretty(&changed).as_bytes(),
+    )
+    .unwrap();
+    let third = open(&dir, &study);
+    assert!(third.opened().busy);
+    assert_eq!(total(&third, "covoiturage"), 0);
+    drop(first);
+    let fourth = open(&dir, &study);
+    assert_eq!((fourth.opened().busy, fourth.opened().updated), (false, 1));
+    assert_eq!(total(&fourth, "covoiturage"), 1);
+}
+
+fn damage(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let middle = bytes.len() / 2;
+    let end = (middle + 16).min(bytes.len());
+    for b in &mut bytes[middle..end] {
+        *b ^= 0xff;
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn damaged_files_rebuild_the_index() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    // Bytes flipped in the middle of the largest file of the index (the doc store or the
+    // postings): its checksum no longer matches.
+    let largest = index_files(&dir)
+        .into_iter()
+        .max_by_key(|p| std::fs::metadata(p).unwrap().len())
+        .unwrap();
+    damage(&largest);
+    let index = open(&dir, &study);
+    assert!(
+        matches!(&index.opened().rebuilt, Some(Rebuilt::Damaged(why)) if why.contains("damaged files")),
+        "{:?}",
+        index.opened()
+    );
+    assert_eq!(total(&index, "hotel"), 18);
+    drop(index);
+
+    // A segment file deleted.
+    let idx = index_files(&dir)
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "idx"))
+        .unwrap();
+    std::fs::remove_file(idx).unwrap();
+    let index = open(&dir, &study);
+    assert!(matches!(index.opened().rebuilt, Some(Rebuilt::Damaged(_))));
+    assert_eq!(total(&index, "hotel"), 18);
+    drop(index);
+
+    // meta.json itself garbled.
+    std::fs::write(
+        dir.paths().index_dir().join("meta.json"),
+        b"\x00\x01garbage",
+    )
+    .unwrap();
+    let index = open(&dir, &study);
+    assert!(matches!(index.opened().rebuilt, Some(Rebuilt::Damaged(_))));
+    assert_eq!(total(&index, "hotel"), 18);
+}
+
+#[test]
+fn forced_rebuild_keeps_everything_searchable() {
+    let (_t, dir, study) = study();
+    let mut index = open(&dir, &study);
+    index.rebuild(&mut Silent).unwrap();
+    assert_eq!(index.opened().rebuilt, Some(Rebuilt::Asked));
+    assert_eq!(total(&index, "hotel"), 18);
+    assert_eq!(index.held().count(), 6);
+}

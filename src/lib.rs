@@ -3,6 +3,7 @@
 //!
 //! Layers, imports pointing down only: `cli` (front end) → `workspace` (the open study) →
 //! `analysis`, `index`, `interop` → `store` (the study folder) → `study` (the model, no I/O).
+//! `corpus` writes synthetic studies through the store, for benchmarks and trials.
 
 pub mod analysis;
 pub mod cli;

@@ -10,6 +10,7 @@
 //! reader at once, so a note typed is a note found.
 
 pub mod analyzer;
+mod disk;
 mod documents;
 pub mod error;
 mod manifest;
@@ -19,10 +20,10 @@ pub mod schema;
 mod search;
 mod tally;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tantivy::schema::Term;
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy};
+use tantivy::{IndexReader, IndexWriter};
 
 use error::AtIndex;
 pub use error::{IndexError, Result};
@@ -32,7 +33,7 @@ pub use query::QueryError;
 use schema::{Fields, VERSION};
 pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};
 
-use crate::store::{StudyDir, fs};
+use crate::store::StudyDir;
 use crate::study::{SegmentId, Session, SessionId, Study};
 
 /// How the writer is set up. A full build wants threads and memory; an incremental update
@@ -102,21 +103,13 @@ pub struct Index {
     tables: tally::Tables,
 }
 
-/// An index found on disk, before it is checked against the study.
-struct Found {
-    index: tantivy::Index,
-    fields: Fields,
-    reader: IndexReader,
-    manifest: Option<Manifest>,
-}
-
 impl Index {
     /// Opens the study's index, rebuilding or catching it up as needed (see the module doc).
     /// Fails only if the study cannot be read, the disk fails, or another process is writing
     /// the index while it needs work ([`IndexError::Busy`]).
     pub fn open(dir: &StudyDir, study: &Study, progress: &mut dyn Progress) -> Result<Index> {
         let path = dir.paths().index_dir();
-        let (found, mut rebuilt) = match open_existing(&path) {
+        let (found, mut rebuilt) = match disk::open_existing(&path) {
             Ok(found) => {
                 let why = match &found.manifest {
                     None => Some(Rebuilt::Incomplete),
@@ -136,7 +129,7 @@ impl Index {
                         source: e,
                     })?;
                 }
-                (create(&path)?, Some(why))
+                (disk::create(&path)?, Some(why))
             }
         };
         let mut this = Index {
@@ -410,66 +403,4 @@ impl Index {
         prepared.commit().at_index(&path)?;
         self.reader.reload().at_index(&path)
     }
-}
-
-/// Opens the index at `path` and reads what it holds; any failure says why it must be rebuilt.
-fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> {
-    if !path.join("meta.json").is_file() {
-        return Err(Rebuilt::Missing);
-    }
-    let damaged = |e: tantivy::TantivyError| Rebuilt::Damaged(e.to_string());
-    let mut index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
-    searching_threads(&mut index).map_err(damaged)?;
-    analyzer::register(index.tokenizers());
-    let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
-    // Every file's checksum, so that damaged bytes are found now, not in the middle of a search.
-    let bad = index.validate_checksum().map_err(damaged)?;
-    if !bad.is_empty() {
-        let names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
-        return Err(Rebuilt::Damaged(format!(
-            "damaged files: {}",
-            names.join(", ")
-        )));
-    }
-    let reader = reader(&index).map_err(damaged)?;
-    let metas = index.load_metas().map_err(damaged)?;
-    Ok(Found {
-        manifest: Manifest::parse(metas.payload.as_deref()),
-        index,
-        fields,
-        reader,
-    })
-}
-
-/// A new, empty index at `path`, in a private folder.
-fn create(path: &Path) -> Result<Found> {
-    fs::create_private_dir(path)?;
-    let (schema, fields) = Fields::schema();
-    let mut index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
-    searching_threads(&mut index).at_index(path)?;
-    analyzer::register(index.tokenizers());
-    let reader = reader(&index).at_index(path)?;
-    Ok(Found {
-        index,
-        fields,
-        reader,
-        manifest: None,
-    })
-}
-
-/// Searches the index's segments in parallel, on up to as many threads as there are cores
-/// (at most 4): a search over many hits then takes the time of its largest segment.
-fn searching_threads(index: &mut tantivy::Index) -> tantivy::Result<()> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores > 1 {
-        index.set_multithread_executor(cores.min(4))?;
-    }
-    Ok(())
-}
-
-fn reader(index: &tantivy::Index) -> tantivy::Result<IndexReader> {
-    index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
 }

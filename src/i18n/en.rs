@@ -361,6 +361,32 @@ pub static EN: Texts = Texts {
         }
         .to_owned()
     },
+    // --- search screen ---
+    search_title: "Search",
+    search_hint: "Type a query: words, \"phrases\", code:proxenetisme/conjugal, secteur:sante, date:2021-04..2021-07… (see the README)",
+    keys_search: "type the query · ↑↓ results · Enter open in the transcript · Esc back · F1 help",
+    help_search: &[
+        ("(type)", "the query; results follow after a short pause"),
+        (
+            "words  \"phrase\"",
+            "all the words; an exact phrase (accents and case ignored)",
+        ),
+        ("AND OR NOT  -word  ( )", "combine, exclude, group"),
+        ("word~  word~2", "close words (typos)"),
+        ("code:path", "excerpts coded so, sub-codes included"),
+        (
+            "theme: question: speaker:",
+            "theme, question (key), speaker",
+        ),
+        (
+            "respondent: coder: secteur:…",
+            "respondent, coder, any attribute",
+        ),
+        ("date:2021-04..2021-07", "period (bounds included)"),
+        ("kind:excerpt|segment", "coded excerpts or segments"),
+        ("↑ ↓  Enter", "choose a hit, open it in its transcript"),
+        ("Esc", "back to the previous screen"),
+    ],
 };
 
 pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {

@@ -383,6 +383,38 @@ pub static FR: Texts = Texts {
         }
         .to_owned()
     },
+    // --- search screen ---
+    search_title: "Recherche",
+    search_hint: "Tapez une requête : mots, \"expressions\", code:proxenetisme/conjugal, secteur:sante, date:2021-04..2021-07… (voir le README)",
+    keys_search: "tapez la requête · ↑↓ résultats · Entrée ouvrir dans la transcription · Échap retour · F1 aide",
+    help_search: &[
+        (
+            "(taper)",
+            "la requête ; les résultats suivent après une courte pause",
+        ),
+        (
+            "mots  \"expression\"",
+            "tous les mots ; une expression exacte (accents et casse ignorés)",
+        ),
+        ("AND OR NOT  -mot  ( )", "combiner, exclure, grouper"),
+        ("mot~  mot~2", "mots proches (fautes de frappe)"),
+        ("code:chemin", "extraits codés ainsi, sous-codes compris"),
+        (
+            "theme: question: speaker:",
+            "thème, question (clé), locuteur·rice",
+        ),
+        (
+            "respondent: coder: secteur:…",
+            "répondant·e, codeur·se, tout attribut",
+        ),
+        ("date:2021-04..2021-07", "période (bornes incluses)"),
+        ("kind:excerpt|segment", "extraits codés ou segments"),
+        (
+            "↑ ↓  Entrée",
+            "choisir un résultat, l'ouvrir dans sa transcription",
+        ),
+        ("Échap", "retour à l'écran précédent"),
+    ],
 };
 
 pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {

@@ -264,6 +264,11 @@ pub struct Texts {
     pub index_why_asked: &'static str,
     pub index_busy_stale: &'static str,
     pub query_syntax: fn(&str) -> String,
+    // --- search screen ---
+    pub search_title: &'static str,
+    pub search_hint: &'static str,
+    pub keys_search: &'static str,
+    pub help_search: &'static [(&'static str, &'static str)],
 }
 
 /// The words of tables, charts and exports (issue 6), one struct so that they stay together.

@@ -11,6 +11,7 @@ use super::home::Home;
 use super::interview::Interview;
 use super::msg::{Effect, Msg};
 use super::retrieval::RetrievalScreen;
+use super::search::SearchScreen;
 use super::setup::Setup;
 use super::stats::StatsScreen;
 use crate::i18n::{Lang, Texts};
@@ -24,6 +25,7 @@ pub enum Screen {
     Codebook(Box<CodebookScreen>),
     Retrieval(Box<RetrievalScreen>),
     Stats(Box<StatsScreen>),
+    Search(Box<SearchScreen>),
 }
 
 /// What screen a session opens in.
@@ -107,6 +109,7 @@ impl App {
                     + Duration::milliseconds(1000 - i64::from(self.now.timestamp_subsec_millis()));
                 Some(i.draft_deadline().map_or(clock, |d| d.min(clock)))
             }
+            Screen::Search(s) => s.deadline(),
             _ => None,
         }
     }
@@ -133,6 +136,10 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 setup.paste(&text);
                 Vec::new()
             }
+            Screen::Search(_) => {
+                super::search::on_paste(app, &text);
+                Vec::new()
+            }
             _ => Vec::new(),
         },
         Msg::Resize(w, h) => {
@@ -141,6 +148,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick => match &app.screen {
             Screen::Interview(_) => super::interview::keys::on_tick(app),
+            Screen::Search(_) => super::search::on_tick(app),
             _ => Vec::new(),
         },
         Msg::Hangup => {
@@ -178,6 +186,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::OpenCodebook => {
             let back = std::mem::replace(&mut app.screen, Screen::Home(Home::default()));
             app.screen = Screen::Codebook(Box::new(CodebookScreen::new(Some(Box::new(back)))));
+            Vec::new()
+        }
+        Msg::SearchDone(result) => {
+            if let Screen::Search(s) = &mut app.screen {
+                match result {
+                    Ok(results) => {
+                        s.results = *results;
+                        s.error = None;
+                        s.selected = 0;
+                    }
+                    Err(error) => s.error = Some(error),
+                }
+            }
             Vec::new()
         }
         Msg::ShowHelp => {
@@ -284,6 +305,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.quit = true;
         return effects;
     }
+    if opens_search(app, key) {
+        return open_search(app);
+    }
     match &app.screen {
         Screen::Home(_) => super::home::on_key(app, key),
         Screen::Setup(_) => super::setup::on_key(app, key),
@@ -292,7 +316,36 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Codebook(_) => super::codebook::on_key(app, key),
         Screen::Retrieval(_) => super::retrieval::on_key(app, key),
         Screen::Stats(_) => super::stats::on_key(app, key),
+        Screen::Search(_) => super::search::on_key(app, key),
     }
+}
+
+/// `/` where it types nothing (not in a text field or a popup), `Ctrl+F` in the interview.
+fn opens_search(app: &App, key: KeyEvent) -> bool {
+    let slash = key.code == KeyCode::Char('/');
+    let ctrl_f = key.code == KeyCode::Char('f') && key.modifiers.contains(KeyModifiers::CONTROL);
+    match &app.screen {
+        Screen::Home(_) | Screen::Stats(_) | Screen::Retrieval(_) => slash,
+        Screen::Coding(c) => slash && c.popup.is_none(),
+        Screen::Codebook(c) => slash && c.popup.is_none(),
+        Screen::Interview(i) => {
+            ctrl_f || (slash && i.popup.is_none() && i.focus == super::interview::Focus::Command)
+        }
+        Screen::Setup(_) | Screen::Search(_) => false,
+    }
+}
+
+/// Opens the search screen over the current one, which it returns to on Esc. A draft being
+/// typed is saved first.
+fn open_search(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    let effects = match &mut app.screen {
+        Screen::Interview(interview) => interview.save_draft(&app.study, now),
+        _ => Vec::new(),
+    };
+    let back = std::mem::replace(&mut app.screen, Screen::Home(Home::default()));
+    app.screen = Screen::Search(Box::new(SearchScreen::new(Some(Box::new(back)))));
+    effects
 }
 
 /// Saves what is being typed and closes the open session, if any.

@@ -9,6 +9,7 @@ pub mod interview;
 pub mod msg;
 pub mod retrieval;
 pub mod runtime;
+pub mod search;
 pub mod setup;
 pub mod stats;
 pub mod view;

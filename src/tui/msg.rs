@@ -2,6 +2,7 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use crate::index::SearchResults;
 use crate::interop::export::Format;
 use crate::study::{CodeId, Codebook, Session, SessionChange, SessionId};
 use crate::workspace::Unreadable;
@@ -54,6 +55,8 @@ pub enum Msg {
     ShowHelp,
     /// Every session, for the statistics screen.
     StatsLoaded(Vec<Session>),
+    /// The results of a query, or why it is malformed (message, caret line under the query).
+    SearchDone(Result<Box<SearchResults>, (String, String)>),
 }
 
 /// What `update` asks for; the runtime does it and reports back with messages.
@@ -83,6 +86,8 @@ pub enum Effect {
     OpenCodebook,
     /// Read every session for the statistics screen.
     LoadStats,
+    /// Run a query on the study's index (opened, and brought up to date, first).
+    Search(String),
     /// Write a table of the whole study to a file in the current folder.
     Export {
         kind: ReportKind,

@@ -4,6 +4,10 @@
 use super::app::{App, update};
 use super::msg::{Effect, Msg};
 use crate::study::{Session, SessionId};
+use std::collections::BTreeSet;
+
+use crate::i18n::Texts;
+use crate::index::{Index, SearchError, SearchResults, Silent};
 use crate::workspace::Workspace;
 
 /// Where the interface opens.
@@ -18,11 +22,23 @@ pub enum Start {
 
 pub struct Runtime {
     pub workspace: Workspace,
+    /// The search index, opened at the first search.
+    index: Option<Index>,
+    /// Sessions changed since the index last took them in: re-indexed before the next search,
+    /// so that a note typed is a note found.
+    unindexed: BTreeSet<SessionId>,
+    /// The codebook changed since the index took it in.
+    study_changed: bool,
 }
 
 impl Runtime {
     pub fn new(workspace: Workspace) -> Runtime {
-        Runtime { workspace }
+        Runtime {
+            workspace,
+            index: None,
+            unindexed: BTreeSet::new(),
+            study_changed: false,
+        }
     }
 
     pub fn start(&mut self, app: &mut App, start: Start) {
@@ -78,19 +94,28 @@ impl Runtime {
                 Err(e) => Msg::Failed(format!("{e:#}")),
             }),
             Effect::Record(change) => Some(match ws.record(change) {
-                Ok(outcome) => Msg::Saved(outcome.notices),
+                Ok(outcome) => {
+                    if let Some(id) = ws.current().map(|s| s.id) {
+                        self.unindexed.insert(id);
+                    }
+                    Msg::Saved(outcome.notices)
+                }
                 Err(e) => Msg::Failed(format!("{} — {e:#}", t.not_saved)),
             }),
+            Effect::Search(query) => Some(Msg::SearchDone(self.search(&query, t))),
             Effect::EditCodebook {
                 edit,
                 apply,
                 undoable,
             } => Some(match ws.edit_codebook(edit) {
-                Ok(undo) => Msg::CodebookChanged {
-                    codebook: Box::new(ws.study.codebook.clone()),
-                    undo: undo.filter(|_| undoable).map(Box::new),
-                    apply,
-                },
+                Ok(undo) => {
+                    self.study_changed = true;
+                    Msg::CodebookChanged {
+                        codebook: Box::new(ws.study.codebook.clone()),
+                        undo: undo.filter(|_| undoable).map(Box::new),
+                        apply,
+                    }
+                }
                 Err(e) => Msg::Report(format!("{e:#}")),
             }),
             Effect::LoadExcerpts { code, descendants } => {
@@ -135,6 +160,45 @@ impl Runtime {
                 None
             }
         }
+    }
+
+    /// Runs a query on the index, opening it and taking in what changed since first.
+    fn search(&mut self, query: &str, t: &Texts) -> Result<Box<SearchResults>, (String, String)> {
+        let failed = |e: &dyn std::fmt::Display| (format!("{e}"), String::new());
+        self.bring_index_up_to_date()
+            .map_err(|e| failed(&format!("{e:#}")))?;
+        let index = self.index.as_ref().expect("opened just above");
+        match self.workspace.search(index, query, 100) {
+            Ok(results) => Ok(Box::new(results)),
+            Err(SearchError::Query(e)) => Err((e.message(t), e.caret(query))),
+            Err(e) => Err(failed(&e)),
+        }
+    }
+
+    fn bring_index_up_to_date(&mut self) -> anyhow::Result<()> {
+        let ws = &self.workspace;
+        match &mut self.index {
+            None => {
+                // Opening catches up every session changed since the index was last written.
+                self.index = Some(ws.open_index(&mut Silent)?);
+                self.unindexed.clear();
+                self.study_changed = false;
+            }
+            Some(index) => {
+                if self.study_changed {
+                    index.set_study(&ws.study, &mut Silent)?;
+                    self.study_changed = false;
+                }
+                for id in std::mem::take(&mut self.unindexed) {
+                    let session = match ws.current().filter(|s| s.id == id) {
+                        Some(current) => current.clone(),
+                        None => ws.dir.load_session(id, &ws.study)?.doc,
+                    };
+                    ws.reindex_session(index, &session, None)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The open session, for tests and the end-to-end checks.

@@ -29,6 +29,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Codebook(screen) => super::codebook::draw(frame, app, screen),
         Screen::Retrieval(screen) => super::retrieval::draw(frame, app, screen),
         Screen::Stats(screen) => super::stats::draw(frame, app, screen),
+        Screen::Search(screen) => super::search::draw(frame, app, screen),
     }
     if app.help {
         draw_help(frame, app);
@@ -115,6 +116,7 @@ fn draw_help(frame: &mut Frame, app: &App) {
         Screen::Codebook(_) => t.help_codebook,
         Screen::Retrieval(_) => t.help_retrieval,
         Screen::Stats(_) => t.help_stats,
+        Screen::Search(_) => t.help_search,
     };
     let area = frame.area();
     let rect = centered(area, 78, bindings.len() as u16 + 4);

@@ -1,0 +1,268 @@
+//! The search screen (`/` from anywhere): the query, results as you type (after a short pause),
+//! the counts per code and per attribute beside them; Enter opens a hit in its transcript.
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use super::app::{App, OpenAs, Screen};
+use super::msg::Effect;
+use super::view::{header, screen_areas, status_bar};
+use super::widget::field::Field;
+use super::widget::fit;
+use crate::i18n::Texts;
+use crate::index::{HitKind, SearchResults};
+use crate::study::{Excerpt, Time};
+
+/// Pause after the last key before the query runs.
+pub const DEBOUNCE_MS: i64 = 250;
+
+pub struct SearchScreen {
+    pub query: Field,
+    pub results: SearchResults,
+    /// A malformed query: the message and a caret line under the query.
+    pub error: Option<(String, String)>,
+    pub selected: usize,
+    /// When the query last changed without being run.
+    pub pending_since: Option<Time>,
+    /// The screen to go back to.
+    pub back: Option<Box<Screen>>,
+}
+
+impl SearchScreen {
+    pub fn new(back: Option<Box<Screen>>) -> SearchScreen {
+        SearchScreen {
+            query: Field::default(),
+            results: SearchResults::default(),
+            error: None,
+            selected: 0,
+            pending_since: None,
+            back,
+        }
+    }
+
+    /// When the query is due to run.
+    pub fn deadline(&self) -> Option<Time> {
+        self.pending_since
+            .map(|t| t + Duration::milliseconds(DEBOUNCE_MS))
+    }
+
+    fn run(&mut self) -> Vec<Effect> {
+        self.pending_since = None;
+        let query = self.query.value();
+        if query.trim().is_empty() {
+            self.results = SearchResults::default();
+            self.error = None;
+            return Vec::new();
+        }
+        vec![Effect::Search(query)]
+    }
+}
+
+/// The query runs once typing pauses.
+pub fn on_tick(app: &mut App) -> Vec<Effect> {
+    let now = app.now;
+    let Screen::Search(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    if s.deadline().is_some_and(|d| d <= now) {
+        s.run()
+    } else {
+        Vec::new()
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let now = app.now;
+    let Screen::Search(s) = &mut app.screen else {
+        return Vec::new();
+    };
+    let count = s.results.hits.len();
+    match key.code {
+        KeyCode::Esc => {
+            let back = s.back.take();
+            app.screen = back.map_or_else(|| Screen::Home(Default::default()), |b| *b);
+            if matches!(app.screen, Screen::Home(_)) {
+                return vec![Effect::LoadSessions];
+            }
+        }
+        KeyCode::Up => s.selected = s.selected.saturating_sub(1),
+        KeyCode::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
+        KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
+        KeyCode::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
+        KeyCode::Enter if s.pending_since.is_some() => return s.run(),
+        KeyCode::Enter => {
+            if let Some(hit) = s.results.hits.get(s.selected) {
+                let (start, end) = match hit.kind {
+                    HitKind::Excerpt => (hit.start.unwrap_or(0), hit.end.unwrap_or(0)),
+                    HitKind::Segment => (0, 0),
+                };
+                app.open_as = OpenAs::Coding(Some(Excerpt {
+                    segment: hit.segment,
+                    start,
+                    end,
+                }));
+                return vec![Effect::OpenSession(hit.session)];
+            }
+        }
+        _ => {
+            if s.query.on_key(key) {
+                s.pending_since = Some(now);
+            }
+        }
+    }
+    Vec::new()
+}
+
+pub fn on_paste(app: &mut App, text: &str) {
+    let now = app.now;
+    if let Screen::Search(s) = &mut app.screen {
+        s.query.paste(text);
+        s.pending_since = Some(now);
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, s: &SearchScreen) {
+    let t = app.texts();
+    let [top, body, status] = screen_areas(frame.area());
+    let total = if s.error.is_none() {
+        (t.search_total)(s.results.total)
+    } else {
+        String::new()
+    };
+    header(
+        frame,
+        top,
+        app,
+        t.search_title,
+        Span::raw(format!(" {total} ")),
+    );
+    let error_height = if s.error.is_some() { 2 } else { 0 };
+    let [query_row, error_area, results] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(error_height),
+        Constraint::Min(0),
+    ])
+    .areas(body);
+    let [prompt, field] =
+        Layout::horizontal([Constraint::Length(3), Constraint::Min(0)]).areas(Rect {
+            height: 1,
+            ..query_row
+        });
+    frame.render_widget(Paragraph::new(" / ").bold().yellow(), prompt);
+    s.query.draw(frame, field, true);
+    if let Some((message, caret)) = &s.error {
+        let lines = vec![
+            Line::from(Span::styled(
+                format!("   {caret}"),
+                Style::default().fg(Color::Red).bold(),
+            )),
+            Line::from(Span::styled(
+                format!(" {message}"),
+                Style::default().fg(Color::Red),
+            )),
+        ];
+        frame.render_widget(Paragraph::new(lines), error_area);
+    }
+    let facets_width = if results.width >= 90 { 32 } else { 0 };
+    let [list_area, facets] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(facets_width)]).areas(results);
+    draw_hits(frame, list_area, s, t);
+    draw_facets(frame, facets, s, t);
+    status_bar(frame, status, app, t.keys_search);
+}
+
+fn draw_hits(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
+    if s.results.hits.is_empty() {
+        let hint = if s.query.value().trim().is_empty() {
+            t.search_hint
+        } else {
+            t.search_none
+        };
+        frame.render_widget(Paragraph::new(hint).dark_gray(), area);
+        return;
+    }
+    let width = area.width.saturating_sub(2) as usize;
+    let items: Vec<ListItem> = s
+        .results
+        .hits
+        .iter()
+        .map(|hit| {
+            let kind = match hit.kind {
+                HitKind::Excerpt => t.search_excerpt,
+                HitKind::Segment => t.search_segment,
+            };
+            let place = hit.question_text.as_deref().unwrap_or(t.no_question);
+            let head = Line::from(vec![
+                Span::raw(format!("{} ", hit.respondent)).bold(),
+                Span::raw(format!("{} ", hit.date.as_deref().unwrap_or(""))).dark_gray(),
+                Span::raw(format!("{kind} · ")).cyan(),
+                Span::raw(fit(place, width.saturating_sub(30))).dark_gray(),
+            ]);
+            let mut spans = vec![Span::raw("  ")];
+            let mut used = 2;
+            for fragment in &hit.snippet {
+                let text = fit(
+                    &fragment.text.replace('\n', " "),
+                    width.saturating_sub(used),
+                );
+                used += text.chars().count();
+                let style = if fragment.highlighted {
+                    Style::default()
+                        .fg(Color::Yellow)
+                        .add_modifier(Modifier::BOLD)
+                } else {
+                    Style::default()
+                };
+                spans.push(Span::styled(text, style));
+                if used >= width {
+                    break;
+                }
+            }
+            let codes = Line::from(format!(
+                "  {}",
+                fit(&hit.codes.join(" · "), width.saturating_sub(2))
+            ))
+            .dark_gray();
+            ListItem::new(vec![head, Line::from(spans), codes, Line::default()])
+        })
+        .collect();
+    let list = List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    frame.render_stateful_widget(
+        list,
+        area,
+        &mut ListState::default().with_selected(Some(s.selected)),
+    );
+}
+
+fn draw_facets(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
+    if area.width == 0 {
+        return;
+    }
+    let block = Block::default().borders(Borders::LEFT);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = vec![Line::from(t.search_by_code).bold()];
+    for (code, n) in &s.results.codes {
+        lines.push(Line::from(format!(
+            "{:>5} {}",
+            n,
+            fit(code, width.saturating_sub(6))
+        )));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(t.search_by_attribute).bold());
+    for (key, value, n) in &s.results.attributes {
+        lines.push(Line::from(format!(
+            "{:>5} {}",
+            n,
+            fit(&format!("{key}:{value}"), width.saturating_sub(6))
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

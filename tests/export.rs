@@ -304,3 +304,35 @@ fn charts_excerpts_and_matrices() {
     ));
     assert!(csv.lines().next().unwrap().starts_with("code,nom,"));
 }
+
+#[test]
+fn a_search_query_narrows_what_is_counted() {
+    let (home, study) = example();
+    // Only the segments of R01's session: lieux/hotel is coded once there (5 sessions, one
+    // excerpt each, R01 among them); proxénétisme conjugal never (R02 and R03 only). The base
+    // of percentages stays the 6 respondents: 1 of 6 = 16,7 %.
+    let md = stdout(&mut export(
+        home.path(),
+        &study,
+        &["frequencies", "--format", "md", "--query", "respondent:R01"],
+    ));
+    assert!(
+        md.contains("| lieux/hotel | Hôtel | 1 | 1 | 1 | 16,7 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| proxenetisme/conjugal | Proxénétisme conjugal | 0 | 0 | 0 | 0,0 |"),
+        "{md}"
+    );
+    assert!(md.contains("Recherche « respondent:R01 »"), "{md}");
+    // A malformed query says where, and nothing is written.
+    export(
+        home.path(),
+        &study,
+        &["frequencies", "--query", "hotel code:nulle-part"],
+    )
+    .assert()
+    .code(1)
+    .stdout("")
+    .stderr(predicate::str::contains("nulle-part").and(predicate::str::contains("^")));
+}

@@ -23,6 +23,8 @@ pub struct Filter {
     /// Sessions, and so the respondents' base of percentages, are not narrowed by it: a
     /// query selects excerpts, not who was interviewed.
     pub segments: Option<HashSet<(SessionId, SegmentId)>>,
+    /// The search query that chose `segments`, for the note under a table.
+    pub query: Option<String>,
 }
 
 impl Filter {

@@ -271,6 +271,10 @@ pub struct ExportArgs {
     /// Only sessions on or before this day (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub to: Option<NaiveDate>,
+    /// Only codings in the segments this search query matches (the language of
+    /// `grille search`), e.g. --query 'hotel secteur:sante'.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,7 @@ use super::args::{
 use super::{Env, Usage, show};
 use crate::analysis::{AgreementUnit, Filter, Unit};
 use crate::i18n::Lang;
+use crate::index::SearchError;
 use crate::interop::export::{self, ChartOptions, Format, Options};
 use crate::store::fs;
 use crate::study::Status;
@@ -48,7 +49,23 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     if !unreadable.is_empty() {
         eprintln!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
-    let filter = filter(&out);
+    let mut filter = filter(&out);
+    if let Some(query) = &out.query {
+        let index = super::index::open(env, &ws.dir, &ws.study)?;
+        match ws.matching_segments(&index, query) {
+            Ok(segments) => {
+                filter.segments = Some(segments);
+                filter.query = Some(query.clone());
+            }
+            Err(SearchError::Query(e)) => {
+                eprintln!("grille: {}", e.message(t));
+                eprintln!("  {query}");
+                eprintln!("  {}", e.caret(query));
+                return Ok(false);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
     let french = env.lang == Lang::Fr;
     let options = Options {
         bom: out.bom,
@@ -148,5 +165,6 @@ fn filter(out: &ExportArgs) -> Filter {
         from: out.from,
         to: out.to,
         segments: None,
+        query: None,
     }
 }

@@ -3,7 +3,9 @@
 //! session and calls [`Workspace::reindex_session`] after each saved change.
 
 use crate::index::{Index, Progress, Result, SearchError, SearchResults};
-use crate::study::{SegmentId, Session};
+use std::collections::HashSet;
+
+use crate::study::{SegmentId, Session, SessionId};
 
 use super::Workspace;
 
@@ -37,5 +39,21 @@ impl Workspace {
         limit: usize,
     ) -> std::result::Result<SearchResults, SearchError> {
         index.search(query, limit)
+    }
+
+    /// Every segment a query matches (through its text or one of its excerpts): what a table
+    /// counts when it is narrowed by a query (`grille export … --query`).
+    pub fn matching_segments(
+        &self,
+        index: &Index,
+        query: &str,
+    ) -> std::result::Result<HashSet<(SessionId, SegmentId)>, SearchError> {
+        let total = index.search(query, 1)?.total;
+        let all = index.search(query, total.max(1))?;
+        Ok(all
+            .hits
+            .into_iter()
+            .map(|h| (h.session, h.segment))
+            .collect())
     }
 }

@@ -63,8 +63,14 @@ pub fn filter_note(filter: &Filter, t: &Texts) -> Option<String> {
             to.map(|d| d.to_string()).unwrap_or_default()
         )),
     }
-    if let Some(set) = &filter.segments {
-        parts.push(format!("{} segment(s)", set.len()));
+    match (&filter.segments, &filter.query) {
+        (Some(set), Some(query)) => parts.push(format!(
+            "{} « {query} » : {} segment(s)",
+            t.search_title,
+            set.len()
+        )),
+        (Some(set), None) => parts.push(format!("{} segment(s)", set.len())),
+        _ => {}
     }
     (!parts.is_empty()).then(|| (t.analysis.filters)(&parts.join(" ; ")))
 }

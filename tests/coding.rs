@@ -302,3 +302,33 @@ fn statistics_show_frequencies_and_answers_and_export_them() {
     let range = book.worksheet_range(&sheets[0]).unwrap();
     assert!(range.rows().count() > 5, "the answers table has rows");
 }
+
+#[test]
+fn a_mouse_drag_selects_an_excerpt() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut tui = open_r01(Lang::Fr);
+    let screen = tui.render(100, 30);
+    // The first segment, by the interviewer: "Rappel du cadre : diagnostic mené pour…"
+    let y = screen
+        .lines()
+        .position(|l| l.contains("Rappel du cadre"))
+        .unwrap() as u16;
+    let mouse = |kind, column| {
+        grille::tui::msg::Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The text starts after the 5 columns of the margin; "Rappel du " is 10 columns wide.
+    tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 5));
+    tui.send(mouse(MouseEventKind::Drag(MouseButton::Left), 15));
+    tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 15));
+    assert_eq!(coding(&tui).selection(), Some((0, 0, 10)));
+    // A click without a drag places the cursor and selects nothing.
+    tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 12));
+    tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 12));
+    assert_eq!(coding(&tui).selection(), None);
+    assert_eq!(coding(&tui).cursor.off, 7);
+}

@@ -130,3 +130,52 @@ fn an_interview_survives_kill_9() {
         (session.segments[0].id, 0, 12)
     );
 }
+
+#[test]
+fn closing_the_terminal_window_saves_and_exits_cleanly() {
+    if !tmux::available() {
+        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let dir = StudyDir::create(&root, &grille::store::template::DIAGNOSTIC, false).unwrap();
+    let study = dir.load_study().unwrap();
+    let ui = Tmux::start(
+        "sighup",
+        &grille_command(
+            home.path(),
+            &format!(
+                "--study {} interview --interviewer Camille --respondent R11 --consent given",
+                root.display()
+            ),
+        ),
+        100,
+        30,
+    );
+    ui.wait_for("Q 1/28");
+    let pid = ui.pid();
+    ui.type_text("Dernière phrase avant la fermeture");
+    ui.close_window();
+    // The process goes away by itself, having folded its journal into the session file.
+    let gone = (0..50).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    assert!(gone, "grille is still running after SIGHUP");
+    let id = dir.session_ids().unwrap()[0];
+    let paths = dir.paths().session(id);
+    assert!(
+        !paths.journal.exists(),
+        "a clean exit folds the journal into the file"
+    );
+    let session = dir.load_session(id, &study).unwrap().doc;
+    assert_eq!(
+        session.segments[0].text,
+        "Dernière phrase avant la fermeture"
+    );
+    assert!(
+        session.segments[0].end.is_some(),
+        "the block was closed on the way out"
+    );
+}

@@ -160,7 +160,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
 fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     let rows = s.freq.sorted(s.sort, s.with_descendants, s.ascending);
     let tree = s.sort == SortKey::Tree;
-    let name_width = area.width.saturating_sub(53).max(12) as usize;
+    let name_width = area.width.saturating_sub(53).clamp(12, 48) as usize;
     let mark = |k: SortKey, label: &str| {
         if s.sort == k {
             format!("{label} {}", if s.ascending { "▲" } else { "▼" })
@@ -209,7 +209,7 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
         .style(style)
     });
     let widths = [
-        Constraint::Min(12),
+        Constraint::Length(name_width as u16),
         Constraint::Length(10),
         Constraint::Length(11),
         Constraint::Length(12),

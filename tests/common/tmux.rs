@@ -104,6 +104,11 @@ impl Tmux {
             .expect("a pid")
     }
 
+    /// Closes the terminal window: the program gets SIGHUP.
+    pub fn close_window(&self) {
+        assert!(self.run(&["kill-session", "-t", "main"]));
+    }
+
     /// `kill -9` of the program: no chance to save anything.
     pub fn kill_9(&self) {
         let pid = self.pid();

@@ -108,6 +108,22 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
     screen.anchor = Some(grille::tui::coding::Pos { seg, off: 24 });
     screen.cursor = grille::tui::coding::Pos { seg, off: 41 };
     effects.extend(screen.apply_code(&study, conjugal, "Camille Roux", tui.now));
+    // A situation described by "l'hotel".
+    let situation = grille::study::Situation {
+        id: grille::study::SituationId::new(),
+        label: "Hôtel de la gare".into(),
+        attributes: Default::default(),
+        excerpts: vec![grille::study::Excerpt {
+            segment: screen.session.segments[seg].id,
+            start: 11,
+            end: 18,
+        }],
+    };
+    effects.extend(screen.record(
+        &study,
+        vec![grille::study::SessionChange::PutSituation { situation }],
+        Vec::new(),
+    ));
     for e in effects {
         if let grille::tui::msg::Effect::Record(change) = e {
             tui.runtime.workspace.record(change).unwrap();
@@ -153,6 +169,14 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
         "Depuis mars, elle vit avec son compagnon 👩‍👧.".to_string()
     ]);
     tui.ctrl('s');
+    let ours = |s: &grille::study::Session| {
+        s.situations
+            .iter()
+            .find(|x| x.label == "Hôtel de la gare")
+            .unwrap()
+            .excerpts
+            .clone()
+    };
     let notice = tui.app.notice.clone().unwrap();
     assert!(notice.text.contains("1 coding(s) removed"), "{notice:?}");
     let session = r01_on_disk(&tui);
@@ -161,6 +185,10 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
             .codings
             .iter()
             .any(|x| x.segment == session.segments[seg].id && x.code == hotel)
+    );
+    assert!(
+        ours(&session).is_empty(),
+        "its words deleted, the excerpt went with them"
     );
     // Undo brings the text and the coding back exactly.
     tui.key(KeyCode::Char('u'));
@@ -177,6 +205,12 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
         .unwrap();
     assert_eq!(
         grille::study::text::slice(&segment.text, x.start, x.end).unwrap(),
+        "l'hôtel"
+    );
+    // The situation's excerpt is back on its words too.
+    let excerpt = ours(&session)[0];
+    assert_eq!(
+        grille::study::text::slice(&segment.text, excerpt.start, excerpt.end).unwrap(),
         "l'hôtel"
     );
 }

@@ -76,11 +76,18 @@ pub fn read<C: DeserializeOwned>(path: &Path) -> Result<Read<C>> {
 pub struct Writer {
     path: PathBuf,
     file: Option<File>,
+    /// A failed append could not be taken back: the journal's end is unknown, so nothing more
+    /// is written to it until it is reopened (the file's content stays as it is).
+    poisoned: bool,
 }
 
 impl Writer {
     pub fn new(path: PathBuf) -> Self {
-        Writer { path, file: None }
+        Writer {
+            path,
+            file: None,
+            poisoned: false,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -97,10 +104,26 @@ impl Writer {
         let mut line = serde_json::to_vec(&record).expect("changes always serialise");
         line.push(b'\n');
         let path = self.path.clone();
+        if self.poisoned {
+            return Err(std::io::Error::other(
+                "an earlier write to this journal failed and could not be undone; reopen the session",
+            ))
+            .at(&path);
+        }
         let file = self.open()?;
+        let before = file.metadata().at(&path)?.len();
         // One write call for the whole line, so a crash leaves at most a torn last line.
-        file.write_all(&line).at(&path)?;
-        file.sync_data().at(&path)
+        let written = file.write_all(&line).and_then(|()| file.sync_data());
+        if let Err(e) = written {
+            // Take the record back, whole: a change that was refused must not be replayed, and
+            // the next record must start on a line of its own.
+            let undone = file.set_len(before).and_then(|()| file.sync_data());
+            if undone.is_err() {
+                self.poisoned = true;
+            }
+            return Err(e).at(&path);
+        }
+        Ok(())
     }
 
     fn open(&mut self) -> Result<&mut File> {

@@ -74,9 +74,19 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
     let read = journal::read::<D::Change>(&paths.journal)?;
     let bytes = std::fs::read(&paths.file).at(&paths.file)?;
     let mut doc: D = json::parse(&paths.file, &bytes)?;
+    let folded = doc.revision();
     let mut replayed = 0;
+    let mut previous = None;
     for (i, record) in read.records.into_iter().enumerate() {
-        if record.rev <= doc.revision() {
+        if previous.is_some_and(|p| record.rev <= p) {
+            return Err(StoreError::Journal {
+                file: paths.journal.clone(),
+                line: i + 1,
+                message: format!("record {} repeats an earlier revision", record.rev),
+            });
+        }
+        previous = Some(record.rev);
+        if record.rev <= folded {
             continue; // already folded into the file
         }
         let damaged = |message: String| StoreError::Journal {
@@ -176,8 +186,12 @@ impl<D: Document> Journaled<D> {
         let outcome = self.doc.apply(&change);
         self.doc.set_revision(rev);
         self.pending += 1;
-        if self.pending >= CHECKPOINT_EVERY {
-            self.checkpoint()?;
+        let mut outcome = outcome;
+        if self.pending >= CHECKPOINT_EVERY
+            && let Err(e) = self.checkpoint()
+        {
+            // The change is safe in the journal; only the folding waits for the next time.
+            outcome.notices.push(e.to_string());
         }
         Ok(outcome)
     }

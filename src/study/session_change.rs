@@ -172,15 +172,24 @@ impl Document for Session {
                 if let Some(q) = segment.question {
                     known_question(study, q)?;
                 }
+                validate::check_times(segment.start, segment.end).map_err(ChangeError)?;
                 normalized(&segment.text)
             }
             EditText { segment, text } => {
                 self.existing_segment(*segment)?;
                 normalized(text)
             }
-            SetSegmentTimes { segment, .. }
-            | SetSpeaker { segment, .. }
-            | RemoveSegment { segment } => self.existing_segment(*segment).map(drop),
+            SetSegmentTimes {
+                segment,
+                start,
+                end,
+            } => {
+                self.existing_segment(*segment)?;
+                validate::check_times(*start, *end).map_err(ChangeError)
+            }
+            SetSpeaker { segment, .. } | RemoveSegment { segment } => {
+                self.existing_segment(*segment).map(drop)
+            }
             SetSegmentQuestion { segment, question } => {
                 self.existing_segment(*segment)?;
                 question.map_or(Ok(()), |q| known_question(study, q))

@@ -10,7 +10,7 @@ use super::codebook::Codebook;
 use super::grid::Grid;
 use super::ids::CodeId;
 use super::meta::{Attribute, StudyMeta};
-use super::session::Session;
+use super::session::{Session, Time};
 use super::text;
 use super::value::{Value, ValueKind};
 
@@ -95,6 +95,14 @@ pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A segment's times, when both are known: the end is not before the start.
+pub fn check_times(start: Option<Time>, end: Option<Time>) -> Result<(), String> {
+    match (start, end) {
+        (Some(start), Some(end)) if end < start => Err("ends before it starts".into()),
+        _ => Ok(()),
+    }
 }
 
 /// A value for the declared attribute `key`.
@@ -324,11 +332,7 @@ fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {
         {
             p.add(format!("{path}.question"), format!("unknown question {q}"));
         }
-        if let (Some(start), Some(end)) = (seg.start, seg.end)
-            && end < start
-        {
-            p.add(format!("{path}.end"), "ends before it starts");
-        }
+        p.check(format!("{path}.end"), check_times(seg.start, seg.end));
     }
     p.unique(
         session

@@ -208,7 +208,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::SessionRefreshed(session) => {
             match &mut app.screen {
                 Screen::Coding(c) => c.refresh(*session),
-                Screen::Interview(i) => i.session = *session,
+                Screen::Interview(i) => i.resync(*session, app.now),
                 _ => {}
             }
             Vec::new()
@@ -263,7 +263,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Failed(error) => {
             app.save_error = Some(error.clone());
             app.error(error);
-            Vec::new()
+            // What is on screen went further than what is saved: take the saved session back,
+            // so that what failed is sent again.
+            match app.screen {
+                Screen::Interview(_) | Screen::Coding(_) => vec![Effect::RefreshSession],
+                _ => Vec::new(),
+            }
         }
         Msg::Report(text) => {
             app.error(text);

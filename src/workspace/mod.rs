@@ -98,10 +98,18 @@ impl Workspace {
         Ok(self.dir.create_session(session, &self.study)?)
     }
 
-    /// Makes `id` the current session (writable if no other process writes it).
+    /// Makes `id` the current session (writable if no other process writes it). The session
+    /// open before stays open if this one cannot be opened.
     pub fn open_current(&mut self, id: SessionId) -> Result<Opened> {
-        self.close_current();
+        if let Some(current) = self.current().filter(|s| s.id == id) {
+            return Ok(Opened {
+                session: current.clone(),
+                read_only: false,
+                notes: Vec::new(),
+            });
+        }
         let (access, notes) = self.open_session(id)?;
+        self.close_current();
         Ok(match access {
             SessionAccess::Write(writer) => {
                 let session = writer.doc().clone();

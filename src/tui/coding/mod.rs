@@ -17,7 +17,8 @@ use super::msg::Effect;
 use super::widget::field::Field;
 use super::widget::picker::CodePicker;
 use crate::study::{
-    CodeId, Coding, CodingId, Document, Excerpt, Session, SessionChange, Study, Time, text,
+    CodeId, Coding, CodingId, Document, Excerpt, SegmentId, Session, SessionChange, SituationId,
+    Study, Time, text,
 };
 
 /// A place in the transcript: a segment (by index) and a char offset in its text.
@@ -62,6 +63,21 @@ pub enum ChooseFor {
     Memo,
 }
 
+/// How to undo an action.
+pub enum Undo {
+    /// These changes, in this order.
+    Changes(Vec<SessionChange>),
+    /// A correction of a segment's text: the text comes back with its codings and the
+    /// situation excerpts on it exactly as they were (a reverse edit alone would only move
+    /// them approximately, and cannot bring back what the correction deleted).
+    Text {
+        segment: SegmentId,
+        text: String,
+        codings: Vec<Coding>,
+        excerpts: Vec<(SituationId, Vec<Excerpt>)>,
+    },
+}
+
 pub struct CodingScreen {
     pub session: Session,
     pub read_only: bool,
@@ -73,8 +89,8 @@ pub struct CodingScreen {
     /// Only this coder's codings are shown (and removable); `None`: everyone's.
     pub coder_filter: Option<String>,
     pub popup: Option<Popup>,
-    /// Changes that undo the last actions, the latest last.
-    pub undo: Vec<Vec<SessionChange>>,
+    /// What undoes the last actions, the latest last.
+    pub undo: Vec<Undo>,
     /// A mouse drag is selecting.
     pub dragging: bool,
 }
@@ -207,7 +223,7 @@ impl CodingScreen {
             }
         }
         if !undo.is_empty() {
-            self.undo.push(undo);
+            self.undo.push(Undo::Changes(undo));
         }
         effects
     }
@@ -282,19 +298,33 @@ impl CodingScreen {
         if new_text == segment.text {
             return Vec::new();
         }
-        let mut undo = vec![SessionChange::EditText {
+        let undo = Undo::Text {
             segment: segment.id,
             text: segment.text.clone(),
-        }];
-        for c in self
-            .session
-            .codings
-            .iter()
-            .filter(|c| c.segment == segment.id)
-        {
-            undo.push(SessionChange::RemoveCoding { coding: c.id });
-            undo.push(SessionChange::AddCoding { coding: c.clone() });
-        }
+            codings: self
+                .session
+                .codings
+                .iter()
+                .filter(|c| c.segment == segment.id)
+                .cloned()
+                .collect(),
+            excerpts: self
+                .session
+                .situations
+                .iter()
+                .map(|s| {
+                    (
+                        s.id,
+                        s.excerpts
+                            .iter()
+                            .filter(|e| e.segment == segment.id)
+                            .copied()
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .filter(|(_, e)| !e.is_empty())
+                .collect(),
+        };
         let effects = self.record(
             study,
             vec![SessionChange::EditText {
@@ -303,12 +333,6 @@ impl CodingScreen {
             }],
             Vec::new(),
         );
-        // A coding removed by the edit is not there to be removed by the undo: only restore it.
-        let codings = &self.session.codings;
-        let undo = undo
-            .into_iter()
-            .filter(|c| !matches!(c, SessionChange::RemoveCoding { coding } if !codings.iter().any(|x| x.id == *coding)))
-            .collect();
         self.undo.push(undo);
         self.cursor.off = self.cursor.off.min(text::char_len(self.segment_text(seg)));
         self.anchor = None;
@@ -317,8 +341,17 @@ impl CodingScreen {
 
     /// Reverses the last action.
     pub fn undo_last(&mut self, study: &Study) -> Vec<Effect> {
-        let Some(changes) = self.undo.pop() else {
+        let Some(undo) = self.undo.pop() else {
             return Vec::new();
+        };
+        let changes = match undo {
+            Undo::Changes(changes) => changes,
+            Undo::Text {
+                segment,
+                text,
+                codings,
+                excerpts,
+            } => self.restore_text(segment, text, codings, excerpts),
         };
         let effects = self.record(study, changes, Vec::new());
         self.cursor.off = self
@@ -326,6 +359,38 @@ impl CodingScreen {
             .off
             .min(text::char_len(self.segment_text(self.cursor.seg)));
         effects
+    }
+
+    /// The changes that put a segment back as it was before a correction: its codings off,
+    /// the old text, the old codings on, the situations' excerpts on it as they were.
+    fn restore_text(
+        &self,
+        segment: SegmentId,
+        text: String,
+        codings: Vec<Coding>,
+        excerpts: Vec<(SituationId, Vec<Excerpt>)>,
+    ) -> Vec<SessionChange> {
+        let mut changes: Vec<SessionChange> = self
+            .session
+            .codings
+            .iter()
+            .filter(|c| c.segment == segment)
+            .map(|c| SessionChange::RemoveCoding { coding: c.id })
+            .collect();
+        changes.push(SessionChange::EditText { segment, text });
+        changes.extend(
+            codings
+                .into_iter()
+                .map(|coding| SessionChange::AddCoding { coding }),
+        );
+        for (id, old) in excerpts {
+            if let Some(mut situation) = self.session.situation(id).cloned() {
+                situation.excerpts.retain(|e| e.segment != segment);
+                situation.excerpts.extend(old);
+                changes.push(SessionChange::PutSituation { situation });
+            }
+        }
+        changes
     }
 
     /// Keeps the cursor's row on screen, `height` rows tall.

@@ -195,6 +195,23 @@ impl Interview {
         }
     }
 
+    /// Takes the session as it is saved (after a change failed to be): the block being typed
+    /// is sent again at the next save if what is saved of it differs from what is on screen.
+    pub fn resync(&mut self, session: Session, now: Time) {
+        self.session = session;
+        match self.draft.segment.and_then(|id| self.session.segment(id)) {
+            Some(segment) => self.draft.saved = segment.text.clone(),
+            None => {
+                self.draft.segment = None;
+                self.draft.saved = String::new();
+                self.draft.whole.clear();
+            }
+        }
+        if self.draft_text() != self.draft.saved {
+            self.draft.dirty_since.get_or_insert(now);
+        }
+    }
+
     /// The draft's text, as the model stores it.
     pub fn draft_text(&self) -> String {
         text::normalize(&self.notes.lines().join("\n"))
@@ -271,12 +288,14 @@ impl Interview {
                     effects
                         .extend(self.record(study, SessionChange::RemoveSegment { segment: id }));
                 } else {
+                    // A clock set back while typing must not end a block before it began.
+                    let end = seg.start.map_or(now, |start| start.max(now));
                     effects.extend(self.record(
                         study,
                         SessionChange::SetSegmentTimes {
                             segment: id,
                             start: seg.start,
-                            end: Some(now),
+                            end: Some(end),
                         },
                     ));
                     effects.extend(self.stretch_whole(study, &seg));

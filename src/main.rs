@@ -7,6 +7,7 @@ use clap::Parser;
 
 use grille::cli::args::{Args, Command, ConsentArg};
 use grille::cli::{self, Env};
+use grille::tui;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -44,26 +45,35 @@ fn main() -> ExitCode {
                 json,
             },
         ),
-        Some(Command::Demo) => cli::open::demo(&env).map(|()| true),
+        Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),
         Some(Command::Interview {
             interviewer,
             respondent,
             location,
             attributes,
             consent,
-        }) => cli::open::interview(
-            &env,
-            cli::open::InterviewArgs {
-                interviewer,
-                respondent,
-                location,
-                attributes,
-                consent,
-            },
-        )
-        .map(|()| true),
+        }) => env
+            .study()
+            .and_then(|dir| {
+                tui::launch::interview(
+                    dir,
+                    env.prefs.clone(),
+                    env.lang,
+                    tui::launch::InterviewArgs {
+                        interviewer,
+                        respondent,
+                        location,
+                        attributes,
+                        consent,
+                    },
+                )
+            })
+            .map(|()| true),
         Some(Command::Export { what }) => cli::export::run(&env, what),
-        None => cli::open::home(&env).map(|()| true),
+        None => env
+            .study()
+            .and_then(|dir| tui::launch::home(dir, env.prefs.clone(), env.lang))
+            .map(|()| true),
     };
     match outcome {
         Ok(true) => ExitCode::SUCCESS,

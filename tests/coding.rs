@@ -366,3 +366,19 @@ fn a_mouse_drag_selects_an_excerpt() {
     assert_eq!(coding(&tui).selection(), None);
     assert_eq!(coding(&tui).cursor.off, 7);
 }
+
+#[test]
+fn a_segment_is_attached_to_another_question_and_back() {
+    let mut tui = open_r01(Lang::Fr);
+    let before = r01_on_disk(&tui).segments[0].question;
+    assert!(before.is_some());
+    tui.key(KeyCode::Char('a'));
+    // The list opens on the segment's question; the first entry is "outside the grid".
+    for _ in 0..40 {
+        tui.key(KeyCode::Up);
+    }
+    tui.key(KeyCode::Enter);
+    assert_eq!(r01_on_disk(&tui).segments[0].question, None);
+    tui.key(KeyCode::Char('u'));
+    assert_eq!(r01_on_disk(&tui).segments[0].question, before);
+}

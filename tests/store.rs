@@ -422,3 +422,32 @@ fn example_sessions_round_trip_byte_for_byte() {
         assert_eq!(again.revision, before.revision + 2);
     }
 }
+
+#[test]
+fn the_grid_and_the_study_description_are_journalled_like_sessions() {
+    use grille::study::Replace;
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, study) = study_in(&tmp.path().join("s"), false);
+    let (mut grid, _) = dir.open_grid().unwrap();
+    let mut edited = study.grid.clone();
+    edited.themes[0].title = "Présentation, consentement et cadre".into();
+    grid.apply(Replace::Replace { with: edited }, &()).unwrap();
+    let (mut meta, _) = dir.open_meta().unwrap();
+    let mut described = study.meta.clone();
+    described.title = "Diagnostic 2022".into();
+    meta.apply(Replace::Replace { with: described }, &())
+        .unwrap();
+    // Killed before any snapshot: the journals give both edits back.
+    let after = crash_copy(&dir, &tmp.path().join("after-crash"))
+        .load_study()
+        .unwrap();
+    assert_eq!(
+        after.grid.themes[0].title,
+        "Présentation, consentement et cadre"
+    );
+    assert_eq!(after.meta.title, "Diagnostic 2022");
+    // A grid that breaks the rules is refused before the journal.
+    let mut broken = study.grid.clone();
+    broken.themes[1].key = broken.themes[0].key.clone();
+    assert!(grid.apply(Replace::Replace { with: broken }, &()).is_err());
+}

@@ -323,3 +323,62 @@ fn a_resumed_session_counts_only_recorded_time() {
         "{after} then {again}"
     );
 }
+
+#[test]
+fn no_note_can_be_taken_without_recorded_consent() {
+    let mut tui = Tui::new(Lang::Fr, false);
+    // An imported transcript: nobody stated that consent was given.
+    let study = tui.dir.load_study().unwrap();
+    let session = common::new_session("R12");
+    let id = session.id;
+    drop(tui.dir.create_session(session, &study).unwrap());
+    tui.start(grille::tui::runtime::Start::Home);
+    tui.key(KeyCode::Char('i'));
+    tui.type_text("note");
+    tui.wait(300);
+    assert!(
+        tui.app
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("consentement"),
+        "{:?}",
+        tui.app.notice
+    );
+    assert!(
+        tui.dir
+            .load_session(id, &study)
+            .unwrap()
+            .doc
+            .segments
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_click_on_a_scrolled_session_list_lands_on_the_row_shown() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut tui = Tui::home(Lang::Fr, true);
+    // 80×12: room for 5 of the 6 sessions; the last selected, the list shows R02 to R06.
+    tui.render(80, 12);
+    tui.key(KeyCode::End);
+    let screen = tui.render(80, 12);
+    let y = screen.lines().position(|l| l.contains("R02")).unwrap() as u16;
+    let click = |kind| {
+        grille::tui::msg::Msg::Mouse(MouseEvent {
+            kind,
+            column: 20,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    tui.send(click(MouseEventKind::Down(MouseButton::Left)));
+    let Screen::Home(home) = &tui.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(home.rows[home.selected].respondent, "R02");
+    // A second click opens it; R02 is finished: on the coding screen.
+    tui.send(click(MouseEventKind::Down(MouseButton::Left)));
+    assert!(matches!(tui.app.screen, Screen::Coding(_)));
+}

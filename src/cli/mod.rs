@@ -8,7 +8,6 @@ pub mod export;
 pub mod import;
 pub mod index;
 pub mod init;
-pub mod open;
 pub mod search;
 pub mod sessions;
 

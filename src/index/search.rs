@@ -138,6 +138,23 @@ impl Index {
         for (score, address) in top.into_iter().take(limit) {
             hits.push(self.hit(&searcher, &snippets, score, address)?);
         }
+        // Equal scores come in the order documents sit in the index, which depends on how the
+        // build shared them out between threads: order them by where they are said instead, so
+        // that the same query always lists the same way.
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| {
+                    (&a.date, &a.respondent, a.session, a.segment, a.start).cmp(&(
+                        &b.date,
+                        &b.respondent,
+                        b.session,
+                        b.segment,
+                        b.start,
+                    ))
+                })
+                .then_with(|| (a.kind as u8).cmp(&(b.kind as u8)))
+        });
 
         let codes: Vec<(String, u64)> = book
             .tree()

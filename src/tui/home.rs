@@ -34,6 +34,8 @@ pub struct Home {
     pub rows: Vec<SessionRow>,
     pub unreadable: Vec<Unreadable>,
     pub selected: usize,
+    /// The first session shown: the list scrolls only as far as the selection needs.
+    pub offset: usize,
     pub questions: usize,
 }
 
@@ -68,12 +70,9 @@ impl Home {
             rows,
             unreadable,
             selected: 0,
+            offset: 0,
             questions: study.grid.question_count(),
         }
-    }
-
-    fn selected_id(&self) -> Option<SessionId> {
-        self.rows.get(self.selected).map(|r| r.id)
     }
 }
 
@@ -85,6 +84,15 @@ fn home(app: &mut App) -> Option<&mut Home> {
 }
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let effects = keys(app, key);
+    let height = app.size.1;
+    if let Screen::Home(home) = &mut app.screen {
+        home.keep_visible(table_rows(height, home.unreadable.len()));
+    }
+    effects
+}
+
+fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let interviewer = app.interviewer.clone();
     let Some(home) = home(app) else {
         return Vec::new();
@@ -130,22 +138,27 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
-    let Some(home) = home(app) else {
+    let size = app.size;
+    let Screen::Home(home) = &mut app.screen else {
         return Vec::new();
     };
+    let app_size = size;
     match mouse.kind {
-        // The table starts under the header, the study block and the table header.
+        // Rows start under the header line, the study block and the table header.
         MouseEventKind::Down(MouseButton::Left) => {
-            let first_row = 1 + STUDY_HEIGHT + 2;
+            let first_row = 1 + STUDY_HEIGHT + 1;
             if let Some(i) = mouse.row.checked_sub(first_row) {
-                let i = i as usize;
+                let i = i as usize + home.offset;
                 if i < home.rows.len() {
                     if home.selected == i {
-                        return home
-                            .selected_id()
-                            .map(Effect::OpenSession)
-                            .into_iter()
-                            .collect();
+                        // A second click opens it, as Enter does.
+                        let row = &home.rows[i];
+                        let id = row.id;
+                        app.open_as = match row.status {
+                            Status::InProgress => OpenAs::Interview,
+                            Status::Done => OpenAs::Coding(None),
+                        };
+                        return vec![Effect::OpenSession(id)];
                     }
                     home.selected = i;
                 }
@@ -157,10 +170,29 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => home.selected = home.selected.saturating_sub(1),
         _ => {}
     }
+    home.keep_visible(table_rows(app_size.1, home.unreadable.len()));
     Vec::new()
 }
 
 const STUDY_HEIGHT: u16 = 4;
+
+/// Rows of sessions the table shows in a terminal `height` rows tall.
+fn table_rows(height: u16, unreadable: usize) -> usize {
+    let fixed = 1 + STUDY_HEIGHT + 1 + unreadable.min(3) as u16 + 1;
+    height.saturating_sub(fixed).max(1) as usize
+}
+
+impl Home {
+    /// Scrolls the list as little as needed to show the selected session in `rows` rows.
+    /// Drawing and the mouse both read the offset, so a click lands on the row it shows.
+    fn keep_visible(&mut self, rows: usize) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+}
 
 pub fn draw(frame: &mut Frame, app: &App, home: &Home) {
     let t = app.texts();
@@ -269,7 +301,9 @@ fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
     frame.render_stateful_widget(
         table,
         area,
-        &mut TableState::default().with_selected(Some(home.selected)),
+        &mut TableState::default()
+            .with_offset(home.offset)
+            .with_selected(Some(home.selected)),
     );
 }
 

@@ -6,6 +6,7 @@ pub mod codebook;
 pub mod coding;
 pub mod home;
 pub mod interview;
+pub mod launch;
 pub mod msg;
 pub mod retrieval;
 pub mod runtime;
@@ -86,6 +87,11 @@ fn event_loop(
         };
         app.now = now();
         runtime.handle(&mut app, msg);
+        // A stream of input (a long paste, mouse motion) must not hold back a due save.
+        if app.next_deadline().is_some_and(|d| d <= now()) {
+            app.now = now();
+            runtime.handle(&mut app, Msg::Tick);
+        }
     }
     runtime.finish();
     Ok(())

@@ -55,7 +55,40 @@ pub struct SyntaxError {
 
 const KEYWORDS: &[&str] = &["AND", "ET", "OR", "OU", "NOT", "SAUF"];
 
+/// How deeply parentheses and NOT may nest: the parser recurses once per level, and a query of
+/// thousands of `(` must be refused, not overflow the stack.
+const MAX_NESTING: usize = 64;
+
+/// Where nesting first goes past [`MAX_NESTING`] (bytes), if it does. Counts `(` not yet closed
+/// plus negations in a row, over-approximating: a real query never comes near.
+fn too_deep(query: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut negations = 0usize;
+    for (i, c) in query.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '-' => negations += 1,
+            c if c.is_whitespace() => {}
+            _ => negations = 0,
+        }
+        if query[i..].starts_with("NOT") || query[i..].starts_with("SAUF") {
+            negations += 1;
+        }
+        if depth + negations > MAX_NESTING {
+            return Some(i);
+        }
+    }
+    None
+}
+
 pub fn parse(query: &str) -> Result<Option<Expr>, SyntaxError> {
+    if let Some(at) = too_deep(query) {
+        return Err(SyntaxError {
+            at,
+            expected: "shallower".into(),
+        });
+    }
     let mut input = LocatingSlice::new(query);
     let parsed = preceded(multispace0, opt(or_expr)).parse_next(&mut input);
     let at = query.len() - input.len();
@@ -233,6 +266,20 @@ fn word(i: &mut In<'_>) -> ModalResult<Value> {
         text: text.to_owned(),
         fuzzy: fuzzy.map(|d| d.and_then(|c| c.to_digit(10)).unwrap_or(1)),
     })
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn a_query_nested_thousands_deep_is_refused_not_overflowing() {
+        let deep = "(".repeat(10_000) + "hotel";
+        assert_eq!(parse(&deep).unwrap_err().expected, "shallower");
+        let negations = "-".repeat(10_000) + "hotel";
+        assert_eq!(parse(&negations).unwrap_err().expected, "shallower");
+        assert!(parse("((hotel OR gare) NOT -rue) code:lieux").is_ok());
+    }
 }
 
 #[cfg(test)]

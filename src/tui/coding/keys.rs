@@ -164,6 +164,18 @@ fn screen_key(cx: &mut Ctx, key: KeyEvent) -> Vec<Effect> {
             }
         }
         KeyCode::Char('f') => s.coder_filter = next_coder(s),
+        KeyCode::Char('a') if !s.read_only => {
+            // The list starts on the segment's question (0 is "outside the grid").
+            let current = s
+                .session
+                .segments
+                .get(s.cursor.seg)
+                .and_then(|x| x.question);
+            let selected = current
+                .and_then(|q| cx.study.grid.position(q))
+                .map_or(0, |p| p + 1);
+            s.popup = Some(Popup::Question { selected });
+        }
         KeyCode::Char('u') if !s.read_only => return s.undo_last(cx.study),
         KeyCode::Char('B') => return vec![Effect::OpenCodebook],
         KeyCode::Char('?') => return vec![Effect::ShowHelp],
@@ -362,6 +374,34 @@ fn popup_key(cx: &mut Ctx, key: KeyEvent) -> (Vec<Effect>, Option<String>) {
                 keep = Some(Popup::Edit { seg, area });
             }
         },
+        Popup::Question { mut selected } => {
+            let count = cx.study.grid.question_count() + 1;
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => selected = (selected + 1).min(count - 1),
+                KeyCode::Esc => return (Vec::new(), None),
+                KeyCode::Enter => {
+                    let question = selected
+                        .checked_sub(1)
+                        .and_then(|i| cx.study.grid.questions().nth(i))
+                        .map(|(_, q)| q.id);
+                    let Some(segment) = s.session.segments.get(s.cursor.seg).cloned() else {
+                        return (Vec::new(), None);
+                    };
+                    let set = SessionChange::SetSegmentQuestion {
+                        segment: segment.id,
+                        question,
+                    };
+                    let back = SessionChange::SetSegmentQuestion {
+                        segment: segment.id,
+                        question: segment.question,
+                    };
+                    return (s.record(cx.study, vec![set], vec![back]), None);
+                }
+                _ => {}
+            }
+            keep = Some(Popup::Question { selected });
+        }
         Popup::Situations {
             excerpt,
             mut selected,
@@ -440,6 +480,9 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let area = Areas::of(size).transcript;
+    if area.height == 0 || area.width == 0 {
+        return Vec::new();
+    }
     let inside = mouse.column >= area.x
         && mouse.column < area.right()
         && mouse.row >= area.y

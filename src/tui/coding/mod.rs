@@ -51,6 +51,10 @@ pub enum Popup {
         excerpt: Excerpt,
         selected: usize,
     },
+    /// Attaching the segment under the cursor to a question of the grid (0: none).
+    Question {
+        selected: usize,
+    },
     Situation {
         form: Box<SituationForm>,
         excerpt: Excerpt,

@@ -354,6 +354,25 @@ fn draw_popup(frame: &mut Frame, popup: &Popup, screen: &CodingScreen, study: &S
             frame.render_widget(block, rect);
             frame.render_widget(text_area.as_ref(), inner);
         }
+        Popup::Question { selected } => {
+            let rect = centered(area, 80, area.height.saturating_sub(4));
+            frame.render_widget(Clear, rect);
+            let mut items = vec![ListItem::new(t.no_question).italic()];
+            items.extend(
+                study
+                    .grid
+                    .questions()
+                    .map(|(theme, q)| ListItem::new(format!("{} › {}", theme.title, q.text))),
+            );
+            let list = List::new(items)
+                .block(Block::bordered().title(t.attach_question))
+                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+            frame.render_stateful_widget(
+                list,
+                rect,
+                &mut ListState::default().with_selected(Some(*selected)),
+            );
+        }
         Popup::Situations { selected, .. } => {
             let situations = &screen.session.situations;
             let rect = centered(area, 64, situations.len() as u16 + 3);

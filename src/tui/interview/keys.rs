@@ -42,9 +42,11 @@ pub fn on_tick(app: &mut App) -> Vec<Effect> {
 
 pub fn on_paste(app: &mut App, pasted: &str) -> Vec<Effect> {
     let now = app.now;
+    let app_texts = app.texts();
     let Some((interview, _, _)) = parts(app) else {
         return Vec::new();
     };
+    let writable = interview.why_no_notes(app_texts).is_none();
     match (&mut interview.popup, interview.focus) {
         (Some(Popup::Picker(p)), _) => p.paste(pasted),
         (Some(Popup::Skip(f)), _) => f.paste(pasted),
@@ -55,7 +57,7 @@ pub fn on_paste(app: &mut App, pasted: &str) -> Vec<Effect> {
                 answer.paste(pasted);
             }
         }
-        (None, _) if !interview.read_only => {
+        (None, _) if writable => {
             interview.focus = Focus::Notes;
             interview.style_notes();
             interview.notes.insert_str(text::normalize(pasted));
@@ -140,7 +142,7 @@ fn global_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
 
 fn notes_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let now = app.now;
-    let read_only_msg = app.texts().read_only_notes;
+    let t = app.texts();
     let Some((interview, study, _)) = parts(app) else {
         return Vec::new();
     };
@@ -150,8 +152,8 @@ fn notes_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         interview.style_notes();
         return effects;
     }
-    if interview.read_only {
-        app.error(read_only_msg);
+    if let Some(why) = interview.why_no_notes(t) {
+        app.error(why);
         return Vec::new();
     }
     if key.code == KeyCode::Enter && ends_with_empty_line(interview) {
@@ -186,12 +188,15 @@ fn answer_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         interview.style_notes();
         return Vec::new();
     }
+    if interview.answer.is_some()
+        && let Some(why) = interview.why_no_notes(t)
+    {
+        app.error(why);
+        return Vec::new();
+    }
     let (Some(answer), Some(question)) = (interview.answer.as_mut(), interview.question) else {
         return Vec::new();
     };
-    if interview.read_only {
-        return Vec::new();
-    }
     match answer.on_key(key, t) {
         Outcome::Commit(value) => {
             let committed = value.is_some();

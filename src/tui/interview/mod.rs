@@ -212,6 +212,18 @@ impl Interview {
         }
     }
 
+    /// Why nothing can be written in this session, if so: another process writes it, or consent
+    /// was not recorded as given (an imported transcript, a refusal).
+    pub fn why_no_notes(&self, t: &crate::i18n::Texts) -> Option<&'static str> {
+        if self.read_only {
+            Some(t.read_only_notes)
+        } else if !self.session.has_consent() {
+            Some(t.no_consent_notes)
+        } else {
+            None
+        }
+    }
+
     /// The draft's text, as the model stores it.
     pub fn draft_text(&self) -> String {
         text::normalize(&self.notes.lines().join("\n"))

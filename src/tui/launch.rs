@@ -1,29 +1,30 @@
-//! The interface: `grille` (the current study), `grille demo` (a throwaway copy of the example
-//! study), `grille interview` (a new session straight away).
+//! Starting the interface: on a study (`grille`), on a throwaway copy of the example study
+//! (`grille demo`), or on a new interview straight away (`grille interview`). The binary picks
+//! this front end; the command line only resolves the study and the preferences.
 
 use anyhow::{Result, bail};
 
-use super::Env;
-use crate::store::StudyDir;
+use super::runtime::Start;
+use super::setup::{Prepared, Setup};
+use crate::i18n::Lang;
 use crate::store::template::DIAGNOSTIC;
+use crate::store::{Preferences, StudyDir};
 use crate::study::Study;
-use crate::tui::runtime::Start;
-use crate::tui::setup::{Prepared, Setup};
 use crate::workspace::Workspace;
 
-pub fn home(env: &Env) -> Result<()> {
-    let workspace = Workspace::open(env.study()?, env.prefs.clone())?;
-    crate::tui::run(workspace, env.lang, Start::Home)
+pub fn home(dir: StudyDir, prefs: Preferences, lang: Lang) -> Result<()> {
+    let workspace = Workspace::open(dir, prefs)?;
+    super::run(workspace, lang, Start::Home)
 }
 
 /// A copy of the template with its example sessions in a temporary folder, removed on exit.
-pub fn demo(env: &Env) -> Result<()> {
+pub fn demo(prefs: Preferences, lang: Lang) -> Result<()> {
     let tmp = tempfile::Builder::new().prefix("grille-demo-").tempdir()?;
     let root = tmp.path().join("etude");
     let dir = StudyDir::create(&root, &DIAGNOSTIC, true)?;
-    eprintln!("{}", (env.texts().demo_at)(&root.display().to_string()));
-    let workspace = Workspace::open(dir, env.prefs.clone())?;
-    crate::tui::run(workspace, env.lang, Start::Home)
+    eprintln!("{}", (lang.texts().demo_at)(&root.display().to_string()));
+    let workspace = Workspace::open(dir, prefs)?;
+    super::run(workspace, lang, Start::Home)
 }
 
 /// What `grille interview` may be given on the command line.
@@ -35,20 +36,21 @@ pub struct InterviewArgs {
     pub consent: Option<String>,
 }
 
-pub fn interview(env: &Env, args: InterviewArgs) -> Result<()> {
-    let workspace = Workspace::open(env.study()?, env.prefs.clone())?;
-    let prepared = prepared(&workspace.study, args, env)?;
-    let setup = Setup::prepared(&workspace.study, &prepared, env.texts());
+pub fn interview(dir: StudyDir, prefs: Preferences, lang: Lang, args: InterviewArgs) -> Result<()> {
+    let t = lang.texts();
+    let workspace = Workspace::open(dir, prefs)?;
+    let prepared = prepared(&workspace.study, args, &workspace.prefs)?;
+    let setup = Setup::prepared(&workspace.study, &prepared, t);
     let now = chrono::Local::now().fixed_offset();
     // Everything given: the interview starts at once; otherwise the form opens filled in.
-    let start = match setup.session(&workspace.study, now, env.texts()) {
+    let start = match setup.session(&workspace.study, now, t) {
         Ok(session) => Start::NewSession(Box::new(session)),
         Err(_) => Start::Setup(Box::new(setup)),
     };
-    crate::tui::run(workspace, env.lang, start)
+    super::run(workspace, lang, start)
 }
 
-fn prepared(study: &Study, args: InterviewArgs, env: &Env) -> Result<Prepared> {
+fn prepared(study: &Study, args: InterviewArgs, prefs: &Preferences) -> Result<Prepared> {
     let attributes = study
         .meta
         .parse_attributes(&args.attributes)
@@ -60,7 +62,7 @@ fn prepared(study: &Study, args: InterviewArgs, env: &Env) -> Result<Prepared> {
         Some(other) => bail!("--consent {other}: expected given or refused"),
     };
     Ok(Prepared {
-        interviewer: args.interviewer.or_else(|| env.prefs.interviewer.clone()),
+        interviewer: args.interviewer.or_else(|| prefs.interviewer.clone()),
         respondent: args.respondent,
         location: args.location,
         attributes,

@@ -236,6 +236,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::CodebookEditFailed { error, undo } => {
+            app.error(error);
+            if let (Screen::Codebook(screen), Some(undo)) = (&mut app.screen, undo) {
+                screen.undo.push(*undo);
+            }
+            Vec::new()
+        }
         Msg::ExcerptsLoaded {
             code,
             descendants,

@@ -43,6 +43,11 @@ pub enum Msg {
         undo: Option<Box<CodebookEdit>>,
         apply: Option<CodeId>,
     },
+    /// A codebook edit could not be made; the undo it was, to put back on the stack.
+    CodebookEditFailed {
+        error: String,
+        undo: Option<Box<CodebookEdit>>,
+    },
     /// The excerpts of a code, for the retrieval list.
     ExcerptsLoaded {
         code: CodeId,

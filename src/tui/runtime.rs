@@ -107,7 +107,7 @@ impl Runtime {
                 edit,
                 apply,
                 undoable,
-            } => Some(match ws.edit_codebook(edit) {
+            } => Some(match ws.edit_codebook(edit.clone()) {
                 Ok(undo) => {
                     self.study_changed = true;
                     Msg::CodebookChanged {
@@ -116,7 +116,11 @@ impl Runtime {
                         apply,
                     }
                 }
-                Err(e) => Msg::Report(format!("{e:#}")),
+                Err(e) => Msg::CodebookEditFailed {
+                    error: format!("{e:#}"),
+                    // An undo that failed stays the next thing to undo.
+                    undo: (!undoable).then(|| Box::new(edit)),
+                },
             }),
             Effect::LoadExcerpts { code, descendants } => {
                 Some(match ws.coded_excerpts(code, descendants) {

@@ -166,22 +166,43 @@ impl Workspace {
                 .get(*a)
                 .is_some_and(|s| s.parent == code.parent)
         });
-        self.change_codebook(CodebookChange::AddCode { code, after })?;
+        // What changed since the edit is left as it is: a coding removed meanwhile is not
+        // recoded, one whose segment is gone or taken is not brought back.
+        let (sessions, _) = self.sessions()?;
+        let now: BTreeMap<SessionId, &crate::study::Session> =
+            sessions.iter().map(|s| (s.id, s)).collect();
         let mut changes: BTreeMap<SessionId, Vec<SessionChange>> = BTreeMap::new();
         for (session, codings) in recoded {
+            let Some(current) = now.get(&session) else {
+                continue;
+            };
+            let codings: Vec<CodingId> = codings
+                .into_iter()
+                .filter(|c| current.coding(*c).is_some())
+                .collect();
+            if !codings.is_empty() {
+                changes
+                    .entry(session)
+                    .or_default()
+                    .push(SessionChange::Recode { codings, to: id });
+            }
+        }
+        for (session, codings) in removed {
+            let Some(current) = now.get(&session) else {
+                continue;
+            };
+            let back = codings.into_iter().filter(|c| {
+                current.coding(c.id).is_none()
+                    && current.segment(c.segment).is_some_and(|seg| {
+                        crate::study::validate::check_span(&seg.text, c.start, c.end).is_ok()
+                    })
+            });
             changes
                 .entry(session)
                 .or_default()
-                .push(SessionChange::Recode { codings, to: id });
+                .extend(back.map(|coding| SessionChange::AddCoding { coding }));
         }
-        for (session, codings) in removed {
-            let list = changes.entry(session).or_default();
-            list.extend(
-                codings
-                    .into_iter()
-                    .map(|coding| SessionChange::AddCoding { coding }),
-            );
-        }
+        self.change_codebook(CodebookChange::AddCode { code, after })?;
         self.change_sessions(changes)
     }
 

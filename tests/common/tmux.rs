@@ -42,6 +42,7 @@ impl Tmux {
             .arg("-L")
             .arg(&self.socket)
             .args(args)
+            .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|s| s.success())
     }

@@ -95,6 +95,20 @@ pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, keys: &str) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// Who speaks, named and coloured the same on every screen.
+pub fn speaker(who: crate::study::Speaker, t: &crate::i18n::Texts) -> (&'static str, Style) {
+    match who {
+        crate::study::Speaker::Respondent => (
+            t.speaker_respondent,
+            Style::default().fg(Color::Cyan).bold(),
+        ),
+        crate::study::Speaker::Interviewer => (
+            t.speaker_interviewer,
+            Style::default().fg(Color::Magenta).bold(),
+        ),
+    }
+}
+
 /// `1:02:03` or `02:03`.
 pub fn format_duration(d: Duration) -> String {
     let secs = d.num_seconds().max(0);

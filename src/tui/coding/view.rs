@@ -12,10 +12,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::layout::{self, MARGIN, Row};
 use super::{ChooseFor, CodingScreen, Popup};
 use crate::i18n::Texts;
-use crate::study::{Coding, Speaker, Study, text};
+use crate::study::{Coding, Study, text};
 use crate::tui::app::App;
 use crate::tui::interview::view::draw_situation_form;
-use crate::tui::view::{header, screen_areas, status_bar};
+use crate::tui::view::{header, screen_areas, speaker, status_bar};
 use crate::tui::widget::{centered, colour, fit};
 
 pub struct Areas {
@@ -106,16 +106,7 @@ fn draw_row<'a>(
         Row::Blank => Line::default(),
         Row::Heading(i) => {
             let seg = &s.segments[*i];
-            let (who, style) = match seg.speaker {
-                Speaker::Respondent => (
-                    t.speaker_respondent,
-                    Style::default().fg(Color::Cyan).bold(),
-                ),
-                Speaker::Interviewer => (
-                    t.speaker_interviewer,
-                    Style::default().fg(Color::Magenta).bold(),
-                ),
-            };
+            let (who, style) = speaker(seg.speaker, t);
             let mut spans = vec![
                 Span::raw(" ".repeat(MARGIN as usize)),
                 Span::styled(who.to_owned(), style),

@@ -13,7 +13,7 @@ use super::{Focus, Interview};
 use crate::i18n::Texts;
 use crate::study::{QuestionId, Session, Speaker, Study, Time, ValueKind};
 use crate::tui::app::App;
-use crate::tui::view::{format_duration, header, screen_areas, status_bar};
+use crate::tui::view::{format_duration, header, screen_areas, speaker, status_bar};
 use crate::tui::widget::{centered, colour, fit};
 use crate::tui::wrap::wrap;
 
@@ -402,16 +402,7 @@ fn segment_heading<'a>(
     study: &Study,
     t: &Texts,
 ) -> Line<'a> {
-    let (who, style) = match seg.speaker {
-        Speaker::Respondent => (
-            t.speaker_respondent,
-            Style::default().fg(Color::Cyan).bold(),
-        ),
-        Speaker::Interviewer => (
-            t.speaker_interviewer,
-            Style::default().fg(Color::Magenta).bold(),
-        ),
-    };
+    let (who, style) = speaker(seg.speaker, t);
     let mut spans = vec![Span::styled(who.to_owned(), style)];
     if let Some(start) = seg.start {
         spans.push(Span::raw(format!(" {}", start.format("%H:%M"))).dark_gray());

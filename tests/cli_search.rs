@@ -1,20 +1,12 @@
 //! `grille search`, `grille index rebuild` and `grille dev gen-corpus`, run as a user runs them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use assert_cmd::Command;
+use common::grille;
 use predicates::prelude::*;
-
-fn grille(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("grille").unwrap();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("GRILLE_STUDY")
-        .env("LANG", "fr_FR.UTF-8");
-    cmd
-}
 
 fn example_study(home: &Path) -> PathBuf {
     let study = home.join("etude");

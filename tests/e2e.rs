@@ -5,7 +5,6 @@ mod common;
 use std::path::Path;
 
 use common::tmux::{self, Tmux};
-use grille::store::StudyDir;
 use grille::study::Value;
 
 fn grille_command(home: &Path, args: &str) -> String {
@@ -24,8 +23,7 @@ fn an_interview_survives_kill_9() {
     }
     let home = tempfile::tempdir().unwrap();
     let root = home.path().join("etude");
-    let dir = StudyDir::create(&root, &grille::store::template::DIAGNOSTIC, false).unwrap();
-    let study = dir.load_study().unwrap();
+    let (dir, study) = common::study_in(&root, false);
     let (_, deja) = study.grid.question_by_key("deja_identifie").unwrap();
     let (_, nb) = study.grid.question_by_key("nb_personnes").unwrap();
     let study_arg = format!("--study {}", root.display());
@@ -139,8 +137,7 @@ fn closing_the_terminal_window_saves_and_exits_cleanly() {
     }
     let home = tempfile::tempdir().unwrap();
     let root = home.path().join("etude");
-    let dir = StudyDir::create(&root, &grille::store::template::DIAGNOSTIC, false).unwrap();
-    let study = dir.load_study().unwrap();
+    let (dir, study) = common::study_in(&root, false);
     let ui = Tmux::start(
         "sighup",
         &grille_command(

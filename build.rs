@@ -1,15 +1,17 @@
-//! Embeds the example sessions of `sessions/` in the binary (for `grille demo` and the tests),
-//! whatever their file names.
+//! Embeds the example sessions of the built-in template (`templates/diagnostic/sessions/`) in the
+//! binary (for `grille demo`, `grille init --examples` and the tests), whatever their file names.
 
 use std::fmt::Write;
 use std::path::Path;
 
+const SESSIONS: &str = "templates/diagnostic/sessions";
+
 fn main() {
-    println!("cargo::rerun-if-changed=sessions");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    println!("cargo::rerun-if-changed={SESSIONS}");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(SESSIONS);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("sessions/ holds the example sessions")
-        .map(|e| e.expect("readable sessions/").path())
+        .expect("templates/diagnostic/sessions/ holds the example sessions")
+        .map(|e| e.expect("readable example sessions").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();

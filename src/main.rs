@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
         Some(Command::Search { query, limit, json }) => cli::search::run(&env, &query, limit, json),
         Some(Command::Index { command }) => cli::index::run(&env, command),
-        Some(Command::Dev { command }) => cli::dev::run(&env, command).map(|()| true),
+        Some(Command::Dev { command }) => cli::dev::run(&env, command),
         Some(Command::Import {
             files,
             respondent,

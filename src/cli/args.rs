@@ -167,6 +167,17 @@ pub enum DevCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Bring a built-in template folder into canonical form after editing it with grille or by
+    /// hand: every file read through the real types (journals folded in) and written back as
+    /// grille writes it, revision 0, no journal, lock or index; then checked.
+    Template {
+        /// The template folder (a study folder).
+        #[arg(default_value = "templates/diagnostic", value_name = "DIR")]
+        dir: PathBuf,
+        /// Change nothing: list what is not in canonical form (exit 1 if anything is).
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

@@ -310,6 +310,7 @@ pub static EN: Texts = Texts {
         ("q  Esc", "back"),
     ],
     analysis: &EN_ANALYSIS,
+    cli: &super::cli::EN_CLI,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

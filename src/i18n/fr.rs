@@ -330,6 +330,7 @@ pub static FR: Texts = Texts {
         ("q  Échap", "retour"),
     ],
     analysis: &FR_ANALYSIS,
+    cli: &super::cli::FR_CLI,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Corpus synthétique : {n} entretien(s), {w} mots, dans {p}"),
     query_at: |c, m| format!("requête invalide, colonne {c} : {m}"),

@@ -1,6 +1,7 @@
 //! The words of the interface. French by default, English on request; every string shown to a
 //! user lives in `fr.rs` and `en.rs`, one place per language.
 
+pub mod cli;
 mod en;
 mod fr;
 
@@ -237,6 +238,8 @@ pub struct Texts {
     pub exported: fn(&str) -> String,
     pub help_stats: &'static [(&'static str, &'static str)],
     pub analysis: &'static AnalysisTexts,
+    /// The command line's own messages (`grille dev`, output targets).
+    pub cli: &'static cli::CliTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

@@ -1,5 +1,6 @@
 //! The study folder on disk. This is the only code that reads or writes a study's files.
 
+pub mod canonical;
 pub mod error;
 pub mod fs;
 pub mod journal;

@@ -1,5 +1,8 @@
 //! The study templates built into the binary. `diagnostic` is the study the project grew from
 //! (grid and codebook of the Puy-de-Dôme prostitution diagnostic) with fictional example sessions.
+//! Its files are a real study folder, `templates/diagnostic/`, embedded at build time; edit it
+//! with grille (`grille --study templates/diagnostic`) or by hand, then run
+//! `grille dev template` to bring it back into canonical form (see `templates/README.md`).
 
 use crate::study::{Codebook, Format, Grid, StudyId, StudyMeta};
 
@@ -18,9 +21,9 @@ pub struct Template {
 /// The default study: grid and codebook of the departmental diagnostic.
 pub const DIAGNOSTIC: Template = Template {
     name: "diagnostic",
-    study: include_str!("../../codebook/study.json"),
-    grid: include_str!("../../codebook/grid.json"),
-    codebook: include_str!("../../codebook/codebook.json"),
+    study: include_str!("../../templates/diagnostic/study.json"),
+    grid: include_str!("../../templates/diagnostic/grid.json"),
+    codebook: include_str!("../../templates/diagnostic/codebook.json"),
     examples: include!(concat!(env!("OUT_DIR"), "/example_sessions.rs")),
 };
 

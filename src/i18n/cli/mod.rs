@@ -1,0 +1,27 @@
+//! The words of the command line's own messages (the `grille dev` tools, output targets, pipes),
+//! apart from the big shared lists so that each area's strings merge cleanly.
+
+mod en;
+mod fr;
+
+pub use en::EN_CLI;
+pub use fr::FR_CLI;
+
+pub struct CliTexts {
+    /// (file) A file of a template folder written anew in canonical form.
+    pub template_rewritten: fn(&str) -> String,
+    /// (file) A journal, lock or index folder removed from a template folder.
+    pub template_removed: fn(&str) -> String,
+    /// (file) With `--check`: what would be rewritten.
+    pub template_would_rewrite: fn(&str) -> String,
+    /// (file) With `--check`: what would be removed.
+    pub template_would_remove: fn(&str) -> String,
+    /// (file) A file grille does not know, left alone.
+    pub template_stray: fn(&str) -> String,
+    /// (folder) Already canonical.
+    pub template_canonical: fn(&str) -> String,
+    /// (folder) Canonical now.
+    pub template_written: fn(&str) -> String,
+    /// (folder) What to run after `--check` found something.
+    pub template_run: fn(&str) -> String,
+}

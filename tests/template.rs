@@ -56,7 +56,11 @@ fn tree(dir: &Path) -> BTreeSet<String> {
     while let Some(folder) = todo.pop() {
         for entry in std::fs::read_dir(&folder).unwrap() {
             let path = entry.unwrap().path();
-            let relative = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let relative = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             if path.is_dir() {
                 todo.push(path);
             }
@@ -92,7 +96,12 @@ fn the_template_folder_and_a_study_made_from_it_check_clean() {
         .stdout("")
         .stderr("Étude valide : 6 entretien(s) vérifié(s), aucun problème.\n");
     grille(home.path())
-        .args(["dev", "template", "--check", template_dir().to_str().unwrap()])
+        .args([
+            "dev",
+            "template",
+            "--check",
+            template_dir().to_str().unwrap(),
+        ])
         .assert()
         .success();
     let study = home.path().join("etude");
@@ -107,9 +116,11 @@ fn the_template_folder_and_a_study_made_from_it_check_clean() {
         .stdout("")
         .stderr("Étude valide : 6 entretien(s) vérifié(s), aucun problème.\n");
     // The study is the template's, under an id of its own; the sessions are the template's bytes.
-    let made: StudyMeta =
-        json::parse(Path::new("study.json"), &std::fs::read(study.join("study.json")).unwrap())
-            .unwrap();
+    let made: StudyMeta = json::parse(
+        Path::new("study.json"),
+        &std::fs::read(study.join("study.json")).unwrap(),
+    )
+    .unwrap();
     let template: StudyMeta = json::parse(Path::new("t"), DIAGNOSTIC.study.as_bytes()).unwrap();
     assert_ne!(made.id, template.id);
     assert_eq!(made.title, template.title);
@@ -154,7 +165,9 @@ fn the_tool_folds_an_edit_made_with_grille_and_rewrites_what_was_edited_by_hand(
     // Edits by hand: compact JSON, a bound written as a float.
     let meta: serde_json::Value = serde_json::from_str(DIAGNOSTIC.study).unwrap();
     std::fs::write(dir.join("study.json"), meta.to_string()).unwrap();
-    let grid = DIAGNOSTIC.grid.replacen("\"min\": 0\n", "\"min\": 0.0\n", 1);
+    let grid = DIAGNOSTIC
+        .grid
+        .replacen("\"min\": 0\n", "\"min\": 0.0\n", 1);
     assert_ne!(grid, DIAGNOSTIC.grid);
     std::fs::write(dir.join("grid.json"), &grid).unwrap();
     // A file grille does not know.
@@ -170,7 +183,10 @@ fn the_tool_folds_an_edit_made_with_grille_and_rewrites_what_was_edited_by_hand(
         .stderr(predicate::str::contains(name))
         .stderr(predicate::str::contains("notes.txt"));
     assert_eq!(tree(&dir), before, "--check changes nothing");
-    assert_eq!(std::fs::read_to_string(dir.join("grid.json")).unwrap(), grid);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("grid.json")).unwrap(),
+        grid
+    );
 
     // The stray file is reported and kept; everything else is made canonical.
     grille(home.path())

@@ -141,4 +141,3 @@ fn unknown_in(folder: &Path, known: &[PathBuf]) -> Result<Vec<PathBuf>> {
     }
     Ok(unknown)
 }
-

@@ -8,5 +8,7 @@ pub static EN_CLI: CliTexts = CliTexts {
     template_stray: |f| format!("not a file of the study, left alone: {f}"),
     template_canonical: |d| format!("{d}: in canonical form, checks clean"),
     template_written: |d| format!("{d}: now in canonical form, checks clean"),
-    template_run: |d| format!("run `cargo run -- dev template {d}` to bring it into canonical form"),
+    template_run: |d| {
+        format!("run `cargo run -- dev template {d}` to bring it into canonical form")
+    },
 };

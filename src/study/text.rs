@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
-use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::GraphemeCursor;
 
 /// Normalises text entering the model: `\r\n` and lone `\r` become `\n`, then NFC.
 /// Every path that puts text in a study (typing, paste, import) goes through here, so that
@@ -16,7 +16,7 @@ pub fn normalize(text: &str) -> String {
     } else {
         Cow::Borrowed(text)
     };
-    if is_nfc_quick(unified.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc_quick(unified.chars()) == IsNormalized::Yes {
         unified.into_owned()
     } else {
         unified.nfc().collect()
@@ -24,8 +24,19 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Whether `text` is already in the form [`normalize`] gives.
+///
+/// The quick check answers for nearly every text without normalising it (a session is checked
+/// each time it is read, so this runs over every segment of a study); only a `Maybe` (rare
+/// composing marks) pays for the full comparison.
 pub fn is_normalized(text: &str) -> bool {
-    !text.contains('\r') && text.nfc().eq(text.chars())
+    if text.contains('\r') {
+        return false;
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => text.nfc().eq(text.chars()),
+    }
 }
 
 /// `text` lowercased, trimmed, without accents: for comparing what people type with labels
@@ -67,11 +78,20 @@ pub fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
 
 /// Whether a char offset falls between two user-perceived characters (extended grapheme
 /// clusters): a coding must not split an emoji sequence or a letter from its combining mark.
+///
+/// A cursor at the offset looks only at the chars around it (not every grapheme before it):
+/// codings are checked each time a session is read.
 pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
     let Some(byte) = byte_index(text, offset) else {
         return false;
     };
-    byte == text.len() || text.grapheme_indices(true).any(|(i, _)| i == byte)
+    if byte == 0 || byte == text.len() {
+        return true;
+    }
+    // The whole text is given as one chunk, so the cursor never asks for more context.
+    GraphemeCursor::new(byte, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(false)
 }
 
 /// How char positions of a text move when the text is edited into another one.
@@ -156,6 +176,48 @@ mod tests {
         assert!(is_grapheme_boundary(t, 4));
         assert!(is_grapheme_boundary(t, 5));
         assert!(!is_grapheme_boundary(t, 6));
+    }
+
+    #[test]
+    fn grapheme_boundaries_agree_with_a_walk_over_every_grapheme() {
+        use unicode_segmentation::UnicodeSegmentation;
+        // Flags (regional indicator pairs need the chars before them), Hangul jamo, combining
+        // marks, CRLF, a ZWJ family, Devanagari: what the cursor must judge like the full walk.
+        let texts = [
+            "🇫🇷🇩🇪🇮🇹x",
+            "a\r\nb",
+            "\u{1100}\u{1161}\u{11A8}가",
+            "e\u{301}\u{302}z",
+            "👨‍👩‍👧‍👦 ok",
+            "नमस्ते",
+            "",
+        ];
+        for t in texts {
+            let starts: Vec<usize> = t.grapheme_indices(true).map(|(i, _)| i).collect();
+            for offset in 0..=char_len(t) + 1 {
+                let walked = byte_index(t, offset)
+                    .is_some_and(|b| b == t.len() || starts.contains(&b));
+                assert_eq!(is_grapheme_boundary(t, offset), walked, "{t:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_normalisation_check_agrees_with_the_full_one() {
+        // Yes, No and Maybe answers of the quick check (a combining mark after a base that may
+        // compose, a Hangul jamo sequence, a singleton that NFC replaces).
+        for t in [
+            "hôtel",
+            "ho\u{302}tel",
+            "e\u{301}",
+            "\u{1100}\u{1161}",
+            "\u{212B}",
+            "a\u{300}\u{301}",
+            "\u{0915}\u{093C}",
+        ] {
+            let full = t.nfc().eq(t.chars());
+            assert_eq!(is_normalized(t), full, "{t:?}");
+        }
     }
 
     #[test]

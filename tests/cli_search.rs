@@ -154,3 +154,100 @@ fn index_rebuild_and_a_build_killed_midway() {
             "Index reconstruit : 40 entretien(s).",
         ));
 }
+
+/// Every file and folder under `dir` with its mode.
+fn modes(dir: &Path) -> Vec<(PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let meta = std::fs::symlink_metadata(&path).unwrap();
+        out.push((path.clone(), meta.permissions().mode() & 0o777));
+        if meta.is_dir() {
+            out.extend(modes(&path));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_index_is_private_whatever_the_umask() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let bin = assert_cmd::cargo::cargo_bin("grille");
+    // Built, then searched, under a umask that would let everyone read and write.
+    for args in ["index rebuild", "search hotel"] {
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask 000; exec \"$0\" --study \"$1\" {args}"))
+            .arg(&bin)
+            .arg(&study)
+            .env("HOME", home.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args}");
+    }
+    let index = study.join("index");
+    let found = modes(&index);
+    assert!(found.len() > 5, "{found:?}");
+    for (path, mode) in found {
+        let expected = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, expected, "{}", path.display());
+    }
+}
+
+#[test]
+fn a_rebuild_and_the_command_line_search_while_another_process_has_written() {
+    let home = tempfile::tempdir().unwrap();
+    let study_path = example_study(home.path());
+    let dir = grille::store::StudyDir::open(&study_path).unwrap();
+    let study = dir.load_study().unwrap();
+    // A front end (the TUI) that searched and then re-indexed a saved change: it has written
+    // to the index and stays open.
+    let mut front_end = grille::index::Index::open(&dir, &study, &mut grille::index::Silent)
+        .unwrap();
+    let id = dir.session_ids().unwrap()[0];
+    let (mut writer, _) = dir.open_session(id, &study).unwrap();
+    let segment = writer.doc().segments[0].id;
+    writer
+        .apply(
+            grille::study::SessionChange::EditText {
+                segment,
+                text: "Parlons du covoiturage.".into(),
+            },
+            &study,
+        )
+        .unwrap();
+    front_end.update_session(writer.doc()).unwrap();
+    grille(home.path())
+        .args(["--study", study_path.to_str().unwrap(), "index", "rebuild"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Index reconstruit : 6 entretien(s)."));
+    // Another change saved by the front end without re-indexing it (yet): the command line
+    // sees it all the same.
+    writer
+        .apply(
+            grille::study::SessionChange::EditText {
+                segment,
+                text: "Parlons de la trottinette.".into(),
+            },
+            &study,
+        )
+        .unwrap();
+    let out = grille(home.path())
+        .args(["--study", study_path.to_str().unwrap()])
+        .args(["search", "trottinette", "--json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("en cours de mise à jour").not())
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["total"], 1);
+    drop(writer);
+    drop(front_end);
+}

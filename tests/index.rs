@@ -302,18 +302,72 @@ fn lock_files_left_by_a_killed_process_are_harmless() {
 }
 
 #[test]
-fn a_writer_held_by_another_process_is_reported_busy_not_a_crash() {
+fn a_front_end_holds_the_writer_only_while_it_writes() {
     let (_t, dir, study) = study();
     let mut first = open(&dir, &study);
     let s = r05(&dir, &study);
-    first.update_session(&s).unwrap(); // holds the writer from now on
-    let mut second = open(&dir, &study); // nothing stale: searches without writing
+    first.update_session(&s).unwrap();
+    // Another process (`grille index rebuild`, a second front end) can write right after.
+    let mut second = open(&dir, &study);
+    second.rebuild(&mut Silent).unwrap();
     assert_eq!(total(&second, "hotel"), 18);
-    let err = second.update_session(&s).unwrap_err();
+    // And the first writes again on top of what the second committed, never over it.
+    let mut changed = s.clone();
+    changed.segments[0].text = "Parlons du covoiturage.".into();
+    first.update_session(&changed).unwrap();
+    assert_eq!(total(&first, "covoiturage"), 1);
+    assert_eq!(first.held().count(), 6, "the rebuild's sessions are all held");
+    // The second sees the first's commit once it looks again.
+    second.refresh(&mut Silent).unwrap();
+    assert_eq!(total(&second, "covoiturage"), 1);
+    assert_eq!(total(&second, "hotel"), 18);
+}
+
+#[test]
+fn a_session_saved_by_another_process_is_seen_by_the_next_search() {
+    let (_t, dir, study) = study();
+    let mut front_end = open(&dir, &study);
+    front_end.update_session(&r05(&dir, &study)).unwrap();
+    // A change journalled by another process that does not re-index (an interview screen).
+    let id = r05(&dir, &study).id;
+    let (mut writer, _) = dir.open_session(id, &study).unwrap();
+    let first = writer.doc().segments[0].id;
+    writer
+        .apply(
+            SessionChange::EditText {
+                segment: first,
+                text: "Parlons du covoiturage.".into(),
+            },
+            &study,
+        )
+        .unwrap();
+    // Opened meanwhile (the command line's search): caught up, not busy.
+    let cli = open(&dir, &study);
+    assert_eq!((cli.opened().busy, cli.opened().updated), (false, 1));
+    assert_eq!(total(&cli, "covoiturage"), 1);
+    // The long-lived front end sees it too once it refreshes before searching.
+    front_end.refresh(&mut Silent).unwrap();
+    assert_eq!(total(&front_end, "covoiturage"), 1);
+    drop(writer);
+}
+
+#[test]
+fn a_write_in_progress_elsewhere_is_waited_for_then_reported_busy() {
+    let (_t, dir, study) = study();
+    drop(open(&dir, &study));
+    // Another process in the middle of a long write: tantivy's writer lock held.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(dir.paths().index_dir().join(".tantivy-writer.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let s = r05(&dir, &study);
+    let mut index = open(&dir, &study); // nothing stale: searches without writing
+    assert_eq!(total(&index, "hotel"), 18);
+    let err = index.update_session(&s).unwrap_err();
     assert!(matches!(err, grille::index::IndexError::Busy), "{err}");
-    // A session changed behind both their backs: the second cannot catch up while the first
-    // holds the writer; it opens all the same, says so, and searches what is committed.
-    drop(second);
+    // A session changed behind its back meanwhile: it opens all the same, says so, and
+    // searches what is committed.
     let mut changed = s.clone();
     changed.segments[0].text = "Parlons du covoiturage.".into();
     fs::write_atomic(
@@ -321,13 +375,24 @@ fn a_writer_held_by_another_process_is_reported_busy_not_a_crash() {
         json::to_pretty(&changed).as_bytes(),
     )
     .unwrap();
-    let third = open(&dir, &study);
-    assert!(third.opened().busy);
-    assert_eq!(total(&third, "covoiturage"), 0);
-    drop(first);
-    let fourth = open(&dir, &study);
-    assert_eq!((fourth.opened().busy, fourth.opened().updated), (false, 1));
-    assert_eq!(total(&fourth, "covoiturage"), 1);
+    let stale = open(&dir, &study);
+    assert!(stale.opened().busy);
+    assert_eq!(total(&stale, "covoiturage"), 0);
+    drop(lock);
+    let fresh = open(&dir, &study);
+    assert_eq!((fresh.opened().busy, fresh.opened().updated), (false, 1));
+    assert_eq!(total(&fresh, "covoiturage"), 1);
+}
+
+#[test]
+fn every_index_file_is_private() {
+    let (_t, dir, study) = study();
+    let mut index = open(&dir, &study);
+    index.update_session(&r05(&dir, &study)).unwrap();
+    for file in index_files(&dir) {
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", file.display());
+    }
 }
 
 fn damage(path: &Path) {

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
-use tantivy::{IndexReader, ReloadPolicy};
+use tantivy::{IndexReader, IndexSettings, ReloadPolicy};
 
-use super::error::{AtIndex, Result};
+use super::error::{AtIndex, IndexError, Result};
+use super::private::PrivateDirectory;
 use super::manifest::Manifest;
 use super::schema::Fields;
 use super::{Rebuilt, analyzer};
@@ -25,7 +26,8 @@ pub(super) fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> 
         return Err(Rebuilt::Missing);
     }
     let damaged = |e: tantivy::TantivyError| Rebuilt::Damaged(e.to_string());
-    let mut index = tantivy::Index::open_in_dir(path).map_err(damaged)?;
+    let directory = PrivateDirectory::open(path).map_err(|e| Rebuilt::Damaged(e.to_string()))?;
+    let mut index = tantivy::Index::open(directory).map_err(damaged)?;
     searching_threads(&mut index).map_err(damaged)?;
     analyzer::register(index.tokenizers());
     let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
@@ -52,7 +54,12 @@ pub(super) fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> 
 pub(super) fn create(path: &Path) -> Result<Found> {
     fs::create_private_dir(path)?;
     let (schema, fields) = Fields::schema();
-    let mut index = tantivy::Index::create_in_dir(path, schema).at_index(path)?;
+    let directory = PrivateDirectory::open(path).map_err(|e| IndexError::Tantivy {
+        path: path.display().to_string(),
+        source: e.into(),
+    })?;
+    let mut index =
+        tantivy::Index::create(directory, schema, IndexSettings::default()).at_index(path)?;
     searching_threads(&mut index).at_index(path)?;
     analyzer::register(index.tokenizers());
     let reader = reader(&index).at_index(path)?;

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::schema::VERSION;
-use crate::store::SessionStamp;
+use crate::store::{SessionStamp, StudyStamp};
 use crate::store::json;
 use crate::study::{SessionId, Study};
 
@@ -24,6 +24,10 @@ pub struct Manifest {
     /// again once their files change.
     #[serde(default)]
     pub skipped: BTreeMap<SessionId, SessionStamp>,
+    /// The study's stamp when the index last looked at every session (read before looking):
+    /// while it has not changed, opening the index looks at no session file.
+    #[serde(default)]
+    pub study: Option<StudyStamp>,
 }
 
 /// A session as the index holds it.
@@ -47,6 +51,7 @@ impl Manifest {
             sessions: BTreeMap::new(),
             next_number: 0,
             skipped: BTreeMap::new(),
+            study: None,
         }
     }
 

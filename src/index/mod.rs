@@ -14,6 +14,7 @@ mod disk;
 mod documents;
 pub mod error;
 mod manifest;
+mod private;
 pub mod progress;
 pub mod query;
 pub mod schema;
@@ -21,6 +22,7 @@ mod search;
 mod tally;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use tantivy::schema::Term;
 use tantivy::{IndexReader, IndexWriter};
@@ -33,7 +35,7 @@ pub use query::QueryError;
 use schema::{Fields, VERSION};
 pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};
 
-use crate::store::StudyDir;
+use crate::store::{StudyDir, StudyStamp};
 use crate::study::{SegmentId, Session, SessionId, Study};
 
 /// How the writer is set up. A full build wants threads and memory; an incremental update
@@ -56,6 +58,9 @@ impl Mode {
         }
     }
 }
+
+/// How long a write waits for another process's write to end before the index is said busy.
+const BUSY_WAIT: Duration = Duration::from_secs(2);
 
 /// Why the index was rebuilt whole when it was opened.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,11 +184,14 @@ impl Index {
     /// Rebuilds the whole index from the sessions (in one commit: until it is done, searches
     /// see the old index).
     pub fn rebuild(&mut self, progress: &mut dyn Progress) -> Result<()> {
-        let ids = self.dir.session_ids()?;
         self.writer_in(Mode::Bulk)?
             .delete_all_documents()
             .at_index(&self.path)?;
+        // Read before listing: a write after this changes it, and the next opening looks.
+        let stamp = self.study_stamp();
+        let ids = self.dir.session_ids()?;
         self.manifest = Manifest::new(&self.study);
+        self.manifest.study = stamp;
         self.opened = Opened {
             rebuilt: Some(Rebuilt::Asked),
             ..Opened::default()
@@ -195,7 +203,7 @@ impl Index {
         }
         progress.end();
         self.commit()?;
-        self.end_bulk()
+        self.release()
     }
 
     /// Takes a new study definition (codebook, grid, attributes edited): rebuilds if what is
@@ -212,6 +220,8 @@ impl Index {
     /// Re-indexes a session after a saved change, searchable on return.
     pub fn update_session(&mut self, session: &Session) -> Result<()> {
         let fields = self.fields;
+        // The writer first: taking it takes in what other processes committed.
+        self.writer()?;
         let number = self.manifest.number(session.id);
         let docs = documents::of_session(&fields, &self.study, session, number);
         self.writer()?.delete_term(Term::from_field_text(
@@ -220,13 +230,14 @@ impl Index {
         ));
         self.add(docs)?;
         self.hold(session, number)?;
-        self.commit()
+        self.commit_and_release()
     }
 
     /// Re-indexes one segment (its text, its codings) after a saved change that touched only
     /// it; anything else about the session changed → [`Index::update_session`].
     pub fn update_segment(&mut self, session: &Session, segment: SegmentId) -> Result<()> {
         let fields = self.fields;
+        self.writer()?;
         let number = self.manifest.number(session.id);
         let docs = match session.segment(segment) {
             Some(seg) => documents::of_segment(&fields, &self.study, (session, number), seg),
@@ -236,7 +247,7 @@ impl Index {
             .delete_term(Term::from_field_text(fields.segment, &segment.to_string()));
         self.add(docs)?;
         self.hold(session, number)?;
-        self.commit()
+        self.commit_and_release()
     }
 
     /// Removes a session from the index (its file was deleted).
@@ -246,37 +257,52 @@ impl Index {
             .delete_term(Term::from_field_text(field, &id.to_string()));
         self.manifest.sessions.remove(&id);
         self.manifest.skipped.remove(&id);
-        self.commit()
+        self.commit_and_release()
+    }
+
+    /// Takes in what other processes did since this one opened the index or last wrote: their
+    /// commits (a rebuild, sessions they re-indexed), then the sessions changed since by
+    /// anyone. Cheap when nothing changed; a long-lived front end calls it before a search.
+    pub fn refresh(&mut self, progress: &mut dyn Progress) -> Result<()> {
+        self.take_latest()?;
+        self.opened.busy = false;
+        match self.catch_up(progress) {
+            Err(IndexError::Busy) => {
+                self.opened.busy = true;
+                Ok(())
+            }
+            other => other,
+        }
     }
 
     /// Re-indexes the sessions added or changed since the index last saw them, and drops those
-    /// whose file is gone.
+    /// whose file is gone. While the study's stamp is the one the index recorded, nothing is
+    /// looked at.
     fn catch_up(&mut self, progress: &mut dyn Progress) -> Result<()> {
-        let ids = self.dir.session_ids()?;
-        let mut changed = Vec::new();
-        for id in &ids {
-            let stamp = self.dir.session_stamp(*id)?;
-            let held = self.manifest.sessions.get(id).map(|h| h.stamp);
-            let skipped = self.manifest.skipped.get(id).copied();
-            if stamp.is_some() && stamp != held && stamp != skipped {
-                changed.push(*id);
-            }
-        }
-        let gone: Vec<SessionId> = self
-            .manifest
-            .sessions
-            .keys()
-            .chain(self.manifest.skipped.keys())
-            .filter(|id| ids.binary_search(id).is_err())
-            .copied()
-            .collect();
-        if changed.is_empty() && gone.is_empty() {
+        // Read before looking at any file: a write after this changes it.
+        let stamp = self.study_stamp();
+        if stamp.is_some() && stamp == self.manifest.study {
             return Ok(());
         }
-        let bulk = changed.len() > 20;
-        if bulk {
-            self.writer_in(Mode::Bulk)?;
+        let (changed, gone) = self.stale()?;
+        if changed.is_empty() && gone.is_empty() {
+            // Nothing to do: remember the stamp, so that the next opening need not look.
+            return match stamp {
+                Some(stamp) => {
+                    self.writer()?;
+                    self.manifest.study = Some(stamp);
+                    self.commit_and_release()
+                }
+                None => Ok(()),
+            };
         }
+        self.writer_in(if changed.len() > 20 {
+            Mode::Bulk
+        } else {
+            Mode::Light
+        })?;
+        // Taking the writer took in other processes' commits: what is stale may have shrunk.
+        let (changed, gone) = self.stale()?;
         let field = self.fields.session;
         for id in &gone {
             self.writer()?
@@ -292,13 +318,43 @@ impl Index {
             progress.step();
         }
         progress.end();
-        self.opened.updated = changed.len();
-        self.opened.removed = gone.len();
-        self.commit()?;
-        if bulk {
-            self.end_bulk()?;
+        self.opened.updated += changed.len();
+        self.opened.removed += gone.len();
+        self.manifest.study = stamp;
+        self.commit_and_release()
+    }
+
+    /// The sessions whose files changed since the index took them in (or that are new), and
+    /// those it holds whose file is gone: one look at every session file.
+    fn stale(&self) -> Result<(Vec<SessionId>, Vec<SessionId>)> {
+        let ids = self.dir.session_ids()?;
+        let mut changed = Vec::new();
+        for id in &ids {
+            let stamp = self.dir.session_stamp(*id)?;
+            let held = self.manifest.sessions.get(id).map(|h| h.stamp);
+            let skipped = self.manifest.skipped.get(id).copied();
+            if stamp.is_some() && stamp != held && stamp != skipped {
+                changed.push(*id);
+            }
         }
-        Ok(())
+        let gone = self
+            .manifest
+            .sessions
+            .keys()
+            .chain(self.manifest.skipped.keys())
+            .filter(|id| ids.binary_search(id).is_err())
+            .copied()
+            .collect();
+        Ok((changed, gone))
+    }
+
+    /// The study's stamp; a study without one yet (made before stamps, or by a template) gets
+    /// one, so that the next opening can trust it.
+    fn study_stamp(&self) -> Option<StudyStamp> {
+        self.dir.study_stamp().or_else(|| {
+            self.dir.mark_changed();
+            self.dir.study_stamp()
+        })
     }
 
     /// Reads a session from disk and adds its documents; an unreadable session is noted and
@@ -365,9 +421,9 @@ impl Index {
         }
     }
 
-    /// After a bulk job: lets its merges finish (they compact what it wrote) and lets the next
-    /// update take a light writer.
-    fn end_bulk(&mut self) -> Result<()> {
+    /// Lets the writer go once its merges are done (they compact what it wrote), so that other
+    /// processes can write: a front end holds the writer only while it writes.
+    fn release(&mut self) -> Result<()> {
         if let Some((_, writer)) = self.writer.take() {
             writer.wait_merging_threads().at_index(&self.path)?;
         }
@@ -376,20 +432,53 @@ impl Index {
 
     fn writer_in(&mut self, mode: Mode) -> Result<&mut IndexWriter> {
         if self.writer.as_ref().is_some_and(|(m, _)| *m != mode) {
-            // Let merges the other writer started finish: they compact what it wrote.
-            if let Some((_, old)) = self.writer.take() {
-                old.wait_merging_threads().at_index(&self.path)?;
-            }
+            self.release()?;
         }
         if self.writer.is_none() {
-            let (threads, budget) = mode.threads_and_budget();
-            let writer = self
-                .index
-                .writer_with_num_threads(threads, budget)
-                .at_index(&self.path)?;
+            let writer = self.take_writer(mode)?;
             self.writer = Some((mode, writer));
+            // Another process may have committed since this one last read the index: build on
+            // what it wrote, never over it.
+            self.take_latest()?;
         }
         Ok(&mut self.writer.as_mut().expect("just set").1)
+    }
+
+    /// Takes tantivy's writer lock, waiting a little while another process holds it: front ends
+    /// hold it only for the few milliseconds of a write.
+    fn take_writer(&self, mode: Mode) -> Result<IndexWriter> {
+        let (threads, budget) = mode.threads_and_budget();
+        let started = Instant::now();
+        loop {
+            match self
+                .index
+                .writer_with_num_threads(threads, budget)
+                .at_index(&self.path)
+            {
+                Err(IndexError::Busy) if started.elapsed() < BUSY_WAIT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Reads the latest commit (its manifest, its documents), which another process may have
+    /// made. A commit made for another definition or version is left to the next opening.
+    fn take_latest(&mut self) -> Result<()> {
+        let metas = self.index.load_metas().at_index(&self.path)?;
+        if let Some(latest) = Manifest::parse(metas.payload.as_deref())
+            && latest.version == self.manifest.version
+            && latest.definition == self.manifest.definition
+        {
+            self.manifest = latest;
+        }
+        self.reader.reload().at_index(&self.path)
+    }
+
+    fn commit_and_release(&mut self) -> Result<()> {
+        self.commit()?;
+        self.release()
     }
 
     /// Commits with the manifest as payload, then reloads the reader by hand so that the change

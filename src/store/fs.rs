@@ -26,6 +26,17 @@ pub fn make_private(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Restricts an existing file to its owner (`0600`): for files made by code that does not let
+/// us choose their mode at creation (tantivy's).
+pub fn make_private_file(file: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(file, fs::Permissions::from_mode(0o600)).at(file)?;
+    }
+    Ok(())
+}
+
 /// Options that create files readable and writable by their owner only.
 pub fn private_options() -> OpenOptions {
     let mut options = OpenOptions::new();

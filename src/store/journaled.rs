@@ -22,6 +22,9 @@ pub struct DocPaths {
     pub file: PathBuf,
     pub journal: PathBuf,
     pub lock: PathBuf,
+    /// The study's changes mark, rewritten after every write (see [`super::stamp::StudyStamp`]):
+    /// set for sessions, whose changes derived data must see.
+    pub changes: Option<PathBuf>,
 }
 
 impl DocPaths {
@@ -31,6 +34,14 @@ impl DocPaths {
             journal: file.with_extension("journal"),
             lock: file.with_extension("lock"),
             file,
+            changes: None,
+        }
+    }
+
+    /// After a write to the document: marks the study changed.
+    fn changed(&self) {
+        if let Some(mark) = &self.changes {
+            super::stamp::mark_changed(mark);
         }
     }
 }
@@ -141,6 +152,7 @@ impl<D: Document> Journaled<D> {
         if loaded.torn.is_some() {
             this.write_file()?;
             this.journal.set_aside()?;
+            this.paths.changed();
             this.pending = 0;
         } else {
             this.checkpoint()?;
@@ -152,6 +164,7 @@ impl<D: Document> Journaled<D> {
     pub fn create(paths: DocPaths, doc: D) -> Result<Self> {
         let lock = Lock::acquire(&paths.lock, &paths.file)?;
         fs::write_new(&paths.file, json::to_pretty(&doc).as_bytes())?;
+        paths.changed();
         Ok(Journaled {
             journal: journal::Writer::new(paths.journal.clone()),
             doc,
@@ -183,6 +196,7 @@ impl<D: Document> Journaled<D> {
             })?;
         let rev = self.doc.revision() + 1;
         self.journal.append(rev, &change)?;
+        self.paths.changed();
         let outcome = self.doc.apply(&change);
         self.doc.set_revision(rev);
         self.pending += 1;
@@ -203,6 +217,7 @@ impl<D: Document> Journaled<D> {
         }
         self.write_file()?;
         self.journal.remove()?;
+        self.paths.changed();
         self.pending = 0;
         Ok(())
     }

@@ -10,6 +10,9 @@ use crate::study::SessionId;
 /// The environment variable naming the study folder when `--study` is not given.
 pub const STUDY_ENV: &str = "GRILLE_STUDY";
 
+/// The name of the study's changes mark, in its root.
+pub const CHANGES_MARK: &str = ".sessions-changed";
+
 /// The files of one study folder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StudyPaths {
@@ -42,7 +45,15 @@ impl StudyPaths {
     }
 
     pub fn session(&self, id: SessionId) -> DocPaths {
-        DocPaths::beside(self.sessions_dir().join(format!("{id}.json")))
+        DocPaths {
+            changes: Some(self.changes_mark()),
+            ..DocPaths::beside(self.sessions_dir().join(format!("{id}.json")))
+        }
+    }
+
+    /// The mark every write to a session replaces (see [`super::stamp::StudyStamp`]).
+    pub fn changes_mark(&self) -> PathBuf {
+        self.root.join(CHANGES_MARK)
     }
 
     pub fn index_dir(&self) -> PathBuf {
@@ -66,6 +77,7 @@ impl StudyPaths {
         let nested = parts.next().is_some();
         match first.as_deref() {
             Some("sessions" | "index") => true,
+            Some(CHANGES_MARK) => true,
             Some(name) if !nested => {
                 let stem = name.split('.').next().unwrap_or("");
                 ["study", "grid", "codebook"].contains(&stem)

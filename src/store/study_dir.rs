@@ -192,7 +192,9 @@ impl StudyDir {
             }
             moved.push(to);
         }
-        fs::sync_dir(&sessions_dir)
+        fs::sync_dir(&sessions_dir)?;
+        super::stamp::mark_changed(&self.paths.changes_mark());
+        Ok(())
     }
 
     /// Opens the codebook for writing (codebook edits are journalled like session changes).

@@ -200,6 +200,8 @@ impl Runtime {
                     };
                     ws.reindex_session(index, &session, None)?;
                 }
+                // What other processes saved or committed meanwhile.
+                index.refresh(&mut Silent)?;
             }
         }
         Ok(())

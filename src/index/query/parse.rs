@@ -14,10 +14,10 @@
 use std::ops::Range;
 
 use winnow::ascii::multispace0;
-use winnow::combinator::{alt, cut_err, delimited, not, opt, peek, preceded, repeat, terminated};
+use winnow::combinator::{alt, cut_err, fail, not, opt, peek, preceded, repeat, terminated};
 use winnow::error::{ContextError, ErrMode, StrContext, StrContextValue};
 use winnow::prelude::*;
-use winnow::stream::{AsChar, LocatingSlice};
+use winnow::stream::{AsChar, LocatingSlice, Stream};
 use winnow::token::{any, one_of, take_till, take_while};
 
 type In<'a> = LocatingSlice<&'a str>;
@@ -55,42 +55,14 @@ pub struct SyntaxError {
 
 const KEYWORDS: &[&str] = &["AND", "ET", "OR", "OU", "NOT", "SAUF"];
 
-/// How deeply parentheses and NOT may nest: the parser recurses once per level, and a query of
-/// thousands of `(` must be refused, not overflow the stack.
+/// How deeply parentheses and negations may nest. The parser (and the compiler after it) recurse
+/// once per level: a query of thousands of `(` or `NOT` must be refused where it goes too deep,
+/// not overflow the stack. A real query never comes near.
 const MAX_NESTING: usize = 64;
 
-/// Where nesting first goes past [`MAX_NESTING`] (bytes), if it does. Counts `(` not yet closed
-/// plus negations in a row, over-approximating: a real query never comes near.
-fn too_deep(query: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut negations = 0usize;
-    for (i, c) in query.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '-' => negations += 1,
-            c if c.is_whitespace() => {}
-            _ => negations = 0,
-        }
-        if query[i..].starts_with("NOT") || query[i..].starts_with("SAUF") {
-            negations += 1;
-        }
-        if depth + negations > MAX_NESTING {
-            return Some(i);
-        }
-    }
-    None
-}
-
 pub fn parse(query: &str) -> Result<Option<Expr>, SyntaxError> {
-    if let Some(at) = too_deep(query) {
-        return Err(SyntaxError {
-            at,
-            expected: "shallower".into(),
-        });
-    }
     let mut input = LocatingSlice::new(query);
-    let parsed = preceded(multispace0, opt(or_expr)).parse_next(&mut input);
+    let parsed = preceded(multispace0, opt(|i: &mut In<'_>| or_expr(i, 0))).parse_next(&mut input);
     let at = query.len() - input.len();
     match parsed {
         Ok(expr) if input.is_empty() => Ok(expr),
@@ -152,13 +124,14 @@ fn keyword<'a>(words: &'static [&'static str]) -> impl Parser<In<'a>, (), ErrMod
         .void())
 }
 
-fn or_expr(i: &mut In<'_>) -> ModalResult<Expr> {
-    let first = and_expr(i)?;
+/// `depth`: how many parentheses and negations enclose what is parsed here.
+fn or_expr(i: &mut In<'_>, depth: usize) -> ModalResult<Expr> {
+    let first = and_expr(i, depth)?;
     let rest: Vec<Expr> = repeat(
         0..,
         preceded(
             keyword(&["OR", "OU"]),
-            cut_err(and_expr).context(expected("term_after_or")),
+            cut_err(|i: &mut In<'_>| and_expr(i, depth)).context(expected("term_after_or")),
         ),
     )
     .parse_next(i)?;
@@ -169,7 +142,8 @@ fn or_expr(i: &mut In<'_>) -> ModalResult<Expr> {
     })
 }
 
-fn and_expr(i: &mut In<'_>) -> ModalResult<Expr> {
+fn and_expr(i: &mut In<'_>, depth: usize) -> ModalResult<Expr> {
+    let unary = |i: &mut In<'_>| unary(i, depth);
     let first = unary(i)?;
     let rest: Vec<Expr> = repeat(
         0..,
@@ -189,31 +163,50 @@ fn and_expr(i: &mut In<'_>) -> ModalResult<Expr> {
     })
 }
 
-fn unary(i: &mut In<'_>) -> ModalResult<Expr> {
-    alt((
-        preceded(
-            alt((
-                keyword(&["NOT", "SAUF"]),
-                ('-', peek(not(one_of(char::is_whitespace)))).void(),
-            )),
-            cut_err(unary).context(expected("term_after_not")),
-        )
-        .map(|e| Expr::Not(Box::new(e))),
-        primary,
-    ))
+fn unary(i: &mut In<'_>, depth: usize) -> ModalResult<Expr> {
+    let before = i.checkpoint();
+    let negation = opt(alt((
+        keyword(&["NOT", "SAUF"]),
+        ('-', peek(not(one_of(char::is_whitespace)))).void(),
+    )))
+    .parse_next(i)?;
+    if negation.is_none() {
+        return primary(i, depth);
+    }
+    deeper(i, depth, &before)?;
+    cut_err(|i: &mut In<'_>| unary(i, depth + 1))
+        .context(expected("term_after_not"))
+        .map(|e| Expr::Not(Box::new(e)))
+        .parse_next(i)
+}
+
+fn primary(i: &mut In<'_>, depth: usize) -> ModalResult<Expr> {
+    let before = i.checkpoint();
+    if opt(ws('(')).parse_next(i)?.is_none() {
+        return clause.map(Expr::Clause).parse_next(i);
+    }
+    deeper(i, depth, &before)?;
+    terminated(
+        cut_err(|i: &mut In<'_>| or_expr(i, depth + 1)).context(expected("term_in_parens")),
+        cut_err(ws(')')).context(expected("close_paren")),
+    )
     .parse_next(i)
 }
 
-fn primary(i: &mut In<'_>) -> ModalResult<Expr> {
-    alt((
-        delimited(
-            ws('('),
-            cut_err(or_expr).context(expected("term_in_parens")),
-            cut_err(ws(')')).context(expected("close_paren")),
-        ),
-        clause.map(Expr::Clause),
-    ))
-    .parse_next(i)
+/// Refuses to go one level deeper than [`MAX_NESTING`], pointing at the `(` or negation that
+/// would (the input is put back there, so the error's place is that operator).
+fn deeper<'a>(
+    i: &mut In<'a>,
+    depth: usize,
+    before: &<In<'a> as Stream>::Checkpoint,
+) -> ModalResult<()> {
+    if depth < MAX_NESTING {
+        return Ok(());
+    }
+    i.reset(before);
+    cut_err(fail::<_, (), _>)
+        .context(expected("shallower"))
+        .parse_next(i)
 }
 
 fn field_name(i: &mut In<'_>) -> ModalResult<(String, Range<usize>)> {
@@ -275,10 +268,32 @@ mod depth_tests {
     #[test]
     fn a_query_nested_thousands_deep_is_refused_not_overflowing() {
         let deep = "(".repeat(10_000) + "hotel";
-        assert_eq!(parse(&deep).unwrap_err().expected, "shallower");
+        let e = parse(&deep).unwrap_err();
+        assert_eq!((e.expected.as_str(), e.at), ("shallower", MAX_NESTING));
         let negations = "-".repeat(10_000) + "hotel";
-        assert_eq!(parse(&negations).unwrap_err().expected, "shallower");
+        let e = parse(&negations).unwrap_err();
+        assert_eq!((e.expected.as_str(), e.at), ("shallower", MAX_NESTING));
         assert!(parse("((hotel OR gare) NOT -rue) code:lieux").is_ok());
+    }
+
+    #[test]
+    fn five_hundred_chained_negations_are_refused_at_the_one_too_many() {
+        for word in ["NOT ", "SAUF "] {
+            let query = word.repeat(500) + "hotel";
+            let e = parse(&query).unwrap_err();
+            assert_eq!(e.expected, "shallower", "{word}");
+            // The 65th negation (counting from 1) is the one refused.
+            assert_eq!(e.at, MAX_NESTING * word.len(), "{word}");
+        }
+        // Mixed: parentheses and negations add up; the 33rd `(` is the 65th level.
+        let mixed = "(NOT ".repeat(40) + "hotel" + &")".repeat(40);
+        let e = parse(&mixed).unwrap_err();
+        assert_eq!((e.expected.as_str(), e.at), ("shallower", 32 * 5));
+        // As deep as allowed is fine.
+        let ok = "NOT ".repeat(MAX_NESTING) + "hotel";
+        assert!(parse(&ok).is_ok());
+        let ok = "(".repeat(MAX_NESTING) + "hotel" + &")".repeat(MAX_NESTING);
+        assert!(parse(&ok).is_ok());
     }
 }
 

@@ -206,8 +206,8 @@ fn a_rebuild_and_the_command_line_search_while_another_process_has_written() {
     let study = dir.load_study().unwrap();
     // A front end (the TUI) that searched and then re-indexed a saved change: it has written
     // to the index and stays open.
-    let mut front_end = grille::index::Index::open(&dir, &study, &mut grille::index::Silent)
-        .unwrap();
+    let mut front_end =
+        grille::index::Index::open(&dir, &study, &mut grille::index::Silent).unwrap();
     let id = dir.session_ids().unwrap()[0];
     let (mut writer, _) = dir.open_session(id, &study).unwrap();
     let segment = writer.doc().segments[0].id;
@@ -225,7 +225,9 @@ fn a_rebuild_and_the_command_line_search_while_another_process_has_written() {
         .args(["--study", study_path.to_str().unwrap(), "index", "rebuild"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("Index reconstruit : 6 entretien(s)."));
+        .stderr(predicate::str::contains(
+            "Index reconstruit : 6 entretien(s).",
+        ));
     // Another change saved by the front end without re-indexing it (yet): the command line
     // sees it all the same.
     writer

@@ -316,7 +316,11 @@ fn a_front_end_holds_the_writer_only_while_it_writes() {
     changed.segments[0].text = "Parlons du covoiturage.".into();
     first.update_session(&changed).unwrap();
     assert_eq!(total(&first, "covoiturage"), 1);
-    assert_eq!(first.held().count(), 6, "the rebuild's sessions are all held");
+    assert_eq!(
+        first.held().count(),
+        6,
+        "the rebuild's sessions are all held"
+    );
     // The second sees the first's commit once it looks again.
     second.refresh(&mut Silent).unwrap();
     assert_eq!(total(&second, "covoiturage"), 1);

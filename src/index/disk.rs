@@ -6,8 +6,8 @@ use std::path::Path;
 use tantivy::{IndexReader, IndexSettings, ReloadPolicy};
 
 use super::error::{AtIndex, IndexError, Result};
-use super::private::PrivateDirectory;
 use super::manifest::Manifest;
+use super::private::PrivateDirectory;
 use super::schema::Fields;
 use super::{Rebuilt, analyzer};
 use crate::store::fs;

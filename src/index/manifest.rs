@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::schema::VERSION;
-use crate::store::{SessionStamp, StudyStamp};
 use crate::store::json;
+use crate::store::{SessionStamp, StudyStamp};
 use crate::study::{SessionId, Study};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -195,8 +195,8 @@ mod tests {
         for t in texts {
             let starts: Vec<usize> = t.grapheme_indices(true).map(|(i, _)| i).collect();
             for offset in 0..=char_len(t) + 1 {
-                let walked = byte_index(t, offset)
-                    .is_some_and(|b| b == t.len() || starts.contains(&b));
+                let walked =
+                    byte_index(t, offset).is_some_and(|b| b == t.len() || starts.contains(&b));
                 assert_eq!(is_grapheme_boundary(t, offset), walked, "{t:?} at {offset}");
             }
         }

@@ -339,9 +339,16 @@ fn a_good_batch_lands_whole_in_private_files() {
         .map(|s| s.respondent.pseudonym.as_str())
         .collect();
     assert_eq!(pseudonyms, ["R07-foyer", "R09-whisper", "R10-voix"]);
+    // No staging folder left; the changes mark says to the index that sessions came in.
     assert_eq!(
         root_entries(dir.root()),
-        ["codebook.json", "grid.json", "sessions", "study.json"]
+        [
+            ".sessions-changed",
+            "codebook.json",
+            "grid.json",
+            "sessions",
+            "study.json"
+        ]
     );
     assert!(dir.check().is_ok());
 }

@@ -7,15 +7,16 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use grille::i18n::Lang;
-use grille::store::StudyDir;
 use grille::store::template::DIAGNOSTIC;
+use grille::store::{Preferences, StudyDir};
 use grille::study::{
-    Coding, CodingId, Respondent, Segment, SegmentId, Session, Speaker, Study, Time,
+    Coding, CodingId, Consent, Respondent, Segment, SegmentId, Session, Speaker, Study, Time,
 };
-use grille::tui::app::{App, Screen, update};
+use grille::tui::app::App;
 use grille::tui::interview::Interview;
 use grille::tui::msg::Msg;
-use grille::tui::view;
+use grille::tui::runtime::{Runtime, Start};
+use grille::workspace::Workspace;
 
 fn big_session(study: &Study, now: Time) -> Session {
     let mut session = Session::new(
@@ -26,6 +27,10 @@ fn big_session(study: &Study, now: Time) -> Session {
         },
     );
     session.started = Some(now);
+    session.consent = Some(Consent {
+        given: true,
+        at: now,
+    });
     let questions: Vec<_> = study.grid.questions().map(|(_, q)| q.id).collect();
     let codes: Vec<_> = study.codebook.codes.iter().map(|c| c.id).collect();
     for i in 0..2000 {
@@ -67,30 +72,34 @@ fn bench(c: &mut Criterion) {
     let study = dir.load_study().unwrap();
     let now = Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap();
     let session = big_session(&study, now);
-    let mut app = App::new(
-        Lang::Fr,
-        study.clone(),
-        now,
-        "Camille".into(),
-        "Camille".into(),
+    let id = session.id;
+    drop(dir.create_session(session, &study).unwrap());
+    let workspace = Workspace::open(dir, Preferences::default()).unwrap();
+    let (tx, _answers) = std::sync::mpsc::channel();
+    let mut runtime = Runtime::new(workspace, tx);
+    let mut app = App::new(Lang::Fr, now);
+    runtime.start(&mut app, Start::Resume(id));
+    assert!(
+        app.is::<Interview>(),
+        "the session opens in the interview screen"
     );
-    app.screen = Screen::Interview(Box::new(Interview::resume(&study, session, false, now)));
 
     for (w, h) in [(80, 24), (200, 50)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         c.bench_function(&format!("frame {w}x{h}, 2000 segments"), |b| {
             b.iter(|| {
-                terminal.draw(|f| view::view(&app, f)).unwrap();
+                terminal.draw(|f| runtime.draw(&app, f)).unwrap();
             })
         });
     }
-    // A letter then Backspace, so that the notes do not grow with the iterations.
+    // A letter then Backspace, so that the notes do not grow with the iterations; the draft is
+    // saved by the deadline, not by these keys.
     c.bench_function(
         "two key presses in the notes (é, Backspace), 2000 segments",
         |b| {
             b.iter(|| {
-                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('é'))));
-                update(&mut app, Msg::Key(KeyEvent::from(KeyCode::Backspace)))
+                runtime.handle(&mut app, Msg::Key(KeyEvent::from(KeyCode::Char('é'))));
+                runtime.handle(&mut app, Msg::Key(KeyEvent::from(KeyCode::Backspace)))
             })
         },
     );

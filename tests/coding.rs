@@ -5,8 +5,10 @@ mod common;
 use common::tui::Tui;
 use grille::i18n::Lang;
 use grille::study::{CodeId, SessionId};
-use grille::tui::app::Screen;
-use grille::tui::coding::CodingScreen;
+use grille::tui::codebook::CodebookScreen;
+use grille::tui::coding::{CodingScreen, Pos};
+use grille::tui::retrieval::RetrievalScreen;
+use grille::tui::stats::StatsScreen;
 use ratatui::crossterm::event::KeyCode;
 
 /// R01, the first example session (sage-femme, centre de santé sexuelle).
@@ -16,19 +18,21 @@ fn open_r01(lang: Lang) -> Tui {
     let mut tui = Tui::home(lang, true);
     // R01 is first on the home screen (sorted by date); finished, so Enter opens it for coding.
     tui.key(KeyCode::Enter);
-    assert!(matches!(tui.app.screen, Screen::Coding(_)));
+    assert!(tui.app.is::<CodingScreen>());
     tui
 }
 
 fn coding(tui: &Tui) -> &CodingScreen {
-    match &tui.app.screen {
-        Screen::Coding(c) => c,
-        _ => panic!("not on the coding screen"),
-    }
+    tui.screen::<CodingScreen>()
+}
+
+/// The selection on the coding screen.
+fn selection(tui: &Tui) -> Option<(usize, usize, usize)> {
+    coding(tui).selection(tui.session())
 }
 
 fn code(tui: &Tui, path: &str) -> CodeId {
-    tui.app.study.codebook.by_path(path).unwrap().id
+    tui.study().codebook.by_path(path).unwrap().id
 }
 
 fn r01_on_disk(tui: &Tui) -> grille::study::Session {
@@ -52,7 +56,7 @@ fn a_word_range_is_selected_and_coded() {
     for _ in 0..3 {
         tui.key(KeyCode::Char('w'));
     }
-    assert_eq!(coding(&tui).selection(), Some((7, 0, 13)));
+    assert_eq!(selection(&tui), Some((7, 0, 13)));
     tui.key(KeyCode::Char('c'));
     tui.type_text("conj");
     tui.key(KeyCode::Enter);
@@ -72,70 +76,51 @@ fn a_word_range_is_selected_and_coded() {
 #[test]
 fn correcting_coded_text_keeps_codings_on_their_words() {
     let mut tui = open_r01(Lang::Fr);
-    let study = tui.app.study.clone();
     let conjugal = code(&tui, "proxenetisme/conjugal");
     let hotel = code(&tui, "lieux/hotel");
-    let Screen::Coding(screen) = &mut tui.app.screen else {
-        unreachable!()
-    };
     // A segment of our own, coded twice, with French and an emoji sequence.
     let seg = 1;
-    let effects = screen.edit_text(
-        &study,
-        seg,
-        "Elle vit à l'hotel avec son compagnon 👩‍👧 depuis mars.",
-    );
-    for e in effects {
-        if let grille::tui::msg::Effect::Record(change) = e {
-            tui.runtime.workspace.record(change).unwrap();
-        }
-    }
-    let Screen::Coding(screen) = &mut tui.app.screen else {
-        unreachable!()
-    };
-    screen.undo.clear();
-    // "l'hotel" [11, 18), "son compagnon 👩‍👧" [24, 41): the emoji sequence is three chars,
-    // 38 to 40; a span ending at 40 would split it and is refused.
-    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 11 });
-    screen.cursor = grille::tui::coding::Pos { seg, off: 18 };
-    let mut effects = screen.apply_code(&study, hotel, "Camille Roux", tui.now);
-    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 24 });
-    screen.cursor = grille::tui::coding::Pos { seg, off: 40 };
-    assert!(matches!(
-        screen.apply_code(&study, conjugal, "Camille Roux", tui.now)[..],
-        [grille::tui::msg::Effect::Report(_)]
-    ));
-    screen.anchor = Some(grille::tui::coding::Pos { seg, off: 24 });
-    screen.cursor = grille::tui::coding::Pos { seg, off: 41 };
-    effects.extend(screen.apply_code(&study, conjugal, "Camille Roux", tui.now));
-    // A situation described by "l'hotel".
-    let situation = grille::study::Situation {
-        id: grille::study::SituationId::new(),
-        label: "Hôtel de la gare".into(),
-        attributes: Default::default(),
-        excerpts: vec![grille::study::Excerpt {
-            segment: screen.session.segments[seg].id,
-            start: 11,
-            end: 18,
-        }],
-    };
-    effects.extend(screen.record(
-        &study,
-        vec![grille::study::SessionChange::PutSituation { situation }],
-        Vec::new(),
-    ));
-    for e in effects {
-        if let grille::tui::msg::Effect::Record(change) = e {
-            tui.runtime.workspace.record(change).unwrap();
-        }
-    }
+    tui.on_screen(|screen: &mut CodingScreen, cx| {
+        screen.edit_text(
+            cx,
+            seg,
+            "Elle vit à l'hotel avec son compagnon 👩‍👧 depuis mars.",
+        );
+        screen.undo.clear();
+        // "l'hotel" [11, 18), "son compagnon 👩‍👧" [24, 41): the emoji sequence is three
+        // chars, 38 to 40; a span ending at 40 would split it and is refused.
+        screen.anchor = Some(Pos { seg, off: 11 });
+        screen.cursor = Pos { seg, off: 18 };
+        assert!(screen.apply_code(cx, hotel));
+        screen.anchor = Some(Pos { seg, off: 24 });
+        screen.cursor = Pos { seg, off: 40 };
+        assert!(!screen.apply_code(cx, conjugal));
+        assert!(cx.log.failed.is_some(), "the refusal is said");
+        screen.anchor = Some(Pos { seg, off: 24 });
+        screen.cursor = Pos { seg, off: 41 };
+        assert!(screen.apply_code(cx, conjugal));
+        // A situation described by "l'hotel".
+        let situation = grille::study::Situation {
+            id: grille::study::SituationId::new(),
+            label: "Hôtel de la gare".into(),
+            attributes: Default::default(),
+            excerpts: vec![grille::study::Excerpt {
+                segment: cx.session(screen.id).unwrap().segments[seg].id,
+                start: 11,
+                end: 18,
+            }],
+        };
+        assert!(screen.record(
+            cx,
+            vec![grille::study::SessionChange::PutSituation { situation }],
+            Vec::new(),
+        ));
+    });
     // Correct the text through the screen: accent, a word deleted, text added before.
     tui.key(KeyCode::Char('g'));
     tui.key(KeyCode::Char('}'));
     tui.key(KeyCode::Char('e'));
-    let Screen::Coding(screen) = &mut tui.app.screen else {
-        unreachable!()
-    };
+    let screen = tui.app.screen_mut::<CodingScreen>().unwrap();
     let Some(grille::tui::coding::Popup::Edit { area, .. }) = &mut screen.popup else {
         panic!("edit popup")
     };
@@ -159,9 +144,7 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
     assert_eq!(span(conjugal), "son compagnon 👩‍👧");
     // Deleting every word of a coding removes it, with a notice.
     tui.key(KeyCode::Char('e'));
-    let Screen::Coding(screen) = &mut tui.app.screen else {
-        unreachable!()
-    };
+    let screen = tui.app.screen_mut::<CodingScreen>().unwrap();
     let Some(grille::tui::coding::Popup::Edit { area, .. }) = &mut screen.popup else {
         panic!("edit popup")
     };
@@ -227,8 +210,7 @@ fn the_picker_filters_and_can_create_a_code_on_the_spot() {
     tui.type_text("Emprise");
     tui.ctrl('n');
     let created = tui
-        .app
-        .study
+        .study()
         .codebook
         .by_path("emprise")
         .expect("code created")
@@ -254,11 +236,10 @@ fn the_picker_filters_and_can_create_a_code_on_the_spot() {
 fn codebook_editor_and_retrieval_list() {
     let mut tui = open_r01(Lang::Fr);
     tui.key(KeyCode::Char('B'));
-    assert!(matches!(tui.app.screen, Screen::Codebook(_)));
+    assert!(tui.app.is::<CodebookScreen>());
     // Down to "Proxénétisme conjugal".
     let target = tui
-        .app
-        .study
+        .study()
         .codebook
         .tree()
         .iter()
@@ -269,21 +250,18 @@ fn codebook_editor_and_retrieval_list() {
     }
     insta::assert_snapshot!("codebook_fr_100x30", tui.render(100, 30));
     tui.key(KeyCode::Enter);
-    assert!(matches!(tui.app.screen, Screen::Retrieval(_)));
+    assert!(tui.app.is::<RetrievalScreen>());
     insta::assert_snapshot!("retrieval_fr_100x30", tui.render(100, 30));
-    let Screen::Retrieval(r) = &tui.app.screen else {
-        unreachable!()
-    };
+    let r = tui.screen::<RetrievalScreen>();
     // Both sessions R02 (two coders) and R03 code proxénétisme conjugal.
     let respondents: std::collections::BTreeSet<&str> =
         r.excerpts.iter().map(|e| e.respondent.as_str()).collect();
     assert_eq!(respondents.into_iter().collect::<Vec<_>>(), ["R02", "R03"]);
     let first = r.excerpts[0].clone();
     tui.key(KeyCode::Enter);
-    let screen = coding(&tui);
-    assert_eq!(screen.session.id, first.session);
-    let seg = screen.session.segment_index(first.segment).unwrap();
-    assert_eq!(screen.selection(), Some((seg, first.start, first.end)));
+    assert_eq!(coding(&tui).id, first.session);
+    let seg = tui.session().segment_index(first.segment).unwrap();
+    assert_eq!(selection(&tui), Some((seg, first.start, first.end)));
 }
 
 #[test]
@@ -306,7 +284,7 @@ fn the_coder_filter_shows_one_coder_at_a_time() {
 fn statistics_show_frequencies_and_answers_and_export_them() {
     let mut tui = Tui::home(Lang::Fr, true);
     tui.key(KeyCode::Char('s'));
-    assert!(matches!(tui.app.screen, Screen::Stats(_)));
+    assert!(tui.app.is::<StatsScreen>());
     insta::assert_snapshot!("stats_frequencies_fr_120x40", tui.render(120, 40));
     // Sorted by respondents, largest first.
     tui.key(KeyCode::Char('s'));
@@ -359,11 +337,11 @@ fn a_mouse_drag_selects_an_excerpt() {
     tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 5));
     tui.send(mouse(MouseEventKind::Drag(MouseButton::Left), 15));
     tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 15));
-    assert_eq!(coding(&tui).selection(), Some((0, 0, 10)));
+    assert_eq!(selection(&tui), Some((0, 0, 10)));
     // A click without a drag places the cursor and selects nothing.
     tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 12));
     tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 12));
-    assert_eq!(coding(&tui).selection(), None);
+    assert_eq!(selection(&tui), None);
     assert_eq!(coding(&tui).cursor.off, 7);
 }
 

@@ -5,15 +5,13 @@ mod common;
 
 use common::tui::Tui;
 use grille::i18n::Lang;
-use grille::tui::app::Screen;
+use grille::tui::coding::CodingScreen;
+use grille::tui::home::Home;
 use grille::tui::search::SearchScreen;
 use ratatui::crossterm::event::KeyCode;
 
 fn search(tui: &Tui) -> &SearchScreen {
-    match &tui.app.screen {
-        Screen::Search(s) => s,
-        _ => panic!("not on the search screen"),
-    }
+    tui.screen::<SearchScreen>()
 }
 
 #[test]
@@ -37,11 +35,12 @@ fn results_follow_the_query_and_open_in_the_transcript() {
     insta::assert_snapshot!("search_fr_120x40", tui.render(120, 40));
     let hit = search(&tui).results.hits[0].clone();
     tui.key(KeyCode::Enter);
-    let Screen::Coding(c) = &tui.app.screen else {
-        panic!("a hit opens the coding screen")
-    };
-    assert_eq!(c.session.id, hit.session);
-    assert_eq!(c.cursor.seg, c.session.segment_index(hit.segment).unwrap());
+    let c = tui.screen::<CodingScreen>();
+    assert_eq!(c.id, hit.session);
+    assert_eq!(
+        c.cursor.seg,
+        tui.session().segment_index(hit.segment).unwrap()
+    );
 }
 
 #[test]
@@ -58,7 +57,7 @@ fn a_malformed_query_says_where_and_esc_goes_back() {
         "the caret is under the unknown code"
     );
     tui.key(KeyCode::Esc);
-    assert!(matches!(tui.app.screen, Screen::Home(_)));
+    assert!(tui.app.is::<Home>());
 }
 
 #[test]

@@ -6,8 +6,10 @@ mod common;
 use common::tui::Tui;
 use grille::i18n::Lang;
 use grille::study::{Mark, Speaker, Value};
-use grille::tui::app::Screen;
-use grille::tui::interview::Focus;
+use grille::tui::coding::CodingScreen;
+use grille::tui::home::Home;
+use grille::tui::interview::{Focus, Interview};
+use grille::tui::setup::Setup;
 use ratatui::crossterm::event::KeyCode;
 
 #[test]
@@ -22,11 +24,11 @@ fn home_lists_the_sessions_in_french_and_english() {
 fn setup_requires_a_pseudonym_and_consent() {
     let mut tui = Tui::home(Lang::Fr, false);
     tui.key(KeyCode::Char('n'));
-    assert!(matches!(tui.app.screen, Screen::Setup(_)));
+    assert!(tui.app.is::<Setup>());
     insta::assert_snapshot!("setup_fr_80x24", tui.render(80, 24));
     // Ctrl+S without a pseudonym: refused, with the reason.
     tui.ctrl('s');
-    assert!(matches!(tui.app.screen, Screen::Setup(_)));
+    assert!(tui.app.is::<Setup>());
     assert!(tui.app.notice.as_ref().unwrap().text.contains("pseudonyme"));
     // Pseudonym typed, consent refused (n on the consent field): still refused.
     tui.key(KeyCode::Tab);
@@ -51,10 +53,7 @@ fn setup_requires_a_pseudonym_and_consent() {
     );
     // Consent given: the interview starts, the session exists on disk with its consent.
     tui.key(KeyCode::Char('o'));
-    assert!(
-        matches!(tui.app.screen, Screen::Interview(_)),
-        "consent starts the interview"
-    );
+    assert!(tui.app.is::<Interview>(), "consent starts the interview");
     let session = tui.on_disk();
     assert_eq!(session.respondent.pseudonym, "R09");
     assert!(session.has_consent());
@@ -120,7 +119,7 @@ fn enter_twice_closes_the_block_and_the_speaker_toggles() {
 #[test]
 fn closed_questions_take_a_key_and_numbers_refuse_letters() {
     let mut tui = Tui::interview(Lang::En);
-    let study = tui.runtime.workspace.study.clone();
+    let study = tui.study().clone();
     let (_, deja) = study.grid.question_by_key("deja_identifie").unwrap();
     let (_, nb) = study.grid.question_by_key("nb_personnes").unwrap();
     // Jump to "deja_identifie" with the grid outline.
@@ -227,7 +226,7 @@ fn pausing_and_resuming_returns_to_the_last_question() {
     let third = tui.interview_state().question.unwrap();
     tui.type_text("Notes de la troisième question");
     tui.ctrl('q');
-    assert!(matches!(tui.app.screen, Screen::Home(_)));
+    assert!(tui.app.is::<Home>());
     tui.key(KeyCode::Enter);
     assert_eq!(tui.interview_state().question, Some(third));
     assert_eq!(tui.interview_state().focus, Focus::Notes);
@@ -245,14 +244,11 @@ fn finishing_lists_what_is_not_covered_and_asks() {
     tui.key(KeyCode::Char('f'));
     insta::assert_snapshot!("finish_fr_80x24", tui.render(80, 24));
     tui.key(KeyCode::Char('n'));
-    assert!(
-        matches!(tui.app.screen, Screen::Interview(_)),
-        "n keeps the interview open"
-    );
+    assert!(tui.app.is::<Interview>(), "n keeps the interview open");
     tui.key(KeyCode::Esc);
     tui.key(KeyCode::Char('f'));
     tui.key(KeyCode::Char('o'));
-    assert!(matches!(tui.app.screen, Screen::Home(_)));
+    assert!(tui.app.is::<Home>());
     let id = tui.dir.session_ids().unwrap()[0];
     let study = tui.dir.load_study().unwrap();
     let s = tui.dir.load_session(id, &study).unwrap().doc;
@@ -301,10 +297,10 @@ fn a_resumed_session_counts_only_recorded_time() {
     tui.now += chrono::Duration::milliseconds(700);
     tui.key(KeyCode::Enter);
     tui.ctrl('p');
-    let before = tui.interview_state().elapsed(tui.now);
+    let before = tui.interview_state().elapsed(tui.session(), tui.now);
     tui.type_text("Elle cite l'hôtel");
     tui.wait(1000);
-    let after = tui.interview_state().elapsed(tui.now);
+    let after = tui.interview_state().elapsed(tui.session(), tui.now);
     assert!(before < chrono::Duration::hours(1), "{before}");
     assert_eq!(
         after - before,
@@ -313,11 +309,11 @@ fn a_resumed_session_counts_only_recorded_time() {
     // Left, then resumed the next day: the night is not counted.
     tui.ctrl('q');
     tui.now += chrono::Duration::days(1);
-    for _ in 0..4 {
-        tui.key(KeyCode::Down);
-    }
+    // Back on the list, the selection is still on the session left.
+    let home = tui.screen::<Home>();
+    assert_eq!(home.rows[home.selected].respondent, "R05");
     tui.key(KeyCode::Enter);
-    let again = tui.interview_state().elapsed(tui.now);
+    let again = tui.interview_state().elapsed(tui.session(), tui.now);
     assert!(
         again >= after && again < after + chrono::Duration::seconds(2),
         "{after} then {again}"
@@ -374,11 +370,9 @@ fn a_click_on_a_scrolled_session_list_lands_on_the_row_shown() {
         })
     };
     tui.send(click(MouseEventKind::Down(MouseButton::Left)));
-    let Screen::Home(home) = &tui.app.screen else {
-        unreachable!()
-    };
+    let home = tui.screen::<Home>();
     assert_eq!(home.rows[home.selected].respondent, "R02");
     // A second click opens it; R02 is finished: on the coding screen.
     tui.send(click(MouseEventKind::Down(MouseButton::Left)));
-    assert!(matches!(tui.app.screen, Screen::Coding(_)));
+    assert!(tui.app.is::<CodingScreen>());
 }

@@ -5,7 +5,7 @@ mod common;
 
 use common::tui::Tui;
 use grille::i18n::Lang;
-use grille::tui::app::Screen;
+use grille::tui::interview::Interview;
 use grille::tui::msg::Msg;
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -78,20 +78,21 @@ proptest! {
             }
         }
         tui.render(80, 24);
-        if !matches!(tui.app.screen, Screen::Interview(_)) {
+        if !tui.app.is::<Interview>() {
             // Left the interview (q in command mode): the block was closed and saved.
             return Ok(());
         }
         tui.wait(200);
         let on_disk = tui.on_disk();
         let shown = tui.interview_state();
-        // What the screen holds is what the disk holds, segment by segment.
+        let held = tui.session();
+        // What the interface holds is what the disk holds, segment by segment.
         let texts = |s: &grille::study::Session| -> Vec<(String, String)> {
             s.segments.iter().map(|x| (x.id.to_string(), x.text.clone())).collect()
         };
-        prop_assert_eq!(texts(&shown.session), texts(&on_disk));
-        prop_assert_eq!(&shown.session.answers, &on_disk.answers);
-        prop_assert_eq!(&shown.session.codings, &on_disk.codings);
+        prop_assert_eq!(texts(held), texts(&on_disk));
+        prop_assert_eq!(&held.answers, &on_disk.answers);
+        prop_assert_eq!(&held.codings, &on_disk.codings);
         // The block being typed is on disk as typed (normalised).
         let draft = shown.draft_text();
         match shown.draft.segment {

@@ -392,6 +392,7 @@ pub static EN: Texts = Texts {
         ("↑ ↓  Enter", "choose a hit, open it in its transcript"),
         ("Esc", "back to the previous screen"),
     ],
+    screens: &super::screens::EN_SCREENS,
 };
 
 pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {

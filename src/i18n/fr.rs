@@ -420,6 +420,7 @@ pub static FR: Texts = Texts {
         ),
         ("Échap", "retour à l'écran précédent"),
     ],
+    screens: &super::screens::FR_SCREENS,
 };
 
 pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {

@@ -4,9 +4,11 @@
 pub mod cli;
 mod en;
 mod fr;
+pub mod screens;
 
 pub use en::EN;
 pub use fr::FR;
+pub use screens::ScreensTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -274,6 +276,8 @@ pub struct Texts {
     pub search_hint: &'static str,
     pub keys_search: &'static str,
     pub help_search: &'static [(&'static str, &'static str)],
+    /// The terminal interface's frame.
+    pub screens: &'static ScreensTexts,
 }
 
 /// The words of tables, charts and exports (issue 6), one struct so that they stay together.

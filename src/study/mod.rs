@@ -2,6 +2,7 @@
 //! reads and writes files, front ends draw; this module only says what a study is and what
 //! changes are valid.
 
+pub mod clock;
 pub mod codebook;
 pub mod definition_change;
 pub mod document;
@@ -15,6 +16,7 @@ pub mod text;
 pub mod validate;
 pub mod value;
 
+pub use clock::stamp;
 pub use codebook::{Code, Codebook};
 pub use definition_change::{CodebookChange, Replace};
 pub use document::{ChangeError, Document, Outcome};

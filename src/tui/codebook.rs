@@ -8,9 +8,11 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::app::{App, Screen};
-use super::msg::Effect;
-use super::view::{header, screen_areas, status_bar};
+use super::chrome::{header, screen_areas, status_bar};
+use super::ctx::{Ctx, View};
+use super::msg::{Answer, Effect};
+use super::retrieval::RetrievalScreen;
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::field::Field;
 use super::widget::picker::{CodePicker, Picked};
 use super::widget::{centered, colour};
@@ -18,13 +20,12 @@ use crate::i18n::Texts;
 use crate::study::{Code, Codebook, codebook::new_code};
 use crate::workspace::CodebookEdit;
 
+#[derive(Default)]
 pub struct CodebookScreen {
     pub selected: usize,
     pub popup: Option<Popup>,
     /// Edits that undo the last ones, the latest last.
     pub undo: Vec<CodebookEdit>,
-    /// The screen to go back to.
-    pub back: Option<Box<Screen>>,
 }
 
 pub enum Popup {
@@ -54,13 +55,8 @@ pub enum Purpose {
 const FORM_FIELDS: usize = 7;
 
 impl CodebookScreen {
-    pub fn new(back: Option<Box<Screen>>) -> CodebookScreen {
-        CodebookScreen {
-            selected: 0,
-            popup: None,
-            undo: Vec::new(),
-            back,
-        }
+    pub fn new() -> CodebookScreen {
+        CodebookScreen::default()
     }
 
     pub fn selected_code<'b>(&self, book: &'b Codebook) -> Option<&'b Code> {
@@ -89,17 +85,63 @@ fn form(code: Code, new: bool) -> Popup {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.texts();
-    let book = app.study.codebook.clone();
-    let Screen::Codebook(screen) = &mut app.screen else {
-        return Vec::new();
-    };
+impl Screen for CodebookScreen {
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, cx, key)
+    }
+
+    fn paste(&mut self, _cx: &mut Ctx, text: &str) -> Step {
+        match &mut self.popup {
+            Some(Popup::Form { fields, focus, .. }) => fields[*focus].paste(text),
+            Some(Popup::Pick { picker, .. }) => picker.paste(text),
+            _ => {}
+        }
+        Step::none()
+    }
+
+    fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
+        match answer {
+            Answer::CodebookChanged { undo, .. } => {
+                self.undo.extend(undo.map(|u| *u));
+                self.selected = self
+                    .selected
+                    .min(cx.study.codebook.codes.len().saturating_sub(1));
+                Step::none()
+            }
+            Answer::CodebookEditFailed { error, undo } => {
+                self.undo.extend(undo.map(|u| *u));
+                Step::error(error)
+            }
+            Answer::Excerpts {
+                code,
+                descendants,
+                excerpts,
+            } => Step::push(RetrievalScreen::new(code, descendants, excerpts)),
+            _ => Step::none(),
+        }
+    }
+
+    fn opens_search(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Char('/') && self.popup.is_none()
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        draw(frame, view, self);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_codebook
+    }
+}
+
+fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
+    let t = cx.t;
+    let book = &cx.study.codebook;
     if let Some(popup) = screen.popup.take() {
-        return popup_key(screen, popup, key, &book);
+        return popup_key(screen, popup, key, book).into();
     }
     let count = book.codes.len();
-    let selected = screen.selected_code(&book).cloned();
+    let selected = screen.selected_code(book).cloned();
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => screen.selected = screen.selected.saturating_sub(1),
         KeyCode::Down | KeyCode::Char('j') => {
@@ -109,11 +151,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::PageDown => screen.selected = (screen.selected + 10).min(count.saturating_sub(1)),
         KeyCode::Char('a') => {
             let parent = selected.as_ref().and_then(|c| c.parent);
-            screen.popup = Some(form(new_code(&book, t.new_code_name, parent), true));
+            screen.popup = Some(form(new_code(book, t.new_code_name, parent), true));
         }
         KeyCode::Char('A') => {
             let parent = selected.as_ref().map(|c| c.id);
-            screen.popup = Some(form(new_code(&book, t.new_code_name, parent), true));
+            screen.popup = Some(form(new_code(book, t.new_code_name, parent), true));
         }
         KeyCode::Char('e') | KeyCode::Char('r') => {
             if let Some(code) = selected {
@@ -122,19 +164,19 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('m') => {
             screen.popup = Some(Popup::Pick {
-                picker: Box::new(CodePicker::new(&book)),
+                picker: Box::new(CodePicker::new(book)),
                 purpose: Purpose::MoveUnder,
             })
         }
         KeyCode::Char('M') => {
             if let Some(mut code) = selected {
                 code.parent = None;
-                return edit(CodebookEdit::Update { code });
+                return edit(CodebookEdit::Update { code }).into();
             }
         }
         KeyCode::Char('f') => {
             screen.popup = Some(Popup::Pick {
-                picker: Box::new(CodePicker::new(&book)),
+                picker: Box::new(CodePicker::new(book)),
                 purpose: Purpose::MergeInto,
             })
         }
@@ -143,39 +185,31 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Char('u') => {
             if let Some(undo) = screen.undo.pop() {
-                return vec![Effect::EditCodebook {
-                    edit: undo,
+                return Step::effect(Effect::EditCodebook {
+                    edit: Box::new(undo),
                     apply: None,
                     undoable: false,
-                }];
+                });
             }
         }
         KeyCode::Enter | KeyCode::Char('l') => {
             if let Some(code) = selected {
-                return vec![Effect::LoadExcerpts {
+                return Step::effect(Effect::LoadExcerpts {
                     code: code.id,
                     descendants: true,
-                }];
+                });
             }
         }
-        KeyCode::Esc | KeyCode::Char('q') => {
-            return match screen.back.take() {
-                Some(back) => {
-                    app.screen = *back;
-                    vec![Effect::RefreshSession]
-                }
-                None => vec![Effect::LoadSessions],
-            };
-        }
-        KeyCode::Char('?') => app.help = true,
+        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
+        KeyCode::Char('?') => return Step::nav(Nav::Help),
         _ => {}
     }
-    Vec::new()
+    Step::none()
 }
 
 fn edit(edit: CodebookEdit) -> Vec<Effect> {
     vec![Effect::EditCodebook {
-        edit,
+        edit: Box::new(edit),
         apply: None,
         undoable: true,
     }]
@@ -303,25 +337,13 @@ fn save_form(code: Box<Code>, fields: &[Field], new: bool) -> Vec<Effect> {
     }
 }
 
-pub fn on_paste(app: &mut App, text: &str) {
-    let Screen::Codebook(screen) = &mut app.screen else {
-        return;
-    };
-    match &mut screen.popup {
-        Some(Popup::Form { fields, focus, .. }) => fields[*focus].paste(text),
-        Some(Popup::Pick { picker, .. }) => picker.paste(text),
-        _ => {}
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, screen: &CodebookScreen) {
-    let t = app.texts();
-    let book = &app.study.codebook;
+pub fn draw(frame: &mut Frame, view: &View, screen: &CodebookScreen) {
+    let t = view.t;
+    let book = &view.study.codebook;
     let [top, body, status] = screen_areas(frame.area());
     header(
         frame,
         top,
-        app,
         t.codebook_title,
         Span::raw(format!(" {} ", (t.codes_count)(book.codes.len()))),
     );
@@ -349,7 +371,7 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &CodebookScreen) {
     if let Some(code) = screen.selected_code(book) {
         draw_detail(frame, detail, book, code, t);
     }
-    status_bar(frame, status, app, t.keys_codebook);
+    status_bar(frame, status, view, t.keys_codebook);
     if let Some(popup) = &screen.popup {
         draw_popup(frame, popup, t);
     }

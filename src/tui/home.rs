@@ -8,10 +8,14 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 
-use super::app::{App, OpenAs, Screen};
-use super::msg::Effect;
+use super::chrome::{header, status_bar};
+use super::codebook::CodebookScreen;
+use super::ctx::{Ctx, View};
+use super::msg::{Answer, Effect, Intent};
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::setup::Setup;
-use super::view::{header, status_bar};
+use super::stats::StatsScreen;
+use crate::i18n::Texts;
 use crate::study::{Session, SessionId, Status, Study, Time};
 use crate::workspace::Unreadable;
 
@@ -37,9 +41,30 @@ pub struct Home {
     /// The first session shown: the list scrolls only as far as the selection needs.
     pub offset: usize,
     pub questions: usize,
+    /// The sessions are being read: the list is not there yet.
+    pub loading: bool,
 }
 
 impl Home {
+    /// The home screen before its sessions are read.
+    pub fn loading() -> Home {
+        Home {
+            loading: true,
+            ..Home::default()
+        }
+    }
+
+    /// The list of `sessions`, the selection kept on the same session if it is still there.
+    pub fn fill(&mut self, study: &Study, sessions: Vec<Session>, unreadable: Vec<Unreadable>) {
+        let selected = self.rows.get(self.selected).map(|r| r.id);
+        let mut filled = Home::new(study, sessions, unreadable);
+        filled.selected = selected
+            .and_then(|id| filled.rows.iter().position(|r| r.id == id))
+            .unwrap_or(0);
+        filled.offset = self.offset.min(filled.selected);
+        *self = filled;
+    }
+
     pub fn new(study: &Study, sessions: Vec<Session>, unreadable: Vec<Unreadable>) -> Home {
         let first_attr = study.meta.respondent_attributes.first();
         let rows = sessions
@@ -72,31 +97,68 @@ impl Home {
             selected: 0,
             offset: 0,
             questions: study.grid.question_count(),
+            loading: false,
         }
     }
-}
 
-fn home(app: &mut App) -> Option<&mut Home> {
-    match &mut app.screen {
-        Screen::Home(h) => Some(h),
-        _ => None,
+    /// Enter (and a second click) continues an interview in progress, and codes a finished one.
+    fn open(&self, intent: Option<Intent>) -> Step {
+        let Some(row) = self.rows.get(self.selected) else {
+            return Step::none();
+        };
+        let intent = intent.unwrap_or(match row.status {
+            Status::InProgress => Intent::Interview,
+            Status::Done => Intent::Coding(None),
+        });
+        Step::effect(Effect::Open {
+            session: row.id,
+            intent,
+        })
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let effects = keys(app, key);
-    let height = app.size.1;
-    if let Screen::Home(home) = &mut app.screen {
-        home.keep_visible(table_rows(height, home.unreadable.len()));
+impl Screen for Home {
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        let step = keys(self, cx, key);
+        self.keep_visible(table_rows(cx.size.1, self.unreadable.len()));
+        step
     }
-    effects
+
+    fn mouse(&mut self, cx: &mut Ctx, mouse: MouseEvent) -> Step {
+        on_mouse(self, cx, mouse)
+    }
+
+    fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
+        match answer {
+            Answer::Sessions(sessions, unreadable) => {
+                self.fill(cx.study, sessions, unreadable);
+                self.keep_visible(table_rows(cx.size.1, self.unreadable.len()));
+                Step::none()
+            }
+            Answer::Stats(stats) => Step::push(StatsScreen::new(*stats)),
+            _ => Step::none(),
+        }
+    }
+
+    /// Back from a session or another screen: the list is read again.
+    fn resumed(&mut self, _cx: &mut Ctx) -> Step {
+        Step::effect(Effect::LoadSessions)
+    }
+
+    fn opens_search(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Char('/')
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        draw(frame, view, self);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_home
+    }
 }
 
-fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let interviewer = app.interviewer.clone();
-    let Some(home) = home(app) else {
-        return Vec::new();
-    };
+fn keys(home: &mut Home, cx: &Ctx, key: KeyEvent) -> Step {
     let count = home.rows.len();
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => home.selected = home.selected.saturating_sub(1),
@@ -105,44 +167,21 @@ fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         KeyCode::Home => home.selected = 0,
         KeyCode::End => home.selected = count.saturating_sub(1),
-        KeyCode::Enter | KeyCode::Char('c') | KeyCode::Char('i') => {
-            let Some(row) = home.rows.get(home.selected) else {
-                return Vec::new();
-            };
-            let id = row.id;
-            // Enter continues an interview in progress, and codes a finished one.
-            app.open_as = match (key.code, row.status) {
-                (KeyCode::Char('i'), _) | (KeyCode::Enter, Status::InProgress) => OpenAs::Interview,
-                _ => OpenAs::Coding(None),
-            };
-            return vec![Effect::OpenSession(id)];
-        }
-        KeyCode::Char('s') => return vec![Effect::LoadStats],
-        KeyCode::Char('B') => {
-            app.screen = Screen::Codebook(Box::new(super::codebook::CodebookScreen::new(None)));
-        }
-        KeyCode::Char('n') => {
-            app.open_as = OpenAs::Interview;
-            let setup = Setup::new(&app.study, &interviewer, app.texts());
-            app.screen = Screen::Setup(Box::new(setup));
-        }
-        KeyCode::Char('r') => return vec![Effect::LoadSessions],
-        KeyCode::Char('?') => app.help = true,
-        KeyCode::Char('q') | KeyCode::Esc => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
+        KeyCode::Enter => return home.open(None),
+        KeyCode::Char('i') => return home.open(Some(Intent::Interview)),
+        KeyCode::Char('c') => return home.open(Some(Intent::Coding(None))),
+        KeyCode::Char('s') => return Step::effect(Effect::LoadStats),
+        KeyCode::Char('B') => return Step::push(CodebookScreen::new()),
+        KeyCode::Char('n') => return Step::push(Setup::new(cx.study, cx.interviewer, cx.t)),
+        KeyCode::Char('r') => return Step::effect(Effect::LoadSessions),
+        KeyCode::Char('?') => return Step::nav(Nav::Help),
+        KeyCode::Char('q') | KeyCode::Esc => return Step::nav(Nav::Quit),
         _ => {}
     }
-    Vec::new()
+    Step::none()
 }
 
-pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
-    let size = app.size;
-    let Screen::Home(home) = &mut app.screen else {
-        return Vec::new();
-    };
-    let app_size = size;
+fn on_mouse(home: &mut Home, cx: &Ctx, mouse: MouseEvent) -> Step {
     match mouse.kind {
         // Rows start under the header line, the study block and the table header.
         MouseEventKind::Down(MouseButton::Left) => {
@@ -152,13 +191,7 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 if i < home.rows.len() {
                     if home.selected == i {
                         // A second click opens it, as Enter does.
-                        let row = &home.rows[i];
-                        let id = row.id;
-                        app.open_as = match row.status {
-                            Status::InProgress => OpenAs::Interview,
-                            Status::Done => OpenAs::Coding(None),
-                        };
-                        return vec![Effect::OpenSession(id)];
+                        return home.open(None);
                     }
                     home.selected = i;
                 }
@@ -170,8 +203,8 @@ pub fn on_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => home.selected = home.selected.saturating_sub(1),
         _ => {}
     }
-    home.keep_visible(table_rows(app_size.1, home.unreadable.len()));
-    Vec::new()
+    home.keep_visible(table_rows(cx.size.1, home.unreadable.len()));
+    Step::none()
 }
 
 const STUDY_HEIGHT: u16 = 4;
@@ -194,8 +227,8 @@ impl Home {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, home: &Home) {
-    let t = app.texts();
+pub fn draw(frame: &mut Frame, view: &View, home: &Home) {
+    let t = view.t;
     let [top, study_area, table_area, problems, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(STUDY_HEIGHT),
@@ -207,12 +240,11 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home) {
     header(
         frame,
         top,
-        app,
         t.home_title,
         Span::raw(format!(" {} ", (t.sessions_count)(home.rows.len()))),
     );
-    draw_study(frame, study_area, app);
-    draw_sessions(frame, table_area, app, home);
+    draw_study(frame, study_area, view);
+    draw_sessions(frame, table_area, t, home);
     let lines: Vec<Line> = home
         .unreadable
         .iter()
@@ -224,20 +256,20 @@ pub fn draw(frame: &mut Frame, app: &App, home: &Home) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), problems);
-    status_bar(frame, status, app, t.keys_home);
+    status_bar(frame, status, view, t.keys_home);
 }
 
-fn draw_study(frame: &mut Frame, area: Rect, app: &App) {
-    let meta = &app.study.meta;
-    let grid = &app.study.grid;
-    let t = app.texts();
+fn draw_study(frame: &mut Frame, area: Rect, view: &View) {
+    let meta = &view.study.meta;
+    let grid = &view.study.grid;
+    let t = view.t;
     let lines = vec![
         Line::from(meta.title.clone()).bold(),
         Line::from(meta.description.clone()).dark_gray(),
         Line::from((t.study_summary)(
             grid.themes.len(),
             grid.question_count(),
-            app.study.codebook.codes.len(),
+            view.study.codebook.codes.len(),
         )),
     ];
     frame.render_widget(
@@ -246,10 +278,14 @@ fn draw_study(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-fn draw_sessions(frame: &mut Frame, area: Rect, app: &App, home: &Home) {
-    let t = app.texts();
+fn draw_sessions(frame: &mut Frame, area: Rect, t: &Texts, home: &Home) {
     if home.rows.is_empty() {
-        frame.render_widget(Paragraph::new(t.no_sessions_tui).dark_gray(), area);
+        let empty = if home.loading {
+            t.screens.loading_sessions
+        } else {
+            t.no_sessions_tui
+        };
+        frame.render_widget(Paragraph::new(empty).dark_gray(), area);
         return;
     }
     // The interviewer column goes first when the terminal is narrow.

@@ -1,21 +1,25 @@
-//! The terminal interface: one event loop that sleeps until a key, a signal or a deadline,
-//! `update` to change the state, the runtime to carry out effects, `view` to draw.
+//! The terminal interface: one event loop that sleeps until a key, a signal, an answer of the
+//! worker or a deadline; the app gives each message to the screen on top, the runtime carries
+//! out what the screen asks for, `view` draws. See ARCHITECTURE.md for the picture.
 
 pub mod app;
+pub mod chrome;
 pub mod codebook;
 pub mod coding;
+pub mod ctx;
 pub mod home;
 pub mod interview;
 pub mod launch;
 pub mod msg;
 pub mod retrieval;
 pub mod runtime;
+pub mod screen;
 pub mod search;
 pub mod setup;
 pub mod stats;
 pub mod view;
 pub mod widget;
-pub mod wrap;
+pub mod worker;
 
 use std::io::stdout;
 use std::sync::mpsc;
@@ -42,6 +46,10 @@ pub fn run(workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A panic on the worker is answered on screen; the interface goes on in its terminal.
+        if std::thread::current().name() == Some(worker::THREAD) {
+            return;
+        }
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous_hook(info);
     }));
@@ -59,20 +67,14 @@ fn event_loop(
 ) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    spawn_signals(tx);
+    spawn_signals(tx.clone());
     let size = terminal.size()?;
-    let mut app = App::new(
-        lang,
-        workspace.study.clone(),
-        now(),
-        workspace.prefs.interviewer.clone().unwrap_or_default(),
-        workspace.prefs.coder_name(),
-    );
+    let mut app = App::new(lang, now());
     app.size = (size.width, size.height);
-    let mut runtime = Runtime::new(workspace);
+    let mut runtime = Runtime::new(workspace, tx);
     runtime.start(&mut app, start);
     while !app.quit {
-        terminal.draw(|frame| view::view(&app, frame))?;
+        terminal.draw(|frame| runtime.draw(&app, frame))?;
         // Sleep until input or the next deadline: an idle screen costs no CPU.
         let msg = match app.next_deadline() {
             Some(deadline) => {

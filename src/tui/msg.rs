@@ -1,45 +1,99 @@
-//! What the TUI reacts to (messages) and what it asks the outside world to do (effects).
+//! What the interface reacts to (messages), what it asks the outside world to do (effects), and
+//! what the outside world answers (answers: from this thread for a write, from the worker for a
+//! read).
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use crate::analysis::{self, Filter, Frequencies, QuestionAnswers};
 use crate::index::SearchResults;
 use crate::interop::export::Format;
-use crate::study::{CodeId, Codebook, Session, SessionChange, SessionId};
-use crate::workspace::Unreadable;
+use crate::study::{CodeId, Excerpt, Session, SessionId, Study};
 use crate::workspace::reports::ReportKind;
-use crate::workspace::{CodebookEdit, CodedExcerpt};
+use crate::workspace::{CodebookEdit, CodedExcerpt, Unreadable};
 
-/// An input to [`super::app::update`].
+/// An input to the interface: from the terminal, the clock, the worker.
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Paste(String),
     Resize(u16, u16),
-    /// A deadline asked for by [`super::app::App::next_deadline`] has passed (draft to save,
-    /// clock to redraw).
+    /// A deadline asked for by the screen on top has passed (draft to save,
+    /// clock to redraw, query to run).
     Tick,
     /// The terminal went away (SIGHUP) or the process is asked to stop (SIGTERM): save, leave.
     Hangup,
-    /// The study's sessions, read from disk.
-    SessionsLoaded(Vec<Session>, Vec<Unreadable>),
-    /// A session opened: writable, or read-only when another process writes it.
-    SessionOpened {
-        session: Box<Session>,
+    /// How far the worker is in a long job.
+    Progress(Progress),
+    /// The worker's answer to a job: the job is over.
+    Done(Answer),
+}
+
+/// What the top screen asks for; the runtime does it and answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Open a session (writable, or read-only when another process writes it) in a screen.
+    Open { session: SessionId, intent: Intent },
+    /// Write a new session to disk and open it in the interview screen, `place`d on the stack.
+    Create { session: Box<Session>, place: Place },
+    /// Edit the codebook (and the sessions a merge or delete reaches); then, if given, apply
+    /// the code to the coding screen's selection.
+    EditCodebook {
+        edit: Box<CodebookEdit>,
+        apply: Option<CodeId>,
+        /// Whether the edit that undoes this one goes on the undo stack (not for an undo).
+        undoable: bool,
+    },
+    /// Remember the interviewer's name for next time.
+    RememberInterviewer(String),
+    /// Read every session for the home screen (on the worker).
+    LoadSessions,
+    /// Read every session and count for the statistics screen (on the worker).
+    LoadStats,
+    /// Run a query on the study's index, opened and brought up to date first (on the worker).
+    Search(String),
+    /// Write a table of the whole study to a file in the current folder (on the worker).
+    Export { kind: ReportKind, format: Format },
+    /// List the excerpts coded with a code across the study (on the worker).
+    LoadExcerpts { code: CodeId, descendants: bool },
+}
+
+/// The screen an opened session goes to: the intent travels with the effect and comes back
+/// with the answer, so no screen has to remember it meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Intent {
+    Interview,
+    /// The coding screen, at an excerpt if given.
+    Coding(Option<Excerpt>),
+}
+
+/// Where a new screen goes on the stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// Over the current one, which it returns to.
+    Push,
+    /// Instead of the current one (a form that has done its job).
+    Replace,
+}
+
+/// What the runtime or the worker answers to an effect.
+#[derive(Debug)]
+pub enum Answer {
+    /// A session is open: `read_only` when another process writes it; `notes` are what recovery
+    /// did.
+    Opened {
+        session: SessionId,
+        intent: Intent,
+        place: Place,
         read_only: bool,
         notes: Vec<String>,
     },
-    /// Something the runtime could not do (the message says what); nothing is assumed saved.
-    Failed(String),
-    /// A change was written to the journal; `notices` are what applying it noticed.
-    Saved(Vec<String>),
-    /// Something to tell the user that is not about saving.
-    Report(String),
-    /// Something done, to tell the user (a file written).
-    Info(String),
-    /// The codebook after an edit, the edit that undoes it, and a code to apply now.
+    /// The study's sessions, and those that cannot be read.
+    Sessions(Vec<Session>, Vec<Unreadable>),
+    /// The tables of the statistics screen.
+    Stats(Box<Stats>),
+    /// The codebook changed: the edit that undoes it, and a code to apply now.
     CodebookChanged {
-        codebook: Box<Codebook>,
         undo: Option<Box<CodebookEdit>>,
         apply: Option<CodeId>,
     },
@@ -49,65 +103,58 @@ pub enum Msg {
         undo: Option<Box<CodebookEdit>>,
     },
     /// The excerpts of a code, for the retrieval list.
-    ExcerptsLoaded {
+    Excerpts {
         code: CodeId,
         descendants: bool,
         excerpts: Vec<CodedExcerpt>,
     },
-    /// The current session as the workspace holds it.
-    SessionRefreshed(Box<Session>),
-    OpenCodebook,
-    ShowHelp,
-    /// Every session, for the statistics screen.
-    StatsLoaded(Vec<Session>),
-    /// The results of a query, or why it is malformed (message, caret line under the query).
-    SearchDone(Result<Box<SearchResults>, (String, String)>),
+    /// The results of `query`, or why it is malformed (message, caret line under the query).
+    Searched {
+        query: String,
+        result: Result<Box<SearchResults>, (String, String)>,
+    },
+    /// Something done, to tell the user (a file written).
+    Info(String),
+    /// Something that could not be done; the message says what.
+    Failed(String),
+    /// A query the worker did not run because a later one replaced it.
+    Superseded,
 }
 
-/// What `update` asks for; the runtime does it and reports back with messages.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Read every session of the study.
-    LoadSessions,
-    /// Open a session for writing (or read-only).
-    OpenSession(SessionId),
-    /// Write a new session to disk and open it.
-    CreateSession(Box<Session>),
-    /// Journal a change to the open session.
-    Record(SessionChange),
-    /// Edit the codebook (and the sessions a merge or delete reaches); then, if given, apply
-    /// the code to the coding screen's selection.
-    EditCodebook {
-        edit: CodebookEdit,
-        apply: Option<CodeId>,
-        /// Whether the edit that undoes this one goes on the undo stack (not for an undo).
-        undoable: bool,
-    },
-    /// Take the current session again from the workspace (after a merge changed it).
-    RefreshSession,
-    /// Show the key bindings (from a screen that cannot reach the app's flag).
-    ShowHelp,
-    /// Open the codebook editor.
-    OpenCodebook,
-    /// Read every session for the statistics screen.
-    LoadStats,
-    /// Run a query on the study's index (opened, and brought up to date, first).
-    Search(String),
-    /// Write a table of the whole study to a file in the current folder.
-    Export {
-        kind: ReportKind,
-        format: Format,
-    },
-    /// List the excerpts coded with a code across the study.
-    LoadExcerpts {
-        code: CodeId,
-        descendants: bool,
-    },
-    /// Fold the open session's journal into its file and close it.
-    CloseSession,
-    /// Remember the interviewer's name for next time.
-    RememberInterviewer(String),
-    /// Tell the user something went wrong that the screen could not prevent.
-    Report(String),
-    Quit,
+/// The statistics screen's tables, counted on the worker.
+#[derive(Debug)]
+pub struct Stats {
+    pub freq: Frequencies,
+    pub answers: Vec<QuestionAnswers>,
+}
+
+impl Stats {
+    /// Code frequencies and closed answers over every session.
+    pub fn count(study: &Study, sessions: &[Session]) -> Stats {
+        let filter = Filter::default();
+        let scope = filter.scope(study, sessions);
+        Stats {
+            freq: analysis::frequencies(&scope, None)
+                .expect("no breakdown asked, nothing can fail"),
+            answers: analysis::answers(&scope),
+        }
+    }
+}
+
+/// A long job under way: what, and how far (`total` 0: unknown).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    pub what: Work,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The long jobs the progress line names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Work {
+    Loading,
+    Indexing,
+    Searching,
+    Counting,
+    Exporting,
 }

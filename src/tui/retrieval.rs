@@ -7,11 +7,12 @@ use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
-use super::app::{App, OpenAs, Screen};
-use super::codebook::CodebookScreen;
-use super::msg::Effect;
-use super::view::{header, screen_areas, status_bar};
+use super::chrome::{header, screen_areas, status_bar};
+use super::ctx::{Ctx, View};
+use super::msg::{Answer, Effect, Intent};
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::{colour, fit};
+use crate::i18n::Texts;
 use crate::study::{CodeId, Excerpt};
 use crate::workspace::CodedExcerpt;
 
@@ -20,14 +21,51 @@ pub struct RetrievalScreen {
     pub descendants: bool,
     pub excerpts: Vec<CodedExcerpt>,
     pub selected: usize,
-    /// The codebook editor this list was opened from.
-    pub back: Box<CodebookScreen>,
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Screen::Retrieval(screen) = &mut app.screen else {
-        return Vec::new();
-    };
+impl RetrievalScreen {
+    pub fn new(code: CodeId, descendants: bool, excerpts: Vec<CodedExcerpt>) -> RetrievalScreen {
+        RetrievalScreen {
+            code,
+            descendants,
+            excerpts,
+            selected: 0,
+        }
+    }
+}
+
+impl Screen for RetrievalScreen {
+    fn key(&mut self, _cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, key)
+    }
+
+    /// The list again, with or without the sub-codes.
+    fn answer(&mut self, _cx: &mut Ctx, answer: Answer) -> Step {
+        if let Answer::Excerpts {
+            code,
+            descendants,
+            excerpts,
+        } = answer
+        {
+            *self = RetrievalScreen::new(code, descendants, excerpts);
+        }
+        Step::none()
+    }
+
+    fn opens_search(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Char('/')
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        draw(frame, view, self);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_retrieval
+    }
+}
+
+fn on_key(screen: &mut RetrievalScreen, key: KeyEvent) -> Step {
     let count = screen.excerpts.len();
     match key.code {
         KeyCode::Up | KeyCode::Char('k') => screen.selected = screen.selected.saturating_sub(1),
@@ -37,10 +75,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         KeyCode::PageUp => screen.selected = screen.selected.saturating_sub(10),
         KeyCode::PageDown => screen.selected = (screen.selected + 10).min(count.saturating_sub(1)),
         KeyCode::Char('d') => {
-            return vec![Effect::LoadExcerpts {
+            return Step::effect(Effect::LoadExcerpts {
                 code: screen.code,
                 descendants: !screen.descendants,
-            }];
+            });
         }
         KeyCode::Enter => {
             if let Some(e) = screen.excerpts.get(screen.selected) {
@@ -49,28 +87,22 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     start: e.start,
                     end: e.end,
                 };
-                let session = e.session;
-                app.open_as = OpenAs::Coding(Some(excerpt));
-                return vec![Effect::OpenSession(session)];
+                return Step::effect(Effect::Open {
+                    session: e.session,
+                    intent: Intent::Coding(Some(excerpt)),
+                });
             }
         }
-        KeyCode::Esc | KeyCode::Char('q') => {
-            let Screen::Retrieval(screen) =
-                std::mem::replace(&mut app.screen, Screen::Home(Default::default()))
-            else {
-                unreachable!()
-            };
-            app.screen = Screen::Codebook(screen.back);
-        }
-        KeyCode::Char('?') => app.help = true,
+        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
+        KeyCode::Char('?') => return Step::nav(Nav::Help),
         _ => {}
     }
-    Vec::new()
+    Step::none()
 }
 
-pub fn draw(frame: &mut Frame, app: &App, screen: &RetrievalScreen) {
-    let t = app.texts();
-    let study = &app.study;
+pub fn draw(frame: &mut Frame, view: &View, screen: &RetrievalScreen) {
+    let t = view.t;
+    let study = view.study;
     let [top, body, status] = screen_areas(frame.area());
     let code = study.codebook.get(screen.code);
     let name = code.map_or("?", |c| c.name.as_str());
@@ -82,7 +114,6 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &RetrievalScreen) {
     header(
         frame,
         top,
-        app,
         &format!("{} « {name} » · {scope}", t.excerpts_of),
         Span::raw(format!(" {} ", (t.excerpts_count)(screen.excerpts.len()))),
     );
@@ -137,5 +168,5 @@ pub fn draw(frame: &mut Frame, app: &App, screen: &RetrievalScreen) {
             &mut ListState::default().with_selected(Some(screen.selected)),
         );
     }
-    status_bar(frame, status, app, t.keys_retrieval);
+    status_bar(frame, status, view, t.keys_retrieval);
 }

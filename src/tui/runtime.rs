@@ -1,13 +1,22 @@
-//! Carries out what `update` asks for, against the real study, and answers with messages. The
-//! event loop and the tests both go through [`Runtime::handle`].
+//! Carries out what the screens ask for, against the real study: writes on this thread, in
+//! order (opening and creating sessions, codebook edits, preferences); reads, indexing, search
+//! and exports on the worker. It lends the screens their context, moves them on the stack, and
+//! keeps open the session of the highest screen that shows one. The event loop and the tests
+//! both go through [`Runtime::handle`].
 
-use super::app::{App, update};
-use super::msg::{Effect, Msg};
-use crate::study::{Session, SessionId};
 use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
-use crate::i18n::Texts;
-use crate::index::{Index, SearchError, SearchResults, Silent};
+use ratatui::Frame;
+
+use super::app::App;
+use super::ctx::{Ctx, View};
+use super::msg::{Answer, Effect, Intent, Msg, Place};
+use super::screen::{Nav, Step};
+use super::setup::Setup;
+use super::worker::{Job, Worker};
+use crate::study::{Session, SessionId};
 use crate::workspace::Workspace;
 
 /// Where the interface opens.
@@ -16,200 +25,250 @@ pub enum Start {
     /// A session prepared on the command line: created and opened at once.
     NewSession(Box<Session>),
     /// The form of a new interview, filled in with what the command line gave.
-    Setup(Box<super::setup::Setup>),
+    Setup(Box<Setup>),
     Resume(SessionId),
 }
 
 pub struct Runtime {
     pub workspace: Workspace,
-    /// The search index, opened at the first search.
-    index: Option<Index>,
-    /// Sessions changed since the index last took them in: re-indexed before the next search,
-    /// so that a note typed is a note found.
-    unindexed: BTreeSet<SessionId>,
-    /// The codebook changed since the index took it in.
-    study_changed: bool,
+    worker: Worker,
+    /// Jobs given to the worker and not answered yet.
+    in_flight: usize,
+    /// Sessions written since the last query: the worker re-indexes them before running it, so
+    /// that a note typed is a note found.
+    written: BTreeSet<SessionId>,
 }
 
 impl Runtime {
-    pub fn new(workspace: Workspace) -> Runtime {
+    /// `answers` is the channel the event loop reads: the worker answers there.
+    pub fn new(workspace: Workspace, answers: Sender<Msg>) -> Runtime {
+        let worker = Worker::start(workspace.reader(), answers);
         Runtime {
             workspace,
-            index: None,
-            unindexed: BTreeSet::new(),
-            study_changed: false,
+            worker,
+            in_flight: 0,
+            written: BTreeSet::new(),
         }
     }
 
     pub fn start(&mut self, app: &mut App, start: Start) {
         let effect = match start {
             Start::Home => Effect::LoadSessions,
-            Start::NewSession(session) => Effect::CreateSession(session),
+            Start::NewSession(session) => Effect::Create {
+                session,
+                place: Place::Push,
+            },
             Start::Setup(setup) => {
-                app.screen = super::app::Screen::Setup(setup);
+                self.run(app, Step::nav(Nav::Push(setup)));
+                Effect::LoadSessions
+            }
+            Start::Resume(id) => Effect::Open {
+                session: id,
+                intent: Intent::Interview,
+            },
+        };
+        self.run(app, Step::effect(effect));
+    }
+
+    /// One message through the app, then everything it asks for.
+    pub fn handle(&mut self, app: &mut App, msg: Msg) {
+        if matches!(msg, Msg::Done(_)) {
+            self.in_flight = self.in_flight.saturating_sub(1);
+            if self.in_flight == 0 {
+                app.progress = None;
+            }
+        }
+        self.call(app, |app, cx| app.update(cx, msg));
+    }
+
+    /// Whether the worker has jobs not answered yet.
+    pub fn busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// Lends the context to `f` (a screen handling something), shows what it said, and carries
+    /// out the step it returns.
+    pub fn call(&mut self, app: &mut App, f: impl FnOnce(&mut App, &mut Ctx) -> Step) {
+        let (study, prefs, open) = self.workspace.parts();
+        let coder = prefs.coder_name();
+        let interviewer = prefs.interviewer.as_deref().unwrap_or("");
+        let mut cx = Ctx::new(
+            study,
+            app.texts(),
+            app.now,
+            app.size,
+            (interviewer, &coder),
+            open,
+        );
+        let mut step = f(app, &mut cx);
+        app.tell(step.notice.take(), &cx.log);
+        if let Some(id) = cx.log.written {
+            self.written.insert(id);
+        }
+        self.run(app, step);
+    }
+
+    fn run(&mut self, app: &mut App, step: Step) {
+        for effect in step.effects {
+            if let Some(answer) = self.execute(app, effect) {
+                self.call(app, |app, cx| app.answer(cx, answer));
+            }
+        }
+        if let Some(nav) = step.nav {
+            self.navigate(app, nav);
+        }
+    }
+
+    fn navigate(&mut self, app: &mut App, nav: Nav) {
+        match nav {
+            Nav::Push(screen) => {
+                self.call(app, |app, cx| app.top_mut().covered(cx));
+                app.push(screen);
+                self.keep_session_open(app);
+            }
+            Nav::Replace(screen) => {
+                app.pop();
+                app.push(screen);
+                self.keep_session_open(app);
+            }
+            Nav::Pop => {
+                if app.pop().is_some() {
+                    self.keep_session_open(app);
+                    self.call(app, |app, cx| app.top_mut().resumed(cx));
+                }
+            }
+            Nav::Help => app.help = true,
+            Nav::Quit => self.quit(app),
+        }
+    }
+
+    /// Every screen saves what it holds, top first; then the loop ends.
+    fn quit(&mut self, app: &mut App) {
+        for i in (0..app.depth()).rev() {
+            self.call(app, |app, cx| app.screen_at_mut(i).leave(cx));
+        }
+        app.quit = true;
+    }
+
+    /// Opens the session the stack needs (closing the one open before), or closes it when no
+    /// screen shows one. A session that cannot be opened again takes its screen off the stack.
+    fn keep_session_open(&mut self, app: &mut App) {
+        loop {
+            let wanted = app.wanted_session();
+            let open = self.workspace.opened().map(|a| a.doc().id);
+            if wanted == open {
                 return;
             }
-            Start::Resume(id) => Effect::OpenSession(id),
-        };
-        self.run(app, vec![effect]);
-    }
-
-    /// One message through `update`, then every effect it asks for, and their answers.
-    pub fn handle(&mut self, app: &mut App, msg: Msg) {
-        let effects = update(app, msg);
-        self.run(app, effects);
-    }
-
-    fn run(&mut self, app: &mut App, effects: Vec<Effect>) {
-        let mut queue = std::collections::VecDeque::from(effects);
-        while let Some(effect) = queue.pop_front() {
-            if let Some(msg) = self.execute(app, effect) {
-                queue.extend(update(app, msg));
+            let Some(id) = wanted else {
+                self.workspace.close_current();
+                return;
+            };
+            match self.workspace.open_current(id) {
+                Ok(_) => return,
+                Err(e) => {
+                    app.error(format!("{e:#}"));
+                    if app.pop().is_none() {
+                        return;
+                    }
+                }
             }
         }
     }
 
-    fn execute(&mut self, app: &mut App, effect: Effect) -> Option<Msg> {
-        let t = app.texts();
+    /// Does one effect: a write here, at once, answered at once; a read on the worker,
+    /// answered later through the event loop.
+    fn execute(&mut self, app: &App, effect: Effect) -> Option<Answer> {
         let ws = &mut self.workspace;
+        let failed = |e: anyhow::Error| Some(Answer::Failed(format!("{e:#}")));
         match effect {
-            Effect::LoadSessions => Some(match ws.sessions() {
-                Ok((sessions, unreadable)) => Msg::SessionsLoaded(sessions, unreadable),
-                Err(e) => Msg::Failed(format!("{e:#}")),
-            }),
-            Effect::OpenSession(id) => Some(match ws.open_current(id) {
-                Ok(opened) => Msg::SessionOpened {
-                    session: Box::new(opened.session),
+            Effect::Open { session, intent } => match ws.open_current(session) {
+                Ok(opened) => Some(Answer::Opened {
+                    session,
+                    intent,
+                    place: Place::Push,
                     read_only: opened.read_only,
                     notes: opened.notes,
-                },
-                Err(e) => Msg::Failed(format!("{e:#}")),
-            }),
-            Effect::CreateSession(session) => Some(match ws.create_current(*session) {
-                Ok(session) => Msg::SessionOpened {
-                    session: Box::new(session),
+                }),
+                Err(e) => failed(e),
+            },
+            Effect::Create { session, place } => match ws.create_current(*session) {
+                Ok(session) => Some(Answer::Opened {
+                    session: session.id,
+                    intent: Intent::Interview,
+                    place,
                     read_only: false,
                     notes: Vec::new(),
-                },
-                Err(e) => Msg::Failed(format!("{e:#}")),
-            }),
-            Effect::Record(change) => Some(match ws.record(change) {
-                Ok(outcome) => {
-                    if let Some(id) = ws.current().map(|s| s.id) {
-                        self.unindexed.insert(id);
-                    }
-                    Msg::Saved(outcome.notices)
-                }
-                Err(e) => Msg::Failed(format!("{} — {e:#}", t.not_saved)),
-            }),
-            Effect::Search(query) => Some(Msg::SearchDone(self.search(&query, t))),
+                }),
+                Err(e) => failed(e),
+            },
             Effect::EditCodebook {
                 edit,
                 apply,
                 undoable,
-            } => Some(match ws.edit_codebook(edit.clone()) {
-                Ok(undo) => {
-                    self.study_changed = true;
-                    Msg::CodebookChanged {
-                        codebook: Box::new(ws.study.codebook.clone()),
+            } => {
+                let result = ws.edit_codebook((*edit).clone());
+                // A merge or a delete may have rewritten the open session.
+                self.written.extend(ws.current().map(|s| s.id));
+                Some(match result {
+                    Ok(undo) => Answer::CodebookChanged {
                         undo: undo.filter(|_| undoable).map(Box::new),
                         apply,
-                    }
-                }
-                Err(e) => Msg::CodebookEditFailed {
-                    error: format!("{e:#}"),
-                    // An undo that failed stays the next thing to undo.
-                    undo: (!undoable).then(|| Box::new(edit)),
-                },
-            }),
-            Effect::LoadExcerpts { code, descendants } => {
-                Some(match ws.coded_excerpts(code, descendants) {
-                    Ok((excerpts, _)) => Msg::ExcerptsLoaded {
-                        code,
-                        descendants,
-                        excerpts,
                     },
-                    Err(e) => Msg::Report(format!("{e:#}")),
+                    Err(e) => Answer::CodebookEditFailed {
+                        error: format!("{e:#}"),
+                        // An undo that failed stays the next thing to undo.
+                        undo: (!undoable).then_some(edit),
+                    },
                 })
-            }
-            Effect::RefreshSession => ws
-                .current()
-                .map(|s| Msg::SessionRefreshed(Box::new(s.clone()))),
-            Effect::OpenCodebook => Some(Msg::OpenCodebook),
-            Effect::LoadStats => Some(match ws.sessions() {
-                Ok((sessions, _)) => Msg::StatsLoaded(sessions),
-                Err(e) => Msg::Report(format!("{e:#}")),
-            }),
-            Effect::Export { kind, format } => {
-                Some(match ws.export_to_current_folder(&kind, format, t) {
-                    Ok(path) => Msg::Info((t.exported)(&path.display().to_string())),
-                    Err(e) => Msg::Report(format!("{e:#}")),
-                })
-            }
-            Effect::ShowHelp => Some(Msg::ShowHelp),
-            Effect::CloseSession => {
-                ws.close_current();
-                None
             }
             Effect::RememberInterviewer(name) => {
                 ws.prefs.interviewer = Some(name);
-                match ws.prefs.save() {
-                    Ok(()) => None,
-                    Err(e) => Some(Msg::Report(e.to_string())),
-                }
+                ws.prefs.save().err().and_then(|e| failed(e.into()))
             }
-            Effect::Report(text) => Some(Msg::Report(text)),
-            Effect::Quit => {
-                app.quit = true;
-                None
+            Effect::LoadSessions => self.job(app, Job::Sessions),
+            Effect::LoadStats => self.job(app, Job::Stats),
+            Effect::LoadExcerpts { code, descendants } => {
+                self.job(app, Job::Excerpts { code, descendants })
             }
+            Effect::Search(query) => {
+                let changed = std::mem::take(&mut self.written).into_iter().collect();
+                self.job(app, Job::Search { query, changed })
+            }
+            Effect::Export { kind, format } => self.job(app, Job::Export { kind, format }),
         }
     }
 
-    /// Runs a query on the index, opening it and taking in what changed since first.
-    fn search(&mut self, query: &str, t: &Texts) -> Result<Box<SearchResults>, (String, String)> {
-        let failed = |e: &dyn std::fmt::Display| (format!("{e}"), String::new());
-        self.bring_index_up_to_date()
-            .map_err(|e| failed(&format!("{e:#}")))?;
-        let index = self.index.as_ref().expect("opened just above");
-        match self.workspace.search(index, query, 100) {
-            Ok(results) => Ok(Box::new(results)),
-            Err(SearchError::Query(e)) => Err((e.message(t), e.caret(query))),
-            Err(e) => Err(failed(&e)),
+    fn job(&mut self, app: &App, job: Job) -> Option<Answer> {
+        let study = Arc::clone(&self.workspace.study);
+        if self.worker.send(job, study, app.lang) {
+            self.in_flight += 1;
+            None
+        } else {
+            let t = app.texts();
+            Some(Answer::Failed(t.screens.worker_stopped.to_owned()))
         }
     }
 
-    fn bring_index_up_to_date(&mut self) -> anyhow::Result<()> {
+    /// Draws the screen on top with what it reads: the study, the open session, the status.
+    pub fn draw(&self, app: &App, frame: &mut Frame) {
         let ws = &self.workspace;
-        match &mut self.index {
-            None => {
-                // Opening catches up every session changed since the index was last written.
-                self.index = Some(ws.open_index(&mut Silent)?);
-                self.unindexed.clear();
-                self.study_changed = false;
-            }
-            Some(index) => {
-                if self.study_changed {
-                    index.set_study(&ws.study, &mut Silent)?;
-                    self.study_changed = false;
-                }
-                for id in std::mem::take(&mut self.unindexed) {
-                    let session = match ws.current().filter(|s| s.id == id) {
-                        Some(current) => current.clone(),
-                        None => ws.dir.load_session(id, &ws.study)?.doc,
-                    };
-                    ws.reindex_session(index, &session, None)?;
-                }
-                // What other processes saved or committed meanwhile.
-                index.refresh(&mut Silent)?;
-            }
-        }
-        Ok(())
+        let coder = ws.prefs.coder_name();
+        let view = View {
+            study: &ws.study,
+            t: app.texts(),
+            now: app.now,
+            coder: &coder,
+            notice: app.notice.as_ref(),
+            save_failed: app.save_failed,
+            progress: app.progress.as_ref(),
+            open: ws.opened(),
+        };
+        super::view::draw(app, &view, frame);
     }
 
     /// The open session, for tests and the end-to-end checks.
     pub fn open_session(&self) -> Option<&Session> {
-        self.workspace.current()
+        self.workspace.opened().map(|a| a.doc())
     }
 
     /// Called when the interface ends.

@@ -9,9 +9,10 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
-use super::app::{App, OpenAs, Screen};
-use super::msg::Effect;
-use super::view::{header, screen_areas, status_bar};
+use super::chrome::{header, screen_areas, status_bar};
+use super::ctx::{Ctx, View};
+use super::msg::{Answer, Effect, Intent};
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::field::Field;
 use super::widget::fit;
 use crate::i18n::Texts;
@@ -29,67 +30,96 @@ pub struct SearchScreen {
     pub selected: usize,
     /// When the query last changed without being run.
     pub pending_since: Option<Time>,
-    /// The screen to go back to.
-    pub back: Option<Box<Screen>>,
+    /// The last query sent to run: its answer is the one shown.
+    pub sent: Option<String>,
 }
 
 impl SearchScreen {
-    pub fn new(back: Option<Box<Screen>>) -> SearchScreen {
+    pub fn new() -> SearchScreen {
         SearchScreen {
             query: Field::default(),
             results: SearchResults::default(),
             error: None,
             selected: 0,
             pending_since: None,
-            back,
+            sent: None,
         }
     }
 
-    /// When the query is due to run.
-    pub fn deadline(&self) -> Option<Time> {
-        self.pending_since
-            .map(|t| t + Duration::milliseconds(DEBOUNCE_MS))
-    }
-
-    fn run(&mut self) -> Vec<Effect> {
+    fn run(&mut self) -> Step {
         self.pending_since = None;
         let query = self.query.value();
         if query.trim().is_empty() {
             self.results = SearchResults::default();
             self.error = None;
-            return Vec::new();
+            self.sent = None;
+            return Step::none();
         }
-        vec![Effect::Search(query)]
+        self.sent = Some(query.clone());
+        Step::effect(Effect::Search(query))
     }
 }
 
-/// The query runs once typing pauses.
-pub fn on_tick(app: &mut App) -> Vec<Effect> {
-    let now = app.now;
-    let Screen::Search(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    if s.deadline().is_some_and(|d| d <= now) {
-        s.run()
-    } else {
-        Vec::new()
+impl Default for SearchScreen {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let now = app.now;
-    let Screen::Search(s) = &mut app.screen else {
-        return Vec::new();
-    };
-    let count = s.results.hits.len();
-    match key.code {
-        KeyCode::Esc => {
-            let back = s.back.take();
-            app.screen = back.map_or_else(|| Screen::Home(Default::default()), |b| *b);
-            if matches!(app.screen, Screen::Home(_)) {
-                return vec![Effect::LoadSessions];
+impl Screen for SearchScreen {
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, cx, key)
+    }
+
+    fn paste(&mut self, cx: &mut Ctx, text: &str) -> Step {
+        self.query.paste(text);
+        self.pending_since = Some(cx.now);
+        Step::none()
+    }
+
+    /// The query runs once typing pauses.
+    fn tick(&mut self, cx: &mut Ctx) -> Step {
+        if self.deadline(cx.now).is_some_and(|d| d <= cx.now) {
+            self.run()
+        } else {
+            Step::none()
+        }
+    }
+
+    fn deadline(&self, _now: Time) -> Option<Time> {
+        self.pending_since
+            .map(|t| t + Duration::milliseconds(DEBOUNCE_MS))
+    }
+
+    fn answer(&mut self, _cx: &mut Ctx, answer: Answer) -> Step {
+        if let Answer::Searched { query, result } = answer
+            && self.sent.as_ref() == Some(&query)
+        {
+            match result {
+                Ok(results) => {
+                    self.results = *results;
+                    self.error = None;
+                    self.selected = 0;
+                }
+                Err(error) => self.error = Some(error),
             }
         }
+        Step::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        draw(frame, view, self);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_search
+    }
+}
+
+fn on_key(s: &mut SearchScreen, cx: &Ctx, key: KeyEvent) -> Step {
+    let count = s.results.hits.len();
+    match key.code {
+        KeyCode::Esc => return Step::nav(Nav::Pop),
         KeyCode::Up => s.selected = s.selected.saturating_sub(1),
         KeyCode::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
         KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
@@ -101,46 +131,35 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     HitKind::Excerpt => (hit.start.unwrap_or(0), hit.end.unwrap_or(0)),
                     HitKind::Segment => (0, 0),
                 };
-                app.open_as = OpenAs::Coding(Some(Excerpt {
+                let excerpt = Excerpt {
                     segment: hit.segment,
                     start,
                     end,
-                }));
-                return vec![Effect::OpenSession(hit.session)];
+                };
+                return Step::effect(Effect::Open {
+                    session: hit.session,
+                    intent: Intent::Coding(Some(excerpt)),
+                });
             }
         }
         _ => {
             if s.query.on_key(key) {
-                s.pending_since = Some(now);
+                s.pending_since = Some(cx.now);
             }
         }
     }
-    Vec::new()
+    Step::none()
 }
 
-pub fn on_paste(app: &mut App, text: &str) {
-    let now = app.now;
-    if let Screen::Search(s) = &mut app.screen {
-        s.query.paste(text);
-        s.pending_since = Some(now);
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, s: &SearchScreen) {
-    let t = app.texts();
+pub fn draw(frame: &mut Frame, view: &View, s: &SearchScreen) {
+    let t = view.t;
     let [top, body, status] = screen_areas(frame.area());
     let total = if s.error.is_none() {
         (t.search_total)(s.results.total)
     } else {
         String::new()
     };
-    header(
-        frame,
-        top,
-        app,
-        t.search_title,
-        Span::raw(format!(" {total} ")),
-    );
+    header(frame, top, t.search_title, Span::raw(format!(" {total} ")));
     let error_height = if s.error.is_some() { 2 } else { 0 };
     let [query_row, error_area, results] = Layout::vertical([
         Constraint::Length(2),
@@ -173,7 +192,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &SearchScreen) {
         Layout::horizontal([Constraint::Min(0), Constraint::Length(facets_width)]).areas(results);
     draw_hits(frame, list_area, s, t);
     draw_facets(frame, facets, s, t);
-    status_bar(frame, status, app, t.keys_search);
+    status_bar(frame, status, view, t.keys_search);
 }
 
 fn draw_hits(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {

@@ -10,9 +10,10 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph};
 
-use super::app::{App, Screen};
-use super::msg::Effect;
-use super::view::{header, screen_areas, status_bar};
+use super::chrome::{header, screen_areas, status_bar};
+use super::ctx::{Ctx, View};
+use super::msg::{Effect, Place};
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::field::Field;
 use super::widget::value_input::{Outcome, ValueInput};
 use crate::i18n::Texts;
@@ -108,7 +109,7 @@ impl Setup {
 
     /// The session to start, or why it cannot start yet.
     pub fn session(&self, study: &Study, now: Time, t: &Texts) -> Result<Session, String> {
-        let now = super::interview::stamp(now);
+        let now = crate::study::stamp(now);
         let interviewer = self.text("interviewer");
         let pseudonym = self.text("pseudonym");
         if interviewer.is_empty() {
@@ -166,25 +167,46 @@ impl Setup {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let t = app.texts();
-    let now = app.now;
-    let Screen::Setup(setup) = &mut app.screen else {
-        return Vec::new();
-    };
+impl Screen for Setup {
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, cx, key)
+    }
+
+    fn paste(&mut self, _cx: &mut Ctx, text: &str) -> Step {
+        Setup::paste(self, text);
+        Step::none()
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        let t = view.t;
+        let [top, body, status] = screen_areas(frame.area());
+        header(frame, top, t.setup_title, Span::raw(""));
+        let block = Block::bordered().title(t.setup_title);
+        let inner = block.inner(body);
+        frame.render_widget(block, body);
+        draw_fields(frame, inner, self, t);
+        status_bar(frame, status, view, t.keys_setup);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_setup
+    }
+}
+
+fn on_key(setup: &mut Setup, cx: &mut Ctx, key: KeyEvent) -> Step {
     let count = setup.fields.len();
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let last = setup.focus + 1 == count;
     match key.code {
-        KeyCode::Esc => return vec![Effect::LoadSessions],
-        KeyCode::Char('s') if ctrl => return start(app, now, t),
+        KeyCode::Esc => return Step::nav(Nav::Pop),
+        KeyCode::Char('s') if ctrl => return start(setup, cx),
         KeyCode::Tab => {
             setup.focus = (setup.focus + 1) % count;
-            return Vec::new();
+            return Step::none();
         }
         KeyCode::BackTab => {
             setup.focus = (setup.focus + count - 1) % count;
-            return Vec::new();
+            return Step::none();
         }
         _ => {}
     }
@@ -197,10 +219,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 input.on_key(key);
             }
         },
-        Input::Value(input) => match input.on_key(key, t) {
-            Outcome::Commit(_) if last => return start(app, now, t),
+        Input::Value(input) => match input.on_key(key, cx.t) {
+            Outcome::Commit(_) if last => return start(setup, cx),
             Outcome::Commit(_) => setup.focus = (setup.focus + 1).min(count - 1),
-            Outcome::Refused(why) => app.error(why),
+            Outcome::Refused(why) => return Step::error(why),
             Outcome::Changed => {}
             Outcome::Ignored => match key.code {
                 KeyCode::Enter | KeyCode::Down => setup.focus = (setup.focus + 1).min(count - 1),
@@ -209,38 +231,22 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             },
         },
     }
-    Vec::new()
+    Step::none()
 }
 
-fn start(app: &mut App, now: Time, t: &Texts) -> Vec<Effect> {
-    let Screen::Setup(setup) = &app.screen else {
-        return Vec::new();
-    };
-    match setup.session(&app.study, now, t) {
-        Ok(session) => {
-            let name = session.interviewer.clone();
-            app.interviewer = name.clone();
-            vec![
-                Effect::RememberInterviewer(name),
-                Effect::CreateSession(Box::new(session)),
-            ]
-        }
-        Err(why) => {
-            app.error(why);
-            Vec::new()
-        }
+/// The session is created and the interview takes the form's place; the interviewer's name is
+/// remembered for next time.
+fn start(setup: &Setup, cx: &Ctx) -> Step {
+    match setup.session(cx.study, cx.now, cx.t) {
+        Ok(session) => Step::effects(vec![
+            Effect::RememberInterviewer(session.interviewer.clone()),
+            Effect::Create {
+                session: Box::new(session),
+                place: Place::Replace,
+            },
+        ]),
+        Err(why) => Step::error(why),
     }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, setup: &Setup) {
-    let t = app.texts();
-    let [top, body, status] = screen_areas(frame.area());
-    header(frame, top, app, t.setup_title, Span::raw(""));
-    let block = Block::bordered().title(t.setup_title);
-    let inner = block.inner(body);
-    frame.render_widget(block, body);
-    draw_fields(frame, inner, setup, t);
-    status_bar(frame, status, app, t.keys_setup);
 }
 
 fn draw_fields(frame: &mut Frame, area: Rect, setup: &Setup, t: &Texts) {

@@ -10,15 +10,15 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Table, TableState,
 };
 
-use super::app::{App, Screen};
-use super::msg::Effect;
-use super::view::{header, screen_areas, status_bar};
+use super::chrome::{header, screen_areas, status_bar};
+use super::ctx::{Ctx, View};
+use super::msg::{Effect, Stats};
+use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::fit;
 use crate::analysis::tables::group_label;
-use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, SortKey};
+use crate::analysis::{Frequencies, QuestionAnswers, SortKey};
 use crate::i18n::Texts;
 use crate::interop::export::Format;
-use crate::study::{Session, Study};
 use crate::workspace::reports::ReportKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,14 +46,10 @@ const SORTS: [SortKey; 5] = [
 ];
 
 impl StatsScreen {
-    pub fn new(study: &Study, sessions: &[Session]) -> StatsScreen {
-        let filter = Filter::default();
-        let scope = filter.scope(study, sessions);
-        let freq =
-            analysis::frequencies(&scope, None).expect("no breakdown asked, nothing can fail");
+    pub fn new(stats: Stats) -> StatsScreen {
         StatsScreen {
-            answers: analysis::answers(&scope),
-            freq,
+            answers: stats.answers,
+            freq: stats.freq,
             tab: Tab::Frequencies,
             sort: SortKey::Tree,
             ascending: true,
@@ -70,10 +66,25 @@ impl StatsScreen {
     }
 }
 
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Screen::Stats(s) = &mut app.screen else {
-        return Vec::new();
-    };
+impl Screen for StatsScreen {
+    fn key(&mut self, _cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, key)
+    }
+
+    fn opens_search(&self, key: &KeyEvent) -> bool {
+        key.code == KeyCode::Char('/')
+    }
+
+    fn draw(&self, frame: &mut Frame, view: &View) {
+        draw(frame, view, self);
+    }
+
+    fn help(&self, t: &'static Texts) -> Bindings {
+        t.help_stats
+    }
+}
+
+fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
     let count = s.rows();
     match key.code {
         KeyCode::Tab => {
@@ -108,17 +119,17 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Tab::Frequencies => ReportKind::Frequencies { by: None },
                 Tab::Answers => ReportKind::Answers { question: None },
             };
-            return vec![Effect::Export { kind, format }];
+            return Step::effect(Effect::Export { kind, format });
         }
-        KeyCode::Esc | KeyCode::Char('q') => return vec![Effect::LoadSessions],
-        KeyCode::Char('?') => app.help = true,
+        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
+        KeyCode::Char('?') => return Step::nav(Nav::Help),
         _ => {}
     }
-    Vec::new()
+    Step::none()
 }
 
-pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
-    let t = app.texts();
+pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
+    let t = view.t;
     let [top, body, status] = screen_areas(frame.area());
     let tab = match s.tab {
         Tab::Frequencies => t.stats_frequencies,
@@ -127,7 +138,6 @@ pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
     header(
         frame,
         top,
-        app,
         &format!("{} · {tab}", t.stats_title),
         Span::raw(format!(
             " {} ",
@@ -154,7 +164,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &StatsScreen) {
         }
         Tab::Answers => draw_answers(frame, body, s, t),
     }
-    status_bar(frame, status, app, t.keys_stats);
+    status_bar(frame, status, view, t.keys_stats);
 }
 
 fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {

@@ -7,6 +7,7 @@
 //! another process writes one of them, nothing is done.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow, bail};
 
@@ -255,7 +256,7 @@ impl Workspace {
     fn change_codebook(&mut self, change: CodebookChange) -> Result<()> {
         let (mut writer, _) = self.dir.open_codebook()?;
         writer.apply(change, &())?;
-        self.study.codebook = writer.doc().clone();
+        Arc::make_mut(&mut self.study).codebook = writer.doc().clone();
         Ok(())
     }
 }

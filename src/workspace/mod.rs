@@ -10,6 +10,8 @@ pub use retrieval::CodedExcerpt;
 pub mod reports;
 mod search;
 
+use std::sync::Arc;
+
 use anyhow::Result;
 
 use crate::store::{Preferences, SessionWriter, StoreError, StudyDir};
@@ -17,10 +19,13 @@ use crate::study::{Outcome, Session, SessionChange, SessionId, Study};
 
 pub struct Workspace {
     pub dir: StudyDir,
-    pub study: Study,
+    /// The study's definition. Shared, never copied: a reader on another thread holds the same
+    /// value; an edit makes a new one (`Arc::make_mut`) that later readers are given.
+    pub study: Arc<Study>,
     pub prefs: Preferences,
-    /// The session the front end works on, when this process writes it.
-    current: Option<SessionWriter>,
+    /// The session the front end works on: written by this process, or read-only when another
+    /// process writes it.
+    open: Option<SessionAccess>,
     /// Where the interface writes exports: the folder grille was started in.
     pub exports_to: std::path::PathBuf,
 }
@@ -30,6 +35,19 @@ pub struct Workspace {
 pub enum SessionAccess {
     Write(SessionWriter),
     ReadOnly(Session),
+}
+
+impl SessionAccess {
+    pub fn doc(&self) -> &Session {
+        match self {
+            SessionAccess::Write(writer) => writer.doc(),
+            SessionAccess::ReadOnly(session) => session,
+        }
+    }
+
+    pub fn read_only(&self) -> bool {
+        matches!(self, SessionAccess::ReadOnly(_))
+    }
 }
 
 /// A session that could not be read, with the reason.
@@ -49,14 +67,33 @@ pub struct Opened {
 
 impl Workspace {
     pub fn open(dir: StudyDir, prefs: Preferences) -> Result<Workspace> {
-        let study = dir.load_study()?;
+        let study = Arc::new(dir.load_study()?);
         Ok(Workspace {
             dir,
             study,
             prefs,
-            current: None,
+            open: None,
             exports_to: std::env::current_dir().unwrap_or_else(|_| ".".into()),
         })
+    }
+
+    /// A second view of the same study for reading on another thread: the same folder and
+    /// definition, no open session. What this process writes is on disk before it returns, so
+    /// the reader sees it.
+    pub fn reader(&self) -> Workspace {
+        Workspace {
+            dir: self.dir.clone(),
+            study: Arc::clone(&self.study),
+            prefs: self.prefs.clone(),
+            open: None,
+            exports_to: self.exports_to.clone(),
+        }
+    }
+
+    /// The definition, the preferences and the open session at once, for a front end that
+    /// reads the first two while it writes the third.
+    pub fn parts(&mut self) -> (&Study, &Preferences, Option<&mut SessionAccess>) {
+        (&self.study, &self.prefs, self.open.as_mut())
     }
 
     /// Every session of the study that can be read, and those that cannot. The current
@@ -110,22 +147,13 @@ impl Workspace {
         }
         let (access, notes) = self.open_session(id)?;
         self.close_current();
-        Ok(match access {
-            SessionAccess::Write(writer) => {
-                let session = writer.doc().clone();
-                self.current = Some(writer);
-                Opened {
-                    session,
-                    read_only: false,
-                    notes,
-                }
-            }
-            SessionAccess::ReadOnly(session) => Opened {
-                session,
-                read_only: true,
-                notes,
-            },
-        })
+        let opened = Opened {
+            session: access.doc().clone(),
+            read_only: access.read_only(),
+            notes,
+        };
+        self.open = Some(access);
+        Ok(opened)
     }
 
     /// Writes a new session and makes it the current one.
@@ -133,26 +161,34 @@ impl Workspace {
         self.close_current();
         let writer = self.create_session(session)?;
         let session = writer.doc().clone();
-        self.current = Some(writer);
+        self.open = Some(SessionAccess::Write(writer));
         Ok(session)
     }
 
+    /// The open session: written by this process, or read-only.
+    pub fn opened(&self) -> Option<&SessionAccess> {
+        self.open.as_ref()
+    }
+
+    /// The current session, when this process writes it.
     pub fn current(&self) -> Option<&Session> {
-        self.current.as_ref().map(|w| w.doc())
+        match &self.open {
+            Some(SessionAccess::Write(writer)) => Some(writer.doc()),
+            _ => None,
+        }
     }
 
     /// Journals a change to the current session.
     pub fn record(&mut self, change: SessionChange) -> Result<Outcome> {
-        let writer = self
-            .current
-            .as_mut()
-            .ok_or_else(|| anyhow::anyhow!("no session is open for writing"))?;
+        let Some(SessionAccess::Write(writer)) = self.open.as_mut() else {
+            anyhow::bail!("no session is open for writing");
+        };
         Ok(writer.apply(change, &self.study)?)
     }
 
     /// Folds the current session's journal into its file and lets it go.
     pub fn close_current(&mut self) {
-        if let Some(mut writer) = self.current.take() {
+        if let Some(SessionAccess::Write(mut writer)) = self.open.take() {
             // The journal holds every change already; folding it is tidiness, not safety.
             let _ = writer.checkpoint();
         }

@@ -1,5 +1,8 @@
-//! Drives the real interface without a terminal: messages through the same `update` and
-//! runtime the event loop uses, drawing into ratatui's TestBackend.
+//! Drives the real interface without a terminal: messages through the same app and runtime the
+//! event loop uses (the worker thread included: each message waits for the jobs it gave),
+//! drawing into ratatui's TestBackend.
+
+use std::sync::mpsc::{self, Receiver};
 
 use chrono::Duration;
 use ratatui::Terminal;
@@ -9,13 +12,14 @@ use tempfile::TempDir;
 
 use grille::i18n::Lang;
 use grille::store::{Preferences, StudyDir};
-use grille::study::{Session, Time, Value};
-use grille::tui::app::{App, Screen};
+use grille::study::{Session, Study, Time, Value};
+use grille::tui::app::App;
+use grille::tui::ctx::Ctx;
 use grille::tui::interview::Interview;
 use grille::tui::msg::Msg;
 use grille::tui::runtime::{Runtime, Start};
+use grille::tui::screen::{Screen, Step};
 use grille::tui::setup::{Prepared, Setup};
-use grille::tui::view;
 use grille::workspace::Workspace;
 
 pub struct Tui {
@@ -23,6 +27,8 @@ pub struct Tui {
     /// Where exports go: the test's temporary folder.
     pub exports: std::path::PathBuf,
     pub runtime: Runtime,
+    /// Where the worker answers.
+    answers: Receiver<Msg>,
     pub now: Time,
     pub dir: StudyDir,
     _tmp: TempDir,
@@ -45,17 +51,12 @@ impl Tui {
         let mut workspace = Workspace::open(dir.clone(), prefs).unwrap();
         workspace.exports_to = tmp.path().to_path_buf();
         let now = start_time();
-        let app = App::new(
-            lang,
-            workspace.study.clone(),
-            now,
-            "Camille Roux".into(),
-            "Camille Roux".into(),
-        );
+        let (tx, answers) = mpsc::channel();
         Tui {
-            app,
+            app: App::new(lang, now),
             exports: tmp.path().to_path_buf(),
-            runtime: Runtime::new(workspace),
+            runtime: Runtime::new(workspace, tx),
+            answers,
             now,
             dir,
             _tmp: tmp,
@@ -65,6 +66,7 @@ impl Tui {
     pub fn start(&mut self, start: Start) {
         self.app.now = self.now;
         self.runtime.start(&mut self.app, start);
+        self.settle();
     }
 
     /// Opens the home screen.
@@ -95,6 +97,55 @@ impl Tui {
     pub fn send(&mut self, msg: Msg) {
         self.app.now = self.now;
         self.runtime.handle(&mut self.app, msg);
+        self.settle();
+    }
+
+    /// Waits for every job given to the worker, and handles its answers (which may give more).
+    pub fn settle(&mut self) {
+        while self.runtime.busy() {
+            let msg = self
+                .answers
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .expect("the worker answers");
+            self.app.now = self.now;
+            self.runtime.handle(&mut self.app, msg);
+        }
+    }
+
+    /// Runs `f` on the screen on top with its context, as a message would be (what it records
+    /// is journalled; what it says is shown).
+    pub fn on_screen<T: Screen, R>(&mut self, f: impl FnOnce(&mut T, &mut Ctx) -> R) -> R {
+        let mut out = None;
+        self.app.now = self.now;
+        self.runtime.call(&mut self.app, |app, cx| {
+            let screen = app
+                .screen_mut::<T>()
+                .expect("the screen asked for is on top");
+            out = Some(f(screen, cx));
+            Step::none()
+        });
+        self.settle();
+        out.expect("the closure ran")
+    }
+
+    /// The study as the interface sees it.
+    pub fn study(&self) -> &Study {
+        &self.runtime.workspace.study
+    }
+
+    /// The screen on top, which must be a `T`.
+    pub fn screen<T: Screen>(&self) -> &T {
+        self.app.screen::<T>().unwrap_or_else(|| {
+            panic!(
+                "not on the {} screen",
+                std::any::type_name::<T>().rsplit("::").next().unwrap()
+            )
+        })
+    }
+
+    /// The open session, as the interface holds it.
+    pub fn session(&self) -> &Session {
+        self.runtime.open_session().expect("a session is open")
     }
 
     pub fn key(&mut self, code: KeyCode) {
@@ -136,15 +187,12 @@ impl Tui {
     }
 
     pub fn interview_state(&self) -> &Interview {
-        match &self.app.screen {
-            Screen::Interview(i) => i,
-            _ => panic!("not on the interview screen"),
-        }
+        self.screen::<Interview>()
     }
 
     /// The session as it is on disk now (journal replayed), as another process would read it.
     pub fn on_disk(&self) -> Session {
-        let id = self.interview_state().session.id;
+        let id = self.interview_state().id;
         let study = self.dir.load_study().unwrap();
         self.dir.load_session(id, &study).unwrap().doc
     }
@@ -153,7 +201,9 @@ impl Tui {
     pub fn render(&mut self, width: u16, height: u16) -> String {
         self.send(Msg::Resize(width, height));
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| view::view(&self.app, frame)).unwrap();
+        terminal
+            .draw(|frame| self.runtime.draw(&self.app, frame))
+            .unwrap();
         let buffer = terminal.backend().buffer();
         let mut out = String::new();
         for y in 0..height {

@@ -3,7 +3,7 @@
 //! read the same rows.
 
 use crate::study::{Session, Study};
-use crate::tui::wrap::wrap;
+use crate::tui::widget::wrap::wrap;
 
 /// Columns left of the text for the coding bars.
 pub const MARGIN: u16 = 5;

@@ -6,17 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::CodingScreen;
 use super::layout::{self, MARGIN, Row};
-use super::{ChooseFor, CodingScreen, Popup};
 use crate::i18n::Texts;
-use crate::study::{Coding, Study, text};
-use crate::tui::app::App;
-use crate::tui::interview::view::draw_situation_form;
-use crate::tui::view::{header, screen_areas, speaker, status_bar};
-use crate::tui::widget::{centered, colour, fit};
+use crate::study::{Coding, Session, Study, text};
+use crate::tui::chrome::{header, screen_areas, speaker, status_bar};
+use crate::tui::ctx::View;
+use crate::tui::widget::{colour, fit};
 
 pub struct Areas {
     pub header: Rect,
@@ -44,35 +43,45 @@ impl Areas {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, screen: &CodingScreen) {
-    let t = app.texts();
-    let study = &app.study;
+pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
+    let t = view.t;
+    let study = view.study;
     let areas = Areas::of(frame.area());
-    let s = &screen.session;
+    let Some(s) = view.session(screen.id) else {
+        status_bar(frame, areas.status, view, "");
+        return;
+    };
     let filter = screen.coder_filter.as_deref().unwrap_or(t.all_coders);
     let title = format!(
         "{} {} · {} : {}",
         t.coding_title, s.respondent.pseudonym, t.coder, filter
     );
-    let sign = if screen.read_only {
+    let sign = if view.writable(screen.id) {
+        Span::raw(format!(" {} ", view.coder))
+    } else {
         Span::styled(
             format!(" {} ", t.read_only),
             Style::default().fg(Color::Black).bg(Color::Yellow),
         )
-    } else {
-        Span::raw(format!(" {} ", app.coder))
     };
-    header(frame, areas.header, app, &title, sign);
-    draw_transcript(frame, areas.transcript, screen, study, t);
-    draw_side(frame, areas.side, screen, study, t);
-    status_bar(frame, areas.status, app, t.keys_coding);
+    header(frame, areas.header, &title, sign);
+    draw_transcript(frame, areas.transcript, screen, s, study, t);
+    draw_side(frame, areas.side, screen, s, study, t);
+    status_bar(frame, areas.status, view, t.keys_coding);
     if let Some(popup) = &screen.popup {
-        draw_popup(frame, popup, screen, study, t);
+        super::popup::draw(frame, popup, s, study, t);
     }
 }
 
-fn draw_transcript(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study, t: &Texts) {
-    let rows = layout::rows(&screen.session, study, area.width, t.no_question);
+fn draw_transcript(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &CodingScreen,
+    session: &Session,
+    study: &Study,
+    t: &Texts,
+) {
+    let rows = layout::rows(session, study, area.width, t.no_question);
     if rows.is_empty() {
         frame.render_widget(Paragraph::new(t.empty_transcript).dark_gray(), area);
         return;
@@ -81,7 +90,7 @@ fn draw_transcript(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: 
         .iter()
         .skip(screen.top)
         .take(area.height as usize)
-        .map(|row| draw_row(row, screen, study, t, area.width))
+        .map(|row| draw_row(row, screen, session, study, t, area.width))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -89,11 +98,11 @@ fn draw_transcript(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: 
 fn draw_row<'a>(
     row: &Row,
     screen: &CodingScreen,
+    s: &Session,
     study: &Study,
     t: &Texts,
     width: u16,
 ) -> Line<'a> {
-    let s = &screen.session;
     match row {
         Row::Theme(title) => Line::from(Span::styled(
             fit(&format!("━━ {title}"), width as usize),
@@ -119,7 +128,7 @@ fn draw_row<'a>(
             }
             Line::from(spans)
         }
-        Row::Text { seg, start, end } => text_row(screen, *seg, *start, *end, study),
+        Row::Text { seg, start, end } => text_row(screen, s, *seg, *start, *end, study),
     }
 }
 
@@ -127,12 +136,12 @@ fn draw_row<'a>(
 /// underlined and tinted, the selection reversed and the cursor marked.
 fn text_row<'a>(
     screen: &CodingScreen,
+    s: &Session,
     seg: usize,
     start: usize,
     end: usize,
     study: &Study,
 ) -> Line<'a> {
-    let s = &screen.session;
     let segment = &s.segments[seg];
     let mut codings: Vec<&Coding> = s
         .codings
@@ -162,7 +171,7 @@ fn text_row<'a>(
     } else {
         " "
     }));
-    let selection = screen.selection().filter(|(sg, _, _)| *sg == seg);
+    let selection = screen.selection(s).filter(|(sg, _, _)| *sg == seg);
     let cursor = (screen.cursor.seg == seg).then_some(screen.cursor.off);
     let row_text: String = segment.text.chars().skip(start).take(end - start).collect();
     let mut at = start;
@@ -206,7 +215,14 @@ fn tint(c: Color) -> Color {
     }
 }
 
-fn draw_side(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study, t: &Texts) {
+fn draw_side(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &CodingScreen,
+    s: &Session,
+    study: &Study,
+    t: &Texts,
+) {
     if area.width == 0 {
         return;
     }
@@ -214,9 +230,8 @@ fn draw_side(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let s = &screen.session;
     let mut lines = vec![Line::from(t.codes_here).bold()];
-    let here = screen.codings_here();
+    let here = screen.codings_here(s);
     if here.is_empty() {
         lines.push(Line::from(format!("  {}", t.none)).dark_gray());
     }
@@ -282,106 +297,9 @@ fn draw_side(frame: &mut Frame, area: Rect, screen: &CodingScreen, study: &Study
             }
         }
     }
-    if let Some((_, a, b)) = screen.selection() {
+    if let Some((_, a, b)) = screen.selection(s) {
         lines.push(Line::default());
         lines.push(Line::from((t.selected_chars)(b - a)).yellow());
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn draw_popup(frame: &mut Frame, popup: &Popup, screen: &CodingScreen, study: &Study, t: &Texts) {
-    let area = frame.area();
-    match popup {
-        Popup::Picker(p) => p.draw(frame, centered(area, 72, area.height.saturating_sub(4)), t),
-        Popup::Choose {
-            codings,
-            selected,
-            action,
-        } => {
-            let rect = centered(area, 60, codings.len() as u16 + 2);
-            frame.render_widget(Clear, rect);
-            let items: Vec<ListItem> = codings
-                .iter()
-                .filter_map(|id| screen.session.coding(*id))
-                .map(|c| {
-                    let name = study.codebook.get(c.code).map_or("?", |x| x.name.as_str());
-                    ListItem::new(format!("{name} — {} [{}, {})", c.coder, c.start, c.end))
-                })
-                .collect();
-            let title = match action {
-                ChooseFor::Remove => t.choose_remove,
-                ChooseFor::Memo => t.choose_memo,
-            };
-            let list = List::new(items)
-                .block(Block::bordered().title(title))
-                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-            frame.render_stateful_widget(
-                list,
-                rect,
-                &mut ListState::default().with_selected(Some(*selected)),
-            );
-        }
-        Popup::Memo { field, .. } => {
-            let rect = centered(area, 70, 3);
-            frame.render_widget(Clear, rect);
-            let block = Block::bordered().title(t.memo_title);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            field.draw(frame, inner, true);
-        }
-        Popup::Edit {
-            area: text_area, ..
-        } => {
-            let rect = centered(
-                area,
-                area.width.saturating_sub(6),
-                area.height.saturating_sub(6),
-            );
-            frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(t.edit_title)
-                .title_bottom(t.edit_keys);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            frame.render_widget(text_area.as_ref(), inner);
-        }
-        Popup::Question { selected } => {
-            let rect = centered(area, 80, area.height.saturating_sub(4));
-            frame.render_widget(Clear, rect);
-            let mut items = vec![ListItem::new(t.no_question).italic()];
-            items.extend(
-                study
-                    .grid
-                    .questions()
-                    .map(|(theme, q)| ListItem::new(format!("{} › {}", theme.title, q.text))),
-            );
-            let list = List::new(items)
-                .block(Block::bordered().title(t.attach_question))
-                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-            frame.render_stateful_widget(
-                list,
-                rect,
-                &mut ListState::default().with_selected(Some(*selected)),
-            );
-        }
-        Popup::Situations { selected, .. } => {
-            let situations = &screen.session.situations;
-            let rect = centered(area, 64, situations.len() as u16 + 3);
-            frame.render_widget(Clear, rect);
-            let mut items: Vec<ListItem> = situations
-                .iter()
-                .map(|s| ListItem::new(s.label.clone()))
-                .collect();
-            items.push(ListItem::new(t.new_situation).italic());
-            let list = List::new(items)
-                .block(Block::bordered().title(t.link_situation))
-                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-            frame.render_stateful_widget(
-                list,
-                rect,
-                &mut ListState::default().with_selected(Some(*selected)),
-            );
-        }
-        Popup::Situation { form, .. } => draw_situation_form(frame, form, study, t),
-    }
 }

@@ -6,16 +6,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::popup::{Popup, SituationForm};
 use super::{Focus, Interview};
 use crate::i18n::Texts;
 use crate::study::{QuestionId, Session, Speaker, Study, Time, ValueKind};
-use crate::tui::app::App;
-use crate::tui::view::{format_duration, header, screen_areas, speaker, status_bar};
-use crate::tui::widget::{centered, colour, fit};
-use crate::tui::wrap::wrap;
+use crate::tui::chrome::{format_duration, header, screen_areas, speaker, status_bar};
+use crate::tui::ctx::View;
+use crate::tui::widget::wrap::wrap;
+use crate::tui::widget::{colour, fit};
 
 /// Where each part of the screen is; shared by drawing and by the mouse.
 pub struct Areas {
@@ -141,34 +140,36 @@ fn grid_offset(rows: &[GridRow], interview: &Interview, height: u16) -> usize {
     (here + 2).saturating_sub(height as usize)
 }
 
-pub fn draw(frame: &mut Frame, app: &App, interview: &Interview) {
-    let t = app.texts();
-    let study = &app.study;
+pub fn draw(frame: &mut Frame, view: &View, interview: &Interview) {
+    let t = view.t;
+    let study = view.study;
     let areas = Areas::of(frame.area(), interview, study);
+    let Some(session) = view.session(interview.id) else {
+        status_bar(frame, areas.status, view, "");
+        return;
+    };
     header(
         frame,
         areas.header,
-        app,
-        &title(interview, study, app.now, t),
-        save_state(app, interview),
+        &title(interview, session, study, view.now, t),
+        save_state(view, interview),
     );
-    draw_grid(frame, areas.grid, interview, study, app.now, t);
-    draw_question(frame, areas.question, interview, study, t);
-    draw_transcript(frame, areas.transcript, interview, study, t);
+    draw_grid(frame, areas.grid, interview, session, study, view.now, t);
+    draw_question(frame, areas.question, interview, session, study, t);
+    draw_transcript(frame, areas.transcript, interview, session, study, t);
     draw_notes(frame, areas.notes, interview, t);
     let keys = match interview.focus {
         Focus::Notes => t.keys_notes,
         Focus::Answer => t.keys_answer,
         Focus::Command => t.keys_command,
     };
-    status_bar(frame, areas.status, app, keys);
+    status_bar(frame, areas.status, view, keys);
     if let Some(popup) = &interview.popup {
-        draw_popup(frame, popup, interview, study, t);
+        super::popup::draw(frame, popup, session, study, t);
     }
 }
 
-fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
-    let s = &interview.session;
+fn title(interview: &Interview, s: &Session, study: &Study, now: Time, t: &Texts) -> String {
     let mut parts = vec![format!("{} {}", t.interview_with, s.respondent.pseudonym)];
     for attr in study.meta.respondent_attributes.iter().take(2) {
         if let Some(value) = s.respondent.attributes.get(&attr.key) {
@@ -183,7 +184,7 @@ fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
         }
     }
     if s.started.is_some() {
-        parts.push(format!("⏱ {}", format_duration(interview.elapsed(now))));
+        parts.push(format!("⏱ {}", format_duration(interview.elapsed(s, now))));
     }
     if let (Some(q), total) = (
         interview.question.and_then(|q| study.grid.position(q)),
@@ -194,14 +195,14 @@ fn title(interview: &Interview, study: &Study, now: Time, t: &Texts) -> String {
     parts.join(" · ")
 }
 
-fn save_state(app: &App, interview: &Interview) -> Span<'static> {
-    let t = app.texts();
-    if interview.read_only {
+fn save_state(view: &View, interview: &Interview) -> Span<'static> {
+    let t = view.t;
+    if view.session(interview.id).is_some() && !view.writable(interview.id) {
         Span::styled(
             format!(" {} ", t.read_only),
             Style::default().fg(Color::Black).bg(Color::Yellow),
         )
-    } else if app.save_error.is_some() {
+    } else if view.save_failed {
         Span::styled(
             format!(" ⚠ {} ", t.not_saved),
             Style::default().fg(Color::White).bg(Color::Red).bold(),
@@ -223,6 +224,7 @@ fn draw_grid(
     frame: &mut Frame,
     area: Rect,
     interview: &Interview,
+    session: &Session,
     study: &Study,
     now: Time,
     t: &Texts,
@@ -241,8 +243,7 @@ fn draw_grid(
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    let session = &interview.session;
-    let durations = interview.theme_durations(study, now);
+    let durations = interview.theme_durations(study, session, now);
     let rows = grid_rows(study, interview);
     let offset = grid_offset(&rows, interview, inner.height);
     let width = inner.width as usize;
@@ -308,7 +309,14 @@ fn draw_grid(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study, t: &Texts) {
+fn draw_question(
+    frame: &mut Frame,
+    area: Rect,
+    interview: &Interview,
+    session: &Session,
+    study: &Study,
+    t: &Texts,
+) {
     let Some(q) = interview.current_question(study) else {
         frame.render_widget(Paragraph::new(t.grid_empty).dark_gray(), area);
         return;
@@ -320,7 +328,7 @@ fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &S
         .map(|(th, _)| th.title.as_str())
         .unwrap_or("");
     let mut title = vec![Span::raw(format!(" {theme} ")).bold()];
-    match interview.session.marks.get(&q.id) {
+    match session.marks.get(&q.id) {
         Some(crate::study::Mark::Skipped { reason }) => {
             title.push(Span::styled(
                 format!(" {} : {reason} ", t.skipped),
@@ -366,8 +374,14 @@ fn draw_question(frame: &mut Frame, area: Rect, interview: &Interview, study: &S
 }
 
 /// What was said on the current question, latest at the bottom.
-fn draw_transcript(frame: &mut Frame, area: Rect, interview: &Interview, study: &Study, t: &Texts) {
-    let session = &interview.session;
+fn draw_transcript(
+    frame: &mut Frame,
+    area: Rect,
+    interview: &Interview,
+    session: &Session,
+    study: &Study,
+    t: &Texts,
+) {
     let width = area.width.saturating_sub(2).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
     for seg in session
@@ -437,223 +451,4 @@ fn draw_notes(frame: &mut Frame, area: Rect, interview: &Interview, t: &Texts) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(&interview.notes, inner);
-}
-
-fn draw_popup(frame: &mut Frame, popup: &Popup, interview: &Interview, study: &Study, t: &Texts) {
-    let area = frame.area();
-    match popup {
-        Popup::Picker(picker) => picker.draw(frame, centered(area, 70, 20), t),
-        Popup::Skip(field) => {
-            let rect = centered(area, 60, 3);
-            frame.render_widget(Clear, rect);
-            let block = Block::bordered().title(t.skip_reason);
-            let inner = block.inner(rect);
-            frame.render_widget(block, rect);
-            field.draw(frame, inner, true);
-        }
-        Popup::Jump { selected } => {
-            let rect = centered(area, 76, area.height.saturating_sub(4));
-            frame.render_widget(Clear, rect);
-            let items: Vec<ListItem> = study
-                .grid
-                .questions()
-                .map(|(theme, q)| {
-                    let mark = if interview.session.is_covered(q.id) {
-                        "✓"
-                    } else if interview.session.is_skipped(q.id) {
-                        "–"
-                    } else {
-                        "·"
-                    };
-                    ListItem::new(format!("{mark} {} › {}", theme.title, q.text))
-                })
-                .collect();
-            let list = List::new(items)
-                .block(Block::bordered().title(t.jump_title))
-                .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-            frame.render_stateful_widget(
-                list,
-                rect,
-                &mut ListState::default().with_selected(Some(*selected)),
-            );
-        }
-        Popup::Situations { selected } => draw_situations(frame, interview, study, *selected, t),
-        Popup::Situation(form) => draw_situation_form(frame, form, study, t),
-        Popup::Finish => draw_finish(frame, interview, study, t),
-    }
-}
-
-/// What is left to cover, then the question; the question always shows, the list is cut.
-fn draw_finish(frame: &mut Frame, interview: &Interview, study: &Study, t: &Texts) {
-    let area = frame.area();
-    let uncovered = interview.uncovered(study);
-    let height = (uncovered.len() as u16 + 6).min(area.height.saturating_sub(2));
-    let rect = centered(area, 72, height);
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered().title(t.finish_title);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [list_area, confirm] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
-    let width = list_area.width as usize;
-    let mut lines = Vec::new();
-    if uncovered.is_empty() {
-        lines.push(Line::from(t.all_covered).green());
-    } else {
-        lines.push(
-            Line::from((t.uncovered_count)(uncovered.len()))
-                .yellow()
-                .bold(),
-        );
-        let room = (list_area.height as usize).saturating_sub(1);
-        let shown = if uncovered.len() > room {
-            room.saturating_sub(1)
-        } else {
-            uncovered.len()
-        };
-        for q in &uncovered[..shown] {
-            lines.push(Line::from(fit(&format!("  · {}", q.text), width)));
-        }
-        if shown < uncovered.len() {
-            lines.push(Line::from((t.and_more)(uncovered.len() - shown)).dark_gray());
-        }
-    }
-    frame.render_widget(Paragraph::new(lines), list_area);
-    frame.render_widget(
-        Paragraph::new(vec![Line::default(), Line::from(t.finish_confirm).bold()]),
-        confirm,
-    );
-}
-
-fn draw_situations(
-    frame: &mut Frame,
-    interview: &Interview,
-    study: &Study,
-    selected: usize,
-    t: &Texts,
-) {
-    let area = frame.area();
-    let rect = centered(area, 76, area.height.saturating_sub(4));
-    frame.render_widget(Clear, rect);
-    let situations = &interview.session.situations;
-    let items: Vec<ListItem> = situations
-        .iter()
-        .map(|s| {
-            let attrs: Vec<String> = study
-                .meta
-                .situation_attributes
-                .iter()
-                .filter_map(|a| {
-                    let v = s.attributes.get(&a.key)?;
-                    let labels: Vec<&str> = v
-                        .keys()
-                        .iter()
-                        .map(|k| a.kind.option_label(k).unwrap_or(k))
-                        .collect();
-                    Some(labels.join(", "))
-                })
-                .collect();
-            ListItem::new(vec![
-                Line::from(s.label.clone()).bold(),
-                Line::from(format!("   {}", attrs.join(" · "))).dark_gray(),
-            ])
-        })
-        .collect();
-    let block = Block::bordered()
-        .title((t.situations_title)(situations.len()))
-        .title_bottom(t.situations_keys);
-    if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(t.no_situations).dark_gray().block(block),
-            rect,
-        );
-        return;
-    }
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    frame.render_stateful_widget(
-        list,
-        rect,
-        &mut ListState::default().with_selected(Some(selected)),
-    );
-}
-
-pub fn draw_situation_form(frame: &mut Frame, form: &SituationForm, study: &Study, t: &Texts) {
-    let area = frame.area();
-    let wanted: u16 = 3 + form.inputs.iter().map(|(_, i)| i.height() + 1).sum::<u16>();
-    let rect = centered(area, 72, wanted.min(area.height));
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(t.situation_title)
-        .title_bottom(t.situation_keys);
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    // Only the fields from the focused one on that fit are shown on a small screen.
-    let mut y = inner.y;
-    let label_style = |focused: bool| {
-        if focused {
-            Style::default().fg(Color::Yellow).bold()
-        } else {
-            Style::default().bold()
-        }
-    };
-    let row = |y: u16, h: u16| Rect {
-        x: inner.x,
-        y,
-        width: inner.width,
-        height: h,
-    };
-    if form.focus == 0 || inner.height > wanted.saturating_sub(2) {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                t.situation_label,
-                label_style(form.focus == 0),
-            )),
-            row(y, 1),
-        );
-        form.label.draw(
-            frame,
-            Rect {
-                x: inner.x + 12,
-                width: inner.width.saturating_sub(12),
-                ..row(y, 1)
-            },
-            form.focus == 0,
-        );
-        y += 1;
-    }
-    let first = if inner.height > wanted.saturating_sub(2) {
-        0
-    } else {
-        form.focus.saturating_sub(1)
-    };
-    for (i, (key, input)) in form.inputs.iter().enumerate().skip(first) {
-        let h = input.height();
-        if y + 1 + h > inner.bottom() {
-            break;
-        }
-        let label = study
-            .meta
-            .situation_attribute(key)
-            .map_or(key.as_str(), |a| a.label.as_str());
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                label.to_owned(),
-                label_style(form.focus == i + 1),
-            )),
-            row(y, 1),
-        );
-        input.draw(
-            frame,
-            Rect {
-                x: inner.x + 2,
-                width: inner.width.saturating_sub(2),
-                ..row(y + 1, h)
-            },
-            form.focus == i + 1,
-            t,
-        );
-        y += 1 + h;
-    }
 }

@@ -1,8 +1,13 @@
-//! Widgets shared by the screens.
+//! Widgets shared by the screens: text fields, value inputs, the code picker, menus, the
+//! situation form, the quick codes, wrapping that remembers offsets.
 
 pub mod field;
+pub mod menu;
 pub mod picker;
+pub mod quick_codes;
+pub mod situation_form;
 pub mod value_input;
+pub mod wrap;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Color;

@@ -1,0 +1,137 @@
+//! What every screen draws the same way: the header line, the status line (a notice, the keys,
+//! the progress of work in the background), who speaks, durations.
+
+use chrono::Duration;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::ctx::View;
+use super::msg::{Progress, Work};
+use crate::i18n::Texts;
+use crate::study::Speaker;
+
+/// A screen's three bands: the header line, the body, the status line.
+pub fn screen_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The top line: the app, what the screen is about, and a sign on the right.
+pub fn header(frame: &mut Frame, area: Rect, title: &str, sign: Span<'static>) {
+    let sign_width = sign.width() as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(sign_width)]).areas(area);
+    let style = Style::default().bg(Color::Blue).fg(Color::White);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::raw(" grille ").bold(),
+            Span::raw(format!("· {title}")),
+        ]))
+        .style(style),
+        left,
+    );
+    frame.render_widget(Paragraph::new(Line::from(sign)).style(style), right);
+}
+
+/// The bottom line: the last notice if any, else the main keys of the screen; on the right,
+/// the work under way in the background.
+pub fn status_bar(frame: &mut Frame, area: Rect, view: &View, keys: &str) {
+    let progress = view.progress.map(|p| progress_text(p, view.t));
+    let width = progress
+        .as_ref()
+        .map_or(0, |p| p.chars().count() as u16 + 2);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    let line = match view.notice {
+        Some(n) if n.error => Line::from(Span::styled(
+            format!(" {} ", n.text),
+            Style::default().fg(Color::White).bg(Color::Red),
+        )),
+        Some(n) => Line::from(Span::styled(
+            format!(" {} ", n.text),
+            Style::default().fg(Color::Black).bg(Color::Cyan),
+        )),
+        None => Line::from(Span::raw(format!(" {keys}")).dark_gray()),
+    };
+    frame.render_widget(Paragraph::new(line), left);
+    if let Some(text) = progress {
+        frame.render_widget(
+            Paragraph::new(Span::raw(format!(" {text} ")).yellow()),
+            right,
+        );
+    }
+}
+
+/// `⟳ Indexation 120/1000`
+pub fn progress_text(p: &Progress, t: &Texts) -> String {
+    let s = t.screens;
+    let what = match p.what {
+        Work::Loading => s.work_loading,
+        Work::Indexing => s.work_indexing,
+        Work::Searching => s.work_searching,
+        Work::Counting => s.work_counting,
+        Work::Exporting => s.work_exporting,
+    };
+    if p.total > 0 {
+        format!("⟳ {what} {}/{}", p.done, p.total)
+    } else {
+        format!("⟳ {what}…")
+    }
+}
+
+/// Who speaks, named and coloured the same on every screen.
+pub fn speaker(who: Speaker, t: &Texts) -> (&'static str, Style) {
+    match who {
+        Speaker::Respondent => (
+            t.speaker_respondent,
+            Style::default().fg(Color::Cyan).bold(),
+        ),
+        Speaker::Interviewer => (
+            t.speaker_interviewer,
+            Style::default().fg(Color::Magenta).bold(),
+        ),
+    }
+}
+
+/// `1:02:03` or `02:03`.
+pub fn format_duration(d: Duration) -> String {
+    let secs = d.num_seconds().max(0);
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_a_clock() {
+        assert_eq!(format_duration(Duration::seconds(75)), "01:15");
+        assert_eq!(format_duration(Duration::seconds(3723)), "1:02:03");
+        assert_eq!(format_duration(Duration::seconds(-5)), "00:00");
+    }
+
+    #[test]
+    fn progress_says_what_and_how_far() {
+        let t = crate::i18n::Lang::Fr.texts();
+        let p = Progress {
+            what: Work::Indexing,
+            done: 120,
+            total: 1000,
+        };
+        assert_eq!(progress_text(&p, t), "⟳ Indexation 120/1000");
+        let p = Progress { total: 0, ..p };
+        assert_eq!(progress_text(&p, t), "⟳ Indexation…");
+    }
+}

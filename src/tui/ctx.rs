@@ -1,0 +1,144 @@
+//! The narrow world a screen sees: the study it reads, the texts, the clock, the names, and the
+//! open session, which it reads and records changes to. There is one copy of each: the study
+//! and the session are the workspace's own, lent for the length of one message.
+//!
+//! Recording is the one thing a screen does directly rather than through an effect: a change is
+//! checked, journalled and applied before [`Ctx::record`] returns, so the screen reads at once
+//! what is saved, and a failure is known to the screen that made the change.
+
+use crate::i18n::Texts;
+use crate::store::StoreError;
+use crate::study::{Session, SessionChange, SessionId, Study, Time};
+use crate::workspace::SessionAccess;
+
+use super::msg::Progress;
+use super::screen::Notice;
+
+pub struct Ctx<'a> {
+    pub study: &'a Study,
+    pub t: &'static Texts,
+    pub now: Time,
+    /// The terminal's size: screens lay themselves out the same way for the mouse.
+    pub size: (u16, u16),
+    /// The interviewer's name from the preferences, offered in the setup form.
+    pub interviewer: &'a str,
+    /// The name codings are signed with.
+    pub coder: &'a str,
+    open: Option<&'a mut SessionAccess>,
+    /// What recording did during this message.
+    pub log: RecordLog,
+}
+
+/// What the changes recorded during one message did: the app shows it, the runtime re-indexes.
+#[derive(Debug, Default)]
+pub struct RecordLog {
+    /// The session a change was written to.
+    pub written: Option<SessionId>,
+    /// What applying the changes noticed ("2 codings removed…").
+    pub notices: Vec<String>,
+    /// A change could not be written: the message says why.
+    pub failed: Option<String>,
+}
+
+/// Why a change was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// The session is not the open one, or another process writes it.
+    #[error("read-only")]
+    ReadOnly,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        study: &'a Study,
+        t: &'static Texts,
+        now: Time,
+        size: (u16, u16),
+        names: (&'a str, &'a str),
+        open: Option<&'a mut SessionAccess>,
+    ) -> Ctx<'a> {
+        Ctx {
+            study,
+            t,
+            now,
+            size,
+            interviewer: names.0,
+            coder: names.1,
+            open,
+            log: RecordLog::default(),
+        }
+    }
+
+    /// Session `id`, if it is the open one.
+    pub fn session(&self, id: SessionId) -> Option<&Session> {
+        self.open
+            .as_deref()
+            .map(SessionAccess::doc)
+            .filter(|s| s.id == id)
+    }
+
+    /// Whether session `id` can be written here (open, and no other process writes it).
+    pub fn writable(&self, id: SessionId) -> bool {
+        self.open
+            .as_deref()
+            .is_some_and(|a| !a.read_only() && a.doc().id == id)
+    }
+
+    /// Checks a change to session `id`, journals it and applies it. The log keeps what it did.
+    pub fn record(&mut self, id: SessionId, change: SessionChange) -> Result<(), RecordError> {
+        let result = match self.open.as_deref_mut() {
+            Some(SessionAccess::Write(writer)) if writer.doc().id == id => {
+                writer.apply(change, self.study).map_err(RecordError::from)
+            }
+            _ => Err(RecordError::ReadOnly),
+        };
+        match result {
+            Ok(outcome) => {
+                self.log.written = Some(id);
+                self.log.failed = None;
+                self.log.notices.extend(outcome.notices);
+                Ok(())
+            }
+            Err(e) => {
+                self.log.failed = Some(describe(&e, self.t));
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A failed change in the user's words.
+fn describe(e: &RecordError, t: &Texts) -> String {
+    match e {
+        RecordError::ReadOnly => t.read_only_notes.to_owned(),
+        RecordError::Store(e) => format!("{} — {e}", t.not_saved),
+    }
+}
+
+/// What drawing reads: the same study and session, the status line's contents.
+pub struct View<'a> {
+    pub study: &'a Study,
+    pub t: &'static Texts,
+    pub now: Time,
+    pub coder: &'a str,
+    pub notice: Option<&'a Notice>,
+    /// A change could not be written and none was written since.
+    pub save_failed: bool,
+    pub progress: Option<&'a Progress>,
+    pub(super) open: Option<&'a SessionAccess>,
+}
+
+impl View<'_> {
+    /// Session `id`, if it is the open one.
+    pub fn session(&self, id: SessionId) -> Option<&Session> {
+        self.open.map(SessionAccess::doc).filter(|s| s.id == id)
+    }
+
+    /// Whether session `id` is written here (another process may write it instead).
+    pub fn writable(&self, id: SessionId) -> bool {
+        self.open
+            .is_some_and(|a| !a.read_only() && a.doc().id == id)
+    }
+}

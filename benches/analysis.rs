@@ -197,7 +197,9 @@ fn session(n: usize, study: &Study, rng: &mut Rng) -> Session {
                 ValueKind::YesNo => Value::Bool(rng.below(2) == 0),
                 _ => continue,
             };
-            attrs.insert(attr.key.clone(), value);
+            if attr.when.as_ref().is_none_or(|w| w.holds(&attrs)) {
+                attrs.insert(attr.key.clone(), value);
+            }
         }
         let seg = &s.segments[rng.below(SEGMENTS)];
         let start = rng.below(200);
@@ -210,6 +212,7 @@ fn session(n: usize, study: &Study, rng: &mut Rng) -> Session {
                 start,
                 end: start + 80,
             }],
+            same_person_as: None,
         });
     }
     s

@@ -109,6 +109,7 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
                 start: 11,
                 end: 18,
             }],
+            same_person_as: None,
         };
         assert!(screen.record(
             cx,

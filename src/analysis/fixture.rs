@@ -61,16 +61,13 @@ fn options(keys: &[(&str, &str)]) -> Vec<Choice> {
         .map(|(k, l)| Choice {
             key: (*k).into(),
             label: (*l).into(),
+            unknown: false,
         })
         .collect()
 }
 
 fn attribute(key: &str, label: &str, kind: ValueKind) -> Attribute {
-    Attribute {
-        key: key.into(),
-        label: label.into(),
-        kind,
-    }
+    Attribute::new(key, label, kind)
 }
 
 fn question(key: &str, text: &str, kind: ValueKind) -> Question {
@@ -80,6 +77,7 @@ fn question(key: &str, text: &str, kind: ValueKind) -> Question {
         text: text.into(),
         prompts: Vec::new(),
         kind,
+        groups: Vec::new(),
     }
 }
 
@@ -259,6 +257,7 @@ fn situation(
             start: excerpt.1,
             end: excerpt.2,
         }],
+        same_person_as: None,
     });
 }
 

@@ -146,10 +146,12 @@ mod tests {
                 Choice {
                     key: "a".into(),
                     label: "Aa".into(),
+                    unknown: false,
                 },
                 Choice {
                     key: "b".into(),
                     label: "Bb".into(),
+                    unknown: false,
                 },
             ],
         };

@@ -15,6 +15,13 @@ pub fn run(env: &Env) -> Result<bool> {
         println!("{error}");
     }
     let t = env.texts();
+    for (pseudonym, files) in &report.shared_pseudonyms {
+        let files: Vec<String> = files.iter().map(|f| super::show(f)).collect();
+        eprintln!(
+            "{}",
+            (t.analysis.shared_pseudonym)(pseudonym, &files.join(", "))
+        );
+    }
     if report.is_ok() {
         eprintln!("{}", (t.check_ok)(report.sessions));
     } else {

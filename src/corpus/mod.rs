@@ -231,7 +231,10 @@ impl Writer<'_> {
                 }
                 (kind, _) => self.value(kind),
             };
-            if let Some(v) = value {
+            // A detail is only given when its condition holds ("kinds" only when "oui").
+            if let Some(v) = value
+                && attr.when.as_ref().is_none_or(|w| w.holds(&out))
+            {
                 out.insert(attr.key.clone(), v);
             }
         }
@@ -311,6 +314,7 @@ impl Writer<'_> {
                 label: self.pick(words::SITUATION_LABELS).to_owned(),
                 attributes: self.attributes(false),
                 excerpts,
+                same_person_as: None,
             };
             s.situations.push(situation);
         }

@@ -238,16 +238,18 @@ impl StudyDir {
             grid,
             codebook,
         };
+        let mut sessions = Vec::new();
         match self.session_ids() {
             Ok(ids) => {
                 for id in ids {
                     let paths = self.paths.session(id);
                     report.sessions += 1;
-                    report.keep(self.load_session(id, &study), &paths);
+                    sessions.extend(report.keep(self.load_session(id, &study), &paths));
                 }
             }
             Err(e) => report.errors.push(e.to_string()),
         }
+        report.across_sessions(&sessions, |id| self.paths.session(id).file);
         report.stray_files(&self.paths.sessions_dir());
         report.interrupted_imports(self.root());
         report
@@ -311,6 +313,9 @@ pub struct CheckReport {
     pub errors: Vec<String>,
     pub notes: Vec<String>,
     pub sessions: usize,
+    /// Pseudonyms used by several sessions (of the same kind) with those sessions' files:
+    /// worth a warning, since tables count a respondent once.
+    pub shared_pseudonyms: Vec<(String, Vec<std::path::PathBuf>)>,
 }
 
 impl CheckReport {
@@ -335,6 +340,25 @@ impl CheckReport {
                 self.errors.push(e.to_string());
                 None
             }
+        }
+    }
+
+    /// What holds across sessions: person links to situations that exist (errors), one
+    /// session per respondent (warnings).
+    fn across_sessions(
+        &mut self,
+        sessions: &[Session],
+        file: impl Fn(SessionId) -> std::path::PathBuf,
+    ) {
+        for (session, path, target) in validate::dangling_person_links(sessions) {
+            self.errors.push(format!(
+                "{}: {path}: no situation {target} in the study",
+                file(session).display()
+            ));
+        }
+        for (pseudonym, ids) in validate::shared_pseudonyms(sessions) {
+            let files = ids.into_iter().map(&file).collect();
+            self.shared_pseudonyms.push((pseudonym, files));
         }
     }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::Format;
 use super::ids::{QuestionId, ThemeId};
-use super::value::ValueKind;
+use super::value::{OptionGroup, ValueKind};
 
 /// The interview guide followed during a session (`grid.json`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,9 @@ pub struct Question {
     pub prompts: Vec<String>,
     #[serde(flatten)]
     pub kind: ValueKind,
+    /// Options shown together in tables (see [`OptionGroup`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<OptionGroup>,
 }
 
 impl Grid {

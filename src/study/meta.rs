@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::Format;
 use super::ids::StudyId;
-use super::value::{Value, ValueKind};
+use super::value::{OptionGroup, Value, ValueKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +34,34 @@ pub struct Attribute {
     pub label: String,
     #[serde(flatten)]
     pub kind: ValueKind,
+    /// Options shown together in tables (`appartement` + `hotel` → "Appartement ou hôtel").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<OptionGroup>,
+    /// A detail recorded only when another attribute has a value ("kinds of pimping" when
+    /// pimping is "oui"): its percentages are over the cases where the condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// "Attribute `attribute` holds option `is`": when a detail attribute applies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// Key of an attribute declared before, in the same list.
+    pub attribute: String,
+    /// The option key it must hold (`yes` or `no` for a yes/no attribute).
+    pub is: String,
+}
+
+impl Condition {
+    /// Whether the values recorded (a situation's or a respondent's) meet the condition.
+    pub fn holds(&self, values: &BTreeMap<String, Value>) -> bool {
+        match values.get(&self.attribute) {
+            Some(Value::Bool(b)) => self.is == if *b { "yes" } else { "no" },
+            Some(v) => v.keys().contains(&self.is.as_str()),
+            None => false,
+        }
+    }
 }
 
 /// Why `key=value` respondent attributes given on a command line are refused.
@@ -94,5 +122,18 @@ impl StudyMeta {
 
     pub fn situation_attribute(&self, key: &str) -> Option<&Attribute> {
         self.situation_attributes.iter().find(|a| a.key == key)
+    }
+}
+
+impl Attribute {
+    /// A plain attribute: no groups, no condition.
+    pub fn new(key: impl Into<String>, label: impl Into<String>, kind: ValueKind) -> Self {
+        Attribute {
+            key: key.into(),
+            label: label.into(),
+            kind,
+            groups: Vec::new(),
+            when: None,
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod codebook;
+pub mod consistency;
 pub mod definition_change;
 pub mod document;
 pub mod format;
@@ -23,14 +24,14 @@ pub use document::{ChangeError, Document, Outcome};
 pub use format::{FORMAT, Format};
 pub use grid::{Grid, Question, Theme};
 pub use ids::*;
-pub use meta::{Attribute, AttributeError, StudyMeta};
+pub use meta::{Attribute, AttributeError, Condition, StudyMeta};
 pub use session::{
     Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
     Time,
 };
 pub use session_change::SessionChange;
 pub use validate::Problem;
-pub use value::{Choice, Value, ValueKind};
+pub use value::{Choice, OptionGroup, Value, ValueKind};
 
 /// The definition of a study: what every session is checked against.
 #[derive(Clone, Debug, PartialEq)]

@@ -48,6 +48,10 @@ pub struct Session {
     pub marks: BTreeMap<QuestionId, Mark>,
     #[serde(default)]
     pub codings: Vec<Coding>,
+    /// The coder whose codings the tables count for this session when several coded it;
+    /// `None`: the first to code it (see [`Session::reference_coder`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_coder: Option<String>,
     #[serde(default)]
     pub memos: Vec<Memo>,
     #[serde(default)]
@@ -152,6 +156,10 @@ pub struct Situation {
     /// The excerpts that describe it.
     #[serde(default)]
     pub excerpts: Vec<Excerpt>,
+    /// Another report of the same person (a situation of this or another session): tables
+    /// count the person once. Situation ids are unique across the study.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_person_as: Option<SituationId>,
 }
 
 /// How the interviewer marked a question.
@@ -182,6 +190,7 @@ impl Session {
             answers: BTreeMap::new(),
             marks: BTreeMap::new(),
             codings: Vec::new(),
+            reference_coder: None,
             memos: Vec::new(),
             situations: Vec::new(),
         }
@@ -226,6 +235,32 @@ impl Session {
     pub fn date(&self) -> Option<Time> {
         self.started
             .or_else(|| self.segments.iter().find_map(|s| s.start))
+    }
+
+    /// The coder whose codings count: the one chosen, else the author of the earliest coding
+    /// (by time, then by order in the file); `None` when nothing is coded.
+    pub fn reference_coder(&self) -> Option<&str> {
+        if let Some(chosen) = &self.reference_coder {
+            return Some(chosen);
+        }
+        self.codings
+            .iter()
+            .enumerate()
+            .min_by_key(|(i, c)| (c.at, *i))
+            .map(|(_, c)| c.coder.as_str())
+    }
+
+    /// The distinct coders of the session, in order of their first coding.
+    pub fn coders(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut codings: Vec<&Coding> = self.codings.iter().collect();
+        codings.sort_by_key(|c| c.at);
+        for c in codings {
+            if !out.contains(&c.coder.as_str()) {
+                out.push(&c.coder);
+            }
+        }
+        out
     }
 
     /// Total words of the transcript (whitespace-separated).

@@ -127,6 +127,10 @@ pub enum SessionChange {
         situation: SituationId,
         excerpt: Excerpt,
     },
+    /// Chooses whose codings the tables count for this session; `None`: the first coder.
+    SetReferenceCoder {
+        coder: Option<String>,
+    },
 }
 
 fn fail<T>(message: impl Into<String>) -> Result<T, ChangeError> {
@@ -151,13 +155,11 @@ impl Document for Session {
             SetInterviewer { .. } | SetLocation { .. } | Start { .. } | Finish { .. } | Reopen => {
                 Ok(())
             }
-            SetRespondent { respondent } => {
-                for (key, value) in &respondent.attributes {
-                    validate::check_attribute(&study.meta.respondent_attributes, key, value)
-                        .map_err(ChangeError)?;
-                }
-                Ok(())
-            }
+            SetRespondent { respondent } => validate::check_attribute_values(
+                &study.meta.respondent_attributes,
+                &respondent.attributes,
+            )
+            .map_err(|(_, e)| ChangeError(e)),
             SetConsent { .. } => Ok(()),
             SetCurrentQuestion { question } => {
                 question.map_or(Ok(()), |q| known_question(study, q))
@@ -258,9 +260,13 @@ impl Document for Session {
                 false => fail(format!("no memo {memo} in this session")),
             },
             PutSituation { situation } => {
-                for (key, value) in &situation.attributes {
-                    validate::check_attribute(&study.meta.situation_attributes, key, value)
-                        .map_err(ChangeError)?;
+                validate::check_attribute_values(
+                    &study.meta.situation_attributes,
+                    &situation.attributes,
+                )
+                .map_err(|(_, e)| ChangeError(e))?;
+                if situation.same_person_as == Some(situation.id) {
+                    return fail("a situation cannot be the same person as itself");
                 }
                 for excerpt in &situation.excerpts {
                     self.check_excerpt(excerpt)?;
@@ -273,6 +279,17 @@ impl Document for Session {
             LinkExcerpt { situation, excerpt } => {
                 self.existing_situation(*situation)?;
                 self.check_excerpt(excerpt)
+            }
+            SetReferenceCoder { coder: None } => Ok(()),
+            SetReferenceCoder { coder: Some(name) } => {
+                if self.codings.iter().any(|c| &c.coder == name) {
+                    Ok(())
+                } else {
+                    fail(format!(
+                        "\"{name}\" has coded nothing in this session (coders: {})",
+                        self.coders().join(", ")
+                    ))
+                }
             }
         }
     }
@@ -394,6 +411,7 @@ impl Document for Session {
                     s.excerpts.retain(|e| *e != excerpt);
                 }
             }
+            SetReferenceCoder { coder } => self.reference_coder = coder,
         }
         outcome
     }

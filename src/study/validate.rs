@@ -12,7 +12,11 @@ use super::ids::CodeId;
 use super::meta::{Attribute, StudyMeta};
 use super::session::{Session, Time};
 use super::text;
-use super::value::{Value, ValueKind};
+use super::value::{OptionGroup, Value, ValueKind};
+use std::collections::BTreeMap;
+
+use super::consistency::misplaced_detail;
+pub use super::consistency::{check_attribute_values, dangling_person_links, shared_pseudonyms};
 
 /// One thing wrong in a file, at a JSON path (`$.codings[2].end`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +117,51 @@ pub fn check_attribute(defs: &[Attribute], key: &str, value: &Value) -> Result<(
     }
 }
 
+/// Groups of options: valid keys, unique among options and groups, naming existing options.
+fn check_groups(p: &mut Problems, path: &str, kind: &ValueKind, groups: &[OptionGroup]) {
+    if groups.is_empty() {
+        return;
+    }
+    if !matches!(kind, ValueKind::Choice { .. } | ValueKind::Choices { .. }) {
+        p.add(
+            format!("{path}.groups"),
+            "only a choice or choices can group its options",
+        );
+        return;
+    }
+    for (i, group) in groups.iter().enumerate() {
+        let gpath = format!("{path}.groups[{i}]");
+        p.check(format!("{gpath}.key"), check_key(&group.key));
+        if kind.options().iter().any(|o| o.key == group.key) {
+            p.add(
+                format!("{gpath}.key"),
+                format!("group key \"{}\" is also an option key", group.key),
+            );
+        }
+        if group.options.is_empty() {
+            p.add(
+                format!("{gpath}.options"),
+                "a group needs at least one option",
+            );
+        }
+        for (j, key) in group.options.iter().enumerate() {
+            if !kind.options().iter().any(|o| &o.key == key) {
+                p.add(
+                    format!("{gpath}.options[{j}]"),
+                    format!("\"{key}\" is not one of the options"),
+                );
+            }
+        }
+    }
+    p.unique(
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (format!("{path}.groups[{i}].key"), g.key.as_str())),
+        "group key",
+    );
+}
+
 fn check_kind(p: &mut Problems, path: &str, kind: &ValueKind) {
     let options = kind.options();
     if matches!(kind, ValueKind::Choice { .. } | ValueKind::Choices { .. }) && options.is_empty() {
@@ -146,6 +195,30 @@ fn check_attributes(p: &mut Problems, base: &str, attrs: &[Attribute]) {
         let path = format!("$.{base}[{i}]");
         p.check(format!("{path}.key"), check_key(&attr.key));
         check_kind(p, &path, &attr.kind);
+        check_groups(p, &path, &attr.kind, &attr.groups);
+        if let Some(when) = &attr.when {
+            match attrs[..i].iter().find(|a| a.key == when.attribute) {
+                None => p.add(
+                    format!("{path}.when.attribute"),
+                    format!(
+                        "\"{}\" is not an attribute declared before this one",
+                        when.attribute
+                    ),
+                ),
+                Some(parent) => {
+                    let known = match &parent.kind {
+                        ValueKind::YesNo => when.is == "yes" || when.is == "no",
+                        kind => kind.options().iter().any(|o| o.key == when.is),
+                    };
+                    if !known {
+                        p.add(
+                            format!("{path}.when.is"),
+                            format!("\"{}\" is not a value of \"{}\"", when.is, when.attribute),
+                        );
+                    }
+                }
+            }
+        }
     }
     p.unique(
         attrs
@@ -179,6 +252,7 @@ pub fn validate_grid(grid: &Grid) -> Vec<Problem> {
                 p.add(format!("{qpath}.text"), "a question needs a text");
             }
             check_kind(&mut p, &qpath, &question.kind);
+            check_groups(&mut p, &qpath, &question.kind, &question.groups);
             question_paths.push((qpath, question));
         }
     }
@@ -269,6 +343,12 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
             check_attribute(&study.meta.respondent_attributes, key, value),
         );
     }
+    check_details(
+        &mut p,
+        "$.respondent.attributes",
+        &study.meta.respondent_attributes,
+        &session.respondent.attributes,
+    );
     if let Some(q) = session.current_question
         && study.grid.question(q).is_none()
     {
@@ -380,6 +460,18 @@ fn validate_situations(p: &mut Problems, session: &Session, study: &Study) {
                 check_attribute(&study.meta.situation_attributes, key, value),
             );
         }
+        check_details(
+            p,
+            &format!("{path}.attributes"),
+            &study.meta.situation_attributes,
+            &situation.attributes,
+        );
+        if situation.same_person_as == Some(situation.id) {
+            p.add(
+                format!("{path}.same_person_as"),
+                "a situation cannot be the same person as itself",
+            );
+        }
         for (j, excerpt) in situation.excerpts.iter().enumerate() {
             let epath = format!("{path}.excerpts[{j}]");
             match session.segment(excerpt.segment) {
@@ -399,4 +491,16 @@ fn validate_situations(p: &mut Problems, session: &Session, study: &Study) {
             .map(|(i, s)| (format!("$.situations[{i}].id"), s.id)),
         "situation id",
     );
+}
+
+/// Details given while their condition does not hold (checked once every value is known).
+fn check_details(
+    p: &mut Problems,
+    base: &str,
+    defs: &[Attribute],
+    values: &BTreeMap<String, Value>,
+) {
+    for (key, message) in defs.iter().filter_map(|d| misplaced_detail(d, values)) {
+        p.add(format!("{base}.{key}"), message);
+    }
 }

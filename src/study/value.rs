@@ -4,13 +4,30 @@
 use serde::{Deserialize, Serialize};
 
 /// One option of a `choice` or `choices` question or attribute.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable key stored in sessions and used in queries (`secteur:sante`).
     pub key: String,
     /// What the interviewer reads on screen.
     pub label: String,
+    /// The option says the value is not known ("Inconnu", "Ne sait pas"): it counts as
+    /// answered but not as known, so tables can give "% of known" beside "% of all".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unknown: bool,
+}
+
+/// Options shown together under one name in tables ("Appartement ou hôtel" for
+/// `appartement` and `hotel`), with each option still shown beneath as a detail. A value
+/// belongs to the group when it holds at least one of its options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionGroup {
+    /// Key of the group in tables and exports; unique among the options and groups.
+    pub key: String,
+    pub label: String,
+    /// Keys of the options it gathers, in the order the table shows them.
+    pub options: Vec<String>,
 }
 
 /// What kind of value a question or an attribute takes.
@@ -99,6 +116,11 @@ impl ValueKind {
             ValueKind::Choice { options } | ValueKind::Choices { options } => options,
             _ => &[],
         }
+    }
+
+    /// Whether `key` is an option that means "not known".
+    pub fn is_unknown(&self, key: &str) -> bool {
+        self.options().iter().any(|c| c.key == key && c.unknown)
     }
 
     /// The label of an option key, if the kind has that option.
@@ -264,6 +286,7 @@ mod tests {
             .map(|k| Choice {
                 key: (*k).into(),
                 label: k.to_uppercase(),
+                unknown: false,
             })
             .collect()
     }
@@ -288,6 +311,7 @@ mod tests {
             options: vec![Choice {
                 key: "sante".into(),
                 label: "Santé".into(),
+                unknown: false,
             }],
         };
         assert_eq!(

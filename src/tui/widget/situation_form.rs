@@ -129,6 +129,7 @@ impl SituationForm {
             label: self.label.value().trim().to_owned(),
             attributes,
             excerpts: existing.map(|s| s.excerpts.clone()).unwrap_or_default(),
+            same_person_as: existing.and_then(|s| s.same_person_as),
         }
     }
 }

@@ -5,6 +5,10 @@
 //! `analysis`, `index`, `interop` → `store` (the study folder) → `study` (the model, no I/O).
 //! `corpus` writes synthetic studies through the store, for benchmarks and trials.
 
+// A panic in the interface loses the draft being typed and may leave the terminal raw: code
+// that can fail returns a typed error. Tests may unwrap (clippy.toml).
+#![warn(clippy::unwrap_used)]
+
 pub mod analysis;
 pub mod cli;
 pub mod corpus;

@@ -1,6 +1,8 @@
 //! The `grille` binary: reads the command line, runs the command, maps the outcome to an exit
 //! code (0 success, 1 failure or problems found, 2 wrong usage).
 
+#![warn(clippy::unwrap_used)]
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -41,7 +43,7 @@ fn main() -> ExitCode {
                 attributes,
                 question,
                 date,
-                consent_given: consent == ConsentArg::Given,
+                consent,
                 json,
             },
         ),
@@ -64,7 +66,7 @@ fn main() -> ExitCode {
                         respondent,
                         location,
                         attributes,
-                        consent,
+                        consent: consent.and_then(ConsentArg::given),
                     },
                 )
             })

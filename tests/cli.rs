@@ -180,3 +180,59 @@ fn help_exists_for_every_command_and_bad_usage_exits_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn consent_is_read_the_same_way_by_interview_and_import() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("etude");
+    grille(home.path())
+        .args(["init", study.to_str().unwrap()])
+        .assert()
+        .success();
+    let s = study.to_str().unwrap();
+    let transcript = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/R07-foyer.txt");
+    let transcript = transcript.to_str().unwrap();
+    // An unknown word is refused by both, before anything opens.
+    for args in [
+        vec!["interview", "--consent", "peut-être"],
+        vec!["import", transcript, "--interviewer", "C", "--consent", "peut-être"],
+    ] {
+        grille(home.path())
+            .args(["--study", s])
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "[possible values: given, refused, unknown]",
+            ));
+    }
+    // A refused consent imports nothing.
+    grille(home.path())
+        .args(["--study", s, "import", transcript, "--interviewer", "C"])
+        .args(["--consent", "refusé"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "la transcription d'un entretien sans consentement ne peut pas être importée",
+        ));
+    assert_eq!(std::fs::read_dir(study.join("sessions")).unwrap().count(), 0);
+    // French words, any case, as for `interview`.
+    grille(home.path())
+        .args(["--study", s, "import", transcript, "--interviewer", "C"])
+        .args(["--consent", "Oui", "--date", "2021-04-14T10:00:00+02:00"])
+        .assert()
+        .success();
+    let file = std::fs::read_dir(study.join("sessions"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let session: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    assert_eq!(
+        session["consent"],
+        serde_json::json!({"given": true, "at": "2021-04-14T10:00:00+02:00"})
+    );
+}

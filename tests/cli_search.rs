@@ -3,7 +3,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::grille;
 use predicates::prelude::*;
@@ -108,6 +108,22 @@ fn a_malformed_query_exits_1_and_points_at_the_mistake() {
         ));
 }
 
+/// Whether the index in `study` has a commit grille made (its manifest is the commit's payload);
+/// tantivy writes `meta.json` with a null payload when it creates an index.
+fn committed(study: &Path) -> Option<bool> {
+    let meta = std::fs::read(study.join("index/meta.json")).ok()?;
+    let meta: serde_json::Value = serde_json::from_slice(&meta).ok()?;
+    Some(!meta["payload"].is_null())
+}
+
+fn signal(child: &std::process::Child, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {signal}");
+}
+
 #[test]
 fn index_rebuild_and_a_build_killed_midway() {
     let home = tempfile::tempdir().unwrap();
@@ -120,17 +136,31 @@ fn index_rebuild_and_a_build_killed_midway() {
         .stderr(predicate::str::contains(
             "Corpus synthétique : 40 entretien(s)",
         ));
-    // Kill a rebuild while it runs (wherever it is: creating, adding, committing).
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("grille"))
-        .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
-        .env("HOME", home.path())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(Duration::from_millis(150));
-    let _ = child.kill();
-    let _ = child.wait();
-    // Whatever state it left, the next search works and finds every session.
+    // Kill the first build of the index while it adds sessions: stopped as soon as the index
+    // folder is made, it is killed only if it has not committed yet (else tried again).
+    let mut caught = false;
+    for _ in 0..5 {
+        let _ = std::fs::remove_dir_all(study.join("index"));
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("grille"))
+            .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
+            .env("HOME", home.path())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while committed(&study).is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        signal(&child, "-STOP");
+        caught = committed(&study) == Some(false);
+        signal(&child, "-KILL");
+        child.wait().unwrap();
+        if caught {
+            break;
+        }
+    }
+    assert!(caught, "no build of the index was caught before its commit");
+    // The next search finishes the interrupted build, says why, and finds every session.
     let out = grille(home.path())
         .args([
             "--study",
@@ -141,11 +171,21 @@ fn index_rebuild_and_a_build_killed_midway() {
         ])
         .assert()
         .success()
+        .stderr(predicate::str::contains(
+            "index de recherche reconstruit (une construction précédente avait été interrompue)",
+        ))
         .get_output()
         .stdout
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(json["total"].as_u64().unwrap() > 0);
+    assert!(
+        json["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["respondent"] == "R0040")
+    );
     grille(home.path())
         .args(["--study", study.to_str().unwrap(), "index", "rebuild"])
         .assert()

@@ -85,14 +85,12 @@ pub fn groups(kind: &ValueKind, seen: &BTreeSet<String>) -> Vec<Group> {
         } => (*min..=*max)
             .map(|v| {
                 let key = v.to_string();
-                let label = match (v == *min, v == *max) {
-                    (true, _) if min_label.is_some() => {
-                        format!("{v} ({})", min_label.as_ref().unwrap())
-                    }
-                    (_, true) if max_label.is_some() => {
-                        format!("{v} ({})", max_label.as_ref().unwrap())
-                    }
-                    _ => key.clone(),
+                let end_label = [(v == *min, min_label), (v == *max, max_label)]
+                    .into_iter()
+                    .find_map(|(at, label)| label.as_ref().filter(|_| at));
+                let label = match end_label {
+                    Some(end) => format!("{v} ({end})"),
+                    None => key.clone(),
                 };
                 text(&key, &label)
             })

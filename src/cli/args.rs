@@ -77,7 +77,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
         /// `given` if consent was obtained at the interview; by default none is recorded.
-        #[arg(long, value_enum, default_value = "unknown")]
+        #[arg(long, value_enum, ignore_case = true, default_value = "unknown")]
         consent: ConsentArg,
         /// Print the imported sessions as JSON for scripts.
         #[arg(long)]
@@ -106,9 +106,10 @@ pub enum Command {
         /// A respondent attribute, KEY=VALUE (e.g. secteur=sante); repeat for several.
         #[arg(long = "attr", value_name = "KEY=VALUE")]
         attributes: Vec<String>,
-        /// `given` when consent was obtained (required to take notes), or `refused`.
-        #[arg(long)]
-        consent: Option<String>,
+        /// `given` when consent was obtained (required to take notes), or `refused`; by
+        /// default the form asks.
+        #[arg(long, value_enum, ignore_case = true)]
+        consent: Option<ConsentArg>,
     },
     /// Search every session: words, "phrases", AND/OR/NOT, fields (code:, theme:, question:,
     /// speaker:, respondent:, coder:, date:, kind:, any respondent attribute). See README.
@@ -135,13 +136,30 @@ pub enum Command {
     },
 }
 
-/// What is known of an imported interview's consent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// What is known of the respondent's consent (`interview`, `import`). French words are
+/// accepted too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ConsentArg {
-    /// Consent was given when the interview was recorded: recorded as given at the start.
+    /// Consent was given: notes may be taken (an import records it as given at the start).
+    #[value(alias = "oui", alias = "yes", alias = "donne", alias = "donné")]
     Given,
-    /// Not known to grille: no consent recorded.
+    /// Consent was refused: no notes may be taken, nothing may be imported.
+    #[value(alias = "non", alias = "no", alias = "refuse", alias = "refusé")]
+    Refused,
+    /// Not known: none is recorded (the interview form asks for it).
+    #[value(alias = "inconnu")]
     Unknown,
+}
+
+impl ConsentArg {
+    /// Given, refused, or not known.
+    pub fn given(self) -> Option<bool> {
+        match self {
+            ConsentArg::Given => Some(true),
+            ConsentArg::Refused => Some(false),
+            ConsentArg::Unknown => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

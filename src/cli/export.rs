@@ -51,7 +51,7 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     }
     let mut filter = filter(&out);
     if let Some(query) = &out.query {
-        let index = super::index::open(env, &ws.dir, &ws.study)?;
+        let index = super::index::open(env, &ws)?;
         match ws.matching_segments(&index, query) {
             Ok(segments) => {
                 filter.segments = Some(segments);

@@ -1,14 +1,13 @@
 //! `grille import FILE...`: transcripts from elsewhere become sessions, all or none.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::Timelike;
 use comfy_table::{Cell, CellAlignment, Table, presets};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
+use super::args::ConsentArg;
 use super::{Env, Usage};
 use crate::interop::import::{
     ImportError, ImportOptions, import_files, parse_attributes, parse_date, question_by_key,
@@ -23,7 +22,7 @@ pub struct Request {
     pub attributes: Vec<String>,
     pub question: Option<String>,
     pub date: Option<String>,
-    pub consent_given: bool,
+    pub consent: ConsentArg,
     pub json: bool,
 }
 
@@ -40,8 +39,11 @@ struct Row<'a> {
 /// Returns whether everything was imported.
 pub fn run(env: &Env, request: &Request) -> Result<bool> {
     let t = env.texts();
-    let dir = env.study()?;
-    let study = dir.load_study()?;
+    if request.consent == ConsentArg::Refused {
+        return Err(Usage(t.cli.import_consent_refused.into()).into());
+    }
+    let ws = env.workspace()?;
+    let (dir, study) = (&ws.dir, &ws.study);
     let usage = |e: ImportError| Usage(e.message(t));
     let interviewer = request
         .interviewer
@@ -69,11 +71,11 @@ pub fn run(env: &Env, request: &Request) -> Result<bool> {
             None => None,
         },
         start,
-        consent_given: request.consent_given,
+        consent_given: request.consent == ConsentArg::Given,
     };
 
-    let bar = progress(request.files.len(), t.import_reading);
-    let outcome = import_files(&dir, &study, &request.files, &options, &mut |_| {
+    let bar = super::progress::batch(request.files.len(), t.import_reading);
+    let outcome = import_files(dir, study, &request.files, &options, &mut |_| {
         bar.inc(1);
         if Some(bar.position()) == bar.length() {
             bar.set_message(t.import_writing);
@@ -111,23 +113,10 @@ pub fn run(env: &Env, request: &Request) -> Result<bool> {
         // Respondents are promised anonymity: a file named after a person must not leak it.
         eprintln!("{}", t.import_pseudonym_from_file);
     }
-    if !request.consent_given {
+    if request.consent != ConsentArg::Given {
         eprintln!("{}", t.import_consent_unknown);
     }
     Ok(true)
-}
-
-/// A bar on stderr for batches, only when stderr is a terminal (never in logs or pipes).
-fn progress(files: usize, message: &'static str) -> ProgressBar {
-    if files < 2 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(message);
-    bar
 }
 
 fn row(s: &Session) -> Row<'_> {

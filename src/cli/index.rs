@@ -4,17 +4,16 @@ use anyhow::Result;
 
 use super::Env;
 use super::args::IndexCommand;
+use super::progress::Bar;
 use crate::i18n::Texts;
-use crate::index::{Bar, Index, Rebuilt};
-use crate::store::StudyDir;
-use crate::study::Study;
+use crate::index::{Index, Rebuilt};
+use crate::workspace::Workspace;
 
 pub fn run(env: &Env, command: IndexCommand) -> Result<bool> {
     match command {
         IndexCommand::Rebuild => {
-            let dir = env.study()?;
-            let study = dir.load_study()?;
-            let mut index = open(env, &dir, &study)?;
+            let ws = env.workspace()?;
+            let mut index = open(env, &ws)?;
             // Just built or caught up on opening? Either way `rebuild` is what was asked.
             if index.opened().rebuilt.is_none() {
                 index.rebuild(&mut Bar::default())?;
@@ -41,9 +40,9 @@ pub fn reason(t: &Texts, why: &Rebuilt) -> String {
 
 /// Opens the study's index (rebuilding or catching it up, with a progress bar) and says on
 /// stderr what that did.
-pub fn open(env: &Env, dir: &StudyDir, study: &Study) -> Result<Index> {
+pub fn open(env: &Env, ws: &Workspace) -> Result<Index> {
     let t = env.texts();
-    let index = Index::open(dir, study, &mut Bar::default())?;
+    let index = ws.open_index(&mut Bar::default())?;
     let opened = index.opened();
     if let Some(why) = &opened.rebuilt {
         eprintln!("{}", (t.index_rebuilt)(&reason(t, why)));

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod index;
 pub mod init;
+pub mod progress;
 pub mod search;
 pub mod sessions;
 
@@ -19,6 +20,7 @@ use crate::i18n::{Lang, Texts};
 use crate::store::paths::{Origin, resolve_study};
 use crate::store::template::DIAGNOSTIC;
 use crate::store::{Preferences, StudyDir};
+use crate::workspace::Workspace;
 
 /// What every command needs: the language, the user's preferences, the `--study` flag.
 pub struct Env {
@@ -52,6 +54,12 @@ impl Env {
             return Ok(dir);
         }
         Ok(StudyDir::open(&root)?)
+    }
+
+    /// The study, open: the one way a command reads or writes it (only `init` and `check`, which
+    /// work on folders that are not, or not yet, sound studies, take the [`StudyDir`] itself).
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::open(self.study()?, self.prefs.clone())
     }
 }
 

@@ -33,10 +33,9 @@ struct AttributeCount<'a> {
 /// Returns false (exit 1) when the query is malformed.
 pub fn run(env: &Env, query: &str, limit: usize, json: bool) -> Result<bool> {
     let t = env.texts();
-    let dir = env.study()?;
-    let study = dir.load_study()?;
-    let index = super::index::open(env, &dir, &study)?;
-    let results = match index.search(query, limit) {
+    let ws = env.workspace()?;
+    let index = super::index::open(env, &ws)?;
+    let results = match ws.search(&index, query, limit) {
         Ok(r) => r,
         Err(SearchError::Query(e)) => {
             eprintln!("grille: {}", e.message(t));

@@ -43,20 +43,10 @@ impl<'a> Row<'a> {
 
 /// Returns whether every session could be read.
 pub fn run(env: &Env, json: bool) -> Result<bool> {
-    let dir = env.study()?;
-    let study = dir.load_study()?;
-    let mut sessions = Vec::new();
-    let mut all_read = true;
-    for id in dir.session_ids()? {
-        match dir.load_session(id, &study) {
-            Ok(loaded) => sessions.push(loaded.doc),
-            Err(e) => {
-                all_read = false;
-                eprintln!("{}", (env.texts().session_unreadable)(&e.to_string()));
-            }
-        }
+    let (sessions, unreadable) = env.workspace()?.sessions()?;
+    for u in &unreadable {
+        eprintln!("{}", (env.texts().session_unreadable)(&u.error));
     }
-    sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
     if json {
         let rows: Vec<Row> = sessions.iter().map(Row::of).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
@@ -65,7 +55,7 @@ pub fn run(env: &Env, json: bool) -> Result<bool> {
     } else {
         println!("{}", table(env, &sessions));
     }
-    Ok(all_read)
+    Ok(unreadable.is_empty())
 }
 
 fn table(env: &Env, sessions: &[Session]) -> Table {

@@ -30,7 +30,7 @@ use tantivy::{IndexReader, IndexWriter};
 use error::AtIndex;
 pub use error::{IndexError, Result};
 use manifest::{Held, Manifest, fingerprint};
-pub use progress::{Bar, Progress, Silent};
+pub use progress::{Progress, Silent};
 pub use query::QueryError;
 use schema::{Fields, VERSION};
 pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};

@@ -2,7 +2,7 @@
 //! (`grille demo`), or on a new interview straight away (`grille interview`). The binary picks
 //! this front end; the command line only resolves the study and the preferences.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::runtime::Start;
 use super::setup::{Prepared, Setup};
@@ -33,7 +33,8 @@ pub struct InterviewArgs {
     pub respondent: Option<String>,
     pub location: Option<String>,
     pub attributes: Vec<String>,
-    pub consent: Option<String>,
+    /// Given, refused, or not known (the form asks).
+    pub consent: Option<bool>,
 }
 
 pub fn interview(dir: StudyDir, prefs: Preferences, lang: Lang, args: InterviewArgs) -> Result<()> {
@@ -55,17 +56,11 @@ fn prepared(study: &Study, args: InterviewArgs, prefs: &Preferences) -> Result<P
         .meta
         .parse_attributes(&args.attributes)
         .map_err(|e| anyhow::anyhow!("--attr {e}"))?;
-    let consent = match args.consent.as_deref().map(str::to_lowercase).as_deref() {
-        None => None,
-        Some("given" | "oui" | "yes" | "donne" | "donné") => Some(true),
-        Some("refused" | "non" | "no" | "refuse" | "refusé") => Some(false),
-        Some(other) => bail!("--consent {other}: expected given or refused"),
-    };
     Ok(Prepared {
         interviewer: args.interviewer.or_else(|| prefs.interviewer.clone()),
         respondent: args.respondent,
         location: args.location,
         attributes,
-        consent,
+        consent: args.consent,
     })
 }

@@ -11,4 +11,5 @@ pub static EN_CLI: CliTexts = CliTexts {
     template_run: |d| {
         format!("run `cargo run -- dev template {d}` to bring it into canonical form")
     },
+    import_consent_refused: "--consent refused: a transcript of an interview without consent cannot be imported; nothing was written",
 };

@@ -11,4 +11,5 @@ pub static FR_CLI: CliTexts = CliTexts {
     template_run: |d| {
         format!("lancez `cargo run -- dev template {d}` pour le remettre sous forme canonique")
     },
+    import_consent_refused: "--consent refused : la transcription d'un entretien sans consentement ne peut pas être importée ; rien n'a été écrit",
 };

@@ -24,4 +24,6 @@ pub struct CliTexts {
     pub template_written: fn(&str) -> String,
     /// (folder) What to run after `--check` found something.
     pub template_run: fn(&str) -> String,
+    /// `grille import --consent refused`.
+    pub import_consent_refused: &'static str,
 }

@@ -100,7 +100,11 @@ fn voice_runs(body: &str) -> Vec<(Option<String>, String)> {
                 // Text after `</v>` is no longer the voice's.
                 runs.push((None, String::new()));
             }
-            other => collect_text(std::slice::from_ref(other), &mut runs.last_mut().unwrap().1),
+            other => {
+                if let Some((_, text)) = runs.last_mut() {
+                    collect_text(std::slice::from_ref(other), text);
+                }
+            }
         }
     }
     runs.into_iter()

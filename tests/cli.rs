@@ -196,7 +196,14 @@ fn consent_is_read_the_same_way_by_interview_and_import() {
     // An unknown word is refused by both, before anything opens.
     for args in [
         vec!["interview", "--consent", "peut-être"],
-        vec!["import", transcript, "--interviewer", "C", "--consent", "peut-être"],
+        vec![
+            "import",
+            transcript,
+            "--interviewer",
+            "C",
+            "--consent",
+            "peut-être",
+        ],
     ] {
         grille(home.path())
             .args(["--study", s])
@@ -216,7 +223,10 @@ fn consent_is_read_the_same_way_by_interview_and_import() {
         .stderr(predicate::str::contains(
             "la transcription d'un entretien sans consentement ne peut pas être importée",
         ));
-    assert_eq!(std::fs::read_dir(study.join("sessions")).unwrap().count(), 0);
+    assert_eq!(
+        std::fs::read_dir(study.join("sessions")).unwrap().count(),
+        0
+    );
     // French words, any case, as for `interview`.
     grille(home.path())
         .args(["--study", s, "import", transcript, "--interviewer", "C"])
@@ -229,8 +239,7 @@ fn consent_is_read_the_same_way_by_interview_and_import() {
         .unwrap()
         .unwrap()
         .path();
-    let session: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    let session: serde_json::Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
     assert_eq!(
         session["consent"],
         serde_json::json!({"given": true, "at": "2021-04-14T10:00:00+02:00"})

@@ -139,6 +139,7 @@ fn session(n: usize, study: &Study, rng: &mut Rng) -> Session {
                 Speaker::Respondent
             },
             speaker_label: None,
+            recording: None,
             start: None,
             end: None,
             text: words.join(" "),

@@ -1,7 +1,6 @@
 //! Importing transcripts: reading an hour-long interview (text or Whisper subtitles) into a
 //! session, and writing a batch of ten into a study. Figures in BENCHMARKS.md.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -67,12 +66,9 @@ fn hour_of_srt() -> String {
 
 fn options() -> ImportOptions {
     ImportOptions {
-        respondent: None,
-        interviewer: "Camille".into(),
-        attributes: BTreeMap::new(),
-        question: None,
-        start: Time::parse_from_rfc3339("2021-04-14T10:00:00+02:00").unwrap(),
-        consent_given: false,
+        interviewer: Some("Camille".into()),
+        start: Some(Time::parse_from_rfc3339("2021-04-14T10:00:00+02:00").unwrap()),
+        ..ImportOptions::default()
     }
 }
 

@@ -47,6 +47,7 @@ fn big_session(study: &Study, now: Time) -> Session {
                 Speaker::Respondent
             },
             speaker_label: None,
+            recording: None,
             start: Some(now),
             end: Some(now),
             text,

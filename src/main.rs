@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use grille::cli::args::{Args, Command, ConsentArg};
+use grille::cli::args::{Args, Command};
 use grille::cli::{self, Env};
 use grille::tui;
 
@@ -25,28 +25,8 @@ fn main() -> ExitCode {
         Some(Command::Search { query, limit, json }) => cli::search::run(&env, &query, limit, json),
         Some(Command::Index { command }) => cli::index::run(&env, command),
         Some(Command::Dev { command }) => cli::dev::run(&env, command),
-        Some(Command::Import {
-            files,
-            respondent,
-            interviewer,
-            attributes,
-            question,
-            date,
-            consent,
-            json,
-        }) => cli::import::run(
-            &env,
-            &cli::import::Request {
-                files,
-                respondent,
-                interviewer,
-                attributes,
-                question,
-                date,
-                consent,
-                json,
-            },
-        ),
+        Some(Command::Import(args)) => cli::import::run(&env, &args),
+        Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),
         Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),
         Some(Command::Interview {
             interviewer,

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -24,12 +23,9 @@ fn fixture(name: &str) -> PathBuf {
 
 fn options() -> ImportOptions {
     ImportOptions {
-        respondent: None,
-        interviewer: "Camille Roux".into(),
-        attributes: BTreeMap::new(),
-        question: None,
-        start: time("2021-04-14T10:00:00+02:00"),
-        consent_given: false,
+        interviewer: Some("Camille Roux".into()),
+        start: Some(time("2021-04-14T10:00:00+02:00")),
+        ..ImportOptions::default()
     }
 }
 
@@ -263,7 +259,7 @@ fn latin1_empty_and_textless_files_are_refused_with_clear_messages() {
     let err = import_file(&fixture("titres-seulement.md"), &options()).unwrap_err();
     assert!(matches!(err, ImportError::NoText { .. }), "{err}");
     assert!(err.message(&FR).contains("aucun texte à importer"));
-    let err = import_file(Path::new("entretien.docx"), &options()).unwrap_err();
+    let err = import_file(Path::new("entretien.pdf"), &options()).unwrap_err();
     assert!(matches!(err, ImportError::Unsupported { .. }), "{err}");
 }
 
@@ -319,7 +315,8 @@ fn a_good_batch_lands_whole_in_private_files() {
     ];
     let mut opts = options();
     opts.consent_given = true;
-    let sessions = import_files(&dir, &study, &files, &opts, &mut |_| {}).unwrap();
+    let outcome = import_files(&dir, &study, &files, &opts, &mut |_| {}).unwrap();
+    let sessions: Vec<_> = outcome.imported.iter().map(|r| r.session.clone()).collect();
     assert_eq!(sessions.len(), 3);
     let ids = dir.session_ids().unwrap();
     assert_eq!(ids.len(), 3);

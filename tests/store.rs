@@ -18,6 +18,7 @@ fn segment(text: &str) -> Segment {
         question: None,
         speaker: Speaker::Respondent,
         speaker_label: None,
+        recording: None,
         start: Some(time("2021-04-12T10:05:00+02:00")),
         end: None,
         text: text.into(),

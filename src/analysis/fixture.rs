@@ -219,6 +219,7 @@ fn segment(s: &mut Session, text: &str, question: Option<QuestionId>) -> Segment
         question,
         speaker: Speaker::Respondent,
         speaker_label: None,
+        recording: None,
         start: None,
         end: None,
         text: text.into(),

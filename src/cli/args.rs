@@ -52,36 +52,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import transcripts typed or transcribed elsewhere (.txt, .md, .srt, .vtt): each file
-    /// becomes a new session. All files are checked first: either all are imported or none.
-    Import {
-        /// The transcripts. Text (.txt, .md): speaker turns (`ENQ : …`, `Mme B. : …`) or
-        /// paragraphs; subtitles (.srt, .vtt): one segment per cue, with its times.
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        /// The respondent's pseudonym (one file only); by default each file's name.
-        #[arg(long, value_name = "PSEUDO")]
-        respondent: Option<String>,
-        /// Who ran the interviews; by default the name saved in the preferences.
-        #[arg(long, value_name = "NAME")]
-        interviewer: Option<String>,
-        /// A respondent attribute declared in study.json, e.g. --attr secteur=sante (repeatable).
-        #[arg(long = "attr", value_name = "KEY=VALUE")]
-        attributes: Vec<String>,
-        /// Attach every segment to this grid question (by its key); by default none, the
-        /// analyst attaches them while coding.
-        #[arg(long = "question", value_name = "KEY")]
-        question: Option<String>,
-        /// When the recording started (2021-04-12, 2021-04-12 10:02 or RFC 3339): segment times
-        /// are this plus their offset in the file. By default now.
-        #[arg(long, value_name = "DATE")]
-        date: Option<String>,
-        /// `given` if consent was obtained at the interview; by default none is recorded.
-        #[arg(long, value_enum, ignore_case = true, default_value = "unknown")]
-        consent: ConsentArg,
-        /// Print the imported sessions as JSON for scripts.
-        #[arg(long)]
-        json: bool,
+    /// Import transcripts typed or transcribed elsewhere: each file becomes a new session. All
+    /// files are checked first: either all are imported or none. See README for every format.
+    Import(ImportArgs),
+    /// Show or set the preferences: the interviewer's and the coder's names, the language.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
     },
     /// Export tables for a report (CSV, JSON, Markdown, xlsx) and charts (SVG): frequencies,
     /// situations, answers, co-occurrence, agreement, excerpts.
@@ -134,6 +111,58 @@ pub enum Command {
         #[command(subcommand)]
         command: DevCommand,
     },
+}
+
+/// `grille import`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The transcripts: .txt/.md (typed, Otter, f4/f5, TranscribeMe), .docx, .odt, .srt, .vtt,
+    /// .html (noScribe), .otr (oTranscribe), .json/.tsv (Whisper), .TextGrid (Praat), .eaf
+    /// (ELAN), .trs (Transcriber).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The respondent's pseudonym (one file only); by default each file's name.
+    #[arg(long, value_name = "PSEUDO")]
+    pub respondent: Option<String>,
+    /// Who ran the interviews; by default the name the file gives its interviewer, else the
+    /// name saved with `grille config set interviewer`, else unknown.
+    #[arg(long, value_name = "NAME")]
+    pub interviewer: Option<String>,
+    /// The interviewer's speaker label in the files (e.g. S01) when no mark says it; by default
+    /// the label with a role mark (ENQ, Interviewer…), else the one who asks most questions.
+    #[arg(long, value_name = "LABEL")]
+    pub interviewer_label: Option<String>,
+    /// A respondent attribute declared in study.json, e.g. --attr secteur=sante (repeatable).
+    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    pub attributes: Vec<String>,
+    /// Attach every segment to this grid question (by its key); by default none, the analyst
+    /// attaches them while coding.
+    #[arg(long = "question", value_name = "KEY")]
+    pub question: Option<String>,
+    /// When the recording started (2021-04-12, 2021-04-12 10:02 or RFC 3339): segment times
+    /// are this plus their offset in the file. Without it the interview's date is unknown and
+    /// times are offsets from the start of the recording.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// `given` if consent was obtained at the interview; by default none is recorded.
+    #[arg(long, value_enum, ignore_case = true, default_value = "unknown")]
+    pub consent: ConsentArg,
+    /// Read and check the files, show the speakers found, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the imported sessions as JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the preferences.
+    Show,
+    /// Save a preference: `interviewer NAME`, `coder NAME` or `lang fr|en`.
+    Set { key: String, value: String },
+    /// Forget a preference.
+    Unset { key: String },
 }
 
 /// What is known of the respondent's consent (`interview`, `import`). French words are

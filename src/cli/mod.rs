@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod config;
 pub mod dev;
 pub mod export;
 pub mod import;

@@ -135,6 +135,7 @@ impl Writer<'_> {
                 question: Some(q.id),
                 speaker,
                 speaker_label: None,
+                recording: None,
                 start: Some(clock),
                 end: Some(end),
                 text,

@@ -165,13 +165,8 @@ pub static EN: Texts = Texts {
     },
     import_unknown_encoding: " Its encoding was not recognised; save it as UTF-8 from your editor \
         and import the copy.",
-    import_binary: |f, o| {
-        format!("{f}: a NUL byte at byte {o}: this is not UTF-8 text (a binary file, or UTF-16?).")
-    },
     import_empty: |f| format!("{f}: the file is empty."),
     import_no_text: |f| format!("{f}: no text to import (only headings, times or empty cues)."),
-    import_unsupported: |f| format!("{f}: unsupported format (.txt, .md, .srt or .vtt files)."),
-    import_malformed: |f, l, m| format!("{f}: line {l}: {m}"),
     import_unreadable: |f, e| format!("{f}: cannot read: {e}"),
     import_twice: |f| format!("{f}: given twice."),
     import_respondent_for_many: "--respondent names one respondent: import one file with it \
@@ -311,6 +306,7 @@ pub static EN: Texts = Texts {
     ],
     analysis: &super::analysis::EN_ANALYSIS,
     cli: &super::cli::EN_CLI,
+    import: &super::import::EN_IMPORT,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

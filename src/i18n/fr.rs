@@ -171,21 +171,12 @@ pub static FR: Texts = Texts {
     },
     import_unknown_encoding: " Son encodage n'a pas été reconnu ; enregistrez-le en UTF-8 depuis \
         votre éditeur et importez la copie.",
-    import_binary: |f, o| {
-        format!(
-            "{f} : octet nul à l'octet {o} : ce n'est pas un texte UTF-8 (fichier binaire ou UTF-16 ?)."
-        )
-    },
     import_empty: |f| format!("{f} : le fichier est vide."),
     import_no_text: |f| {
         format!(
             "{f} : aucun texte à importer (seulement des titres, des temps ou des sous-titres vides)."
         )
     },
-    import_unsupported: |f| {
-        format!("{f} : format non pris en charge (fichiers .txt, .md, .srt ou .vtt).")
-    },
-    import_malformed: |f, l, m| format!("{f} : ligne {l} : {m}"),
     import_unreadable: |f, e| format!("{f} : lecture impossible : {e}"),
     import_twice: |f| format!("{f} : donné deux fois."),
     import_respondent_for_many: "--respondent nomme un·e seul·e répondant·e : importez un seul \
@@ -331,6 +322,7 @@ pub static FR: Texts = Texts {
     ],
     analysis: &super::analysis::FR_ANALYSIS,
     cli: &super::cli::FR_CLI,
+    import: &super::import::FR_IMPORT,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Corpus synthétique : {n} entretien(s), {w} mots, dans {p}"),
     query_at: |c, m| format!("requête invalide, colonne {c} : {m}"),

@@ -6,11 +6,13 @@ pub mod cli;
 mod en;
 mod fr;
 pub mod screens;
+pub mod import;
 
 pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
 pub use screens::ScreensTexts;
+pub use import::ImportTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -161,11 +163,8 @@ pub struct Texts {
     /// Encoding as named, command that converts the file.
     pub import_looks_like: fn(&str, &str) -> String,
     pub import_unknown_encoding: &'static str,
-    pub import_binary: fn(&str, usize) -> String,
     pub import_empty: fn(&str) -> String,
     pub import_no_text: fn(&str) -> String,
-    pub import_unsupported: fn(&str) -> String,
-    pub import_malformed: fn(&str, usize, &str) -> String,
     pub import_unreadable: fn(&str, &str) -> String,
     pub import_twice: fn(&str) -> String,
     pub import_respondent_for_many: &'static str,
@@ -244,6 +243,7 @@ pub struct Texts {
     pub analysis: &'static analysis::AnalysisTexts,
     /// The command line's own messages (`grille dev`, output targets).
     pub cli: &'static cli::CliTexts,
+    pub import: &'static ImportTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{IoContext, Result, StoreError};
 use super::journaled::{self, DocPaths, Journaled, Loaded};
+use super::lock::Lock;
 use super::paths::StudyPaths;
 use super::template::Template;
 use super::{fs, json};
@@ -174,6 +175,9 @@ impl StudyDir {
             .tempdir_in(root)
             .at(root)?;
         fs::make_private(staging.path())?;
+        // Held until the end: a staging folder whose lock is free was left by an import that
+        // died (see `remove_interrupted_imports`).
+        let _busy = Lock::acquire(&staging.path().join(STAGING_LOCK), staging.path())?;
         let mut staged = Vec::with_capacity(sessions.len());
         for session in sessions {
             let name = format!("{}.json", session.id);
@@ -195,6 +199,42 @@ impl StudyDir {
         fs::sync_dir(&sessions_dir)?;
         super::stamp::mark_changed(&self.paths.changes_mark());
         Ok(())
+    }
+
+    /// The sessions imported from a file (with a `source`), as read now; those that cannot be
+    /// read are left out (they are reported by `check`). An import compares its transcripts
+    /// with them so that running it again after a crash duplicates nothing.
+    pub fn sources(&self, study: &Study) -> Result<Vec<Session>> {
+        Ok(self
+            .session_ids()?
+            .into_iter()
+            .filter_map(|id| self.load_session(id, study).ok())
+            .map(|loaded| loaded.doc)
+            .filter(|s| s.source.is_some())
+            .collect())
+    }
+
+    /// Removes the staging folders of imports that died while moving their sessions in (no
+    /// process holds their lock): they hold copies of transcripts nobody will use, since the
+    /// import run again recognises what was placed and places the rest. Returns those removed.
+    pub fn remove_interrupted_imports(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.root()) else {
+            return Vec::new();
+        };
+        let mut removed = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let staging = entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX)
+                && entry.file_type().is_ok_and(|t| t.is_dir());
+            if !staging {
+                continue;
+            }
+            let free = Lock::acquire(&path.join(STAGING_LOCK), &path).is_ok();
+            if free && std::fs::remove_dir_all(&path).is_ok() {
+                removed.push(path);
+            }
+        }
+        removed
     }
 
     /// Opens the codebook for writing (codebook edits are journalled like session changes).
@@ -258,6 +298,9 @@ impl StudyDir {
 
 /// The name staging folders of an import start with, in the study's root.
 const STAGING_PREFIX: &str = ".grille-import-";
+
+/// The lock an import holds in its staging folder while it moves its sessions in.
+const STAGING_LOCK: &str = ".lock";
 
 /// Renames `from` to `to`, which must not exist: a session file is never overwritten.
 fn move_new(from: &Path, to: &Path) -> Result<()> {
@@ -375,8 +418,8 @@ impl CheckReport {
             {
                 self.notes.push(format!(
                     "{}: left by an interrupted import; the sessions in it were not imported \
-                     (the import may have moved some others into sessions/: check them, then \
-                     delete this folder)",
+                     (run the same import again: it recognises the sessions already placed, \
+                     places the others and removes this folder)",
                     entry.path().display()
                 ));
             }

@@ -1,12 +1,20 @@
-//! The `"format": "grille/1"` marker every study file starts with.
+//! The `"format": "grille/2"` marker every study file starts with.
+//!
+//! Version 2 added what imported transcripts need: co-respondents, segment positions in the
+//! recording, an interviewer that may be unknown. A version 1 file is a valid version 2 file
+//! with none of these, so it is read as it is and written back as version 2 when it next
+//! changes (see `docs/format.md`, "Versions").
 
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
-/// The one format version this build reads and writes.
-pub const FORMAT: &str = "grille/1";
+/// The format version this build writes.
+pub const FORMAT: &str = "grille/2";
 
-/// Marks a file as grille format 1; any other value is refused with a message naming it, so a
+/// The older versions this build reads, each a subset of the current one.
+pub const OLDER: &[&str] = &["grille/1"];
+
+/// Marks a file as grille format; an unknown value is refused with a message naming it, so a
 /// file from a newer grille is never misread and then overwritten.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Format;
@@ -20,12 +28,27 @@ impl Serialize for Format {
 impl<'de> Deserialize<'de> for Format {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let found = String::deserialize(d)?;
-        if found == FORMAT {
+        if found == FORMAT || OLDER.contains(&found.as_str()) {
             Ok(Format)
         } else {
             Err(de::Error::custom(format!(
-                "unsupported format \"{found}\": this version of grille reads \"{FORMAT}\""
+                "unsupported format \"{found}\": this version of grille reads \"{FORMAT}\" and \
+                 older ({})",
+                OLDER.join(", ")
             )))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn older_versions_are_read_and_the_current_one_written() {
+        let old: Format = serde_json::from_str("\"grille/1\"").unwrap();
+        assert_eq!(serde_json::to_string(&old).unwrap(), "\"grille/2\"");
+        let err = serde_json::from_str::<Format>("\"grille/9\"").unwrap_err();
+        assert!(err.to_string().contains("grille/9"), "{err}");
     }
 }

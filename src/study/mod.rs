@@ -26,8 +26,8 @@ pub use grid::{Grid, Question, Theme};
 pub use ids::*;
 pub use meta::{Attribute, AttributeError, Condition, StudyMeta};
 pub use session::{
-    Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
-    Time,
+    Coding, Consent, Excerpt, Mark, Memo, Recording, Respondent, Segment, Session, Situation,
+    Speaker, Status, Time,
 };
 pub use session_change::SessionChange;
 pub use validate::Problem;

@@ -1,6 +1,7 @@
 //! An interview session: who, when, with what consent, and what was said, answered and coded.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,17 @@ pub struct Session {
     /// Number of changes folded into this snapshot; journal records above it are replayed.
     #[serde(default)]
     pub revision: u64,
+    /// Who ran the interview; empty when it is not known (an imported transcript that does
+    /// not say, editable later).
     pub interviewer: String,
+    /// The respondent the session is listed under.
     pub respondent: Respondent,
+    /// Other respondents who speak in the session (a parent, a partner, the members of a focus
+    /// group), each with their own pseudonym and attributes. A respondent segment whose
+    /// `speaker_label` is one of their pseudonyms is theirs; every other respondent segment is
+    /// the respondent's (see [`Session::respondent_of`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_respondents: Vec<Respondent>,
     #[serde(default)]
     pub consent: Option<Consent>,
     #[serde(default)]
@@ -97,16 +107,85 @@ pub struct Segment {
     #[serde(default)]
     pub question: Option<QuestionId>,
     pub speaker: Speaker,
-    /// The speaker's name as it appeared in an imported transcript, when it says more than the
-    /// role (several respondents, a named interviewer).
+    /// Who spoke, by name or pseudonym, when it says more than the role: the name an imported
+    /// transcript gives (`Mme B.`, `S01`), a co-respondent's pseudonym, a second interviewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_label: Option<String>,
     #[serde(default)]
     pub start: Option<Time>,
     #[serde(default)]
     pub end: Option<Time>,
+    /// Where the segment is in the interview's recording (an imported transcript's times),
+    /// whether or not the recording's date is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Recording>,
     /// NFC, `\n` line endings; coding offsets count its chars.
     pub text: String,
+}
+
+/// A place in a recording: seconds from its start (milliseconds kept).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recording {
+    #[serde(with = "seconds")]
+    pub start: Duration,
+    #[serde(default, with = "optional_seconds", skip_serializing_if = "Option::is_none")]
+    pub end: Option<Duration>,
+}
+
+/// Durations as a number of seconds in JSON (`75.25`), as transcription tools write them.
+mod seconds {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer, de};
+
+    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+        // Whole milliseconds, written without float noise (75.25, not 75.250000001).
+        let ms = d.as_millis() as f64;
+        s.serialize_f64(ms / 1000.0)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+        let secs = f64::deserialize(d)?;
+        from_secs(secs).ok_or_else(|| de::Error::custom(format!("{secs} is not a time in a recording")))
+    }
+
+    pub fn from_secs(secs: f64) -> Option<Duration> {
+        (secs.is_finite() && (0.0..1e9).contains(&secs))
+            .then(|| Duration::from_millis((secs * 1000.0).round() as u64))
+    }
+}
+
+mod optional_seconds {
+    use std::time::Duration;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::seconds::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrap(#[serde(with = "super::seconds")] Duration);
+        Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+    }
+}
+
+impl Recording {
+    /// `+1:02:03` (or `+02:03` under an hour): an offset, never mistaken for a clock time.
+    pub fn show(offset: Duration) -> String {
+        let secs = offset.as_secs();
+        let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+        if h > 0 {
+            format!("+{h}:{m:02}:{s:02}")
+        } else {
+            format!("+{m:02}:{s:02}")
+        }
+    }
 }
 
 /// A code applied to the span `[start, end)` of a segment's text, counted in chars.
@@ -179,6 +258,7 @@ impl Session {
             revision: 0,
             interviewer,
             respondent,
+            co_respondents: Vec::new(),
             consent: None,
             started: None,
             ended: None,
@@ -193,6 +273,35 @@ impl Session {
             reference_coder: None,
             memos: Vec::new(),
             situations: Vec::new(),
+        }
+    }
+
+    /// The respondent who said a segment: the co-respondent its label names, else the
+    /// session's respondent; `None` for the interviewer's segments.
+    pub fn respondent_of(&self, segment: &Segment) -> Option<&Respondent> {
+        if segment.speaker == Speaker::Interviewer {
+            return None;
+        }
+        let named = segment.speaker_label.as_deref().and_then(|label| {
+            self.co_respondents
+                .iter()
+                .find(|r| r.pseudonym == label)
+        });
+        Some(named.unwrap_or(&self.respondent))
+    }
+
+    /// Every respondent of the session: the respondent, then the co-respondents.
+    pub fn respondents(&self) -> impl Iterator<Item = &Respondent> {
+        std::iter::once(&self.respondent).chain(&self.co_respondents)
+    }
+
+    /// The name a segment's speaker goes by: its label, else the respondent's pseudonym or
+    /// the interviewer's name (empty when unknown).
+    pub fn speaker_name<'a>(&'a self, segment: &'a Segment) -> &'a str {
+        match (&segment.speaker_label, segment.speaker) {
+            (Some(label), _) => label,
+            (None, Speaker::Respondent) => &self.respondent.pseudonym,
+            (None, Speaker::Interviewer) => &self.interviewer,
         }
     }
 

@@ -1,22 +1,24 @@
 //! The conventions transcripts are typed with, shared by the text and subtitle readers: a
-//! leading timestamp (`[00:01:15]`), a speaker label (`Mme B. :`, `ENQ :`, `(ENQ)`), and which
-//! labels mean the interviewer.
+//! leading timestamp (`[00:01:15]`), a speaker label (`Mme B. :`, `ENQ :`, `(ENQ)`,
+//! `Florence Lefeuvre (ENQ) :`), and which labels mark the interviewer.
 
 use std::collections::HashMap;
 use std::time::Duration;
 
-use crate::study::Speaker;
 use crate::study::text::fold;
 
 /// Labels longer than this are sentences ("Elle m'a dit qu'elle viendrait :"), not speakers.
-const MAX_LABEL_CHARS: usize = 30;
-const MAX_LABEL_WORDS: usize = 4;
+const MAX_LABEL_CHARS: usize = 40;
+const MAX_LABEL_WORDS: usize = 5;
 
 /// A leading timestamp and what follows it: `[00:01:15]`, `(00:01:15)`, `[01:15]`,
 /// `00:01:15`, with optional milliseconds (`00:01:15.250`) and a dash after it.
 ///
 /// A bare `MM:SS` is not taken (it could be a clock time in the text); in brackets it is.
 pub fn leading_time(line: &str) -> Option<(Duration, &str)> {
+    if let Some(found) = spelled_time(line) {
+        return Some(found);
+    }
     let (inner, rest, bracketed) = match line.chars().next()? {
         open @ ('[' | '(') => {
             let close = if open == '[' { ']' } else { ')' };
@@ -37,6 +39,33 @@ pub fn leading_time(line: &str) -> Option<(Duration, &str)> {
     }
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
     Some((time, rest))
+}
+
+/// `19m 13s:` or `1h 02m 03s`, as speech-to-text scripts write times: minutes and seconds at
+/// least, each a number and its unit, then an optional colon.
+fn spelled_time(line: &str) -> Option<(Duration, &str)> {
+    let mut rest = line;
+    let mut total = 0u64;
+    for unit in ['h', 'm', 's'] {
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        if digits == 0 || !rest[digits..].starts_with(unit) {
+            if unit == 'h' {
+                continue;
+            }
+            return None;
+        }
+        let n: u64 = rest[..digits].parse().ok()?;
+        if unit != 'h' && n >= 60 {
+            return None;
+        }
+        total = total * 60 + n;
+        rest = rest[digits + 1..].trim_start_matches(' ');
+    }
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    Some((Duration::from_secs(total), rest.trim_start()))
 }
 
 /// `H:MM:SS[.mmm]`, or `MM:SS[.mmm]` when `short_ok`.
@@ -75,10 +104,11 @@ fn parse_clock(s: &str, short_ok: bool) -> Option<Duration> {
 }
 
 /// A speaker label at the start of a line and the text after it: `Mme B. : texte`,
-/// `ENQ: texte`, `Enquêtrice\u{202f}: texte`, `**ENQ** : texte`, `(ENQ) texte`.
+/// `ENQ: texte`, `Enquêtrice\u{202f}: texte`, `**ENQ** : texte`, `(ENQ) texte`,
+/// `Florence Lefeuvre (ENQ) : texte`, `[id1] texte`.
 ///
 /// Only the shape is checked here; whether the label is really a speaker is decided over the
-/// whole file (see [`looks_like_a_name`]).
+/// whole file (see [`Speakers`]).
 pub fn split_label(line: &str) -> Option<(&str, &str)> {
     if let Some(found) = bracketed_mark(line) {
         return Some(found);
@@ -106,16 +136,50 @@ pub fn split_label(line: &str) -> Option<(&str, &str)> {
         .strip_prefix('[')
         .and_then(|l| l.strip_suffix(']'))
         .unwrap_or(label);
-    let shaped = !label.is_empty()
+    is_label_shaped(label).then(|| (label, rest.trim_start()))
+}
+
+/// Short, and no sentence punctuation: a label, not the start of a sentence that holds a colon.
+fn is_label_shaped(label: &str) -> bool {
+    !label.is_empty()
         && label.chars().count() <= MAX_LABEL_CHARS
         && label.split_whitespace().count() <= MAX_LABEL_WORDS
         && !label.starts_with(is_space)
-        && !label.contains([',', ';', '?', '!', '«', '»', '"', '“', '”', '*']);
-    shaped.then(|| (label, rest.trim_start()))
+        && !label.contains([',', ';', '?', '!', '«', '»', '"', '“', '”', '*', '#'])
 }
 
-/// `(ENQ) texte`, `[Enquêtrice] texte`: an interviewer mark in brackets at the start of a line.
-/// Other bracketed words at a line start (`(rires)`) are text.
+/// `Speaker 1  0:02` (Otter), `S1 00:00:01.717 text` (TranscribeMe): a label, then the time,
+/// then perhaps the text. The label must not itself start with a time.
+pub fn label_then_time(line: &str) -> Option<(&str, Duration, &str)> {
+    if leading_time(line).is_some() {
+        return None;
+    }
+    let mut from = 0;
+    for (i, word) in line.split_whitespace().enumerate().take(MAX_LABEL_WORDS + 1) {
+        let at = from + line[from..].find(word)?;
+        from = at + word.len();
+        if i == 0 {
+            continue;
+        }
+        if let Some((time, rest)) = leading_time_short(&line[at..]) {
+            let label = line[..at].trim_end();
+            return is_label_shaped(label).then_some((label, time, rest));
+        }
+    }
+    None
+}
+
+/// A leading time where a bare `MM:SS` counts (after a label, it cannot be a clock time in a
+/// sentence).
+fn leading_time_short(s: &str) -> Option<(Duration, &str)> {
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let time = parse_clock(&s[..end], true)?;
+    Some((time, s[end..].trim_start()))
+}
+
+/// `(ENQ) texte`, `[Enquêtrice] texte`: an interviewer mark in brackets at the start of a line;
+/// `[id1] texte`, `[S01] texte`: a speaker code in square brackets. Other bracketed words at a
+/// line start (`(rires)`, `[inaudible]`) are text.
 fn bracketed_mark(line: &str) -> Option<(&str, &str)> {
     let close = match line.chars().next()? {
         '(' => ')',
@@ -124,7 +188,12 @@ fn bracketed_mark(line: &str) -> Option<(&str, &str)> {
     };
     let end = line.find(close)?;
     let inner = line[1..end].trim();
-    if !is_interviewer_mark(inner) {
+    let code = close == ']'
+        && inner.chars().any(|c| c.is_ascii_digit())
+        && inner.split_whitespace().count() <= 2
+        && is_label_shaped(inner)
+        && parse_clock(inner, true).is_none();
+    if !is_interviewer_mark(inner) && !code {
         return None;
     }
     let rest = line[end + 1..].trim_start();
@@ -138,12 +207,14 @@ fn is_space(c: char) -> bool {
 }
 
 /// Whether a label names the interviewer's role: `ENQ`, `Enq.`, `Enquêteur`, `Enquêtrice`,
-/// `Enquêteur·rice`, `Interviewer`, `Intervieweuse`, `Chercheuse`, `I`, `Q`, `Question`.
-/// `Enquêté·e` (the respondent) is not one.
+/// `Enquêteur·rice`, `Interviewer`, `Intervieweuse`, `Chercheuse`, `I`, `Q`, `Question`, also
+/// numbered (`ENQ-2`, `Interviewer 1`). `Enquêté·e` (the respondent) is not one.
 pub fn is_interviewer_mark(label: &str) -> bool {
     let folded = fold(label);
-    let word = folded.trim_end_matches('.');
-    matches!(word, "enq" | "i" | "q" | "int" | "question")
+    let word = folded
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '_'))
+        .trim_end_matches('.');
+    matches!(word, "enq" | "i" | "q" | "int" | "iv" | "question")
         || [
             "enqueteu",
             "enquetric",
@@ -155,78 +226,114 @@ pub fn is_interviewer_mark(label: &str) -> bool {
         .any(|p| word.starts_with(p))
 }
 
+/// A label's parts: the name it gives and whether it carries an interviewer mark, in brackets
+/// (`Florence Lefeuvre (ENQ)`, `[ENQ] Florence`) or alone (`ENQ`, whose name is `None`: it
+/// says no more than the role). A numbered mark (`ENQ-2`) is kept as a name: it tells two
+/// interviewers apart.
+pub fn parse_label(label: &str) -> (Option<String>, bool) {
+    let label = label.trim();
+    if is_interviewer_mark(label) {
+        let numbered = label.chars().any(|c| c.is_ascii_digit());
+        return (numbered.then(|| label.to_owned()), true);
+    }
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        if let (Some(a), Some(b)) = (label.find(open), label.rfind(close))
+            && a < b
+            && is_interviewer_mark(label[a + 1..b].trim())
+        {
+            let name = format!("{} {}", label[..a].trim(), label[b + 1..].trim());
+            let name = name.trim();
+            return ((!name.is_empty()).then(|| name.to_owned()), true);
+        }
+    }
+    (Some(label.to_owned()), false)
+}
+
 /// Whether a label reads as a name or a code (`Mme B.`, `R03`, `Répondant`, `Mme de La Tour`)
-/// rather than the start of a sentence (`Il m'a dit :`): every word capitalised or a digit,
-/// except name particles.
+/// rather than the start of a sentence (`Il m'a dit :`): every word capitalised, a code, a
+/// bracketed role mark or a name particle (`de`, `da`, `van`, `ben`…).
 pub fn looks_like_a_name(label: &str) -> bool {
-    const PARTICLES: [&str; 8] = ["de", "du", "des", "d'", "la", "le", "van", "von"];
+    const PARTICLES: [&str; 26] = [
+        "de", "du", "des", "la", "le", "les", "da", "das", "do", "dos", "di", "del", "della",
+        "van", "von", "der", "den", "ter", "ten", "y", "e", "bin", "ben", "al", "el", "zu",
+    ];
     label.split_whitespace().enumerate().all(|(i, word)| {
         let first = word.chars().next().unwrap_or(' ');
         first.is_uppercase()
             || first.is_ascii_digit()
-            || (i > 0
-                && PARTICLES
-                    .iter()
-                    .any(|p| word == *p || word.starts_with("d'")))
+            || matches!(first, '(' | '[')
+            || (i > 0 && (PARTICLES.contains(&word) || word.starts_with("d'")))
     })
 }
 
-/// Which labels of a file are speakers: an interviewer mark, the interviewer's name, or a
-/// label that reads as a name (`Mme B.`, `R03`) and either starts two lines or more or sits in
-/// a file that also has interviewer marks. A sentence that happens to hold a colon
-/// (`Il m'a dit : …`) is thus left as text.
-pub struct Speakers<'a> {
-    interviewer: &'a str,
-    counts: HashMap<String, usize>,
+/// Which labels of a file are speakers. A label is one when it carries an interviewer mark,
+/// is a name given by the user or declared by the file, reads as a name and starts two lines
+/// or more (or sits in a file with interviewer marks), or starts many lines whatever its shape
+/// (`lucie da silva :` three times or more, a tenth of the labelled lines). A sentence that
+/// happens to hold a colon (`Il m'a dit : …`) is thus left as text.
+pub struct Speakers {
+    known: Vec<String>,
+    /// Folded label → (the label as first written, lines it starts).
+    counts: HashMap<String, (String, usize)>,
+    candidates: usize,
     has_marks: bool,
 }
 
-impl<'a> Speakers<'a> {
-    /// Looks at the labels starting `lines` (timestamps already removed).
-    pub fn find<'t>(lines: impl Iterator<Item = &'t str>, interviewer: &'a str) -> Self {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+impl Speakers {
+    /// Looks at the labels starting `lines` (timestamps already removed). `known` are labels
+    /// that are speakers whatever their count: the interviewer's name, declared labels.
+    pub fn find<'t>(lines: impl Iterator<Item = &'t str>, known: &[&str]) -> Self {
+        let known: Vec<String> = known
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .map(|k| fold(k))
+            .collect();
+        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
         let mut has_marks = false;
+        let mut candidates = 0;
         for line in lines {
-            if let Some((label, _)) = split_label(line) {
-                has_marks |= is_interviewer_mark(label);
-                *counts.entry(fold(label)).or_default() += 1;
+            let label = split_label(line)
+                .map(|(label, _)| label)
+                .or_else(|| label_then_time(line).map(|(label, _, _)| label));
+            if let Some(label) = label {
+                let folded = fold(label);
+                // A known label (a declared one, the interviewer's name) marks a file of
+                // speakers as an interviewer mark does.
+                has_marks |= parse_label(label).1 || known.contains(&folded);
+                candidates += 1;
+                counts.entry(folded).or_insert_with(|| (label.to_owned(), 0)).1 += 1;
             }
         }
         Speakers {
-            interviewer,
+            known,
             counts,
+            candidates,
             has_marks,
         }
     }
 
-    pub fn interviewer(&self) -> &'a str {
-        self.interviewer
-    }
-
     pub fn is_speaker(&self, label: &str) -> bool {
         let folded = fold(label);
-        is_interviewer_mark(label)
-            || (!self.interviewer.trim().is_empty() && folded == fold(self.interviewer))
-            || (looks_like_a_name(label)
-                && (self.has_marks || self.counts.get(&folded).copied().unwrap_or(0) >= 2))
+        let count = self.counts.get(&folded).map_or(0, |c| c.1);
+        parse_label(label).1
+            || self.known.contains(&folded)
+            || (looks_like_a_name(label) && (self.has_marks || count >= 2))
+            || (count >= 3 && count * 10 >= self.candidates)
+    }
+
+    /// Whether any line of the file starts with a speaker's label.
+    pub fn any(&self) -> bool {
+        self.counts.values().any(|(label, _)| self.is_speaker(label))
     }
 
     /// The speaker label starting `text` and the text after it, if it is a speaker's.
     pub fn split<'t>(&self, text: &'t str) -> Option<(&'t str, &'t str)> {
         split_label(text).filter(|(label, _)| self.is_speaker(label))
     }
-}
 
-/// Who a label designates: the interviewer for an interviewer mark (no label kept: it says no
-/// more than the role) or for the interviewer's own name (kept); anyone else is the respondent,
-/// the label keeping the name.
-pub fn speaker_of(label: &str, interviewer: &str) -> (Speaker, Option<String>) {
-    if is_interviewer_mark(label) {
-        (Speaker::Interviewer, None)
-    } else if !interviewer.trim().is_empty() && fold(label) == fold(interviewer) {
-        (Speaker::Interviewer, Some(label.to_owned()))
-    } else {
-        (Speaker::Respondent, Some(label.to_owned()))
+    /// `Speaker 1  0:02 …`: a speaker's label, the time, the text after it.
+    pub fn split_timed<'t>(&self, text: &'t str) -> Option<(&'t str, Duration, &'t str)> {
+        label_then_time(text).filter(|(label, _, _)| self.is_speaker(label))
     }
 }
 
@@ -262,6 +369,11 @@ mod tests {
         assert_eq!(leading_time("[00:75:00] a"), None);
         assert_eq!(leading_time("(rires) a"), None);
         assert_eq!(leading_time("Mme B. : a"), None);
+        // Spelled out: 19 min 13 s = 1153 s; 1 h 2 min 3 s = 3723 s.
+        assert_eq!(leading_time("19m 13s: Jump"), Some((secs(1153), "Jump")));
+        assert_eq!(leading_time("1h 02m 03s"), Some((secs(3723), "")));
+        assert_eq!(leading_time("5s plus tard"), None);
+        assert_eq!(leading_time("19m13sx"), None);
     }
 
     #[test]
@@ -325,15 +437,16 @@ mod tests {
         ] {
             assert!(!is_interviewer_mark(other), "{other}");
         }
-        assert_eq!(speaker_of("ENQ", "Camille"), (Speaker::Interviewer, None));
+        assert_eq!(parse_label("ENQ"), (None, true));
+        assert_eq!(parse_label("ENQ-2"), (Some("ENQ-2".into()), true));
         assert_eq!(
-            speaker_of("camille", "Camille"),
-            (Speaker::Interviewer, Some("camille".into()))
+            parse_label("Florence Lefeuvre (ENQ)"),
+            (Some("Florence Lefeuvre".into()), true)
         );
-        assert_eq!(
-            speaker_of("Mme B.", "Camille"),
-            (Speaker::Respondent, Some("Mme B.".into()))
-        );
+        assert_eq!(parse_label("[Enq.] Paul"), (Some("Paul".into()), true));
+        assert_eq!(parse_label("Mme B."), (Some("Mme B.".into()), false));
+        assert!(looks_like_a_name("Lucie da Silva"));
+        assert!(looks_like_a_name("Florence Lefeuvre (ENQ)"));
         assert!(looks_like_a_name("Mme B."));
         assert!(looks_like_a_name("R03"));
         assert!(looks_like_a_name("Mme de La Tour"));

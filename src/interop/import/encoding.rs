@@ -1,4 +1,5 @@
-//! Reading a transcript's bytes as text: UTF-8 only, so that nothing is silently mis-decoded.
+//! Reading a transcript's bytes as text: UTF-8, or an encoding the file states (a UTF-16 BOM,
+//! an XML declaration), so that nothing is silently mis-decoded.
 //!
 //! A file in another encoding is refused with where its first invalid byte is and which
 //! encoding it looks like (chardetng's guess), with the `iconv` command that converts it: the
@@ -10,6 +11,7 @@ use chardetng::EncodingDetector;
 use encoding_rs::Encoding;
 
 use super::error::ImportError;
+use super::sniff;
 use crate::study::text;
 
 /// Why bytes are not acceptable UTF-8 text, and what they look like instead.
@@ -24,43 +26,71 @@ pub struct NotUtf8 {
     pub guess: Option<&'static str>,
 }
 
-/// The file's text: UTF-8 without its BOM, `\n` line endings, NFC.
+/// The file's text: UTF-8 (its BOM dropped) or UTF-16 with a byte-order mark, with `\n` line
+/// endings, NFC. A file that is not text, or text in an encoding it does not declare, is
+/// refused with what it looks like.
 pub fn decode(file: &Path, bytes: &[u8]) -> Result<String, ImportError> {
+    decode_declared(file, bytes, None)
+}
+
+/// Like [`decode`], for formats that name their encoding (XML's `encoding="ISO-8859-1"`): a
+/// file without a BOM is read in `declared` when it is given and known.
+pub fn decode_declared(
+    file: &Path,
+    bytes: &[u8],
+    declared: Option<&str>,
+) -> Result<String, ImportError> {
     let named = || file.to_path_buf();
-    if let Some((encoding, _)) = Encoding::for_bom(bytes)
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        // A BOM says the encoding without guessing: Praat's UTF-16 TextGrids, Notepad's
+        // "Unicode" text.
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+            .ok_or_else(|| ImportError::NotUtf8 {
+                file: named(),
+                detail: NotUtf8 {
+                    offset: bom,
+                    line: 1,
+                    column: 1,
+                    guess: Some(encoding.name()),
+                },
+            })?;
+        return finish(file, &text, bytes.len() == bom);
+    }
+    if let Some(kind) = sniff::sniff(bytes) {
+        return Err(ImportError::NotText {
+            file: named(),
+            kind,
+        });
+    }
+    if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.as_bytes()))
         && encoding != encoding_rs::UTF_8
     {
-        // A UTF-16 BOM: Windows Notepad's "Unicode". Refused at its first byte.
-        return Err(ImportError::NotUtf8 {
+        let (text, _, _) = encoding.decode(bytes);
+        return finish(file, &text, bytes.is_empty());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(file, text, bytes.is_empty()),
+        Err(e) => Err(ImportError::NotUtf8 {
             file: named(),
-            detail: NotUtf8 {
-                offset: 0,
-                line: 1,
-                column: 1,
-                guess: Some(encoding.name()),
-            },
+            detail: locate(bytes, e.valid_up_to()),
+        }),
+    }
+}
+
+/// Decoded text as the model keeps it; an empty file is refused.
+fn finish(file: &Path, text: &str, empty: bool) -> Result<String, ImportError> {
+    if empty {
+        return Err(ImportError::Empty {
+            file: file.to_path_buf(),
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            return Err(ImportError::NotUtf8 {
-                file: named(),
-                detail: locate(bytes, e.valid_up_to()),
-            });
-        }
-    };
-    // NUL is valid UTF-8 but never transcript text: UTF-16 without a BOM, or a binary file
-    // (a .docx renamed .txt) that happens to decode.
-    if let Some(offset) = text.find('\0') {
-        return Err(ImportError::Binary {
-            file: named(),
-            offset,
+    // NUL is valid UTF-8 but never transcript text.
+    if text.contains('\0') {
+        return Err(ImportError::NotText {
+            file: file.to_path_buf(),
+            kind: sniff::NotText::Binary,
         });
-    }
-    if bytes.is_empty() {
-        return Err(ImportError::Empty { file: named() });
     }
     Ok(text::normalize(text))
 }
@@ -104,11 +134,7 @@ pub fn common_name(encoding: &str) -> Option<&'static str> {
 
 /// The name `iconv -f` knows the encoding by.
 pub fn iconv_name(encoding: &str) -> String {
-    match encoding {
-        // A BOM tells iconv the byte order; `UTF-16` keeps it from copying the BOM through.
-        "UTF-16LE" | "UTF-16BE" => "UTF-16".into(),
-        other => other.to_ascii_uppercase(),
-    }
+    encoding.to_ascii_uppercase()
 }
 
 #[cfg(test)]
@@ -144,21 +170,43 @@ mod tests {
     }
 
     #[test]
-    fn utf16_is_recognised_by_its_bom() {
-        let err = refused(b"\xff\xfeB\x00o\x00");
-        let ImportError::NotUtf8 { detail, .. } = err else {
-            panic!("{err:?}");
-        };
-        assert_eq!(detail.guess, Some("UTF-16LE"));
-        assert_eq!(iconv_name("UTF-16LE"), "UTF-16");
+    fn utf16_with_a_bom_is_read_and_without_one_is_named() {
+        let mut le = vec![0xff, 0xfe];
+        le.extend("Enquêtrice : Bonjour\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(
+            decode(Path::new("t.txt"), &le).unwrap(),
+            "Enquêtrice : Bonjour\n"
+        );
+        // The same without its BOM: named for what it is, not taken for Latin-1.
+        let err = refused(&le[2..]);
+        assert!(
+            matches!(
+                err,
+                ImportError::NotText {
+                    kind: sniff::NotText::Utf16 { big_endian: false },
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(iconv_name("UTF-16LE"), "UTF-16LE");
+    }
+
+    #[test]
+    fn a_declared_encoding_is_used_without_a_bom() {
+        // "é" in ISO-8859-1 is the single byte 0xE9.
+        let text = decode_declared(Path::new("t.trs"), b"caf\xe9", Some("ISO-8859-1")).unwrap();
+        assert_eq!(text, "café");
     }
 
     #[test]
     fn nul_bytes_and_empty_files_are_refused() {
-        // UTF-16LE without BOM: "Bo" is B, NUL, o, NUL; the first NUL is at offset 1.
         assert!(matches!(
-            refused(b"B\x00o\x00"),
-            ImportError::Binary { offset: 1, .. }
+            refused(b"Bonjour\x00\x00\x00\x01"),
+            ImportError::NotText {
+                kind: sniff::NotText::Binary,
+                ..
+            }
         ));
         assert!(matches!(refused(b""), ImportError::Empty { .. }));
         assert!(matches!(

@@ -5,7 +5,9 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::defect::Defect;
 use super::encoding::{NotUtf8, common_name, iconv_name};
+use super::sniff::NotText;
 use crate::i18n::Texts;
 use crate::store::StoreError;
 
@@ -19,8 +21,8 @@ pub enum ImportError {
         detail.guess.map(|g| format!("; looks like {g}")).unwrap_or_default())]
     NotUtf8 { file: PathBuf, detail: NotUtf8 },
 
-    #[error("{}: a NUL byte at byte {offset}: a binary file or UTF-16 text", file.display())]
-    Binary { file: PathBuf, offset: usize },
+    #[error("{}: not a text transcript ({kind:?})", file.display())]
+    NotText { file: PathBuf, kind: NotText },
 
     #[error("{}: the file is empty", file.display())]
     Empty { file: PathBuf },
@@ -28,14 +30,22 @@ pub enum ImportError {
     #[error("{}: no text to import", file.display())]
     NoText { file: PathBuf },
 
-    #[error("{}: not a transcript grille reads (.txt, .md, .srt, .vtt)", file.display())]
+    #[error("{}: not a transcript format grille reads", file.display())]
     Unsupported { file: PathBuf },
 
-    #[error("{}: line {line}: {message}", file.display())]
+    #[error("{}: {}{defect}", file.display(), line.map(|l| format!("line {l}: ")).unwrap_or_default())]
     Malformed {
         file: PathBuf,
-        line: usize,
-        message: String,
+        /// The line (from 1) where the trouble is, when the format has lines.
+        line: Option<usize>,
+        defect: Defect,
+    },
+
+    #[error("{}: --interviewer-label \"{label}\": no such speaker (found: {found})", file.display())]
+    UnknownInterviewerLabel {
+        file: PathBuf,
+        label: String,
+        found: String,
     },
 
     #[error("{}: given twice", file.display())]
@@ -105,15 +115,21 @@ impl ImportError {
                 });
                 message
             }
-            ImportError::Binary { file, offset } => (t.import_binary)(&show(file), *offset),
+            ImportError::NotText { file, kind } => {
+                (t.import.not_text)(&show(file), &not_text(file, *kind, t))
+            }
             ImportError::Empty { file } => (t.import_empty)(&show(file)),
             ImportError::NoText { file } => (t.import_no_text)(&show(file)),
-            ImportError::Unsupported { file } => (t.import_unsupported)(&show(file)),
-            ImportError::Malformed {
-                file,
-                line,
-                message,
-            } => (t.import_malformed)(&show(file), *line, message),
+            ImportError::Unsupported { file } => (t.import.unsupported)(&show(file)),
+            ImportError::Malformed { file, line, defect } => match line {
+                Some(line) => {
+                    (t.import.malformed_at)(&show(file), *line, &defect.message(t.import))
+                }
+                None => (t.import.malformed)(&show(file), &defect.message(t.import)),
+            },
+            ImportError::UnknownInterviewerLabel { label, found, .. } => {
+                (t.import.unknown_interviewer_label)(label, found)
+            }
             ImportError::Twice { file } => (t.import_twice)(&show(file)),
             ImportError::RespondentForMany => t.import_respondent_for_many.to_owned(),
             ImportError::UnknownAttribute { key, known } => {
@@ -136,7 +152,27 @@ impl ImportError {
                 | ImportError::AttributeSyntax { .. }
                 | ImportError::UnknownQuestion { .. }
                 | ImportError::Twice { .. }
+                | ImportError::UnknownInterviewerLabel { .. }
         )
+    }
+}
+
+/// What a file that is not text is, and what to do with it.
+fn not_text(file: &Path, kind: NotText, t: &Texts) -> String {
+    let t = t.import;
+    match kind {
+        NotText::Zip => t.zip.to_owned(),
+        NotText::Pdf => t.pdf.to_owned(),
+        NotText::OldWord => t.old_word.to_owned(),
+        NotText::Rtf => t.rtf.to_owned(),
+        NotText::Image => t.image.to_owned(),
+        NotText::Recording => t.recording.to_owned(),
+        NotText::Executable => t.executable.to_owned(),
+        NotText::Utf16 { big_endian } => {
+            let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+            (t.utf16)(encoding, &iconv_command(file, encoding))
+        }
+        NotText::Binary => t.binary.to_owned(),
     }
 }
 
@@ -198,5 +234,25 @@ mod tests {
              'dossier/entretien 7.txt' > 'dossier/entretien 7-utf8.txt'` and import the copy."
         );
         assert_eq!(shell_quote("l'été.txt"), r"'l'\''été.txt'");
+    }
+
+    #[test]
+    fn utf16_without_bom_says_so_and_gives_the_byte_order_to_convert_from() {
+        let err = ImportError::NotText {
+            file: PathBuf::from("R04.txt"),
+            kind: NotText::Utf16 { big_endian: false },
+        };
+        assert_eq!(
+            err.message(&EN),
+            "R04.txt: not a text transcript: it is UTF-16 text (UTF-16LE) without a byte-order \
+             mark. Convert it with `iconv -f UTF-16LE -t UTF-8 R04.txt > R04-utf8.txt` and import \
+             the copy."
+        );
+        let err = ImportError::NotText {
+            file: PathBuf::from("R04.txt"),
+            kind: NotText::Zip,
+        };
+        assert!(err.message(&FR).contains("archive zip"), "{}", err.message(&FR));
+        assert!(!err.message(&FR).contains("iconv"));
     }
 }

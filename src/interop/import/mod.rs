@@ -1,14 +1,26 @@
-//! Imports: transcripts typed or transcribed elsewhere (`.txt`, `.md`, `.srt`, `.vtt`) become
-//! sessions.
+//! Imports: transcripts typed or transcribed elsewhere become sessions. Word and LibreOffice
+//! documents, plain text and Markdown, subtitles, and the files of transcription tools (Otter,
+//! noScribe, oTranscribe, f4/f5, Whisper, Praat, ELAN, Transcriber).
+//!
+//! Each reader turns a file into a [`Transcript`]: turns with the speaker label the file
+//! gives, times from the start of the recording. [`cast::Cast`] then decides who is the
+//! interviewer, the respondent and any co-respondent, and [`session`] makes the session.
 //!
 //! Each file makes one new session, `done`, its segments attached to no question (the analyst
 //! attaches them while coding). A batch lands whole or not at all: every file is read and
-//! checked first, then [`StudyDir::import_sessions`] writes them all or none.
+//! checked first, then [`StudyDir::import_sessions`] writes them all or none. A file already
+//! imported (the same transcript from the same file, as after an import killed halfway) is
+//! recognised and skipped, never duplicated.
 
+pub mod cast;
 pub mod conventions;
+pub mod cue_times;
+pub mod defect;
 pub mod encoding;
 pub mod error;
+pub mod formats;
 pub mod options;
+pub mod sniff;
 pub mod subtitles;
 pub mod txt;
 
@@ -16,47 +28,71 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use cast::{Cast, Role};
+pub use defect::Defect;
 pub use error::{ImportError, ImportErrors};
+pub use formats::Kind;
 pub use options::{ImportOptions, parse_attributes, parse_date, question_by_key};
 
 use crate::store::StudyDir;
 use crate::study::{
-    Consent, Respondent, Segment, SegmentId, Session, Speaker, Status, Study, Time, text,
+    Consent, Memo, MemoId, Recording, Respondent, Segment, SegmentId, Session, SessionId, Speaker,
+    Status, Study, Time, text,
 };
 
 /// What a reader finds in a transcript: one segment-to-be, its times counted from the start of
-/// the recording.
-#[derive(Clone, Debug, PartialEq)]
+/// the recording, its speaker's label as the file writes it.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Turn {
-    pub speaker: Speaker,
     pub label: Option<String>,
     pub start: Option<Duration>,
     pub end: Option<Duration>,
     pub text: String,
 }
 
-/// The kinds of file grille imports, by extension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Text,
-    Srt,
-    Vtt,
+/// A transcript as read from its file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Transcript {
+    pub turns: Vec<Turn>,
+    /// Labels the file itself gives the interviewer's role (ELAN's participant `interviewer`,
+    /// a line `Interviewer = S00`).
+    pub declared: Vec<String>,
+    /// What the file says before anyone speaks (a title, the tool's notes): kept as a memo.
+    pub header: Vec<String>,
 }
 
-impl Kind {
-    pub fn of(file: &Path) -> Option<Kind> {
-        let ext = file.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" => Some(Kind::Text),
-            "srt" => Some(Kind::Srt),
-            "vtt" => Some(Kind::Vtt),
-            _ => None,
-        }
-    }
+/// A file read into a session, with the speakers found in it.
+#[derive(Clone, Debug)]
+pub struct Read {
+    pub file: PathBuf,
+    pub session: Session,
+    pub cast: Cast,
+}
+
+/// A file whose transcript is already in the study.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Already {
+    pub file: PathBuf,
+    pub session: SessionId,
+    pub respondent: String,
+}
+
+/// What a batch did: the sessions written (or that would be, in a dry run), the files skipped
+/// because the study has them already, and leftovers of interrupted imports removed.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub imported: Vec<Read>,
+    pub already: Vec<Already>,
+    pub leftovers_removed: Vec<PathBuf>,
 }
 
 /// Reads one transcript into a new session (nothing is written).
 pub fn import_file(file: &Path, options: &ImportOptions) -> Result<Session, ImportError> {
+    read_file(file, options).map(|read| read.session)
+}
+
+/// Reads one transcript into a new session and the speakers found in it.
+pub fn read_file(file: &Path, options: &ImportOptions) -> Result<Read, ImportError> {
     let kind = Kind::of(file).ok_or_else(|| ImportError::Unsupported {
         file: file.to_path_buf(),
     })?;
@@ -64,93 +100,165 @@ pub fn import_file(file: &Path, options: &ImportOptions) -> Result<Session, Impo
         file: file.to_path_buf(),
         source,
     })?;
-    let text = encoding::decode(file, &bytes)?;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty {
-            file: file.to_path_buf(),
-        });
-    }
-    let interviewer = options.interviewer.as_str();
-    let malformed = |m: subtitles::Malformed| ImportError::Malformed {
-        file: file.to_path_buf(),
-        line: m.line,
-        message: m.message,
-    };
-    let turns = match kind {
-        Kind::Text => txt::parse(&text, interviewer),
-        Kind::Srt => subtitles::parse_srt(&text, interviewer).map_err(malformed)?,
-        Kind::Vtt => subtitles::parse_vtt(&text, interviewer).map_err(malformed)?,
-    };
-    if turns.is_empty() {
+    let mut known: Vec<&str> = Vec::new();
+    known.extend(options.interviewer.as_deref());
+    known.extend(options.interviewer_label.as_deref());
+    let transcript = formats::read(kind, file, &bytes, &known)?;
+    check_times(file, &transcript)?;
+    if transcript.turns.is_empty() {
         return Err(ImportError::NoText {
             file: file.to_path_buf(),
         });
     }
-    Ok(session(file, turns, options))
+    let hints = cast::Hints {
+        interviewer_label: options.interviewer_label.as_deref(),
+        interviewer_name: options.interviewer.as_deref(),
+    };
+    let cast = Cast::of(&transcript, hints).map_err(|e| ImportError::UnknownInterviewerLabel {
+        file: file.to_path_buf(),
+        label: e.label,
+        found: e.found.join(", "),
+    })?;
+    let session = session(file, &transcript, &cast, options);
+    Ok(Read {
+        file: file.to_path_buf(),
+        session,
+        cast,
+    })
 }
 
-/// The session a transcript's turns make.
-fn session(file: &Path, turns: Vec<Turn>, options: &ImportOptions) -> Session {
+/// A turn that ends before it starts is a damaged file, named as such (not a session file
+/// refused later).
+fn check_times(file: &Path, transcript: &Transcript) -> Result<(), ImportError> {
+    for turn in &transcript.turns {
+        if let (Some(start), Some(end)) = (turn.start, turn.end)
+            && end < start
+        {
+            let text: String = turn.text.chars().take(40).collect();
+            return Err(ImportError::Malformed {
+                file: file.to_path_buf(),
+                line: None,
+                defect: Defect::EndsBeforeStart {
+                    text,
+                    start: Recording::show(start),
+                    end: Recording::show(end),
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The session a transcript makes.
+fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOptions) -> Session {
     let name = |s: &std::ffi::OsStr| text::normalize(s.to_string_lossy().trim());
     let pseudonym = match &options.respondent {
         Some(p) => p.clone(),
         None => name(file.file_stem().unwrap_or_default()),
     };
+    let interviewer = options
+        .interviewer
+        .clone()
+        .or_else(|| cast.interviewer_name().map(text::normalize))
+        .or_else(|| options.interviewer_preference.clone())
+        .unwrap_or_default();
     let mut session = Session::new(
-        options.interviewer.clone(),
+        interviewer,
         Respondent {
-            pseudonym,
+            pseudonym: pseudonym.clone(),
             attributes: options.attributes.clone(),
         },
     );
+    for found in cast.speakers.iter().filter(|s| s.role == Role::CoRespondent) {
+        let co = text::normalize(found.name.as_deref().unwrap_or(&found.label));
+        if co != pseudonym && !session.co_respondents.iter().any(|r| r.pseudonym == co) {
+            session.co_respondents.push(Respondent {
+                pseudonym: co,
+                attributes: Default::default(),
+            });
+        }
+    }
     let start = options.start;
     // A time too far for the calendar (a corrupt hour field) is dropped rather than invented.
     let at = |offset: Option<Duration>| -> Option<Time> {
         let delta = chrono::TimeDelta::from_std(offset?).ok()?;
-        start.checked_add_signed(delta)
+        start?.checked_add_signed(delta)
     };
-    session.segments = turns
-        .into_iter()
-        .map(|turn| Segment {
-            id: SegmentId::new(),
-            question: options.question,
-            speaker: turn.speaker,
-            speaker_label: turn.label.map(|l| text::normalize(&l)),
-            start: at(turn.start),
-            end: at(turn.end),
-            text: text::normalize(turn.text.trim()),
+    session.segments = transcript
+        .turns
+        .iter()
+        .map(|turn| {
+            let (role, name) = cast.speaker_of(turn);
+            Segment {
+                id: SegmentId::new(),
+                question: options.question,
+                speaker: match role {
+                    Role::Interviewer => Speaker::Interviewer,
+                    Role::Respondent | Role::CoRespondent => Speaker::Respondent,
+                },
+                speaker_label: name.map(|l| text::normalize(&l)),
+                start: at(turn.start),
+                end: at(turn.end),
+                recording: turn.start.map(|start| Recording {
+                    start,
+                    end: turn.end,
+                }),
+                text: text::normalize(turn.text.trim()),
+            }
         })
         .collect();
-    session.started = Some(start);
+    session.started = start;
     session.ended = session
         .segments
         .iter()
         .filter_map(|s| s.end.or(s.start))
         .max();
     session.status = Status::Done;
+    let now = options.now;
     session.consent = options.consent_given.then_some(Consent {
         given: true,
-        at: start,
+        at: start.unwrap_or(now),
     });
+    if !transcript.header.is_empty() {
+        session.memos.push(Memo {
+            id: MemoId::new(),
+            author: session.interviewer.clone(),
+            at: now,
+            segment: None,
+            text: text::normalize(&transcript.header.join("\n")),
+        });
+    }
     session.source = file.file_name().map(name);
     session
 }
 
+/// Whether `existing` holds the transcript `new` was read from: the same file name and the
+/// same words said by the same speakers.
+fn same_transcript(existing: &Session, new: &Session) -> bool {
+    existing.source.is_some()
+        && existing.source == new.source
+        && existing.segments.len() == new.segments.len()
+        && existing.segments.iter().zip(&new.segments).all(|(a, b)| {
+            a.text == b.text && a.speaker == b.speaker && a.speaker_label == b.speaker_label
+        })
+}
+
 /// Imports a batch of transcripts into the study: every file is read and checked, then all the
-/// sessions are written, or none. `on_file` is called after each file is read (progress).
-/// Returns the sessions written; on error, every problem found, and nothing was written.
+/// new sessions are written, or none. A file whose transcript the study already holds is
+/// skipped and reported. `on_file` is called after each file is read (progress). With
+/// `dry_run`, nothing is written. On error, every problem found, and nothing was written.
 pub fn import_files(
     dir: &StudyDir,
     study: &Study,
     files: &[PathBuf],
     options: &ImportOptions,
     on_file: &mut dyn FnMut(&Path),
-) -> Result<Vec<Session>, ImportErrors> {
+) -> Result<Outcome, ImportErrors> {
     if options.respondent.is_some() && files.len() > 1 {
         return Err(ImportError::RespondentForMany.into());
     }
     let mut errors = Vec::new();
-    let mut sessions = Vec::new();
+    let mut reads = Vec::new();
     let mut seen = HashSet::new();
     for file in files {
         let same = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
@@ -158,8 +266,8 @@ pub fn import_files(
             errors.push(ImportError::Twice { file: file.clone() });
             continue;
         }
-        match import_file(file, options) {
-            Ok(session) => sessions.push(session),
+        match read_file(file, options) {
+            Ok(read) => reads.push(read),
             Err(e) => errors.push(e),
         }
         on_file(file);
@@ -167,7 +275,26 @@ pub fn import_files(
     if !errors.is_empty() {
         return Err(ImportErrors(errors));
     }
-    dir.import_sessions(&sessions, study)
-        .map_err(|e| ImportErrors(vec![e.into()]))?;
-    Ok(sessions)
+    let store = |e: crate::store::StoreError| ImportErrors(vec![e.into()]);
+    let existing = dir.sources(study).map_err(store)?;
+    let mut outcome = Outcome::default();
+    for read in reads {
+        match existing
+            .iter()
+            .find(|s| same_transcript(s, &read.session))
+        {
+            Some(s) => outcome.already.push(Already {
+                file: read.file,
+                session: s.id,
+                respondent: s.respondent.pseudonym.clone(),
+            }),
+            None => outcome.imported.push(read),
+        }
+    }
+    if !options.dry_run {
+        let sessions: Vec<Session> = outcome.imported.iter().map(|r| r.session.clone()).collect();
+        dir.import_sessions(&sessions, study).map_err(store)?;
+        outcome.leftovers_removed = dir.remove_interrupted_imports();
+    }
+    Ok(outcome)
 }

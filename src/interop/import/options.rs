@@ -11,17 +11,46 @@ use crate::study::{AttributeError, Grid, QuestionId, StudyMeta, Time, Value};
 pub struct ImportOptions {
     /// The respondent's pseudonym; `None` takes each file's name (without extension).
     pub respondent: Option<String>,
-    pub interviewer: String,
+    /// The interviewer's name as given (`--interviewer`); else the file's interviewer label
+    /// names them, else [`ImportOptions::interviewer_preference`], else it is unknown.
+    pub interviewer: Option<String>,
+    /// The name saved in the preferences.
+    pub interviewer_preference: Option<String>,
+    /// The interviewer's label in the files (`--interviewer-label S01`), when no mark says it.
+    pub interviewer_label: Option<String>,
     /// Respondent attributes, already checked against the study (see [`parse_attributes`]).
     pub attributes: BTreeMap<String, Value>,
     /// The grid question every segment is attached to; usually `None`, the analyst attaches
     /// segments while coding.
     pub question: Option<QuestionId>,
-    /// When the recording started: segment times are this plus their offset in the file.
-    pub start: Time,
+    /// When the recording started (`--date`): segment times are this plus their offset in the
+    /// file. `None`: the interview's date is unknown, segments keep their offsets only.
+    pub start: Option<Time>,
     /// Whether the analyst attests that consent was given when the interview was recorded.
     /// Without it the session records no consent (unknown), never a consent nobody stated.
     pub consent_given: bool,
+    /// The moment of the import (memos of file headers are dated with it).
+    pub now: Time,
+    /// Read and check everything, write nothing.
+    pub dry_run: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        let now = chrono::Local::now().fixed_offset();
+        ImportOptions {
+            respondent: None,
+            interviewer: None,
+            interviewer_preference: None,
+            interviewer_label: None,
+            attributes: BTreeMap::new(),
+            question: None,
+            start: None,
+            consent_given: false,
+            now: chrono::Timelike::with_nanosecond(&now, 0).unwrap_or(now),
+            dry_run: false,
+        }
+    }
 }
 
 /// `key=value` pairs as typed (`secteur=sante`, `lieux=hotel,appartement`) into values of the

@@ -13,16 +13,10 @@ use fasrt::srt;
 use fasrt::vtt::cue::{CueText, Node, Tag};
 use fasrt::vtt::{self, Block};
 
-use super::Turn;
-use super::conventions::{Speakers, speaker_of};
-use crate::study::Speaker;
-
-/// A cue file that fasrt could not read, with the line where the trouble starts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Malformed {
-    pub line: usize,
-    pub message: String,
-}
+use super::conventions::Speakers;
+use super::cue_times::{self, Dialect, Malformed};
+use super::defect::Defect;
+use super::{Transcript, Turn};
 
 /// A cue as read: times from the start of the recording, the voice if tagged, the text.
 struct Cue {
@@ -32,7 +26,8 @@ struct Cue {
     runs: Vec<(Option<String>, String)>,
 }
 
-pub fn parse_srt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> {
+pub fn parse_srt(text: &str, known: &[&str]) -> Result<Transcript, Malformed> {
+    cue_times::check(text, Dialect::Srt)?;
     let text = &comma_times(text);
     // Strict, so that a damaged block is reported rather than skipped (its words would be
     // lost), but tolerant of index numbers missing or out of order, which lose nothing.
@@ -48,9 +43,7 @@ pub fn parse_srt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> 
             // A blank line missing between two cues: the next cue would become text.
             return Err(Malformed {
                 line: line_of(text, end_of(text, line, read_up_to)),
-                message: "a timing line inside a cue's text: a blank line is missing before \
-                          the cue it starts"
-                    .into(),
+                defect: Defect::MissingBlankLine,
             });
         }
         read_up_to = end_of(text, body, read_up_to);
@@ -64,10 +57,11 @@ pub fn parse_srt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> 
             )],
         });
     }
-    Ok(turns(cues, interviewer))
+    Ok(turns(cues, known))
 }
 
-pub fn parse_vtt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> {
+pub fn parse_vtt(text: &str, known: &[&str]) -> Result<Transcript, Malformed> {
+    cue_times::check(text, Dialect::Vtt)?;
     let mut cues = Vec::new();
     let mut read_up_to = 0;
     for block in vtt::Parser::new(text) {
@@ -84,7 +78,7 @@ pub fn parse_vtt(text: &str, interviewer: &str) -> Result<Vec<Turn>, Malformed> 
             runs: voice_runs(body),
         });
     }
-    Ok(turns(cues, interviewer))
+    Ok(turns(cues, known))
 }
 
 /// The text of a VTT cue split where its voice changes: `<v ENQ>Question ?</v> Réponse`.
@@ -93,7 +87,10 @@ fn voice_runs(body: &str) -> Vec<(Option<String>, String)> {
     for node in CueText::parse(body).children_slice() {
         match node {
             Node::Tag(tag) if tag.tag() == Tag::Voice => {
-                let voice = tag.annotation().map(|a| a.normalize().trim().to_owned());
+                // `<v //S02>`: noScribe marks overlapping speech in the voice's name.
+                let voice = tag
+                    .annotation()
+                    .map(|a| a.normalize().trim().trim_start_matches("//").trim().to_owned());
                 let mut text = String::new();
                 collect_text(tag.children(), &mut text);
                 runs.push((voice.filter(|v| !v.is_empty()), text));
@@ -133,8 +130,8 @@ fn join_lines(text: &str) -> String {
 }
 
 /// Turns from cues: the speaker from the voice tag, else from a label starting the cue (when
-/// the file uses it as the text reader would), else the respondent. Empty cues are skipped.
-fn turns(cues: Vec<Cue>, interviewer: &str) -> Vec<Turn> {
+/// the file uses it as the text reader would), else none. Empty cues are skipped.
+fn turns(cues: Vec<Cue>, known: &[&str]) -> Transcript {
     let speakers = Speakers::find(
         cues.iter().flat_map(|c| {
             c.runs
@@ -142,29 +139,33 @@ fn turns(cues: Vec<Cue>, interviewer: &str) -> Vec<Turn> {
                 .filter(|r| r.0.is_none())
                 .map(|r| r.1.as_str())
         }),
-        interviewer,
+        known,
     );
     let mut turns = Vec::new();
     for cue in &cues {
         for (voice, text) in &cue.runs {
-            let ((speaker, label), text) = match (voice, speakers.split(text)) {
-                (Some(voice), _) => (speaker_of(voice, interviewer), text.as_str()),
-                (None, Some((label, rest))) => (speaker_of(label, interviewer), rest),
-                (None, None) => ((Speaker::Respondent, None), text.as_str()),
+            let (label, text) = match (voice, speakers.split(text)) {
+                (Some(voice), _) => (Some(voice.clone()), text.as_str()),
+                (None, Some((label, rest))) => (Some(label.to_owned()), rest),
+                (None, None) => (None, text.as_str()),
             };
-            if text.trim().is_empty() {
+            // noScribe closes an overlap with `//` at the start of the next run.
+            let text = text.trim().trim_start_matches("//").trim();
+            if text.is_empty() {
                 continue;
             }
             turns.push(Turn {
-                speaker,
                 label,
                 start: Some(cue.start),
                 end: Some(cue.end),
-                text: text.trim().to_owned(),
+                text: text.to_owned(),
             });
         }
     }
-    turns
+    Transcript {
+        turns,
+        ..Transcript::default()
+    }
 }
 
 /// `00:00:01.000 --> …`: SRT writes a comma before the milliseconds, some converters a dot.
@@ -222,7 +223,7 @@ fn malformed(text: &str, read_up_to: usize, message: String) -> Malformed {
     let at = read_up_to + skipped;
     Malformed {
         line: line_of(text, at),
-        message,
+        defect: Defect::Syntax(message),
     }
 }
 
@@ -239,13 +240,12 @@ mod tests {
         let text = "1\n00:00:01,000 --> 00:00:04,500\n<i>ENQ :</i> Vous travaillez\noù ?\n\n\
                     2\n00:00:05,000 --> 00:00:06,000\n\n\
                     3\n00:01:02,250 --> 00:01:09,000\nÀ l'hôtel social.\n";
-        let turns = parse_srt(text, "").unwrap();
+        let turns = parse_srt(text, &[]).unwrap().turns;
         assert_eq!(turns.len(), 2, "{turns:?}");
-        assert_eq!(turns[0].speaker, Speaker::Interviewer);
+        assert_eq!(turns[0].label.as_deref(), Some("ENQ"));
         assert_eq!(turns[0].text, "Vous travaillez où ?");
         assert_eq!((turns[0].start, turns[0].end), (ms(1000), ms(4500)));
         // 00:01:02,250 = 62 250 ms
-        assert_eq!(turns[1].speaker, Speaker::Respondent);
         assert_eq!(turns[1].label, None);
         assert_eq!((turns[1].start, turns[1].end), (ms(62_250), ms(69_000)));
         assert_eq!(turns[1].text, "À l'hôtel social.");
@@ -255,7 +255,7 @@ mod tests {
     fn a_damaged_srt_block_is_reported_at_its_line() {
         // Lines: 1 "1", 2 timing, 3 text, 4 blank, 5 "2", 6 "pas une ligne de temps".
         let text = "1\n00:00:01,000 --> 00:00:02,000\nBonjour.\n\n2\npas une ligne de temps\n";
-        let err = parse_srt(text, "").unwrap_err();
+        let err = parse_srt(text, &[]).unwrap_err();
         assert_eq!(err.line, 5, "{err:?}");
     }
 
@@ -265,44 +265,18 @@ mod tests {
                     00:00.500 --> 00:03.000 align:start position:10%\n<v ENQ>Bonjour, merci d'être là.\n\n\
                     intro-2\n00:00:03.000 --> 00:00:07.000\n<v.loud Mme B.>Merci &amp; bonjour.</v>\n\n\
                     00:00:07.000 --> 00:00:09.000\n<v ENQ>Alors ?</v> <v Mme B.>Eh bien…</v>\n";
-        let turns = parse_vtt(text, "").unwrap();
+        let turns = parse_vtt(text, &[]).unwrap().turns;
         let got: Vec<_> = turns
             .iter()
-            .map(|t| {
-                (
-                    t.speaker,
-                    t.label.as_deref(),
-                    t.start,
-                    t.end,
-                    t.text.as_str(),
-                )
-            })
+            .map(|t| (t.label.as_deref(), t.start, t.end, t.text.as_str()))
             .collect();
         assert_eq!(
             got,
             vec![
-                (
-                    Speaker::Interviewer,
-                    None,
-                    ms(500),
-                    ms(3000),
-                    "Bonjour, merci d'être là."
-                ),
-                (
-                    Speaker::Respondent,
-                    Some("Mme B."),
-                    ms(3000),
-                    ms(7000),
-                    "Merci & bonjour."
-                ),
-                (Speaker::Interviewer, None, ms(7000), ms(9000), "Alors ?"),
-                (
-                    Speaker::Respondent,
-                    Some("Mme B."),
-                    ms(7000),
-                    ms(9000),
-                    "Eh bien…"
-                ),
+                (Some("ENQ"), ms(500), ms(3000), "Bonjour, merci d'être là."),
+                (Some("Mme B."), ms(3000), ms(7000), "Merci & bonjour."),
+                (Some("ENQ"), ms(7000), ms(9000), "Alors ?"),
+                (Some("Mme B."), ms(7000), ms(9000), "Eh bien…"),
             ]
         );
     }
@@ -310,21 +284,41 @@ mod tests {
     #[test]
     fn srt_times_with_dots_read_and_a_missing_blank_line_is_reported() {
         let text = "1\n00:00:01.000 --> 00:00:02.500\nBonjour.\n";
-        let turns = parse_srt(text, "").unwrap();
+        let turns = parse_srt(text, &[]).unwrap().turns;
         assert_eq!((turns[0].start, turns[0].end), (ms(1000), ms(2500)));
         assert_eq!(turns[0].text, "Bonjour.");
         // Line 4 "2" and line 5, the timing line, follow the text without a blank line.
         let text =
             "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n2\n00:00:03,000 --> 00:00:04,000\nSuite";
-        let err = parse_srt(text, "").unwrap_err();
+        let err = parse_srt(text, &[]).unwrap_err();
         assert_eq!(err.line, 5, "{err:?}");
-        assert!(err.message.contains("blank line is missing"));
+        assert_eq!(err.defect, Defect::MissingBlankLine);
     }
 
     #[test]
     fn a_vtt_without_its_signature_is_reported() {
-        let err = parse_vtt("00:00.000 --> 00:01.000\nBonjour\n", "").unwrap_err();
+        let err = parse_vtt("00:00.000 --> 00:01.000\nBonjour\n", &[]).unwrap_err();
         assert_eq!(err.line, 1);
-        assert!(err.message.contains("WEBVTT"), "{err:?}");
+        assert!(err.defect.to_string().contains("WEBVTT"), "{err:?}");
+    }
+
+    #[test]
+    fn damaged_cue_times_are_refused_not_dropped() {
+        // Cue 2's start has 61 minutes (line 6): with the W3C algorithm it would be skipped.
+        let text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBonjour\n\n00:61:00.000 --> 00:62:00.000\nPerdu\n";
+        let err = parse_vtt(text, &[]).unwrap_err();
+        assert_eq!(err.line, 6);
+        assert!(matches!(err.defect, Defect::BadCueTime { cue: 2, .. }), "{err:?}");
+        // SRT: a letter in the seconds (line 6), not "index number cannot be zero".
+        let text = "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n\n2\n00:00:0x,000 --> 00:00:05,000\nPerdu\n";
+        let err = parse_srt(text, &[]).unwrap_err();
+        assert_eq!(err.line, 6);
+        assert_eq!(
+            err.defect,
+            Defect::BadCueTime {
+                cue: 2,
+                found: "00:00:0x,000".into()
+            }
+        );
     }
 }

@@ -88,6 +88,7 @@ mod tests {
                 question: None,
                 speaker: Speaker::Respondent,
                 speaker_label: None,
+                recording: None,
                 start: None,
                 end: None,
                 text: (*t).into(),

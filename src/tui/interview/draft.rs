@@ -75,6 +75,7 @@ impl Interview {
                     question: self.question,
                     speaker: self.speaker,
                     speaker_label: None,
+                    recording: None,
                     start: Some(self.draft.started.unwrap_or(now)),
                     end: None,
                     text: text.clone(),

@@ -184,13 +184,15 @@ fn cli_wrong_usage_exits_2_and_writes_nothing() {
     let study = init(home.path(), false);
     let s = study.to_str().unwrap();
     let file = fixture("R07-foyer.txt");
-    // No interviewer given and none in the (empty) preferences.
+    // An interviewer label no speaker of the file has.
     grille(home.path())
-        .args(["--study", s, "import"])
+        .args(["--study", s, "import", "--interviewer-label", "S09"])
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("--interviewer"));
+        .stderr(predicate::str::contains(
+            "--interviewer-label « S09 » : aucun·e locuteur·rice de ce nom (trouvés : ENQ, Mme B., Enquêtrice)",
+        ));
     // --respondent with two files.
     grille(home.path())
         .args([

@@ -5,7 +5,7 @@
 //! `Florence Lefeuvre (ENQ)`, ELAN's participant `interviewer`); the label given with
 //! `--interviewer-label`; the labels the file declares (`Interviewer = S00`); the label that is
 //! the interviewer's name; else, when several people speak, the one who asks the most
-//! questions. The respondent is the other label with the most words; the others are
+//! questions for the words they say. The respondent is the other label with the most words; the others are
 //! co-respondents. Turns without a label are the respondent's.
 
 use std::collections::HashMap;
@@ -123,9 +123,20 @@ impl Cast {
             };
         }
         if speakers.len() >= 2 && speakers.iter().all(|s| s.why.is_none()) {
-            let most = speakers.iter().map(|s| s.questions).max().unwrap_or(0);
+            // Among those who ask at least half as many questions as the most inquisitive,
+            // the most questions for the words said: a respondent who talks at length asks
+            // questions too (rhetorical ones, reported speech), but fewer for what they say.
+            let top = speakers.iter().map(|s| s.questions).max().unwrap_or(0);
+            let density = |s: &Found| {
+                if s.questions * 2 >= top {
+                    s.questions * 1_000_000 / s.words.max(1)
+                } else {
+                    0
+                }
+            };
+            let most = speakers.iter().map(density).max().unwrap_or(0);
             let askers: Vec<usize> = (0..speakers.len())
-                .filter(|&i| speakers[i].questions == most)
+                .filter(|&i| density(&speakers[i]) == most)
                 .collect();
             if most > 0 && askers.len() == 1 {
                 speakers[askers[0]].why = Some(Why::Questions);

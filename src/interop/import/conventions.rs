@@ -41,6 +41,17 @@ pub fn leading_time(line: &str) -> Option<(Duration, &str)> {
     Some((time, rest))
 }
 
+/// `[00:00.000 --> 00:10.320]  text` (Whisper's console output): the start, the end and the
+/// text. Fractions of one to three digits.
+pub fn leading_range(line: &str) -> Option<(Duration, Duration, &str)> {
+    let inner = line.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let (from, to) = inner[..close].split_once("-->")?;
+    let start = parse_clock(from.trim(), true)?;
+    let end = parse_clock(to.trim(), true)?;
+    Some((start, end, inner[close + 1..].trim_start()))
+}
+
 /// `19m 13s:` or `1h 02m 03s`, as speech-to-text scripts write times: minutes and seconds at
 /// least, each a number and its unit, then an optional colon.
 fn spelled_time(line: &str) -> Option<(Duration, &str)> {
@@ -59,7 +70,10 @@ fn spelled_time(line: &str) -> Option<(Duration, &str)> {
             return None;
         }
         total = total * 60 + n;
-        rest = rest[digits + 1..].trim_start_matches(' ');
+        rest = &rest[digits + 1..];
+        if unit != 's' {
+            rest = rest.trim_start_matches(' ');
+        }
     }
     let rest = rest.strip_prefix(':').unwrap_or(rest);
     if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
@@ -374,6 +388,11 @@ mod tests {
         assert_eq!(leading_time("1h 02m 03s"), Some((secs(3723), "")));
         assert_eq!(leading_time("5s plus tard"), None);
         assert_eq!(leading_time("19m13sx"), None);
+        // 00:15.00 = 15 s; 00:15.240 = 15.24 s.
+        assert_eq!(
+            leading_range("[00:15.00 --> 00:15.240]  Right."),
+            Some((secs(15), Duration::from_millis(15_240), "Right."))
+        );
     }
 
     #[test]

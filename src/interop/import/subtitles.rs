@@ -83,8 +83,9 @@ pub fn parse_vtt(text: &str, known: &[&str]) -> Result<Transcript, Malformed> {
 
 /// The text of a VTT cue split where its voice changes: `<v ENQ>Question ?</v> Réponse`.
 fn voice_runs(body: &str) -> Vec<(Option<String>, String)> {
+    let body = escape_unknown_tags(body);
     let mut runs: Vec<(Option<String>, String)> = vec![(None, String::new())];
-    for node in CueText::parse(body).children_slice() {
+    for node in CueText::parse(&body).children_slice() {
         match node {
             Node::Tag(tag) if tag.tag() == Tag::Voice => {
                 // `<v //S02>`: noScribe marks overlapping speech in the voice's name.
@@ -108,6 +109,34 @@ fn voice_runs(body: &str) -> Vec<(Option<String>, String)> {
         .map(|(voice, text)| (voice, join_lines(&text)))
         .filter(|(_, text)| !text.is_empty())
         .collect()
+}
+
+/// `<yeah>`, `<laughs>`: transcription conventions that look like tags but are not WebVTT's,
+/// so a WebVTT parser would drop them with their words. They are escaped to stay text.
+fn escape_unknown_tags(body: &str) -> std::borrow::Cow<'_, str> {
+    const TAGS: [&str; 8] = ["c", "i", "b", "u", "v", "lang", "ruby", "rt"];
+    let is_known = |tag: &str| {
+        let name = tag.trim_start_matches('/');
+        let name: String = name.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        TAGS.contains(&name.as_str()) || tag.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    let mut changed = false;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open + 1..];
+        match tail.find('>') {
+            Some(close) if is_known(&tail[..close]) => out.push('<'),
+            _ => {
+                out.push_str("&lt;");
+                changed = true;
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    if changed { out.into() } else { body.into() }
 }
 
 fn collect_text(nodes: &[Node], out: &mut String) {

@@ -10,6 +10,8 @@
 //! - A leading timestamp (`[00:01:15]`, `19m 13s:`) sets the segment's time; a timestamp alone
 //!   on its line sets the time of the segment that follows; f4/f5transkript's `#00:01:15-2#`
 //!   at the end of a paragraph is when it ends (and the next one starts).
+//! - `[00:00.000 --> 00:10.320]  text` (Whisper's console output) is one segment with both
+//!   times.
 //! - Markdown headings (`# Thème 2`) and rules (`---`) are not text: they end the segment and
 //!   the current speaker (the next paragraph without a label is the respondent's).
 //! - `Interviewer = S00` declares a label's role (interview-analysis, hand-made files).
@@ -21,7 +23,7 @@
 
 use std::time::Duration;
 
-use super::conventions::{Speakers, is_interviewer_mark, leading_time};
+use super::conventions::{Speakers, is_interviewer_mark, leading_range, leading_time};
 use super::{Transcript, Turn};
 use crate::study::text::fold;
 
@@ -123,7 +125,8 @@ impl Reader {
         }
         if is_heading_or_rule(line) {
             self.end_segment();
-            if !self.spoken && self.header_first {
+            // A title before anything is said belongs to the header.
+            if !self.spoken && (self.header_first || self.turns.is_empty()) {
                 self.header.push(line.trim_start_matches('#').trim().to_owned());
             }
             self.label = None;
@@ -144,6 +147,17 @@ impl Reader {
     }
 
     fn text_line(&mut self, line: &str, speakers: &Speakers) {
+        if let Some((start, end, rest)) = leading_range(line) {
+            // One timed line, one segment: Whisper's console output.
+            self.end_segment();
+            self.text_line(rest, speakers);
+            if let Some(turn) = self.current.as_mut() {
+                turn.start = Some(start);
+                turn.end = Some(end);
+            }
+            self.end_segment();
+            return;
+        }
         let (time, rest) = match leading_time(line) {
             Some((time, rest)) => (Some(time), rest),
             None => (None, line),

@@ -2,7 +2,7 @@
 //!
 //! Only top-level tiers with time-aligned annotations are speakers; dependent tiers
 //! (`PARENT_REF`: translations, glosses, chunks of an utterance) annotate another tier and are
-//! left out. A tier is named by its participant when it has one (`interviewer`), else by its
+//! left out, and so are tiers without a participant in a file whose speaker tiers have one. A tier is named by its participant when it has one (`interviewer`), else by its
 //! id. A participant `interviewer` is declared as such. Turns of every tier are put in time
 //! order, overlaps kept.
 
@@ -27,13 +27,21 @@ pub fn parse(root: &Element) -> Transcript {
             Some((slot.attr("TIME_SLOT_ID")?, Duration::from_millis(value)))
         })
         .collect();
+    fn participant(tier: &Element) -> Option<&str> {
+        tier.attr("PARTICIPANT")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+    }
+    // When tiers name their participants, a tier without one holds notes (`marker`), not
+    // speech.
+    let named = root.all("TIER").any(|t| participant(t).is_some());
     let mut turns = Vec::new();
     let mut declared = Vec::new();
     for tier in root.all("TIER") {
-        if tier.attr("PARENT_REF").is_some() {
+        let participant = participant(tier);
+        if tier.attr("PARENT_REF").is_some() || (named && participant.is_none()) {
             continue;
         }
-        let participant = tier.attr("PARTICIPANT").map(str::trim).filter(|p| !p.is_empty());
         let label = participant
             .or_else(|| tier.attr("TIER_ID").map(str::trim))
             .map(str::to_owned);

@@ -1,6 +1,7 @@
 //! Whisper's outputs: the JSON (`segments` with `start`, `end`, `text`, and a `speaker` when
 //! diarized by whisper-ctranslate2 or WhisperX, possibly only on the words) and the TSV
-//! (`start	end	text`, times in milliseconds). Its `.srt`, `.vtt` and `.txt` go through the
+//! (`start	end	text`, times in milliseconds). A segment's end before its start (a glitch of
+//! word alignment) is dropped, its start kept. Its `.srt`, `.vtt` and `.txt` go through the
 //! subtitle and text readers.
 
 use std::collections::HashMap;
@@ -67,10 +68,13 @@ pub fn parse_json(text: &str) -> Result<Transcript, Bad> {
                     .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                     .map(|(s, _)| s)
             });
+            let (start, end) = (seconds(seg.start), seconds(seg.end));
             Turn {
                 label,
-                start: seconds(seg.start),
-                end: seconds(seg.end),
+                start,
+                // Word alignment sometimes ends a segment a little before it starts (WhisperX):
+                // its start stands, its end is dropped rather than the file refused.
+                end: end.filter(|end| start.is_none_or(|start| *end >= start)),
                 text: seg.text.trim().to_owned(),
             }
         })
@@ -143,6 +147,7 @@ mod tests {
             {"start": 2.5, "end": 4.0, "text": " Oui.", "words": [
                 {"word": "Oui.", "speaker": "SPEAKER_00"}]},
             {"start": 4.0, "end": 5.0, "text": " "},
+            {"start": 4.5, "end": 4.48, "text": "25."},
             {"start": 5.0, "end": 6.25, "text": "Fin."}]}"#;
         let t = parse_json(json).unwrap();
         let got: Vec<_> = t
@@ -156,6 +161,7 @@ mod tests {
             vec![
                 (Some("SPEAKER_01"), ms(0), ms(2500), "Bonjour ?"),
                 (Some("SPEAKER_00"), ms(2500), ms(4000), "Oui."),
+                (None, ms(4500), None, "25."),
                 (None, ms(5000), ms(6250), "Fin."),
             ]
         );

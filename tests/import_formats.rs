@@ -25,7 +25,16 @@ fn ms(n: u64) -> Option<Duration> {
 }
 
 /// (role, label, start and end in the recording, text) of segment `i`.
-fn seg(s: &Session, i: usize) -> (Speaker, Option<&str>, Option<Duration>, Option<Duration>, &str) {
+fn seg(
+    s: &Session,
+    i: usize,
+) -> (
+    Speaker,
+    Option<&str>,
+    Option<Duration>,
+    Option<Duration>,
+    &str,
+) {
     let seg = &s.segments[i];
     let rec = seg.recording;
     (
@@ -51,7 +60,11 @@ const R: Speaker = Speaker::Respondent;
 /// No date given: the session has none, segments keep offsets only.
 fn undated(s: &Session) {
     assert_eq!(s.started, None);
-    assert!(s.segments.iter().all(|g| g.start.is_none() && g.end.is_none()));
+    assert!(
+        s.segments
+            .iter()
+            .all(|g| g.start.is_none() && g.end.is_none())
+    );
 }
 
 #[test]
@@ -67,7 +80,10 @@ fn word_document_of_time_and_text_rows() {
     // The last row: 24m 47s = 1487 s.
     let last = s.segments.last().unwrap();
     assert_eq!(last.recording.unwrap().start, Duration::from_secs(1487));
-    assert!(last.text.starts_with("But let's pause here for any raised hand questions"));
+    assert!(
+        last.text
+            .starts_with("But let's pause here for any raised hand questions")
+    );
     assert_eq!(s.interviewer, "");
     // The heading "Transcript" is the file's title, kept as a memo.
     assert_eq!(s.memos[0].text, "Transcript");
@@ -121,7 +137,11 @@ fn elan_interview_tiers_in_time_order() {
     // The interviewer first speaks at 14889 ms, "right -".
     let first = s.segments.iter().position(|g| g.speaker == I).unwrap();
     assert_eq!(seg(s, first), (I, None, ms(14_889), ms(15_639), "right -"));
-    let starts: Vec<_> = s.segments.iter().map(|g| g.recording.unwrap().start).collect();
+    let starts: Vec<_> = s
+        .segments
+        .iter()
+        .map(|g| g.recording.unwrap().start)
+        .collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
 }
 
@@ -133,17 +153,36 @@ fn elan_simultaneous_speech_of_two_participants() {
     assert_eq!(
         got,
         vec![
-            (R, Some("p1"), ms(0), ms(5000), "{preamble} w1-1 w1-2[CS:es] w1-3 [throat-clear]"),
-            (R, Some("p1"), ms(5000), ms(10_000), "[CS:en]w1-6(lex-1-6) w1-7[pron-1-7](lex-1-7)[CS:en] w1-8"),
+            (
+                R,
+                Some("p1"),
+                ms(0),
+                ms(5000),
+                "{preamble} w1-1 w1-2[CS:es] w1-3 [throat-clear]"
+            ),
+            (
+                R,
+                Some("p1"),
+                ms(5000),
+                ms(10_000),
+                "[CS:en]w1-6(lex-1-6) w1-7[pron-1-7](lex-1-7)[CS:en] w1-8"
+            ),
             (R, Some("p2"), ms(5000), ms(10_000), "w2-6.5 w2-7.5"),
             (R, Some("p1"), ms(10_000), ms(15_000), "w1-11 w1-12 w1-13"),
         ]
     );
     // Nobody asks a question: p1 says more, p2 is another respondent.
-    let co: Vec<_> = s.co_respondents.iter().map(|r| r.pseudonym.as_str()).collect();
+    let co: Vec<_> = s
+        .co_respondents
+        .iter()
+        .map(|r| r.pseudonym.as_str())
+        .collect();
     assert_eq!(co, ["p2"]);
     assert_eq!(s.respondent_of(&s.segments[2]).unwrap().pseudonym, "p2");
-    assert_eq!(s.respondent_of(&s.segments[0]).unwrap().pseudonym, s.respondent.pseudonym);
+    assert_eq!(
+        s.respondent_of(&s.segments[0]).unwrap().pseudonym,
+        s.respondent.pseudonym
+    );
 }
 
 #[test]
@@ -165,23 +204,70 @@ fn noscribe_html_anchors_give_exact_times_and_overlaps() {
     let r = read("noscribe/noscribe_interview.html");
     let s = &r.session;
     // S01 opens and asks: the interviewer; S00 the respondent; S02 speaks a few times.
-    assert_eq!(s.segments.iter().find(|g| g.speaker == I).unwrap().speaker_label.as_deref(), Some("S01"));
-    let co: Vec<_> = s.co_respondents.iter().map(|r| r.pseudonym.as_str()).collect();
+    assert_eq!(
+        s.segments
+            .iter()
+            .find(|g| g.speaker == I)
+            .unwrap()
+            .speaker_label
+            .as_deref(),
+        Some("S01")
+    );
+    let co: Vec<_> = s
+        .co_respondents
+        .iter()
+        .map(|r| r.pseudonym.as_str())
+        .collect();
     assert_eq!(co, ["S02"]);
     // The first paragraph: S01 from ts_12140 to ts_34570_35790, without the overlaps of S02
     // (30.09–30.91 s) and S00 (33.75–34.57 s), which follow it in time order.
     let (who, label, start, end, text) = seg(s, 0);
-    assert_eq!((who, label, start, end), (I, Some("S01"), ms(12_140), ms(35_790)));
-    assert!(text.starts_with("Guten Tag, ich habe heute die große, einmalige Ehre"), "{text}");
-    assert!(text.contains("sozusagen. (..) Erstmal, mir ist es eine große Ehre"), "{text}");
-    assert!(text.ends_with("Ich kann das gar nicht in Worte fassen. Immer ein Wegbegleiter gewesen."), "{text}");
-    assert!(!text.contains("//") && !text.contains("[00:00:12]"), "{text}");
-    assert_eq!(seg(s, 1), (R, Some("S02"), ms(30_090), ms(30_910), "Ist das herrlich."));
-    assert_eq!(seg(s, 2), (R, Some("S00"), ms(33_750), ms(34_570), "Das ist doch Wunderbar."));
+    assert_eq!(
+        (who, label, start, end),
+        (I, Some("S01"), ms(12_140), ms(35_790))
+    );
+    assert!(
+        text.starts_with("Guten Tag, ich habe heute die große, einmalige Ehre"),
+        "{text}"
+    );
+    assert!(
+        text.contains("sozusagen. (..) Erstmal, mir ist es eine große Ehre"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Ich kann das gar nicht in Worte fassen. Immer ein Wegbegleiter gewesen."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("//") && !text.contains("[00:00:12]"),
+        "{text}"
+    );
+    assert_eq!(
+        seg(s, 1),
+        (R, Some("S02"), ms(30_090), ms(30_910), "Ist das herrlich.")
+    );
+    assert_eq!(
+        seg(s, 2),
+        (
+            R,
+            Some("S00"),
+            ms(33_750),
+            ms(34_570),
+            "Das ist doch Wunderbar."
+        )
+    );
     assert_eq!(seg(s, 3), (R, Some("S00"), ms(36_190), ms(36_330), "Ja."));
     // The title and noScribe's settings are the header, kept as a memo.
-    assert!(s.memos[0].text.contains("Transcribed with noScribe vers. 0.7"));
-    assert!(s.segments.iter().all(|g| !g.text.contains("Transcribed with")));
+    assert!(
+        s.memos[0]
+            .text
+            .contains("Transcribed with noScribe vers. 0.7")
+    );
+    assert!(
+        s.segments
+            .iter()
+            .all(|g| !g.text.contains("Transcribed with"))
+    );
 }
 
 #[test]
@@ -192,16 +278,35 @@ fn noscribe_text_export() {
     assert_eq!((who, label, start), (I, Some("S01"), ms(12_000)));
     assert!(text.starts_with("Guten Tag"));
     assert_eq!(seg(s, 1), (R, Some("S00"), ms(36_000), None, "Ja."));
-    assert_eq!(seg(s, 2).4, "Können Sie sich aber noch an Ihr erstes Hörspiel erinnern?");
-    assert!(s.memos[0].text.contains("Transcribed with noScribe vers. 0.7"));
+    assert_eq!(
+        seg(s, 2).4,
+        "Können Sie sich aber noch an Ihr erstes Hörspiel erinnern?"
+    );
+    assert!(
+        s.memos[0]
+            .text
+            .contains("Transcribed with noScribe vers. 0.7")
+    );
 }
 
 #[test]
 fn noscribe_vtt_with_a_cue_ending_before_it_starts_is_refused_where_it_is() {
     // Cue 56, line 227: `00:12:17.141 --> 00:12:15.168`.
-    let err = read_file(&fixture("noscribe/noscribe_interview.vtt"), &ImportOptions::default())
-        .unwrap_err();
-    assert!(matches!(err, ImportError::Malformed { line: Some(227), .. }), "{err:?}");
+    let err = read_file(
+        &fixture("noscribe/noscribe_interview.vtt"),
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ImportError::Malformed {
+                line: Some(227),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
     let message = err.message(&EN);
     assert!(
         message.ends_with("noscribe_interview.vtt: line 227: cue 56 ends (00:12:15.168) before it starts (00:12:17.141)"),
@@ -218,9 +323,16 @@ fn otranscribe_timestamps_without_speakers() {
     assert!(r.cast.speakers.is_empty());
     assert_eq!(s.segments.len(), 16);
     // data-timestamp="9.483782" → 9484 ms.
-    assert_eq!(s.segments[0].recording.unwrap().start, Duration::from_millis(9484));
+    assert_eq!(
+        s.segments[0].recording.unwrap().start,
+        Duration::from_millis(9484)
+    );
     assert!(s.segments[0].text.starts_with("ང་ཚོ་རྒྱ་གར་དུ་སླེབས་ནས་"));
-    assert!(s.segments.iter().all(|g| !g.text.contains("00:") && !g.text.contains('<')));
+    assert!(
+        s.segments
+            .iter()
+            .all(|g| !g.text.contains("00:") && !g.text.contains('<'))
+    );
 }
 
 #[test]
@@ -234,7 +346,11 @@ fn praat_textgrids_long_short_and_utf16() {
         let s = &r.session;
         assert_eq!(s.segments.len(), 139, "{file}");
         assert_eq!(count(s, Some("participant")), 120, "{file}");
-        assert_eq!(s.segments.iter().filter(|g| g.speaker == I).count(), 19, "{file}");
+        assert_eq!(
+            s.segments.iter().filter(|g| g.speaker == I).count(),
+            19,
+            "{file}"
+        );
         assert_eq!(seg(s, 0).2, ms(0), "{file}");
         assert_eq!(seg(s, 0).3, ms(5750), "{file}");
     }
@@ -252,7 +368,10 @@ fn praat_textgrids_long_short_and_utf16() {
     // Layers only: the phrase tier, not its words; its quotes doubled in the file.
     let r = read("textgrid/praatio_bobby_multiline_labels.TextGrid");
     assert_eq!(r.session.segments.len(), 1);
-    assert_eq!(seg(&r.session, 0), (R, None, ms(65), ms(1117), "BOBBY RIPPED THE LEDGER"));
+    assert_eq!(
+        seg(&r.session, 0),
+        (R, None, ms(65), ms(1117), "BOBBY RIPPED THE LEDGER")
+    );
     // Short format, CRLF: the word tier ("mary rolled the barrel"), not phones or pitch.
     let r = read("textgrid/praatio_mary_short_format.TextGrid");
     let words: Vec<_> = r.session.segments.iter().map(|g| g.text.as_str()).collect();
@@ -269,7 +388,10 @@ fn transcriber_file_in_latin1_with_an_overlapping_turn() {
     assert_eq!(count(s, Some("mop03-2b")), 14);
     assert_eq!(s.segments.iter().filter(|g| g.speaker == I).count(), 12);
     let (who, label, start, end, text) = seg(s, 0);
-    assert_eq!((who, label, start, end), (R, Some("mop03-2b"), ms(0), ms(23_563)));
+    assert_eq!(
+        (who, label, start, end),
+        (R, Some("mop03-2b"), ms(0), ms(23_563))
+    );
     assert!(text.starts_with("and ah . Cyril would arrive at the door with this letter for Mum"));
     assert!(text.ends_with("or whatever <mmm> you know -"), "{text}");
     // `<Turn speaker="spk1 spk2" startTime="214.822" endTime="218.29">`
@@ -280,8 +402,20 @@ fn transcriber_file_in_latin1_with_an_overlapping_turn() {
     assert_eq!(
         both,
         vec![
-            (I, None, ms(214_822), ms(218_290), "yeah yeah yeah -- well that's right"),
-            (R, Some("mop03-2b"), ms(214_822), ms(218_290), "or some {unclear} and there's nothing much on it or {unclear}"),
+            (
+                I,
+                None,
+                ms(214_822),
+                ms(218_290),
+                "yeah yeah yeah -- well that's right"
+            ),
+            (
+                R,
+                Some("mop03-2b"),
+                ms(214_822),
+                ms(218_290),
+                "or some {unclear} and there's nothing much on it or {unclear}"
+            ),
         ]
     );
 }
@@ -293,13 +427,23 @@ fn plain_text_with_speaker_labels_and_transcribeme_lines() {
     assert_eq!(s.segments.len(), 13);
     assert_eq!(count(s, Some("mop03-2b")), 7);
     assert_eq!(s.segments.iter().filter(|g| g.speaker == I).count(), 6);
-    assert!(s.segments[0].text.starts_with("This file starts with the UTF-8 BOM Elipisis…is kept"));
+    assert!(
+        s.segments[0]
+            .text
+            .starts_with("This file starts with the UTF-8 BOM Elipisis…is kept")
+    );
     assert_eq!(seg(s, 1).0, I);
-    assert!(seg(s, 1).4.starts_with("right - wa they just didn't get on"));
+    assert!(
+        seg(s, 1)
+            .4
+            .starts_with("right - wa they just didn't get on")
+    );
 
     // `S1 00:00:01.717 The quick`; the last turn, empty, says nothing.
     let r = read("txt/nzilbb_transcribeme.txt");
-    let got: Vec<_> = (0..r.session.segments.len()).map(|i| seg(&r.session, i)).collect();
+    let got: Vec<_> = (0..r.session.segments.len())
+        .map(|i| seg(&r.session, i))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -319,17 +463,40 @@ fn webvtt_voice_tags_with_classes_and_names() {
     assert_eq!(count(s, Some("participant")), 130);
     assert_eq!(s.segments.iter().filter(|g| g.speaker == I).count(), 17);
     // `<yeah>` in a payload is transcription, not a tag, and stays.
-    assert!(s.segments.iter().any(|g| g.text.contains("<yeah>")), "markup dropped");
+    assert!(
+        s.segments.iter().any(|g| g.text.contains("<yeah>")),
+        "markup dropped"
+    );
 
     let r = read("vtt/nzilbb_simultaneous_speech.vtt");
-    let got: Vec<_> = (0..r.session.segments.len()).map(|i| seg(&r.session, i)).collect();
+    let got: Vec<_> = (0..r.session.segments.len())
+        .map(|i| seg(&r.session, i))
+        .collect();
     assert_eq!(
         got,
         vec![
             (R, Some("Participant 1"), ms(0), ms(5000), "w1-1 w1-2 w1-3"),
-            (R, Some("Participant 1"), ms(5000), ms(10_000), "w1-6 w1-7 w1-8"),
-            (R, Some("Participant 2"), ms(5000), ms(10_000), "w2-6.5 w2-7.5"),
-            (R, Some("Participant 1"), ms(10_000), ms(15_000), "w1-11 w1-12 w1-13"),
+            (
+                R,
+                Some("Participant 1"),
+                ms(5000),
+                ms(10_000),
+                "w1-6 w1-7 w1-8"
+            ),
+            (
+                R,
+                Some("Participant 2"),
+                ms(5000),
+                ms(10_000),
+                "w2-6.5 w2-7.5"
+            ),
+            (
+                R,
+                Some("Participant 1"),
+                ms(10_000),
+                ms(15_000),
+                "w1-11 w1-12 w1-13"
+            ),
         ]
     );
 }
@@ -358,7 +525,10 @@ fn whisper_outputs_of_one_diarized_run_agree() {
     // The TSV drops the speakers; its times are milliseconds.
     let r = read("whisper/wct2_dosparlants_diarized.tsv");
     assert_eq!(r.session.segments.len(), 14);
-    assert_eq!(seg(&r.session, 1), (R, None, ms(2000), ms(4000), "Hola, bon dia, em dic Carme."));
+    assert_eq!(
+        seg(&r.session, 1),
+        (R, None, ms(2000), ms(4000), "Hola, bon dia, em dic Carme.")
+    );
 }
 
 #[test]
@@ -367,13 +537,23 @@ fn whisper_json_variants() {
     let r = read("whisper/wct2_gossos_word_timestamps.json");
     assert_eq!(r.session.segments.len(), 2);
     assert_eq!(seg(&r.session, 0).2, ms(1180));
-    assert!(seg(&r.session, 0).4.starts_with("Igual que la majoria de mamíferes"));
+    assert!(
+        seg(&r.session, 0)
+            .4
+            .starts_with("Igual que la majoria de mamíferes")
+    );
 
     let r = read("whisper/whisper-timestamped_radio_short_fr.words.json");
     assert_eq!(r.session.segments.len(), 11);
     assert_eq!(
         seg(&r.session, 0),
-        (R, None, ms(30_880), ms(34_260), "Le plus important au poker ce ne sont pas les cartes, c'est ce que vous en faites.")
+        (
+            R,
+            None,
+            ms(30_880),
+            ms(34_260),
+            "Le plus important au poker ce ne sont pas les cartes, c'est ce que vous en faites."
+        )
     );
 
     // WhisperX: 70 segments; segment 49 ("25.", 210.522 → 209.461 s) ends before it starts:
@@ -384,7 +564,9 @@ fn whisper_json_variants() {
     assert_eq!(seg(s, 49).4, "25.");
     assert_eq!((seg(s, 49).2, seg(s, 49).3), (ms(210_522), None));
     assert_eq!(seg(s, 0).2, ms(2862));
-    let unnamed: Vec<_> = (0..70).filter(|&i| s.segments[i].speaker_label.is_none()).collect();
+    let unnamed: Vec<_> = (0..70)
+        .filter(|&i| s.segments[i].speaker_label.is_none())
+        .collect();
     assert_eq!(unnamed, [49, 54, 63]);
 }
 
@@ -396,7 +578,13 @@ fn whisper_console_output() {
     assert_eq!(s.segments.len(), 53);
     assert_eq!(
         seg(s, 0),
-        (R, None, ms(0), ms(10_320), "The rest of that side of the family, so he generously agreed that she could go with them,")
+        (
+            R,
+            None,
+            ms(0),
+            ms(10_320),
+            "The rest of that side of the family, so he generously agreed that she could go with them,"
+        )
     );
     // `[00:15.00 --> 00:15.240]`: a two-digit fraction.
     assert_eq!(seg(s, 2), (R, None, ms(15_000), ms(15_240), "Right."));

@@ -67,7 +67,9 @@ fn a_word_document_with_bold_names_a_heading_and_a_table() {
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>00:12:30</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Mme L.</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Des jeunes femmes.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_owned(),
     ]
     .concat();
-    let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>");
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"
+    );
     zip_of(
         &file,
         &[
@@ -80,17 +82,44 @@ fn a_word_document_with_bold_names_a_heading_and_a_table() {
     let got: Vec<_> = s
         .segments
         .iter()
-        .map(|g| (g.speaker, g.speaker_label.as_deref(), g.recording.map(|r| r.start), g.text.as_str()))
+        .map(|g| {
+            (
+                g.speaker,
+                g.speaker_label.as_deref(),
+                g.recording.map(|r| r.start),
+                g.text.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
-            (Speaker::Interviewer, None, None, "Pouvez-vous vous présenter ?"),
-            (Speaker::Respondent, Some("Mme L."), None, "Je suis infirmière en PMI"),
-            (Speaker::Respondent, Some("Mme L."), None, "Depuis 2015, à l'hôtel social & au foyer."),
+            (
+                Speaker::Interviewer,
+                None,
+                None,
+                "Pouvez-vous vous présenter ?"
+            ),
+            (
+                Speaker::Respondent,
+                Some("Mme L."),
+                None,
+                "Je suis infirmière en PMI"
+            ),
+            (
+                Speaker::Respondent,
+                Some("Mme L."),
+                None,
+                "Depuis 2015, à l'hôtel social & au foyer."
+            ),
             (Speaker::Interviewer, None, None, "Et les"),
             // 00:12:30 = 750 s
-            (Speaker::Respondent, Some("Mme L."), Some(Duration::from_secs(750)), "Des jeunes femmes."),
+            (
+                Speaker::Respondent,
+                Some("Mme L."),
+                Some(Duration::from_secs(750)),
+                "Des jeunes femmes."
+            ),
         ]
     );
     assert_eq!(s.memos[0].text, "Entretien R12");
@@ -109,20 +138,43 @@ fn a_libreoffice_document_with_bold_spans() {
 <text:p><text:span text:style-name="T1">R13</text:span><text:s/>À la mission<text:s text:c="2"/>locale.<text:line-break/>Depuis peu.</text:p>
 <text:list><text:list-item><text:p>[00:03:00] ENQ : Merci.</text:p></text:list-item></text:list>
 </office:text></office:body></office:document-content>"#;
-    zip_of(&file, &[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)]);
+    zip_of(
+        &file,
+        &[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ],
+    );
     let r = read_file(&file, &ImportOptions::default()).unwrap();
     let got: Vec<_> = r
         .session
         .segments
         .iter()
-        .map(|g| (g.speaker, g.speaker_label.as_deref(), g.recording.map(|r| r.start), g.text.as_str()))
+        .map(|g| {
+            (
+                g.speaker,
+                g.speaker_label.as_deref(),
+                g.recording.map(|r| r.start),
+                g.text.as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
             (Speaker::Interviewer, None, None, "Vous travaillez où ?"),
-            (Speaker::Respondent, Some("R13"), None, "À la mission  locale. Depuis peu."),
-            (Speaker::Interviewer, None, Some(Duration::from_secs(180)), "Merci."),
+            (
+                Speaker::Respondent,
+                Some("R13"),
+                None,
+                "À la mission  locale. Depuis peu."
+            ),
+            (
+                Speaker::Interviewer,
+                None,
+                Some(Duration::from_secs(180)),
+                "Merci."
+            ),
         ]
     );
 }
@@ -139,7 +191,12 @@ fn a_long_file_of_first_names_with_role_marks_and_particles() {
         text.push_str(&format!(
             "[{:02}:{:02}:{:02}] Florence Lefeuvre (ENQ) : voilà, question {i} ?\n\
              [{:02}:{:02}:{:02}] Lucie da Silva : réponse {i}, à l'hôtel : oui.\n\n",
-            q / 3600, q / 60 % 60, q % 60, a / 3600, a / 60 % 60, a % 60
+            q / 3600,
+            q / 60 % 60,
+            q % 60,
+            a / 3600,
+            a / 60 % 60,
+            a % 60
         ));
     }
     std::fs::write(&file, &text).unwrap();
@@ -155,11 +212,22 @@ fn a_long_file_of_first_names_with_role_marks_and_particles() {
         } else {
             (Speaker::Respondent, "Lucie da Silva")
         };
-        assert_eq!((g.speaker, g.speaker_label.as_deref()), (who, Some(label)), "{i}");
-        assert!(!g.text.contains("Lefeuvre") && !g.text.contains("Silva") && !g.text.contains("ENQ"), "{i}: {}", g.text);
+        assert_eq!(
+            (g.speaker, g.speaker_label.as_deref()),
+            (who, Some(label)),
+            "{i}"
+        );
+        assert!(
+            !g.text.contains("Lefeuvre") && !g.text.contains("Silva") && !g.text.contains("ENQ"),
+            "{i}: {}",
+            g.text
+        );
     }
     // Turn 399 is Lucie's 200th answer at 199 × 20 + 5 = 3985 s.
-    assert_eq!(s.segments[399].recording.unwrap().start, Duration::from_secs(3985));
+    assert_eq!(
+        s.segments[399].recording.unwrap().start,
+        Duration::from_secs(3985)
+    );
     assert_eq!(s.segments[399].text, "réponse 199, à l'hôtel : oui.");
 }
 
@@ -179,13 +247,19 @@ fn damaged_cue_files_are_refused_with_the_cue_and_line_and_nothing_is_written() 
             "R20.vtt : ligne 6 : sous-titre n° 2 : « 00:61:00.000 » n'est pas un horodatage valide",
         ));
     let srt = home.path().join("R21.srt");
-    std::fs::write(&srt, "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n\n2\n00:00:0x,000 --> 00:00:05,000\nPerdu\n").unwrap();
+    std::fs::write(
+        &srt,
+        "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n\n2\n00:00:0x,000 --> 00:00:05,000\nPerdu\n",
+    )
+    .unwrap();
     grille(home.path())
         .args(["--study", s, "--lang", "en", "import"])
         .arg(&srt)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("R21.srt: line 6: cue 2: \"00:00:0x,000\" is not a valid time"))
+        .stderr(predicate::str::contains(
+            "R21.srt: line 6: cue 2: \"00:00:0x,000\" is not a valid time",
+        ))
         .stderr(predicate::str::contains("index number").not());
     let backwards = home.path().join("R22.srt");
     std::fs::write(&backwards, "1\n00:00:05,000 --> 00:00:02,000\nBonjour\n").unwrap();
@@ -246,23 +320,34 @@ fn an_import_run_again_after_a_crash_places_only_what_was_missing() {
         .success();
     let staging = study.join(".grille-import-Xk3p9Q");
     std::fs::create_dir(&staging).unwrap();
-    std::fs::write(staging.join("00000000-0000-4000-8000-000000000000.json"), "{}").unwrap();
+    std::fs::write(
+        staging.join("00000000-0000-4000-8000-000000000000.json"),
+        "{}",
+    )
+    .unwrap();
     let before = session_files(&study);
     grille(home.path())
         .args(["--study", s, "import"])
         .args(&batch)
         .assert()
         .success()
-        .stderr(predicate::str::contains("R07-foyer.txt : déjà importé (entretien"))
+        .stderr(predicate::str::contains(
+            "R07-foyer.txt : déjà importé (entretien",
+        ))
         .stderr(predicate::str::contains("R09-whisper.srt : déjà importé"))
         .stderr(predicate::str::contains("1 entretien(s) importé(s)"))
-        .stderr(predicate::str::contains("Dossier laissé par une importation interrompue supprimé"));
+        .stderr(predicate::str::contains(
+            "Dossier laissé par une importation interrompue supprimé",
+        ));
     let after = session_files(&study);
     assert_eq!(after.len(), 3);
     for old in &before {
         assert!(after.contains(old), "a placed session was rewritten");
     }
-    let sources: Vec<&str> = after.iter().map(|s| s["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = after
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
     assert_eq!(sources.iter().filter(|s| **s == "R10-voix.vtt").count(), 1);
     assert!(!staging.exists());
     // And again: nothing more.
@@ -287,7 +372,9 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("S01 : enquêteur·rice, 1 ligne(s), 1 question(s) (pose le plus de questions)"))
+        .stderr(predicate::str::contains(
+            "S01 : enquêteur·rice, 1 ligne(s), 1 question(s) (pose le plus de questions)",
+        ))
         .stderr(predicate::str::contains("Sans --date"))
         .stderr(predicate::str::contains("Enquêteur·rice inconnu·e"));
     let sessions = session_files(&study);
@@ -298,7 +385,10 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
     let seg = &session["segments"][0];
     assert_eq!(seg["start"], serde_json::Value::Null);
     // 00:01:02.250 = 62.25 s
-    assert_eq!(seg["recording"], serde_json::json!({"start": 62.25, "end": 65.0}));
+    assert_eq!(
+        seg["recording"],
+        serde_json::json!({"start": 62.25, "end": 65.0})
+    );
     assert_eq!(seg["speaker"], "interviewer");
 
     // Saved once, the interviewer's name is used by the next imports.
@@ -315,7 +405,13 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
     let other = home.path().join("R41.vtt");
     std::fs::write(&other, "WEBVTT\n\n00:00.000 --> 00:02.000\nBonjour.\n").unwrap();
     grille(home.path())
-        .args(["--study", s, "import", "--date", "2021-04-12T10:00:00+02:00"])
+        .args([
+            "--study",
+            s,
+            "import",
+            "--date",
+            "2021-04-12T10:00:00+02:00",
+        ])
         .arg(&other)
         .assert()
         .success();

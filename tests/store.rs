@@ -452,3 +452,33 @@ fn the_grid_and_the_study_description_are_journalled_like_sessions() {
     broken.themes[1].key = broken.themes[0].key.clone();
     assert!(grid.apply(Replace::Replace { with: broken }, &()).is_err());
 }
+
+#[test]
+fn a_session_of_format_1_is_read_and_written_back_as_format_2() {
+    use grille::store::template::DIAGNOSTIC;
+    let tmp = tempfile::tempdir().unwrap();
+    let (dir, study) = study_in(&tmp.path().join("s"), true);
+    let (name, text) = DIAGNOSTIC.examples[0];
+    let id: SessionId = name.trim_end_matches(".json").parse().unwrap();
+    // The same session as grille 1 wrote it: only the marker differs.
+    let old = text.replacen("\"grille/2\"", "\"grille/1\"", 1);
+    assert_ne!(old, text);
+    let file = dir.paths().session(id).file;
+    std::fs::write(&file, &old).unwrap();
+    let loaded = dir.load_session(id, &study).unwrap().doc;
+    assert!(loaded.co_respondents.is_empty());
+    assert!(loaded.segments.iter().all(|s| s.recording.is_none()));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), old, "reading writes nothing");
+    let (mut writer, _) = dir.open_session(id, &study).unwrap();
+    writer
+        .apply(
+            SessionChange::SetLocation {
+                location: "ailleurs".into(),
+            },
+            &study,
+        )
+        .unwrap();
+    writer.checkpoint().unwrap();
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("{\n  \"format\": \"grille/2\","), "{written}");
+}

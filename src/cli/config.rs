@@ -52,9 +52,9 @@ fn set(
         "lang" => {
             prefs.lang = match value {
                 None => None,
-                Some(v) => Some(
-                    Lang::parse(&v).ok_or_else(|| Usage((t.import.config_unknown_key)(&v)))?,
-                ),
+                Some(v) => {
+                    Some(Lang::parse(&v).ok_or_else(|| Usage((t.import.config_unknown_key)(&v)))?)
+                }
             }
         }
         other => return Err(Usage((t.import.config_unknown_key)(other)).into()),

@@ -164,7 +164,12 @@ fn speakers(read: &Read, t: &Texts) -> String {
     }
     for s in &read.cast.speakers {
         out.push('\n');
-        out.push_str(&(t.import.speaker_line)(&s.label, role(s.role, t), s.turns, s.questions));
+        out.push_str(&(t.import.speaker_line)(
+            &s.label,
+            role(s.role, t),
+            s.turns,
+            s.questions,
+        ));
         if let Some(why) = s.why {
             out.push(' ');
             out.push_str(match why {
@@ -184,7 +189,11 @@ fn row(read: &Read) -> Row<'_> {
     Row {
         id: s.id.to_string(),
         respondent: &s.respondent.pseudonym,
-        co_respondents: s.co_respondents.iter().map(|r| r.pseudonym.as_str()).collect(),
+        co_respondents: s
+            .co_respondents
+            .iter()
+            .map(|r| r.pseudonym.as_str())
+            .collect(),
         interviewer: &s.interviewer,
         started: s.started.map(|d| d.to_rfc3339()),
         segments: s.segments.len(),
@@ -226,7 +235,11 @@ fn table(t: &Texts, rows: &[Row]) -> Table {
         table.add_row(vec![
             Cell::new(&r.id[..8]),
             Cell::new(respondents),
-            Cell::new(if r.interviewer.is_empty() { "?" } else { r.interviewer }),
+            Cell::new(if r.interviewer.is_empty() {
+                "?"
+            } else {
+                r.interviewer
+            }),
             Cell::new(r.segments).set_alignment(CellAlignment::Right),
             Cell::new(r.source.unwrap_or_default()),
         ]);

@@ -224,7 +224,10 @@ impl StudyDir {
         let mut removed = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
-            let staging = entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX)
+            let staging = entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGING_PREFIX)
                 && entry.file_type().is_ok_and(|t| t.is_dir());
             if !staging {
                 continue;

@@ -129,7 +129,11 @@ pub struct Segment {
 pub struct Recording {
     #[serde(with = "seconds")]
     pub start: Duration,
-    #[serde(default, with = "optional_seconds", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "optional_seconds",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<Duration>,
 }
 
@@ -147,7 +151,8 @@ mod seconds {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
         let secs = f64::deserialize(d)?;
-        from_secs(secs).ok_or_else(|| de::Error::custom(format!("{secs} is not a time in a recording")))
+        from_secs(secs)
+            .ok_or_else(|| de::Error::custom(format!("{secs} is not a time in a recording")))
     }
 
     pub fn from_secs(secs: f64) -> Option<Duration> {
@@ -282,11 +287,10 @@ impl Session {
         if segment.speaker == Speaker::Interviewer {
             return None;
         }
-        let named = segment.speaker_label.as_deref().and_then(|label| {
-            self.co_respondents
-                .iter()
-                .find(|r| r.pseudonym == label)
-        });
+        let named = segment
+            .speaker_label
+            .as_deref()
+            .and_then(|label| self.co_respondents.iter().find(|r| r.pseudonym == label));
         Some(named.unwrap_or(&self.respondent))
     }
 

@@ -72,9 +72,7 @@ pub static FR_IMPORT: ImportTexts = ImportTexts {
         votre nom avec `grille config set interviewer NOM`.",
     config_saved: |k, v| format!("{k} = {v} (enregistré dans les préférences)"),
     config_cleared: |k| format!("{k} effacé des préférences"),
-    config_unknown_key: |k| {
-        format!("« {k} » n'est pas une préférence (interviewer, coder, lang)")
-    },
+    config_unknown_key: |k| format!("« {k} » n'est pas une préférence (interviewer, coder, lang)"),
     config_nowhere: "pas de dossier de configuration sur ce système : les préférences ne peuvent \
         pas être enregistrées",
 };

@@ -224,7 +224,11 @@ mod tests {
         assert_eq!(
             roles(&cast),
             vec![
-                ("Florence Lefeuvre (ENQ)", Role::Interviewer, Some(Why::Mark)),
+                (
+                    "Florence Lefeuvre (ENQ)",
+                    Role::Interviewer,
+                    Some(Why::Mark)
+                ),
                 ("Lucie da Silva", Role::Respondent, None),
             ]
         );
@@ -237,7 +241,10 @@ mod tests {
         let t = transcript(
             &[
                 ("S01", "Vous pouvez vous présenter ?"),
-                ("S00", "Oui, je suis éducatrice depuis longtemps, vous savez ?"),
+                (
+                    "S00",
+                    "Oui, je suis éducatrice depuis longtemps, vous savez ?",
+                ),
                 ("S01", "Et le foyer ?"),
                 ("S02", "Bonjour."),
             ],

@@ -58,7 +58,9 @@ fn spelled_time(line: &str) -> Option<(Duration, &str)> {
     let mut rest = line;
     let mut total = 0u64;
     for unit in ['h', 'm', 's'] {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 || !rest[digits..].starts_with(unit) {
             if unit == 'h' {
                 continue;
@@ -169,7 +171,11 @@ pub fn label_then_time(line: &str) -> Option<(&str, Duration, &str)> {
         return None;
     }
     let mut from = 0;
-    for (i, word) in line.split_whitespace().enumerate().take(MAX_LABEL_WORDS + 1) {
+    for (i, word) in line
+        .split_whitespace()
+        .enumerate()
+        .take(MAX_LABEL_WORDS + 1)
+    {
         let at = from + line[from..].find(word)?;
         from = at + word.len();
         if i == 0 {
@@ -315,7 +321,10 @@ impl Speakers {
                 // speakers as an interviewer mark does.
                 has_marks |= parse_label(label).1 || known.contains(&folded);
                 candidates += 1;
-                counts.entry(folded).or_insert_with(|| (label.to_owned(), 0)).1 += 1;
+                counts
+                    .entry(folded)
+                    .or_insert_with(|| (label.to_owned(), 0))
+                    .1 += 1;
             }
         }
         Speakers {
@@ -337,7 +346,9 @@ impl Speakers {
 
     /// Whether any line of the file starts with a speaker's label.
     pub fn any(&self) -> bool {
-        self.counts.values().any(|(label, _)| self.is_speaker(label))
+        self.counts
+            .values()
+            .any(|(label, _)| self.is_speaker(label))
     }
 
     /// The speaker label starting `text` and the text after it, if it is a speaker's.

@@ -105,7 +105,13 @@ mod tests {
         assert_eq!(parse("02:03.250", Dialect::Vtt), Some(ms(123_250)));
         assert_eq!(parse("01:02:03,250", Dialect::Srt), Some(ms(3_723_250)));
         assert_eq!(parse("1:02:03.5", Dialect::Srt), Some(ms(3_723_500)));
-        for bad in ["00:61:00.000", "00:00:0x.000", "00:00:60.000", "00:00:01,000", "1:2.000"] {
+        for bad in [
+            "00:61:00.000",
+            "00:00:0x.000",
+            "00:00:60.000",
+            "00:00:01,000",
+            "1:2.000",
+        ] {
             assert_eq!(parse(bad, Dialect::Vtt), None, "{bad}");
         }
         assert_eq!(parse("02:03,250", Dialect::Srt), None);
@@ -126,7 +132,16 @@ mod tests {
         );
         let text = "WEBVTT\n\n00:00:0x.000 --> 00:00:05.000 align:start\nAussi\n";
         let err = check(text, Dialect::Vtt).unwrap_err();
-        assert_eq!((err.line, err.defect.clone()), (3, Defect::BadCueTime { cue: 1, found: "00:00:0x.000".into() }));
+        assert_eq!(
+            (err.line, err.defect.clone()),
+            (
+                3,
+                Defect::BadCueTime {
+                    cue: 1,
+                    found: "00:00:0x.000".into()
+                }
+            )
+        );
     }
 
     #[test]
@@ -134,7 +149,10 @@ mod tests {
         let text = "1\n00:00:05,000 --> 00:00:02,000\nBonjour\n";
         let err = check(text, Dialect::Srt).unwrap_err();
         assert_eq!(err.line, 2);
-        assert!(matches!(err.defect, Defect::CueEndsBeforeStart { cue: 1, .. }));
+        assert!(matches!(
+            err.defect,
+            Defect::CueEndsBeforeStart { cue: 1, .. }
+        ));
         // An arrow in the text is not a timing line.
         assert!(check("1\n00:00:01,000 --> 00:00:02,000\nA --> B\n", Dialect::Srt).is_ok());
     }

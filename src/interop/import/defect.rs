@@ -7,7 +7,9 @@ use crate::i18n::ImportTexts;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Defect {
     /// A cue timing that is not a time: `00:61:00.000`, `00:00:0x.000`.
-    #[error("cue {cue}: \"{found}\" is not a valid time (hh:mm:ss.mmm, minutes and seconds 00 to 59)")]
+    #[error(
+        "cue {cue}: \"{found}\" is not a valid time (hh:mm:ss.mmm, minutes and seconds 00 to 59)"
+    )]
     BadCueTime { cue: usize, found: String },
 
     #[error("cue {cue} ends ({end}) before it starts ({start})")]
@@ -45,9 +47,7 @@ impl Defect {
                 (t.cue_ends_before_start)(*cue, start, end)
             }
             Defect::MissingBlankLine => t.missing_blank_line.to_owned(),
-            Defect::EndsBeforeStart { text, start, end } => {
-                (t.ends_before_start)(text, start, end)
-            }
+            Defect::EndsBeforeStart { text, start, end } => (t.ends_before_start)(text, start, end),
             Defect::Missing(what) => (t.missing)(what),
             Defect::Syntax(message) => (t.syntax)(message),
         }

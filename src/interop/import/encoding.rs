@@ -172,7 +172,11 @@ mod tests {
     #[test]
     fn utf16_with_a_bom_is_read_and_without_one_is_named() {
         let mut le = vec![0xff, 0xfe];
-        le.extend("Enquêtrice : Bonjour\r\n".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        le.extend(
+            "Enquêtrice : Bonjour\r\n"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
         assert_eq!(
             decode(Path::new("t.txt"), &le).unwrap(),
             "Enquêtrice : Bonjour\n"

@@ -252,7 +252,11 @@ mod tests {
             file: PathBuf::from("R04.txt"),
             kind: NotText::Zip,
         };
-        assert!(err.message(&FR).contains("archive zip"), "{}", err.message(&FR));
+        assert!(
+            err.message(&FR).contains("archive zip"),
+            "{}",
+            err.message(&FR)
+        );
         assert!(!err.message(&FR).contains("iconv"));
     }
 }

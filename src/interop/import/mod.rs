@@ -169,7 +169,11 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
             attributes: options.attributes.clone(),
         },
     );
-    for found in cast.speakers.iter().filter(|s| s.role == Role::CoRespondent) {
+    for found in cast
+        .speakers
+        .iter()
+        .filter(|s| s.role == Role::CoRespondent)
+    {
         let co = text::normalize(found.name.as_deref().unwrap_or(&found.label));
         if co != pseudonym && !session.co_respondents.iter().any(|r| r.pseudonym == co) {
             session.co_respondents.push(Respondent {
@@ -279,10 +283,7 @@ pub fn import_files(
     let existing = dir.sources(study).map_err(store)?;
     let mut outcome = Outcome::default();
     for read in reads {
-        match existing
-            .iter()
-            .find(|s| same_transcript(s, &read.session))
-        {
+        match existing.iter().find(|s| same_transcript(s, &read.session)) {
             Some(s) => outcome.already.push(Already {
                 file: read.file,
                 session: s.id,

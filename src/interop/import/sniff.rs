@@ -139,7 +139,9 @@ mod tests {
         assert_eq!(sniff(b"l'h\xf4tel du centre"), None); // Latin-1: text, not binary
         assert_eq!(sniff(b""), None);
         assert_eq!(sniff(b"texte\x00suite"), Some(NotText::Binary));
-        let noisy: Vec<u8> = (0u8..200).map(|i| if i % 7 == 0 { 3 } else { b'a' }).collect();
+        let noisy: Vec<u8> = (0u8..200)
+            .map(|i| if i % 7 == 0 { 3 } else { b'a' })
+            .collect();
         assert_eq!(sniff(&noisy), Some(NotText::Binary));
     }
 }

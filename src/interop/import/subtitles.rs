@@ -89,9 +89,13 @@ fn voice_runs(body: &str) -> Vec<(Option<String>, String)> {
         match node {
             Node::Tag(tag) if tag.tag() == Tag::Voice => {
                 // `<v //S02>`: noScribe marks overlapping speech in the voice's name.
-                let voice = tag
-                    .annotation()
-                    .map(|a| a.normalize().trim().trim_start_matches("//").trim().to_owned());
+                let voice = tag.annotation().map(|a| {
+                    a.normalize()
+                        .trim()
+                        .trim_start_matches("//")
+                        .trim()
+                        .to_owned()
+                });
                 let mut text = String::new();
                 collect_text(tag.children(), &mut text);
                 runs.push((voice.filter(|v| !v.is_empty()), text));
@@ -117,7 +121,10 @@ fn escape_unknown_tags(body: &str) -> std::borrow::Cow<'_, str> {
     const TAGS: [&str; 8] = ["c", "i", "b", "u", "v", "lang", "ruby", "rt"];
     let is_known = |tag: &str| {
         let name = tag.trim_start_matches('/');
-        let name: String = name.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = name
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         TAGS.contains(&name.as_str()) || tag.starts_with(|c: char| c.is_ascii_digit())
     };
     let mut out = String::with_capacity(body.len());
@@ -337,7 +344,10 @@ mod tests {
         let text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBonjour\n\n00:61:00.000 --> 00:62:00.000\nPerdu\n";
         let err = parse_vtt(text, &[]).unwrap_err();
         assert_eq!(err.line, 6);
-        assert!(matches!(err.defect, Defect::BadCueTime { cue: 2, .. }), "{err:?}");
+        assert!(
+            matches!(err.defect, Defect::BadCueTime { cue: 2, .. }),
+            "{err:?}"
+        );
         // SRT: a letter in the seconds (line 6), not "index number cannot be zero".
         let text = "1\n00:00:01,000 --> 00:00:02,000\nBonjour\n\n2\n00:00:0x,000 --> 00:00:05,000\nPerdu\n";
         let err = parse_srt(text, &[]).unwrap_err();

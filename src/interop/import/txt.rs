@@ -97,8 +97,12 @@ fn trailing_f4_time(line: &str) -> Option<(Duration, &str)> {
         None => (stamp, 0),
     };
     let (time, rest) = leading_time(clock)?;
-    rest.is_empty()
-        .then(|| (time + Duration::from_millis(tenths * 100), body[..open].trim_end()))
+    rest.is_empty().then(|| {
+        (
+            time + Duration::from_millis(tenths * 100),
+            body[..open].trim_end(),
+        )
+    })
 }
 
 /// Builds turns line by line.
@@ -127,7 +131,8 @@ impl Reader {
             self.end_segment();
             // A title before anything is said belongs to the header.
             if !self.spoken && (self.header_first || self.turns.is_empty()) {
-                self.header.push(line.trim_start_matches('#').trim().to_owned());
+                self.header
+                    .push(line.trim_start_matches('#').trim().to_owned());
             }
             self.label = None;
             return;
@@ -280,7 +285,11 @@ mod tests {
                     "Je suis assistante sociale depuis douze ans.".into()
                 ),
                 (some("ENQ"), None, "Et le public ?".into()),
-                (some("Mme B."), Some(75), "Des jeunes femmes, surtout.".into()),
+                (
+                    some("Mme B."),
+                    Some(75),
+                    "Des jeunes femmes, surtout.".into()
+                ),
             ]
         );
     }
@@ -319,7 +328,11 @@ mod tests {
         let text = "Il m'a dit : je pars.\nBref : elle est partie.";
         assert_eq!(
             turns(text),
-            vec![(None, None, "Il m'a dit : je pars. Bref : elle est partie.".into())]
+            vec![(
+                None,
+                None,
+                "Il m'a dit : je pars. Bref : elle est partie.".into()
+            )]
         );
         // A name used on two lines is a speaker even without interviewer marks.
         let text = "R03 : Oui.\nCamille : Et ensuite ?\nR03 : Rien.";
@@ -364,8 +377,16 @@ mod tests {
         assert_eq!(
             turns(text),
             vec![
-                (some("Camille Roux"), Some(2), "Bonjour, vous pouvez vous présenter ?".into()),
-                (some("Speaker 2"), Some(15), "Je suis éducatrice. Depuis dix ans.".into()),
+                (
+                    some("Camille Roux"),
+                    Some(2),
+                    "Bonjour, vous pouvez vous présenter ?".into()
+                ),
+                (
+                    some("Speaker 2"),
+                    Some(15),
+                    "Je suis éducatrice. Depuis dix ans.".into()
+                ),
                 (some("Camille Roux"), Some(3723), "Merci.".into()),
                 (some("Speaker 2"), Some(3725), "De rien.".into()),
             ]

@@ -96,11 +96,20 @@ mod tests {
         let got: Vec<_> = t
             .turns
             .iter()
-            .map(|t| (t.label.as_deref(), t.start.map(|d| d.as_millis()), t.text.as_str()))
+            .map(|t| {
+                (
+                    t.label.as_deref(),
+                    t.start.map(|d| d.as_millis()),
+                    t.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
-            vec![(Some("interviewer"), Some(0), "Alors ?"), (Some("R03"), Some(1500), "Oui.")]
+            vec![
+                (Some("interviewer"), Some(0), "Alors ?"),
+                (Some("R03"), Some(1500), "Oui.")
+            ]
         );
         assert_eq!(t.declared, vec!["interviewer"]);
     }

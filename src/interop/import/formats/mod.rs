@@ -63,7 +63,12 @@ impl Kind {
 
 /// Reads a file's bytes as a transcript of its kind. `known` are labels that are speakers
 /// whatever their count (the interviewer's name or label, as given).
-pub fn read(kind: Kind, file: &Path, bytes: &[u8], known: &[&str]) -> Result<Transcript, ImportError> {
+pub fn read(
+    kind: Kind,
+    file: &Path,
+    bytes: &[u8],
+    known: &[&str],
+) -> Result<Transcript, ImportError> {
     let malformed = |line: Option<usize>, defect: Defect| ImportError::Malformed {
         file: file.to_path_buf(),
         line,
@@ -87,14 +92,17 @@ pub fn read(kind: Kind, file: &Path, bytes: &[u8], known: &[&str]) -> Result<Tra
             let text = office::to_text(&office::odt(bytes).map_err(office)?);
             txt::parse(&crate::study::text::normalize(&text), known)
         }
-        Kind::Html => web::noscribe(&decode(file, bytes)?)
-            .map_err(|b| malformed(Some(b.line), b.defect))?,
+        Kind::Html => {
+            web::noscribe(&decode(file, bytes)?).map_err(|b| malformed(Some(b.line), b.defect))?
+        }
         Kind::Otr => web::otranscribe(&decode(file, bytes)?, known)
             .map_err(|(line, defect)| malformed(line, defect))?,
-        Kind::WhisperJson => whisper::parse_json(&decode(file, bytes)?)
-            .map_err(|b| malformed(b.line, b.defect))?,
-        Kind::WhisperTsv => whisper::parse_tsv(&decode(file, bytes)?)
-            .map_err(|b| malformed(b.line, b.defect))?,
+        Kind::WhisperJson => {
+            whisper::parse_json(&decode(file, bytes)?).map_err(|b| malformed(b.line, b.defect))?
+        }
+        Kind::WhisperTsv => {
+            whisper::parse_tsv(&decode(file, bytes)?).map_err(|b| malformed(b.line, b.defect))?
+        }
         Kind::TextGrid => {
             praat::parse(&decode(file, bytes)?).map_err(|b| malformed(Some(b.line), b.defect))?
         }

@@ -238,9 +238,9 @@ fn odt_text(
 fn join_cell(blocks: &[Block]) -> String {
     blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { text, .. } => Some(text.trim().to_owned()),
-            Block::Row(cells) => Some(cells.join(" ")),
+        .map(|b| match b {
+            Block::Paragraph { text, .. } => text.trim().to_owned(),
+            Block::Row(cells) => cells.join(" "),
         })
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
@@ -283,7 +283,11 @@ fn with_bold_label(text: &str, bold: &str) -> String {
 
 /// A table row: `time | text`, `speaker | text` or `time | speaker | text`.
 fn row_line(cells: &[String]) -> String {
-    let cells: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let cells: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
     let is_time = |c: &str| {
         let c = c.trim_end_matches(':').trim();
         leading_time(c).is_some_and(|(_, rest)| rest.is_empty())
@@ -311,15 +315,27 @@ mod tests {
 
     #[test]
     fn bold_names_and_table_rows_become_labelled_lines() {
-        assert_eq!(with_bold_label("Mme B. Oui, bien sûr.", "Mme B."), "Mme B. : Oui, bien sûr.");
+        assert_eq!(
+            with_bold_label("Mme B. Oui, bien sûr.", "Mme B."),
+            "Mme B. : Oui, bien sûr."
+        );
         assert_eq!(with_bold_label("ENQ : Alors ?", "ENQ :"), "ENQ : Alors ?");
         // Bold inside a sentence, or a bold sentence, is emphasis.
         assert_eq!(
-            with_bold_label("Jamais, vous m'entendez, jamais.", "Jamais, vous m'entendez,"),
+            with_bold_label(
+                "Jamais, vous m'entendez, jamais.",
+                "Jamais, vous m'entendez,"
+            ),
             "Jamais, vous m'entendez, jamais."
         );
-        assert_eq!(row_line(&["19m 13s:".into(), "Jump right in.".into()]), "19m 13s Jump right in.");
-        assert_eq!(row_line(&["ENQ".into(), "Bonjour.".into()]), "ENQ : Bonjour.");
+        assert_eq!(
+            row_line(&["19m 13s:".into(), "Jump right in.".into()]),
+            "19m 13s Jump right in."
+        );
+        assert_eq!(
+            row_line(&["ENQ".into(), "Bonjour.".into()]),
+            "ENQ : Bonjour."
+        );
         assert_eq!(
             row_line(&["00:01:15".into(), "R03".into(), "Oui.".into()]),
             "00:01:15 R03 : Oui."

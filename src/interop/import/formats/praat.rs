@@ -162,8 +162,20 @@ struct Tier {
 }
 
 const LAYERS: [&str; 14] = [
-    "phone", "phones", "phoneme", "phonemes", "segment", "segments", "syllable", "syllables",
-    "word", "words", "mau", "ort", "kan", "phrase",
+    "phone",
+    "phones",
+    "phoneme",
+    "phonemes",
+    "segment",
+    "segments",
+    "syllable",
+    "syllables",
+    "word",
+    "words",
+    "mau",
+    "ort",
+    "kan",
+    "phrase",
 ];
 
 pub fn parse(text: &str) -> Result<Transcript, Bad> {
@@ -180,7 +192,11 @@ pub fn parse(text: &str) -> Result<Transcript, Bad> {
     s.number("xmin")?;
     s.number("xmax")?;
     let tiers_exist = matches!(s.next("<exists>")?, Token::Flag);
-    let count = if tiers_exist { s.count("the number of tiers")? } else { 0 };
+    let count = if tiers_exist {
+        s.count("the number of tiers")?
+    } else {
+        0
+    };
     let mut tiers = Vec::new();
     for _ in 0..count {
         let class = s.text("a tier class")?;
@@ -236,7 +252,8 @@ fn is_layer(name: &str) -> bool {
 /// The tiers that are speakers: those that are not layers of analysis, else the layer with the
 /// longest labels.
 fn speaker_tiers(tiers: Vec<Tier>) -> Vec<Tier> {
-    let (layers, speakers): (Vec<Tier>, Vec<Tier>) = tiers.into_iter().partition(|t| is_layer(&t.name));
+    let (layers, speakers): (Vec<Tier>, Vec<Tier>) =
+        tiers.into_iter().partition(|t| is_layer(&t.name));
     if !speakers.is_empty() {
         return speakers;
     }
@@ -253,7 +270,8 @@ fn speaker_tiers(tiers: Vec<Tier>) -> Vec<Tier> {
 }
 
 fn seconds(s: f64) -> Option<Duration> {
-    (s.is_finite() && (0.0..1e9).contains(&s)).then(|| Duration::from_millis((s * 1000.0).round() as u64))
+    (s.is_finite() && (0.0..1e9).contains(&s))
+        .then(|| Duration::from_millis((s * 1000.0).round() as u64))
 }
 
 #[cfg(test)]

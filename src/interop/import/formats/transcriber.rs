@@ -21,7 +21,11 @@ pub fn parse(root: &Element) -> Transcript {
     root.descendants("Turn", &mut raw_turns);
     let mut turns = Vec::new();
     for turn in raw_turns {
-        let speakers: Vec<&str> = turn.attr("speaker").unwrap_or("").split_whitespace().collect();
+        let speakers: Vec<&str> = turn
+            .attr("speaker")
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
         let time = |attr: &str| {
             turn.attr(attr)
                 .and_then(|t| t.trim().parse::<f64>().ok())
@@ -100,7 +104,13 @@ mod tests {
         let got: Vec<_> = t
             .turns
             .iter()
-            .map(|t| (t.label.as_deref(), t.start.map(|d| d.as_millis()), t.text.as_str()))
+            .map(|t| {
+                (
+                    t.label.as_deref(),
+                    t.start.map(|d| d.as_millis()),
+                    t.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -34,13 +34,20 @@ fn anchor(name: &str) -> Option<(Duration, Duration, &str)> {
     let mut parts = rest.splitn(3, '_');
     let start: u64 = parts.next()?.parse().ok()?;
     let end: u64 = parts.next()?.parse().ok()?;
-    Some((Duration::from_millis(start), Duration::from_millis(end), parts.next().unwrap_or("")))
+    Some((
+        Duration::from_millis(start),
+        Duration::from_millis(end),
+        parts.next().unwrap_or(""),
+    ))
 }
 
 /// An anchor's words without the label and time noScribe writes before them.
 fn spoken(text: &str, speaker: &str) -> String {
     let text = text.trim().trim_start_matches("//").trim();
-    let text = text.strip_prefix(&format!("{speaker}:")).unwrap_or(text).trim();
+    let text = text
+        .strip_prefix(&format!("{speaker}:"))
+        .unwrap_or(text)
+        .trim();
     let text = leading_time(text).map_or(text, |(_, rest)| rest);
     text.trim_end_matches("//").trim().to_owned()
 }
@@ -117,8 +124,8 @@ struct Otr {
 }
 
 pub fn otranscribe(json: &str, known: &[&str]) -> Result<Transcript, (Option<usize>, Defect)> {
-    let otr: Otr = serde_json::from_str(json)
-        .map_err(|e| (Some(e.line()), Defect::Syntax(e.to_string())))?;
+    let otr: Otr =
+        serde_json::from_str(json).map_err(|e| (Some(e.line()), Defect::Syntax(e.to_string())))?;
     let root = tree(&otr.text).map_err(|b| (None, b.defect))?;
     let mut lines = String::new();
     let mut paragraphs = Vec::new();
@@ -145,7 +152,8 @@ fn otr_lines(el: &Element, out: &mut String) {
                     .filter(|s| s.is_finite() && *s >= 0.0 && *s < 1e9);
                 if let Some(secs) = secs {
                     let ms = (secs * 1000.0).round() as u64;
-                    let (h, m, s, f) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+                    let (h, m, s, f) =
+                        (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
                     out.push_str(&format!("\n\n[{h:02}:{m:02}:{s:02}.{f:03}] "));
                 }
             }
@@ -169,7 +177,14 @@ mod tests {
         let got: Vec<_> = t
             .turns
             .iter()
-            .map(|t| (t.label.as_deref(), t.start.map(|d| d.as_millis()), t.end.map(|d| d.as_millis()), t.text.as_str()))
+            .map(|t| {
+                (
+                    t.label.as_deref(),
+                    t.start.map(|d| d.as_millis()),
+                    t.end.map(|d| d.as_millis()),
+                    t.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
@@ -188,11 +203,20 @@ mod tests {
         let got: Vec<_> = t
             .turns
             .iter()
-            .map(|t| (t.label.as_deref(), t.start.map(|d| d.as_millis()), t.text.as_str()))
+            .map(|t| {
+                (
+                    t.label.as_deref(),
+                    t.start.map(|d| d.as_millis()),
+                    t.text.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
-            vec![(Some("ENQ"), Some(9500), "Bonjour ?"), (Some("R03"), Some(12_250), "Oui.")]
+            vec![
+                (Some("ENQ"), Some(9500), "Bonjour ?"),
+                (Some("R03"), Some(12_250), "Oui.")
+            ]
         );
     }
 }

@@ -1,6 +1,6 @@
 //! Whisper's outputs: the JSON (`segments` with `start`, `end`, `text`, and a `speaker` when
 //! diarized by whisper-ctranslate2 or WhisperX, possibly only on the words) and the TSV
-//! (`start	end	text`, times in milliseconds). A segment's end before its start (a glitch of
+//! (`start`, `end`, `text` columns, times in milliseconds). A segment's end before its start (a glitch of
 //! word alignment) is dropped, its start kept. Its `.srt`, `.vtt` and `.txt` go through the
 //! subtitle and text readers.
 
@@ -42,7 +42,8 @@ pub struct Bad {
 
 fn seconds(s: Option<f64>) -> Option<Duration> {
     let s = s?;
-    (s.is_finite() && (0.0..1e9).contains(&s)).then(|| Duration::from_millis((s * 1000.0).round() as u64))
+    (s.is_finite() && (0.0..1e9).contains(&s))
+        .then(|| Duration::from_millis((s * 1000.0).round() as u64))
 }
 
 pub fn parse_json(text: &str) -> Result<Transcript, Bad> {
@@ -107,10 +108,12 @@ pub fn parse_tsv(text: &str) -> Result<Transcript, Bad> {
         let line = record.position().map(|p| p.line() as usize);
         let millis = |i: usize| -> Result<Duration, Bad> {
             let cell = record.get(i).unwrap_or("").trim();
-            cell.parse::<u64>().map(Duration::from_millis).map_err(|_| Bad {
-                line,
-                defect: Defect::Syntax(format!("\"{cell}\" is not a time in milliseconds")),
-            })
+            cell.parse::<u64>()
+                .map(Duration::from_millis)
+                .map_err(|_| Bad {
+                    line,
+                    defect: Defect::Syntax(format!("\"{cell}\" is not a time in milliseconds")),
+                })
         };
         let text = record.get(words).unwrap_or("").trim();
         if text.is_empty() {
@@ -165,7 +168,12 @@ mod tests {
                 (None, ms(5000), ms(6250), "Fin."),
             ]
         );
-        assert_eq!(parse_json("{\"segments\": [\n{\"start\": x}]}").unwrap_err().line, Some(2));
+        assert_eq!(
+            parse_json("{\"segments\": [\n{\"start\": x}]}")
+                .unwrap_err()
+                .line,
+            Some(2)
+        );
     }
 
     #[test]

@@ -44,16 +44,16 @@ pub fn parse(text: &str, html: bool) -> Result<Element, Broken> {
             .read_event()
             .map_err(|e| broken(&reader, e.to_string()))?;
         match event {
-            Event::Start(start) => stack.push(element(&start, reader.decoder()).map_err(|m| broken(&reader, m))?),
+            Event::Start(start) => {
+                stack.push(element(&start, reader.decoder()).map_err(|m| broken(&reader, m))?)
+            }
             Event::Empty(start) => {
                 let el = element(&start, reader.decoder()).map_err(|m| broken(&reader, m))?;
                 push(&mut stack, Node::Element(el));
             }
-            Event::End(_) => {
-                if stack.len() > 1 {
-                    let done = stack.pop().expect("checked");
-                    push(&mut stack, Node::Element(done));
-                }
+            Event::End(_) if stack.len() > 1 => {
+                let done = stack.pop().expect("checked");
+                push(&mut stack, Node::Element(done));
             }
             Event::Text(t) => {
                 let s = t.decode().map_err(|e| broken(&reader, e.to_string()))?;
@@ -133,7 +133,11 @@ fn push_text(stack: &mut [Element], text: &str) {
 
 fn line_of(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
-    text.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 impl Element {
@@ -197,7 +201,10 @@ pub fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let decl = head.strip_prefix("<?xml")?;
     let decl = &decl[..decl.find("?>")?];
     let at = decl.find("encoding")?;
-    let rest = decl[at + "encoding".len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = decl[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
     let rest = &rest[1..];
     Some(rest[..rest.find(quote)?].to_owned())

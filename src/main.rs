@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use grille::cli::args::{Args, Command};
+use grille::cli::args::{Args, Command, ConsentArg};
 use grille::cli::{self, Env};
 use grille::tui;
 

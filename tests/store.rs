@@ -468,7 +468,11 @@ fn a_session_of_format_1_is_read_and_written_back_as_format_2() {
     let loaded = dir.load_session(id, &study).unwrap().doc;
     assert!(loaded.co_respondents.is_empty());
     assert!(loaded.segments.iter().all(|s| s.recording.is_none()));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), old, "reading writes nothing");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        old,
+        "reading writes nothing"
+    );
     let (mut writer, _) = dir.open_session(id, &study).unwrap();
     writer
         .apply(
@@ -480,5 +484,8 @@ fn a_session_of_format_1_is_read_and_written_back_as_format_2() {
         .unwrap();
     writer.checkpoint().unwrap();
     let written = std::fs::read_to_string(&file).unwrap();
-    assert!(written.starts_with("{\n  \"format\": \"grille/2\","), "{written}");
+    assert!(
+        written.starts_with("{\n  \"format\": \"grille/2\","),
+        "{written}"
+    );
 }

@@ -5,14 +5,14 @@ pub mod analysis;
 pub mod cli;
 mod en;
 mod fr;
-pub mod screens;
 pub mod import;
+pub mod screens;
 
 pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
-pub use screens::ScreensTexts;
 pub use import::ImportTexts;
+pub use screens::ScreensTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

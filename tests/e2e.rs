@@ -17,8 +17,7 @@ fn grille_command(home: &Path, args: &str) -> String {
 
 #[test]
 fn an_interview_survives_kill_9() {
-    if !tmux::available() {
-        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+    if !tmux::required() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -57,7 +56,9 @@ fn an_interview_survives_kill_9() {
     ui.type_text("12");
     ui.keys(&["Enter"]);
     ui.type_text("Au moins douze, sans doute plus.");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Killed as soon as the screen says the last words are saved.
+    ui.wait_for("sans doute plus.");
+    ui.wait_for("✓ enregistré");
     ui.kill_9();
     drop(ui);
 
@@ -104,8 +105,9 @@ fn an_interview_survives_kill_9() {
     ui.wait_for("■ Proxénétisme conjugal");
     ui.keys(&["q"]);
     ui.wait_for("nouvel entretien");
+    let pid = ui.pid();
     ui.keys(&["q"]);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    ui.wait_exit(pid);
     drop(ui);
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_grille"))
@@ -131,8 +133,7 @@ fn an_interview_survives_kill_9() {
 
 #[test]
 fn closing_the_terminal_window_saves_and_exits_cleanly() {
-    if !tmux::available() {
-        eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+    if !tmux::required() {
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -155,11 +156,7 @@ fn closing_the_terminal_window_saves_and_exits_cleanly() {
     ui.type_text("Dernière phrase avant la fermeture");
     ui.close_window();
     // The process goes away by itself, having folded its journal into the session file.
-    let gone = (0..50).any(|_| {
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        !std::path::Path::new(&format!("/proc/{pid}")).exists()
-    });
-    assert!(gone, "grille is still running after SIGHUP");
+    ui.wait_exit(pid);
     let id = dir.session_ids().unwrap()[0];
     let paths = dir.paths().session(id);
     assert!(

@@ -15,6 +15,21 @@ pub fn available() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Whether a test that drives the real binary can run: without tmux it is skipped on a
+/// developer's machine, and fails under CI (`CI` set, as `.ci/run` does), where a skip would
+/// hide that the end-to-end tests never ran.
+pub fn required() -> bool {
+    if available() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "tmux is not installed: the end-to-end tests cannot run under CI"
+    );
+    eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+    false
+}
+
 impl Tmux {
     /// Starts `command` (run with `exec`, so the pane's process is the command itself) in a
     /// detached session of its own tmux server.
@@ -103,6 +118,18 @@ impl Tmux {
             .trim()
             .parse()
             .expect("a pid")
+    }
+
+    /// Waits until the program in the pane has exited; panics after 10 s.
+    pub fn wait_exit(&self, pid: u32) {
+        let start = Instant::now();
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "grille (pid {pid}) is still running"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Closes the terminal window: the program gets SIGHUP.

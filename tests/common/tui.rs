@@ -199,21 +199,79 @@ impl Tui {
 
     /// The screen as text, one line per row, trailing spaces removed.
     pub fn render(&mut self, width: u16, height: u16) -> String {
+        let buffer = self.draw(width, height);
+        (0..height)
+            .map(|y| {
+                let line: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+                format!("{}\n", line.trim_end())
+            })
+            .collect()
+    }
+
+    /// The screen as text with, under each row that has some, a line marking the cells whose
+    /// meaning is in their style: `r` reversed (a selection, a highlighted row, a field's
+    /// cursor), `y` on yellow (the coding cursor, a read-only sign), `e` on red (an error),
+    /// `u` underlined (a coded span).
+    pub fn render_marked(&mut self, width: u16, height: u16) -> String {
+        use ratatui::style::{Color, Modifier};
+        let buffer = self.draw(width, height);
+        let mut out = String::new();
+        for y in 0..height {
+            let line: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+            let marks: String = (0..width)
+                .map(|x| {
+                    let cell = &buffer[(x, y)];
+                    let mark = if cell.modifier.contains(Modifier::REVERSED) {
+                        'r'
+                    } else if cell.bg == Color::Yellow {
+                        'y'
+                    } else if cell.bg == Color::Red {
+                        'e'
+                    } else if cell.modifier.contains(Modifier::UNDERLINED) {
+                        'u'
+                    } else {
+                        ' '
+                    };
+                    // A wide character takes two cells but one place in the text line.
+                    if cell.symbol().is_empty() {
+                        String::new()
+                    } else {
+                        mark.to_string()
+                    }
+                })
+                .collect();
+            if marks.trim().is_empty() {
+                continue;
+            }
+            out.push_str(&format!("{}\n", marks.trim_end()));
+        }
+        out
+    }
+
+    /// The screen as text, drawn as the state is now: the worker's answers not waited for.
+    pub fn render_now(&mut self, width: u16, height: u16) -> String {
+        self.app.size = (width, height);
+        let buffer = self.paint(width, height);
+        (0..height)
+            .map(|y| {
+                let line: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+                format!("{}\n", line.trim_end())
+            })
+            .collect()
+    }
+
+    fn draw(&mut self, width: u16, height: u16) -> ratatui::buffer::Buffer {
         self.send(Msg::Resize(width, height));
+        self.paint(width, height)
+    }
+
+    fn paint(&self, width: u16, height: u16) -> ratatui::buffer::Buffer {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal
             .draw(|frame| self.runtime.draw(&self.app, frame))
             .unwrap();
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..height {
-            let mut line = String::new();
-            for x in 0..width {
-                line.push_str(buffer[(x, y)].symbol());
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
+        terminal.backend().buffer().clone()
     }
 }

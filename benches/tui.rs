@@ -1,4 +1,5 @@
-//! One frame of the interview screen and one key press, on a session of 2,000 segments.
+//! One frame of the interview screen and one key press, on a session of 2,000 segments; the
+//! first frame of the interface on a study of 1,000 sessions, and the list of its sessions.
 //! Run: cargo bench --bench tui
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -106,5 +107,74 @@ fn bench(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench);
+/// A generated study, made once and kept in the temporary folder (shared with the search
+/// benchmark, which names it the same way).
+fn corpus(sessions: usize, words: usize) -> std::path::PathBuf {
+    let base = std::env::var_os("GRILLE_BENCH_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let root = base.join(format!("grille-bench-{sessions}x{words}-seed1"));
+    if !root.join("study.json").is_file() {
+        let _ = std::fs::remove_dir_all(&root);
+        grille::corpus::generate(&root, sessions, words, 1).expect("corpus generates");
+    }
+    root
+}
+
+/// From nothing to the first frame on a big study, and to the frame that lists its sessions
+/// (what the first frame waited for before the worker thread).
+fn first_frame(c: &mut Criterion) {
+    let sessions = std::env::var("GRILLE_BENCH_SESSIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let root = corpus(sessions, 8000);
+    let now = Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap();
+    let open = || {
+        let dir = StudyDir::open(&root).unwrap();
+        let workspace = Workspace::open(dir, Preferences::default()).unwrap();
+        let (tx, answers) = std::sync::mpsc::channel();
+        let mut runtime = Runtime::new(workspace, tx);
+        let mut app = App::new(Lang::Fr, now);
+        runtime.start(&mut app, Start::Home);
+        (runtime, app, answers)
+    };
+    let mut group = c.benchmark_group(format!("study of {sessions} sessions"));
+    group.sample_size(10);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    group.bench_function("first frame (open, start, draw)", |b| {
+        b.iter_custom(|iters| {
+            let mut total = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                let t = std::time::Instant::now();
+                let (mut runtime, mut app, answers) = open();
+                terminal.draw(|f| runtime.draw(&app, f)).unwrap();
+                total += t.elapsed();
+                // The worker finishes its reading before the next start, unmeasured.
+                while runtime.busy() {
+                    let msg = answers.recv().unwrap();
+                    runtime.handle(&mut app, msg);
+                }
+            }
+            total
+        })
+    });
+    group.bench_function("frame listing the sessions (worker's answer)", |b| {
+        b.iter(|| {
+            let (mut runtime, mut app, answers) = open();
+            while runtime.busy() {
+                let msg = answers.recv().unwrap();
+                runtime.handle(&mut app, msg);
+            }
+            terminal.draw(|f| runtime.draw(&app, f)).unwrap();
+            assert_eq!(
+                app.screen::<grille::tui::home::Home>().unwrap().rows.len(),
+                sessions
+            );
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, first_frame);
 criterion_main!(benches);

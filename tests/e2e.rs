@@ -173,3 +173,53 @@ fn closing_the_terminal_window_saves_and_exits_cleanly() {
         "the block was closed on the way out"
     );
 }
+
+#[test]
+fn a_search_from_an_interview_finds_the_note_and_esc_comes_back_to_it() {
+    if !tmux::required() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let (dir, study) = common::study_in(&root, false);
+    let ui = Tmux::start(
+        "search-back",
+        &grille_command(
+            home.path(),
+            &format!(
+                "--study {} interview --interviewer Camille --respondent R12 --consent given",
+                root.display()
+            ),
+        ),
+        120,
+        40,
+    );
+    ui.wait_for("Q 1/28");
+    ui.type_text("Le gérant de l'hôtel Mistral ferme les yeux.");
+    // Search from the interview: the note just typed is found.
+    ui.keys(&["C-f"]);
+    ui.wait_for("Recherche");
+    ui.type_text("mistral");
+    ui.wait_for("1 résultat(s)");
+    // The hit opens in the coding screen; Esc goes back to the results, Esc again to the
+    // interview, where typing goes on in the same block.
+    ui.keys(&["Enter"]);
+    ui.wait_for("Codage R12");
+    ui.keys(&["Escape"]);
+    ui.wait_for("1 résultat(s)");
+    ui.keys(&["Escape"]);
+    ui.wait_for("Entretien R12");
+    ui.type_text(" Il touche sa part.");
+    ui.wait_for("Il touche sa part.");
+    ui.wait_for("✓ enregistré");
+    ui.kill_9();
+    drop(ui);
+
+    let id = dir.session_ids().unwrap()[0];
+    let session = dir.load_session(id, &study).unwrap().doc;
+    let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Le gérant de l'hôtel Mistral ferme les yeux. Il touche sa part."]
+    );
+}

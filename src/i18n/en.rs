@@ -249,7 +249,7 @@ pub static EN: Texts = Texts {
         ("a", "attach the segment to a question of the grid"),
         ("u", "undo the last action"),
         ("B", "codebook"),
-        ("q  Esc", "back home"),
+        ("q  Esc", "back where the session was opened from"),
     ],
     help_codebook: &[
         ("↑ ↓", "select a code"),

@@ -262,7 +262,7 @@ pub static FR: Texts = Texts {
         ("a", "rattacher le segment à une question de la grille"),
         ("u", "annuler la dernière action"),
         ("B", "livre de codes"),
-        ("q  Échap", "retour à l'accueil"),
+        ("q  Échap", "retour là où l'entretien a été ouvert"),
     ],
     help_codebook: &[
         ("↑ ↓", "choisir un code"),

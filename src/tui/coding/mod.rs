@@ -63,7 +63,9 @@ impl CodingScreen {
         if let Some(e) = at
             && let Some(seg) = session.segment_index(e.segment)
         {
-            screen.anchor = Some(Pos { seg, off: e.start });
+            // A whole segment (a search hit in its text) is a place, not a selection: the
+            // first Esc then goes back rather than clearing a selection nobody sees.
+            screen.anchor = (e.start < e.end).then_some(Pos { seg, off: e.start });
             screen.cursor = Pos { seg, off: e.end };
         }
         screen

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
         Some(Command::Search { query, limit, json }) => cli::search::run(&env, &query, limit, json),
         Some(Command::Index { command }) => cli::index::run(&env, command),
+        Some(Command::Codebook { command }) => cli::codebook::run(&env, command),
         Some(Command::Dev { command }) => cli::dev::run(&env, command),
         Some(Command::Import(args)) => cli::import::run(&env, &args),
         Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),

@@ -128,13 +128,55 @@ fn check_lists_every_problem_with_file_and_json_path() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[0].code: unknown code id 00000000-0000-4000-8000-00000000dead"), "{out}");
+    // The file, the coding (its id, its words, its coder) and the code id.
+    let coding = session["codings"][0]["id"].as_str().unwrap();
+    assert!(
+        out.contains(&format!(
+            "e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[0].code: coding {coding} (\""
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("has an unknown code id 00000000-0000-4000-8000-00000000dead"),
+        "{out}"
+    );
     assert!(
         out.contains("e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[1]: span ["),
         "{out}"
     );
     assert!(out.contains(") is out of range"), "{out}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+
+    // `grille sessions` still lists it, marked, with its problem.
+    let listed = grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "sessions", "--json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&listed).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == "e9ceda88-5769-5bc8-892b-5b4c1ef02377")
+        .expect("the damaged session is listed");
+    assert_eq!(row["respondent"], session["respondent"]["pseudonym"]);
+    assert!(
+        row["problem"]
+            .as_str()
+            .unwrap()
+            .contains("unknown code id 00000000-0000-4000-8000-00000000dead"),
+        "{row}"
+    );
+    let table = grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "sessions"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let table = String::from_utf8(table).unwrap();
+    assert!(table.contains("e9ceda88") && table.contains("⚠ problème"), "{table}");
 }
 
 #[test]

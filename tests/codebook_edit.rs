@@ -70,9 +70,7 @@ fn a_merge_moves_every_coding_and_undo_puts_them_back() {
     let before = codings_by_code(&ws.dir);
     let moved = before[&from].clone();
     assert!(!moved.is_empty(), "the example study codes apartments");
-    let undo = ws
-        .edit_codebook(CodebookEdit::Merge { from, into })
-        .unwrap()
+    ws.edit_codebook(CodebookEdit::Merge { from, into })
         .unwrap();
 
     let after = codings_by_code(&ws.dir);
@@ -87,7 +85,11 @@ fn a_merge_moves_every_coding_and_undo_puts_them_back() {
     assert!(study.codebook.get(from).is_none());
     assert!(ws.dir.check().is_ok());
 
-    ws.edit_codebook(undo).unwrap();
+    // The undo survives a restart: another workspace, as a new grille would open.
+    let dir = ws.dir.clone();
+    drop(ws);
+    let mut ws = Workspace::open(dir, Preferences::default()).unwrap();
+    ws.edit_codebook(CodebookEdit::Undo).unwrap();
     assert_eq!(
         codings_by_code(&ws.dir),
         before,
@@ -158,16 +160,17 @@ fn deleting_with_its_codings_and_undoing_restores_them() {
     let (_tmp, mut ws) = workspace();
     let id = ws.study.codebook.by_path("lieux/hotel").unwrap().id;
     let before = codings_by_code(&ws.dir);
-    let undo = ws
-        .edit_codebook(CodebookEdit::Delete { id, move_to: None })
-        .unwrap()
+    ws.edit_codebook(CodebookEdit::Delete { id, move_to: None })
         .unwrap();
     let after = codings_by_code(&ws.dir);
     assert!(!after.contains_key(&id));
     let total = |m: &BTreeMap<CodeId, Vec<String>>| m.values().map(Vec::len).sum::<usize>();
     assert_eq!(total(&after), total(&before) - before[&id].len());
-    ws.edit_codebook(undo).unwrap();
+    assert!(ws.dir.check().is_ok());
+    ws.edit_codebook(CodebookEdit::Undo).unwrap();
     assert_eq!(codings_by_code(&ws.dir), before);
+    let err = ws.edit_codebook(CodebookEdit::Undo).unwrap_err().to_string();
+    assert_eq!(err, "nothing to undo");
 }
 
 #[test]
@@ -203,7 +206,7 @@ fn a_code_cannot_move_under_its_own_sub_code() {
 }
 
 #[test]
-fn a_merge_reaching_a_session_open_elsewhere_does_nothing() {
+fn a_merge_goes_through_while_a_session_is_open_elsewhere_and_that_session_follows_it() {
     let (_tmp, mut ws) = workspace();
     let book = ws.study.codebook.clone();
     let from = book.by_path("lieux/appartement").unwrap().id;
@@ -213,13 +216,24 @@ fn a_merge_reaching_a_session_open_elsewhere_does_nothing() {
         .into_iter()
         .find(|s| s.codings.iter().any(|c| c.code == from))
         .unwrap();
+    let moved: Vec<_> = holder
+        .codings
+        .iter()
+        .filter(|c| c.code == from)
+        .map(|c| c.id)
+        .collect();
     let other = StudyDir::open(ws.dir.root()).unwrap();
-    let (_lock, _) = other.open_session(holder.id, &ws.study).unwrap();
-    let files = all_files(&ws.dir);
-    let err = ws
-        .edit_codebook(CodebookEdit::Merge { from, into })
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("another grille process"), "{err}");
-    assert_eq!(all_files(&ws.dir), files);
+    let (_writer, _) = other.open_session(holder.id, &ws.study).unwrap();
+    let file = ws.dir.paths().session(holder.id).file;
+    let bytes = std::fs::read(&file).unwrap();
+    ws.edit_codebook(CodebookEdit::Merge { from, into }).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "the open session is not written");
+    let read = on_disk(&ws.dir)
+        .into_iter()
+        .find(|s| s.id == holder.id)
+        .unwrap();
+    for id in moved {
+        assert_eq!(read.coding(id).unwrap().code, into, "read under the target");
+    }
+    assert!(ws.dir.check().is_ok());
 }

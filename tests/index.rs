@@ -249,7 +249,7 @@ fn a_codebook_change_rebuilds_and_new_paths_are_searchable() {
         .clone();
     code.slug = "partenaire".into();
     codebook
-        .apply(CodebookChange::UpdateCode { code }, &())
+        .apply(CodebookChange::UpdateCode { code, signed: None }, &())
         .unwrap();
     drop(codebook);
     let study = dir.load_study().unwrap();

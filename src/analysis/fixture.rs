@@ -193,6 +193,7 @@ fn study() -> Study {
         codebook: Codebook {
             revision: 0,
             codes: vec![p, c, h, l, lh],
+            ..Default::default()
         },
     }
 }

@@ -100,6 +100,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The codebook: list, add, rename, move, merge, delete codes, undo the last change. A code
+    /// is named by its path (proxenetisme/conjugal) or its id.
+    Codebook {
+        #[command(subcommand)]
+        command: CodebookCommand,
+    },
     /// The search index (derived data in the study's index/ folder).
     Index {
         #[command(subcommand)]
@@ -189,6 +195,60 @@ impl ConsentArg {
             ConsentArg::Unknown => None,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodebookCommand {
+    /// Every code with its path, name and codings; then the merged and deleted codes.
+    List {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a code: `lieux/camping` (under lieux, slug camping) or `lieux/Aire d'accueil`
+    /// (a name: the slug is made from it).
+    Add {
+        #[arg(value_name = "PATH")]
+        path: String,
+        /// The parent code, when PATH is a single name.
+        #[arg(long, value_name = "CODE")]
+        parent: Option<String>,
+        /// The code's name (default: from PATH).
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Rename a code (its id, and so its codings, stay).
+    Rename {
+        code: String,
+        name: String,
+        /// A new last part of its path.
+        #[arg(long)]
+        slug: Option<String>,
+    },
+    /// Move a code under another, or to the top level.
+    Move {
+        code: String,
+        #[arg(long, value_name = "CODE", conflicts_with = "top")]
+        under: Option<String>,
+        #[arg(long)]
+        top: bool,
+    },
+    /// Merge a code into another: its codings count under the other from now on.
+    Merge { from: String, into: String },
+    /// Delete a code. In use, say what becomes of its codings.
+    Delete {
+        code: String,
+        /// Its codings count under this code from now on.
+        #[arg(long, value_name = "CODE", conflicts_with = "remove_codings")]
+        move_codings_to: Option<String>,
+        /// Its codings are removed with it.
+        #[arg(long)]
+        remove_codings: bool,
+    },
+    /// Undo the last change of the codebook (made here or in the interface, by anyone).
+    Undo,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 pub mod args;
 pub mod check;
 pub mod config;
+pub mod codebook;
 pub mod dev;
 pub mod export;
 pub mod import;

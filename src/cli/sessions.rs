@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Env;
 use crate::study::{Session, Status, Value};
+use crate::workspace::Unreadable;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -21,6 +22,9 @@ struct Row<'a> {
     words: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// What is wrong with the session (it is read-only until repaired).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
 }
 
 impl<'a> Row<'a> {
@@ -37,28 +41,60 @@ impl<'a> Row<'a> {
             situations: s.situations.len(),
             words: s.word_count(),
             source: s.source.as_deref(),
+            problem: None,
+        }
+    }
+
+    /// A session with a problem: what could be read of it, and the problem.
+    fn of_problem(u: &'a Unreadable) -> Self {
+        match &u.session {
+            Some(s) => Row {
+                problem: Some(&u.error),
+                ..Row::of(s)
+            },
+            None => Row {
+                id: u.id.to_string(),
+                date: None,
+                interviewer: "",
+                respondent: "",
+                attributes: &NO_ATTRIBUTES,
+                status: Status::Done,
+                segments: 0,
+                codings: 0,
+                situations: 0,
+                words: 0,
+                source: None,
+                problem: Some(&u.error),
+            },
         }
     }
 }
 
-/// Returns whether every session could be read.
+static NO_ATTRIBUTES: std::collections::BTreeMap<String, Value> = std::collections::BTreeMap::new();
+
+/// Returns whether every session could be read. Sessions with a problem are listed too, with
+/// it: never hidden.
 pub fn run(env: &Env, json: bool) -> Result<bool> {
     let (sessions, unreadable) = env.workspace()?.sessions()?;
     for u in &unreadable {
         eprintln!("{}", (env.texts().session_unreadable)(&u.error));
     }
+    let rows: Vec<Row> = sessions
+        .iter()
+        .map(Row::of)
+        .chain(unreadable.iter().map(Row::of_problem))
+        .collect();
     if json {
-        let rows: Vec<Row> = sessions.iter().map(Row::of).collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
-    } else if sessions.is_empty() {
+    } else if rows.is_empty() {
         eprintln!("{}", env.texts().no_sessions);
     } else {
-        println!("{}", table(env, &sessions));
+        println!("{}", table(env, &sessions, &unreadable));
     }
     Ok(unreadable.is_empty())
 }
 
-fn table(env: &Env, sessions: &[Session]) -> Table {
+fn table(env: &Env, sessions: &[Session], unreadable: &[Unreadable]) -> Table {
     let t = env.texts();
     let mut table = Table::new();
     table.load_preset(presets::UTF8_BORDERS_ONLY);
@@ -71,11 +107,26 @@ fn table(env: &Env, sessions: &[Session]) -> Table {
         t.col_segments,
         t.col_codings,
     ]);
-    for s in sessions {
-        let id = s.id.to_string();
-        let status = match s.status {
-            Status::InProgress => t.status_in_progress,
-            Status::Done => t.status_done,
+    let listed = sessions
+        .iter()
+        .map(|s| (s.id, Some(s), false))
+        .chain(unreadable.iter().map(|u| (u.id, u.session.as_deref(), true)));
+    for (id, session, problem) in listed {
+        let id = id.to_string();
+        let Some(s) = session else {
+            table.add_row(vec![
+                Cell::new(&id[..8]),
+                Cell::new(""),
+                Cell::new(""),
+                Cell::new("?"),
+                Cell::new(t.store.status_problem),
+            ]);
+            continue;
+        };
+        let status = match (problem, s.status) {
+            (true, _) => t.store.status_problem,
+            (_, Status::InProgress) => t.status_in_progress,
+            (_, Status::Done) => t.status_done,
         };
         table.add_row(vec![
             Cell::new(&id[..8]),

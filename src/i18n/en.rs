@@ -307,6 +307,7 @@ pub static EN: Texts = Texts {
     analysis: &super::analysis::EN_ANALYSIS,
     cli: &super::cli::EN_CLI,
     import: &super::import::EN_IMPORT,
+    store: &super::store::EN_STORE,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

@@ -7,6 +7,7 @@ mod en;
 mod fr;
 pub mod import;
 pub mod screens;
+pub mod store;
 
 pub use analysis::AnalysisTexts;
 pub use en::EN;
@@ -244,6 +245,8 @@ pub struct Texts {
     /// The command line's own messages (`grille dev`, output targets).
     pub cli: &'static cli::CliTexts,
     pub import: &'static ImportTexts,
+    /// The study folder, the model, codebook operations and repairs.
+    pub store: &'static store::StoreTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

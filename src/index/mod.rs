@@ -131,7 +131,7 @@ impl Index {
                 if path.exists() {
                     std::fs::remove_dir_all(&path).map_err(|e| crate::store::StoreError::Io {
                         path: path.clone(),
-                        source: e,
+                        error: e,
                     })?;
                 }
                 (disk::create(&path)?, Some(why))

@@ -7,8 +7,25 @@ use crate::study::{ChangeError, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    /// An operating-system error on `path` (the file the user knows, never a temporary one),
+    /// said in one sentence with what to do. The OS error is not a `source`, so that a chain
+    /// of causes does not repeat it.
+    #[error("{}", io_sentence(path, error))]
+    Io { path: PathBuf, error: io::Error },
+
+    /// A symbolic link inside the study: grille does not follow links there.
+    #[error(
+        "{}: a symbolic link; grille does not follow links inside a study — replace it with the file it points to",
+        path.display()
+    )]
+    Symlink { path: PathBuf },
+
+    /// A FIFO, a folder or a device where a file of the study should be: never opened.
+    #[error(
+        "{}: a {what}, not a regular file; grille left it alone — move it away",
+        path.display()
+    )]
+    NotRegular { path: PathBuf, what: &'static str },
 
     /// The file is not valid JSON or not of the expected shape.
     #[error("{}: at {json_path} (line {line}, column {column}): {message}", file.display())]
@@ -35,11 +52,12 @@ pub enum StoreError {
         message: String,
     },
 
-    #[error(
-        "{}: another grille process is writing this file; it is open read-only here",
-        file.display()
-    )]
-    Locked { file: PathBuf },
+    #[error("{}: {}", file.display(), locked_sentence(holder.as_ref()))]
+    Locked {
+        file: PathBuf,
+        /// The process holding the lock, as it wrote itself into the lock file.
+        holder: Option<super::lock::Holder>,
+    },
 
     #[error("{}: {source}", file.display())]
     Change { file: PathBuf, source: ChangeError },
@@ -55,6 +73,44 @@ pub enum StoreError {
 
     #[error("no session {0} in this study")]
     NoSession(String),
+}
+
+/// What an I/O error means for the user, and what to do.
+fn io_sentence(path: &std::path::Path, error: &io::Error) -> String {
+    use io::ErrorKind::*;
+    let path = path.display();
+    match error.kind() {
+        StorageFull | QuotaExceeded | FileTooLarge => format!(
+            "{path}: the disk is full (or your quota is reached), nothing more could be written there; free some space and try again"
+        ),
+        PermissionDenied => format!(
+            "{path}: permission denied; check that this folder belongs to you and can be written"
+        ),
+        ReadOnlyFilesystem => {
+            format!("{path}: the disk is read-only; copy the study to a writable folder")
+        }
+        NotFound => format!("{path}: no such file or folder"),
+        _ => format!("{path}: {}", os_text(error)),
+    }
+}
+
+/// The OS error without its trailing "(os error N)".
+fn os_text(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+fn locked_sentence(holder: Option<&super::lock::Holder>) -> String {
+    match holder {
+        Some(h) => format!(
+            "being written by another grille ({}); it is open read-only here",
+            h.describe()
+        ),
+        None => "another grille process is writing this file; it is open read-only here".into(),
+    }
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -76,9 +132,9 @@ pub trait IoContext<T> {
 
 impl<T> IoContext<T> for io::Result<T> {
     fn at(self, path: impl Into<PathBuf>) -> Result<T> {
-        self.map_err(|source| StoreError::Io {
+        self.map_err(|error| StoreError::Io {
             path: path.into(),
-            source,
+            error,
         })
     }
 }

@@ -39,11 +39,7 @@ pub struct Torn {
 
 /// Reads every record of a journal; a missing journal is an empty one.
 pub fn read<C: DeserializeOwned>(path: &Path) -> Result<Read<C>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(e).at(path),
-    };
+    let bytes = super::fs::read_if_exists(path)?.unwrap_or_default();
     let mut records = Vec::new();
     let mut torn = None;
     let lines: Vec<&[u8]> = bytes.split_inclusive(|b| *b == b'\n').collect();
@@ -129,11 +125,9 @@ impl Writer {
     fn open(&mut self) -> Result<&mut File> {
         if self.file.is_none() {
             let existed = self.path.exists();
-            let file = private_options()
-                .create(true)
-                .append(true)
-                .open(&self.path)
-                .at(&self.path)?;
+            let mut options = private_options();
+            options.create(true).append(true);
+            let file = super::fs::open_regular(&self.path, &options)?;
             if !existed && let Some(dir) = self.path.parent() {
                 sync_dir(dir)?;
             }

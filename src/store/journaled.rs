@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::error::{IoContext, Result, StoreError};
+use super::error::{Result, StoreError};
 use super::journal::{self, Torn};
 use super::lock::Lock;
 use super::{fs, json};
@@ -83,9 +83,19 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
     // The journal is read before the file: a writer folding the journal in between is then seen
     // as a file whose revision covers the records read, never as records missing.
     let read = journal::read::<D::Change>(&paths.journal)?;
-    let bytes = std::fs::read(&paths.file).at(&paths.file)?;
+    let bytes = fs::read(&paths.file)?;
     let mut doc: D = json::parse(&paths.file, &bytes)?;
     let folded = doc.revision();
+    // The next change would wrap round to 0 and be skipped on replay: damage, not data.
+    if folded == u64::MAX {
+        return Err(StoreError::Parse {
+            file: paths.file.clone(),
+            json_path: "$.revision".into(),
+            line: 1,
+            column: 1,
+            message: format!("revision {folded} is out of range (damaged file)"),
+        });
+    }
     let mut replayed = 0;
     let mut previous = None;
     for (i, record) in read.records.into_iter().enumerate() {
@@ -97,6 +107,13 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
             });
         }
         previous = Some(record.rev);
+        if record.rev == u64::MAX {
+            return Err(StoreError::Journal {
+                file: paths.journal.clone(),
+                line: i + 1,
+                message: format!("revision {} is out of range (damaged record)", record.rev),
+            });
+        }
         if record.rev <= folded {
             continue; // already folded into the file
         }
@@ -139,7 +156,16 @@ impl<D: Document> Journaled<D> {
     /// Opens an existing document for writing: takes the lock, replays the journal and folds it
     /// into the file. Fails with [`StoreError::Locked`] if another process writes it.
     pub fn open(paths: DocPaths, context: &D::Context) -> Result<(Self, Vec<String>)> {
-        let lock = Lock::acquire(&paths.lock, &paths.file)?;
+        Self::open_waiting(paths, context, std::time::Duration::ZERO)
+    }
+
+    /// Opens the document for writing, waiting up to `wait` for another process to let go of it.
+    pub fn open_waiting(
+        paths: DocPaths,
+        context: &D::Context,
+        wait: std::time::Duration,
+    ) -> Result<(Self, Vec<String>)> {
+        let lock = Lock::acquire_waiting(&paths.lock, &paths.file, wait)?;
         let loaded: Loaded<D> = load(&paths, context)?;
         let notes = loaded.notes(&paths);
         let mut this = Journaled {
@@ -194,7 +220,16 @@ impl<D: Document> Journaled<D> {
                 file: self.paths.file.clone(),
                 source,
             })?;
-        let rev = self.doc.revision() + 1;
+        let rev = match self.doc.revision().checked_add(1) {
+            Some(rev) if rev < u64::MAX => rev,
+            _ => {
+                return Err(StoreError::Journal {
+                    file: self.paths.journal.clone(),
+                    line: 0,
+                    message: "the revision counter is exhausted (damaged file)".into(),
+                });
+            }
+        };
         self.journal.append(rev, &change)?;
         self.paths.changed();
         let outcome = self.doc.apply(&change);

@@ -18,6 +18,6 @@ pub mod template;
 
 pub use paths::{Origin, StudyPaths};
 pub use preferences::Preferences;
-pub use stamp::{FileStamp, SessionStamp, StudyStamp};
-pub use study_dir::{CheckReport, SessionWriter, StudyDir};
+pub use stamp::{DefinitionStamp, FileStamp, SessionStamp, StudyStamp};
+pub use study_dir::{CheckReport, SessionRead, SessionWriter, StudyDir};
 pub use template::Template;

@@ -130,3 +130,41 @@ impl StudyDir {
         }))
     }
 }
+
+/// The codebook's file and journal as seen from outside: when it differs from the one taken
+/// when the codebook was read, another process changed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DefinitionStamp {
+    file: Option<(FileStamp, u64)>,
+    journal: Option<(FileStamp, u64)>,
+}
+
+/// Size, modification time and inode (a replaced file is a new inode even when its size and
+/// time look the same).
+fn stamp_with_inode(path: &Path) -> Option<(FileStamp, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    let modified_ns = meta
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    Some((
+        FileStamp {
+            len: meta.len(),
+            modified_ns,
+        },
+        meta.ino(),
+    ))
+}
+
+impl StudyDir {
+    /// The stamp of `codebook.json` and its journal.
+    pub fn codebook_stamp(&self) -> DefinitionStamp {
+        let paths = self.paths().codebook();
+        DefinitionStamp {
+            file: stamp_with_inode(&paths.file),
+            journal: stamp_with_inode(&paths.journal),
+        }
+    }
+}

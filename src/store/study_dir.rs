@@ -9,8 +9,18 @@ use super::lock::Lock;
 use super::paths::StudyPaths;
 use super::template::Template;
 use super::{fs, json};
+use crate::study::retired::{Followed, follow_records};
 use crate::study::validate::{self, Problem};
 use crate::study::{Codebook, Document, Grid, Session, SessionId, Study, StudyMeta};
+
+/// A session as read: its codings follow the codebook's records; `problems` (if any) keep it
+/// read-only, but it is listed and shown.
+#[derive(Debug)]
+pub struct SessionRead {
+    pub loaded: Loaded<Session>,
+    pub followed: Followed,
+    pub problems: Vec<Problem>,
+}
 
 /// A session open for writing by this process.
 pub type SessionWriter = Journaled<Session>;
@@ -121,12 +131,32 @@ impl StudyDir {
         Ok(ids)
     }
 
-    /// Reads a session (replaying its journal) and checks it against the study; writes nothing.
+    /// Reads a session (replaying its journal, following the codebook's records) and checks
+    /// it against the study; writes nothing. A session that breaks the rules is an error.
     pub fn load_session(&self, id: SessionId, study: &Study) -> Result<Loaded<Session>> {
+        let read = self.read_session(id, study)?;
+        if read.problems.is_empty() {
+            Ok(read.loaded)
+        } else {
+            Err(StoreError::Invalid {
+                file: self.paths.session(id).file,
+                problems: read.problems,
+            })
+        }
+    }
+
+    /// Reads a session as [`StudyDir::load_session`] does, but returns it with its problems
+    /// rather than refusing it: an error only when the file cannot be read at all.
+    pub fn read_session(&self, id: SessionId, study: &Study) -> Result<SessionRead> {
         let paths = self.paths.session(id);
-        let loaded: Loaded<Session> = journaled::load(&paths, study)?;
-        check_session(&paths.file, id, &loaded.doc, study)?;
-        Ok(loaded)
+        let mut loaded: Loaded<Session> = journaled::load(&paths, study)?;
+        let followed = follow_records(&mut loaded.doc, &study.codebook);
+        let problems = session_problems(id, &loaded.doc, study);
+        Ok(SessionRead {
+            loaded,
+            followed,
+            problems,
+        })
     }
 
     /// Opens a session for writing. Another process writing it gives [`StoreError::Locked`]:
@@ -241,8 +271,30 @@ impl StudyDir {
     }
 
     /// Opens the codebook for writing (codebook edits are journalled like session changes).
+    /// Opens the codebook for writing (codebook edits are journalled like session changes),
+    /// waiting a moment if another process is changing it or writing a coding.
     pub fn open_codebook(&self) -> Result<(Journaled<Codebook>, Vec<String>)> {
-        Journaled::open(self.paths.codebook(), &())
+        Journaled::open_waiting(self.paths.codebook(), &(), super::lock::BRIEF_WAIT)
+    }
+
+    /// Reads the codebook (with its journal) and checks it.
+    pub fn load_codebook(&self) -> Result<Codebook> {
+        Ok(load_valid(&self.paths.codebook(), validate::validate_codebook)?.doc)
+    }
+
+    /// A shared hold on the codebook: taken while a coding is checked against the codebook and
+    /// written, so that no process changes the codebook in between.
+    pub fn hold_codebook(&self) -> Result<super::lock::Lock> {
+        let paths = self.paths.codebook();
+        super::lock::Lock::acquire_shared(&paths.lock, &paths.file, super::lock::BRIEF_WAIT)
+    }
+
+    /// Removes the temporary files that a process killed while writing left in the study
+    /// (those older than `before`: a running process may be writing one now). Returns them.
+    pub fn remove_leftovers(&self, before: std::time::SystemTime) -> Vec<PathBuf> {
+        let mut removed = fs::remove_leftovers(self.root(), before);
+        removed.extend(fs::remove_leftovers(&self.paths.sessions_dir(), before));
+        removed
     }
 
     /// Opens the grid for writing.
@@ -287,7 +339,7 @@ impl StudyDir {
                 for id in ids {
                     let paths = self.paths.session(id);
                     report.sessions += 1;
-                    sessions.extend(report.keep(self.load_session(id, &study), &paths));
+                    sessions.extend(report.session(self.read_session(id, &study), &paths));
                 }
             }
             Err(e) => report.errors.push(e.to_string()),
@@ -332,7 +384,7 @@ fn load_valid<D: Document<Context = ()>>(
     }
 }
 
-fn check_session(file: &Path, id: SessionId, session: &Session, study: &Study) -> Result<()> {
+fn session_problems(id: SessionId, session: &Session, study: &Study) -> Vec<Problem> {
     let mut problems = validate::validate_session(session, study);
     if session.id != id {
         problems.insert(
@@ -343,6 +395,11 @@ fn check_session(file: &Path, id: SessionId, session: &Session, study: &Study) -
             },
         );
     }
+    problems
+}
+
+fn check_session(file: &Path, id: SessionId, session: &Session, study: &Study) -> Result<()> {
+    let problems = session_problems(id, session, study);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -351,6 +408,18 @@ fn check_session(file: &Path, id: SessionId, session: &Session, study: &Study) -
             problems,
         })
     }
+}
+
+fn is_leftover(name: &str) -> bool {
+    name.starts_with(fs::TEMP_PREFIX) && name.ends_with(fs::TEMP_SUFFIX)
+}
+
+fn leftover_note(path: &Path) -> String {
+    format!(
+        "{}: a crash leftover (a temporary copy from a write that was cut short); grille \
+         removes it when it next opens the study",
+        path.display()
+    )
 }
 
 /// What `grille check` found: errors (the study is not sound) and notes (recovered journals…).
@@ -408,12 +477,43 @@ impl CheckReport {
         }
     }
 
-    /// Staging folders left by an import that was killed while moving its sessions in.
+    /// A session as read: its notes and problems. Returns it when it is sound.
+    fn session(&mut self, read: Result<SessionRead>, paths: &DocPaths) -> Option<Session> {
+        let read = match read {
+            Ok(read) => read,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                return None;
+            }
+        };
+        self.notes.extend(read.loaded.notes(paths));
+        let Followed { mapped, dropped } = read.followed;
+        if mapped + dropped > 0 {
+            self.notes.push(format!(
+                "{}: {mapped} coding(s) of merged codes are counted under the code they were \
+                 merged into, {dropped} of deleted codes are left out, as the codebook's records \
+                 say (`grille check --repair` writes this into the file)",
+                paths.file.display()
+            ));
+        }
+        let sound = read.problems.is_empty();
+        for problem in read.problems {
+            self.errors
+                .push(format!("{}: {problem}", paths.file.display()));
+        }
+        sound.then_some(read.loaded.doc)
+    }
+
+    /// Staging folders left by an import that was killed while moving its sessions in, and
+    /// temporary files left by a crash.
     fn interrupted_imports(&mut self, root: &Path) {
         let Ok(entries) = std::fs::read_dir(root) else {
             return;
         };
         for entry in entries.flatten() {
+            if is_leftover(&entry.file_name().to_string_lossy()) {
+                self.notes.push(leftover_note(&entry.path()));
+            }
             if entry
                 .file_name()
                 .to_string_lossy()
@@ -450,7 +550,22 @@ impl CheckReport {
                             .iter()
                             .any(|ext| path.extension().is_some_and(|e| e == *ext))
                 });
-            if name.contains(".journal.torn-") {
+            // Sessions and journals are read, and their errors reported, with the session.
+            let read = known && path.extension().is_some_and(|e| e != "lock");
+            let kind = entry.file_type();
+            if is_leftover(&name) {
+                self.notes.push(leftover_note(&path));
+            } else if read {
+                continue;
+            } else if kind.as_ref().is_ok_and(|k| k.is_symlink()) {
+                self.errors
+                    .push(StoreError::Symlink { path: path.clone() }.to_string());
+            } else if kind.as_ref().is_ok_and(|k| !k.is_file()) && known {
+                self.errors.push(format!(
+                    "{}: not a regular file; grille never opens it — move it away",
+                    path.display()
+                ));
+            } else if name.contains(".journal.torn-") {
                 self.notes.push(format!(
                     "{}: a journal set aside after a crash (kept for inspection)",
                     path.display()

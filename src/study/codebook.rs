@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::Format;
 use super::ids::CodeId;
+use super::retired::{Retired, Step};
 
 /// One category of the codebook. Serialised flat (with its parent) in journal records.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,10 @@ pub struct Code {
 pub struct Codebook {
     pub revision: u64,
     pub codes: Vec<Code>,
+    /// Codes merged into another or deleted, oldest first (see [`super::retired`]).
+    pub retired: Vec<Retired>,
+    /// The last operations, oldest first, with what undoes each.
+    pub history: Vec<Step>,
 }
 
 impl Codebook {
@@ -164,6 +169,10 @@ struct CodebookFile {
     #[serde(default)]
     revision: u64,
     codes: Vec<CodeNode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    retired: Vec<Retired>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<Step>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -209,6 +218,8 @@ impl From<CodebookFile> for Codebook {
         Codebook {
             revision: file.revision,
             codes,
+            retired: file.retired,
+            history: file.history,
         }
     }
 }
@@ -234,6 +245,8 @@ impl From<Codebook> for CodebookFile {
             format: Format,
             revision: book.revision,
             codes: nest(&book, None),
+            retired: book.retired,
+            history: book.history,
         }
     }
 }
@@ -266,6 +279,7 @@ pub(crate) mod tests {
         Codebook {
             revision: 0,
             codes: vec![p, l, c, ho, h],
+            ..Default::default()
         }
     }
 

@@ -8,6 +8,7 @@ use super::document::{ChangeError, Document, Outcome};
 use super::grid::Grid;
 use super::ids::CodeId;
 use super::meta::StudyMeta;
+use super::retired::{HISTORY, Retired, Signed, Step, UndoStep};
 use super::validate;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -18,11 +19,27 @@ pub enum CodebookChange {
         code: Code,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         after: Option<CodeId>,
+        /// Who did it: the operation goes into the history, to be undone.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signed: Option<Signed>,
     },
     /// Replaces a code's fields, parent included (a rename, a recolour, a move). The id stays.
-    UpdateCode { code: Code },
-    /// Removes a code without children. Codings using it must be moved or removed first.
+    UpdateCode {
+        code: Code,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        signed: Option<Signed>,
+    },
+    /// Removes a code without a record (journals written before records existed).
     RemoveCode { id: CodeId },
+    /// Takes a code without sub-codes out of the tree and keeps a record of it: its codings
+    /// count under `into` from now on, or are left out when `into` is `None`.
+    RetireCode {
+        id: CodeId,
+        into: Option<CodeId>,
+        signed: Signed,
+    },
+    /// Undoes the last operation of the history.
+    Undo,
 }
 
 impl Document for Codebook {
@@ -39,8 +56,8 @@ impl Document for Codebook {
 
     fn check(&self, change: &CodebookChange, _: &()) -> Result<(), ChangeError> {
         match change {
-            CodebookChange::AddCode { code, after } => {
-                if self.contains(code.id) {
+            CodebookChange::AddCode { code, after, .. } => {
+                if self.knows(code.id) {
                     return Err(ChangeError(format!("code {} already exists", code.id)));
                 }
                 if let Some(after) = after
@@ -50,63 +67,176 @@ impl Document for Codebook {
                 }
                 self.check_fields(code)
             }
-            CodebookChange::UpdateCode { code } => {
-                if !self.contains(code.id) {
-                    return Err(ChangeError(format!("no code {}", code.id)));
-                }
-                if let Some(parent) = code.parent
-                    && self.is_within(parent, code.id)
-                {
-                    return Err(ChangeError(format!(
-                        "cannot move \"{}\" under itself or one of its descendants",
-                        code.name
-                    )));
-                }
-                self.check_fields(code)
-            }
-            CodebookChange::RemoveCode { id } => {
-                let Some(code) = self.get(*id) else {
-                    return Err(ChangeError(format!("no code {id}")));
+            CodebookChange::UpdateCode { code, .. } => self.check_update(code),
+            CodebookChange::RemoveCode { id } => self.check_leaf(*id),
+            CodebookChange::RetireCode { id, into, .. } => {
+                self.check_leaf(*id)?;
+                let Some(into) = into else {
+                    return Ok(());
                 };
-                if self.children(Some(*id)).next().is_some() {
-                    return Err(ChangeError(format!(
-                        "\"{}\" has sub-codes: move or delete them first",
-                        code.name
-                    )));
+                match self.get(*into) {
+                    None => Err(ChangeError(format!("no code {into}"))),
+                    Some(_) if into == id => Err(ChangeError(format!(
+                        "cannot merge \"{}\" into itself",
+                        self.name_of(*id).unwrap_or_default()
+                    ))),
+                    Some(_) => Ok(()),
                 }
-                Ok(())
             }
+            CodebookChange::Undo => match self.history.last() {
+                None => Err(ChangeError::new("nothing to undo")),
+                Some(step) => self.check_undo(&step.undo),
+            },
         }
     }
 
     fn apply(&mut self, change: &CodebookChange) -> Outcome {
         match change.clone() {
-            CodebookChange::AddCode { code, after } => {
-                let at = match after.and_then(|a| self.codes.iter().position(|c| c.id == a)) {
-                    Some(i) => i + 1,
-                    None => self.codes.len(),
-                };
-                self.codes.insert(at, code);
+            CodebookChange::AddCode {
+                code,
+                after,
+                signed,
+            } => {
+                let id = code.id;
+                self.insert(code, after);
+                self.remember(signed, UndoStep::Retire { id });
             }
-            CodebookChange::UpdateCode { code } => {
-                let moved = self
-                    .get(code.id)
-                    .is_some_and(|old| old.parent != code.parent);
-                if moved {
-                    // A moved code goes last among its new siblings.
-                    self.codes.retain(|c| c.id != code.id);
-                    self.codes.push(code);
-                } else if let Some(existing) = self.get_mut(code.id) {
-                    *existing = code;
+            CodebookChange::UpdateCode { code, signed } => {
+                if let Some(old) = self.get(code.id).cloned() {
+                    self.update(code);
+                    self.remember(signed, UndoStep::Update { code: old });
                 }
             }
             CodebookChange::RemoveCode { id } => self.codes.retain(|c| c.id != id),
+            CodebookChange::RetireCode { id, into, signed } => {
+                let Some(code) = self.get(id).cloned() else {
+                    return Outcome::default();
+                };
+                let record = Retired {
+                    path: self.path(id).unwrap_or_default(),
+                    after: self.previous_sibling(id),
+                    code,
+                    into,
+                    at: signed.at,
+                    by: signed.by.clone(),
+                };
+                self.codes.retain(|c| c.id != id);
+                self.retired.push(record);
+                self.remember(Some(signed), UndoStep::Restore { id });
+            }
+            CodebookChange::Undo => {
+                if let Some(step) = self.history.pop() {
+                    self.apply_undo(step.undo);
+                }
+            }
         }
         Outcome::default()
     }
 }
 
 impl Codebook {
+    /// Adds a code after the sibling `after` (if it is one), else last.
+    fn insert(&mut self, code: Code, after: Option<CodeId>) {
+        let at = match after.and_then(|a| self.codes.iter().position(|c| c.id == a)) {
+            Some(i) => i + 1,
+            None => self.codes.len(),
+        };
+        self.codes.insert(at, code);
+    }
+
+    fn update(&mut self, code: Code) {
+        let moved = self
+            .get(code.id)
+            .is_some_and(|old| old.parent != code.parent);
+        if moved {
+            // A moved code goes last among its new siblings.
+            self.codes.retain(|c| c.id != code.id);
+            self.codes.push(code);
+        } else if let Some(existing) = self.get_mut(code.id) {
+            *existing = code;
+        }
+    }
+
+    fn remember(&mut self, signed: Option<Signed>, undo: UndoStep) {
+        let Some(Signed { at, by }) = signed else {
+            return;
+        };
+        self.history.push(Step { at, by, undo });
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+    }
+
+    fn apply_undo(&mut self, undo: UndoStep) {
+        match undo {
+            UndoStep::Retire { id } => self.codes.retain(|c| c.id != id),
+            UndoStep::Update { code } => self.update(code),
+            UndoStep::Restore { id } => {
+                let Some(at) = self.retired.iter().rposition(|r| r.code.id == id) else {
+                    return;
+                };
+                let record = self.retired.remove(at);
+                let after = record
+                    .after
+                    .filter(|a| self.get(*a).is_some_and(|s| s.parent == record.code.parent));
+                self.insert(record.code, after);
+            }
+        }
+    }
+
+    fn check_undo(&self, undo: &UndoStep) -> Result<(), ChangeError> {
+        match undo {
+            UndoStep::Retire { id } => self.check_leaf(*id),
+            UndoStep::Update { code } => self.check_update(code),
+            UndoStep::Restore { id } => {
+                let Some(record) = self.retired(*id) else {
+                    return Err(ChangeError(format!("no record of code {id}")));
+                };
+                if self.contains(*id) {
+                    return Err(ChangeError(format!("code {id} already exists")));
+                }
+                self.check_fields(&record.code)
+            }
+        }
+    }
+
+    fn check_update(&self, code: &Code) -> Result<(), ChangeError> {
+        if !self.contains(code.id) {
+            return Err(ChangeError(format!("no code {}", code.id)));
+        }
+        if let Some(parent) = code.parent
+            && self.is_within(parent, code.id)
+        {
+            return Err(ChangeError(format!(
+                "cannot move \"{}\" under itself or one of its descendants",
+                code.name
+            )));
+        }
+        self.check_fields(code)
+    }
+
+    /// A code of the tree without sub-codes: one that can leave it.
+    fn check_leaf(&self, id: CodeId) -> Result<(), ChangeError> {
+        let Some(code) = self.get(id) else {
+            return Err(ChangeError(format!("no code {id}")));
+        };
+        if self.children(Some(id)).next().is_some() {
+            return Err(ChangeError(format!(
+                "\"{}\" has sub-codes: move or delete them first",
+                code.name
+            )));
+        }
+        Ok(())
+    }
+
+    /// The sibling before a code, if any.
+    pub fn previous_sibling(&self, id: CodeId) -> Option<CodeId> {
+        let parent = self.get(id)?.parent;
+        let siblings: Vec<CodeId> = self.children(parent).map(|c| c.id).collect();
+        let at = siblings.iter().position(|c| *c == id)?;
+        at.checked_sub(1).map(|i| siblings[i])
+    }
+
     /// Checks a code's own fields and its place: a known parent, a slug free among siblings.
     fn check_fields(&self, code: &Code) -> Result<(), ChangeError> {
         validate::check_key(&code.slug).map_err(ChangeError)?;

@@ -11,6 +11,7 @@ pub mod format;
 pub mod grid;
 pub mod ids;
 pub mod meta;
+pub mod retired;
 pub mod session;
 pub mod session_change;
 pub mod text;
@@ -25,6 +26,7 @@ pub use format::{FORMAT, Format};
 pub use grid::{Grid, Question, Theme};
 pub use ids::*;
 pub use meta::{Attribute, AttributeError, Condition, StudyMeta};
+pub use retired::{Resolution, Retired, Signed, Step, UndoStep};
 pub use session::{
     Coding, Consent, Excerpt, Mark, Memo, Recording, Respondent, Segment, Session, Situation,
     Speaker, Status, Time,

@@ -213,7 +213,8 @@ impl Document for Session {
                 if self.coding(coding.id).is_some() {
                     return fail(format!("coding {} already exists", coding.id));
                 }
-                if !study.codebook.contains(coding.code) {
+                // A retired code is known: a journal written before a merge replays.
+                if !study.codebook.knows(coding.code) {
                     return fail(format!("unknown code {}", coding.code));
                 }
                 let seg = self.existing_segment(coding.segment)?;
@@ -231,7 +232,7 @@ impl Document for Session {
                 validate::check_span(&seg.text, *start, *end).map_err(ChangeError)
             }
             Recode { codings, to } => {
-                if !study.codebook.contains(*to) {
+                if !study.codebook.knows(*to) {
                     return fail(format!("unknown code {to}"));
                 }
                 match codings.iter().find(|c| self.coding(**c).is_none()) {

@@ -427,10 +427,17 @@ fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {
 fn validate_codings(p: &mut Problems, session: &Session, study: &Study) {
     for (i, coding) in session.codings.iter().enumerate() {
         let path = format!("$.codings[{i}]");
-        if !study.codebook.contains(coding.code) {
+        if !study.codebook.knows(coding.code) {
+            let excerpt = session
+                .segment(coding.segment)
+                .map(|s| excerpt_of(&s.text, coding.start, coding.end))
+                .unwrap_or_default();
             p.add(
                 format!("{path}.code"),
-                format!("unknown code id {}", coding.code),
+                format!(
+                    "coding {} (\"{excerpt}\", by {}) has an unknown code id {}",
+                    coding.id, coding.coder, coding.code
+                ),
             );
         }
         match session.segment(coding.segment) {
@@ -449,6 +456,18 @@ fn validate_codings(p: &mut Problems, session: &Session, study: &Study) {
             .map(|(i, c)| (format!("$.codings[{i}].id"), c.id)),
         "coding id",
     );
+}
+
+/// The words of a span, shortened for a message.
+fn excerpt_of(text: &str, start: usize, end: usize) -> String {
+    let words: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() > 40 {
+        let cut: String = words.chars().take(39).collect();
+        format!("{cut}…")
+    } else {
+        words
+    }
 }
 
 fn validate_situations(p: &mut Problems, session: &Session, study: &Study) {

@@ -1,20 +1,19 @@
-//! Edits of the codebook, some of which reach into every session: a merge moves codings, a
-//! delete of a code in use moves or removes them. Each edit returns the edit that undoes it.
+//! Edits of the codebook. A merge or a delete never rewrites a session: the codebook keeps a
+//! record of the code that left (see [`crate::study::retired`]) and every reader follows it,
+//! so each operation is one journal record of the codebook — after a crash the study is wholly
+//! before or wholly after it — and its undo, kept in the codebook's history, survives a
+//! restart and is shared by every process working on the study.
 //!
-//! Sessions are changed first and the codebook last, so that a crash half-way leaves a sound
-//! study (some codings already moved, the old code still there), never codings pointing at a
-//! code that no longer exists. Every session to change is locked before anything is written: if
-//! another process writes one of them, nothing is done.
+//! Every edit works on the codebook as it is on disk, under its lock: processes that code take
+//! the same lock (shared) and look at the codebook again before they write a coding, so no
+//! coding of a code just deleted can slip in.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
-
-use anyhow::{Result, anyhow, bail};
 
 use super::Workspace;
-use crate::store::SessionWriter;
+use crate::store::Journaled;
 use crate::study::{
-    Code, CodeId, Codebook, CodebookChange, Coding, CodingId, Document, SessionChange, SessionId,
+    Code, CodeId, Codebook, CodebookChange, Resolution, SessionId, Signed, Study, UndoStep,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -25,251 +24,196 @@ pub enum CodebookEdit {
     Update { code: Code },
     /// Removes a code no coding uses.
     Remove { id: CodeId },
-    /// Moves every coding of `from` to `into`, then removes `from`.
+    /// Every coding of `from` counts under `into` from now on; `from` leaves the tree.
     Merge { from: CodeId, into: CodeId },
     /// Removes a code in use: its codings move to `move_to`, or are removed with it.
     Delete { id: CodeId, move_to: Option<CodeId> },
-    /// Brings back a merged or deleted code with its codings (the undo of those two).
-    Restore {
-        code: Code,
-        after: Option<CodeId>,
-        recoded: BTreeMap<SessionId, Vec<CodingId>>,
-        removed: BTreeMap<SessionId, Vec<Coding>>,
-    },
+    /// Undoes the last edit of the codebook (by anyone, in any process).
+    Undo,
 }
+
+/// Why a codebook edit was refused. Nothing was written.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum EditError {
+    #[error("no code {0} in the codebook")]
+    NoCode(CodeId),
+    #[error(
+        "\"{name}\" is used by {codings} coding(s) in {sessions} session(s): merge it, or delete it moving or removing them"
+    )]
+    InUse {
+        name: String,
+        codings: usize,
+        sessions: usize,
+    },
+    #[error("cannot merge \"{0}\" into itself or one of its sub-codes")]
+    IntoItself(String),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl EditError {
+    /// The refusal in the user's language.
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        let s = t.store;
+        match self {
+            EditError::NoCode(id) => (s.edit_no_code)(&id.to_string()),
+            EditError::InUse {
+                name,
+                codings,
+                sessions,
+            } => (s.edit_in_use)(name, *codings, *sessions),
+            EditError::IntoItself(name) => (s.edit_into_itself)(name),
+            EditError::NothingToUndo => s.edit_nothing_to_undo.into(),
+            EditError::Refused(text) => text.clone(),
+        }
+    }
+}
+
+/// Codings per session that count under a code.
+pub type Usage = BTreeMap<SessionId, usize>;
 
 impl Workspace {
-    /// Applies an edit to the codebook (and to the sessions it reaches); returns the edit that
-    /// undoes it, if there is one.
-    pub fn edit_codebook(&mut self, edit: CodebookEdit) -> Result<Option<CodebookEdit>> {
-        let book = self.study.codebook.clone();
-        let undo = match edit {
-            CodebookEdit::Add { code, after } => {
-                let id = code.id;
-                self.change_codebook(CodebookChange::AddCode { code, after })?;
-                Some(CodebookEdit::Remove { id })
-            }
-            CodebookEdit::Update { code } => {
-                let old = book
-                    .get(code.id)
-                    .cloned()
-                    .ok_or_else(|| anyhow!("no code {}", code.id))?;
-                self.change_codebook(CodebookChange::UpdateCode { code })?;
-                Some(CodebookEdit::Update { code: old })
-            }
-            CodebookEdit::Remove { id } => {
-                let old = existing(&book, id)?;
-                let used = self.codings_of(id)?;
-                let count: usize = used.values().map(Vec::len).sum();
-                if count > 0 {
-                    bail!(
-                        "\"{}\" is used by {count} coding(s): merge it, or delete it moving or removing them",
-                        old.name
-                    );
-                }
-                let after = previous_sibling(&book, id);
-                self.change_codebook(CodebookChange::RemoveCode { id })?;
-                Some(CodebookEdit::Add { code: old, after })
-            }
-            CodebookEdit::Merge { from, into } => Some(self.merge(&book, from, into)?),
-            CodebookEdit::Delete {
-                id,
-                move_to: Some(into),
-            } => Some(self.merge(&book, id, into)?),
-            CodebookEdit::Delete { id, move_to: None } => {
-                Some(self.delete_with_codings(&book, id)?)
-            }
-            CodebookEdit::Restore {
+    /// Applies an edit to the codebook on disk and takes the result in.
+    pub fn edit_codebook(&mut self, edit: CodebookEdit) -> anyhow::Result<()> {
+        let (mut writer, _) = self.dir.open_codebook()?;
+        let book = writer.doc().clone();
+        let signature = self.signature();
+        let signed = Some(signature.clone());
+        let change = match edit {
+            CodebookEdit::Add { code, after } => CodebookChange::AddCode {
                 code,
                 after,
-                recoded,
-                removed,
+                signed,
+            },
+            CodebookEdit::Update { code } => {
+                existing(&book, code.id)?;
+                CodebookChange::UpdateCode { code, signed }
+            }
+            CodebookEdit::Remove { id } => {
+                self.refuse_if_used(&book, id)?;
+                retire(id, None, signature)
+            }
+            CodebookEdit::Merge { from, into } | CodebookEdit::Delete {
+                id: from,
+                move_to: Some(into),
             } => {
-                self.restore(code, after, recoded, removed)?;
-                None
+                let old = existing(&book, from)?;
+                existing(&book, into)?;
+                if from == into || book.is_within(into, from) {
+                    return Err(EditError::IntoItself(old.name).into());
+                }
+                retire(from, Some(into), signature)
+            }
+            CodebookEdit::Delete { id, move_to: None } => {
+                existing(&book, id)?;
+                retire(id, None, signature)
+            }
+            CodebookEdit::Undo => {
+                let Some(step) = book.history.last() else {
+                    return Err(EditError::NothingToUndo.into());
+                };
+                // Taking out a code added since would leave its codings without a code.
+                if let UndoStep::Retire { id } = step.undo {
+                    self.refuse_if_used(&book, id)?;
+                }
+                CodebookChange::Undo
             }
         };
-        Ok(undo)
+        self.apply_codebook(&mut writer, change)
     }
 
-    fn merge(&mut self, book: &Codebook, from: CodeId, into: CodeId) -> Result<CodebookEdit> {
-        let old = existing(book, from)?;
-        let target = existing(book, into)?;
-        if from == into || book.is_within(into, from) {
-            bail!(
-                "cannot merge \"{}\" into itself or one of its sub-codes",
-                old.name
-            );
-        }
-        // Checked now, so that no session is touched for a merge that cannot end.
-        book.check(&CodebookChange::RemoveCode { id: from }, &())
-            .map_err(|e| anyhow!("{e}"))?;
-        let used = self.codings_of(from)?;
-        let recoded: BTreeMap<SessionId, Vec<CodingId>> = used
-            .into_iter()
-            .map(|(s, codings)| (s, codings.iter().map(|c| c.id).collect()))
-            .collect();
-        let changes = recoded
-            .iter()
-            .map(|(s, ids)| {
-                (
-                    *s,
-                    vec![SessionChange::Recode {
-                        codings: ids.clone(),
-                        to: target.id,
-                    }],
-                )
-            })
-            .collect();
-        self.change_sessions(changes)?;
-        let after = previous_sibling(book, from);
-        self.change_codebook(CodebookChange::RemoveCode { id: from })?;
-        Ok(CodebookEdit::Restore {
-            code: old,
-            after,
-            recoded,
-            removed: BTreeMap::new(),
-        })
-    }
-
-    fn delete_with_codings(&mut self, book: &Codebook, id: CodeId) -> Result<CodebookEdit> {
-        let old = existing(book, id)?;
-        book.check(&CodebookChange::RemoveCode { id }, &())
-            .map_err(|e| anyhow!("{e}"))?;
-        let removed = self.codings_of(id)?;
-        let changes = removed
-            .keys()
-            .map(|s| (*s, vec![SessionChange::RemoveCodingsOf { code: id }]))
-            .collect();
-        self.change_sessions(changes)?;
-        let after = previous_sibling(book, id);
-        self.change_codebook(CodebookChange::RemoveCode { id })?;
-        Ok(CodebookEdit::Restore {
-            code: old,
-            after,
-            recoded: BTreeMap::new(),
-            removed,
-        })
-    }
-
-    fn restore(
+    fn apply_codebook(
         &mut self,
-        code: Code,
-        after: Option<CodeId>,
-        recoded: BTreeMap<SessionId, Vec<CodingId>>,
-        removed: BTreeMap<SessionId, Vec<Coding>>,
-    ) -> Result<()> {
-        let id = code.id;
-        // The code first: the codings coming back point at it.
-        let after = after.filter(|a| {
-            self.study
-                .codebook
-                .get(*a)
-                .is_some_and(|s| s.parent == code.parent)
-        });
-        // What changed since the edit is left as it is: a coding removed meanwhile is not
-        // recoded, one whose segment is gone or taken is not brought back.
-        let (sessions, _) = self.sessions()?;
-        let now: BTreeMap<SessionId, &crate::study::Session> =
-            sessions.iter().map(|s| (s.id, s)).collect();
-        let mut changes: BTreeMap<SessionId, Vec<SessionChange>> = BTreeMap::new();
-        for (session, codings) in recoded {
-            let Some(current) = now.get(&session) else {
-                continue;
-            };
-            let codings: Vec<CodingId> = codings
-                .into_iter()
-                .filter(|c| current.coding(*c).is_some())
-                .collect();
-            if !codings.is_empty() {
-                changes
-                    .entry(session)
-                    .or_default()
-                    .push(SessionChange::Recode { codings, to: id });
-            }
-        }
-        for (session, codings) in removed {
-            let Some(current) = now.get(&session) else {
-                continue;
-            };
-            let back = codings.into_iter().filter(|c| {
-                current.coding(c.id).is_none()
-                    && current.segment(c.segment).is_some_and(|seg| {
-                        crate::study::validate::check_span(&seg.text, c.start, c.end).is_ok()
-                    })
-            });
-            changes
-                .entry(session)
-                .or_default()
-                .extend(back.map(|coding| SessionChange::AddCoding { coding }));
-        }
-        self.change_codebook(CodebookChange::AddCode { code, after })?;
-        self.change_sessions(changes)
-    }
-
-    /// Every coding of a code, per session (the current session as this process holds it).
-    fn codings_of(&self, code: CodeId) -> Result<BTreeMap<SessionId, Vec<Coding>>> {
-        let (sessions, unreadable) = self.sessions()?;
-        if let Some(u) = unreadable.first() {
-            bail!("cannot change the codings of every session: {}", u.error);
-        }
-        Ok(sessions
-            .into_iter()
-            .map(|s| {
-                (
-                    s.id,
-                    s.codings
-                        .into_iter()
-                        .filter(|c| c.code == code)
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(_, codings)| !codings.is_empty())
-            .collect())
-    }
-
-    /// Applies changes to several sessions: all of them are locked first, so that either every
-    /// session can be written or none is touched.
-    fn change_sessions(&mut self, changes: BTreeMap<SessionId, Vec<SessionChange>>) -> Result<()> {
-        let current = self.current().map(|s| s.id);
-        let mut writers: Vec<(SessionWriter, Vec<SessionChange>)> = Vec::new();
-        let mut for_current = Vec::new();
-        for (id, list) in changes {
-            if Some(id) == current {
-                for_current = list;
-            } else {
-                let (writer, _) = self.dir.open_session(id, &self.study)?;
-                writers.push((writer, list));
-            }
-        }
-        for change in for_current {
-            self.record(change)?;
-        }
-        for (mut writer, list) in writers {
-            for change in list {
-                writer.apply(change, &self.study)?;
-            }
-        }
+        writer: &mut Journaled<Codebook>,
+        change: CodebookChange,
+    ) -> anyhow::Result<()> {
+        writer
+            .apply(change, &())
+            .map_err(|e| anyhow::anyhow!(change_message(e)))?;
+        std::sync::Arc::make_mut(&mut self.study).codebook = writer.doc().clone();
+        self.codebook_seen = self.dir.codebook_stamp();
         Ok(())
     }
 
-    fn change_codebook(&mut self, change: CodebookChange) -> Result<()> {
-        let (mut writer, _) = self.dir.open_codebook()?;
-        writer.apply(change, &())?;
-        Arc::make_mut(&mut self.study).codebook = writer.doc().clone();
+    /// Who signs the codebook's history: the interviewer's name, else the system user.
+    pub fn signature(&self) -> Signed {
+        let by = self
+            .prefs
+            .interviewer
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_default();
+        Signed {
+            at: chrono::Local::now().fixed_offset(),
+            by,
+        }
+    }
+
+    /// How many codings count under a code (its merged codes' included), per session, as
+    /// `book` reads them.
+    pub fn usage(&self, book: &Codebook, code: CodeId) -> anyhow::Result<Usage> {
+        let study = Study {
+            codebook: book.clone(),
+            ..(*self.study).clone()
+        };
+        let mut usage = Usage::new();
+        for id in self.dir.session_ids()? {
+            let raw = match self.current().filter(|s| s.id == id) {
+                Some(current) => current.clone(),
+                None => match self.dir.read_session(id, &study) {
+                    Ok(read) => read.loaded.doc,
+                    // An unreadable session is reported elsewhere; it holds nothing we can see.
+                    Err(_) => continue,
+                },
+            };
+            let n = raw
+                .codings
+                .iter()
+                .filter(|c| match book.resolve(c.code) {
+                    Resolution::Live(live) | Resolution::Merged { into: live, .. } => {
+                        live.id == code
+                    }
+                    _ => false,
+                })
+                .count();
+            if n > 0 {
+                usage.insert(id, n);
+            }
+        }
+        Ok(usage)
+    }
+
+    fn refuse_if_used(&self, book: &Codebook, id: CodeId) -> anyhow::Result<()> {
+        let old = existing(book, id)?;
+        let usage = self.usage(book, id)?;
+        let codings: usize = usage.values().sum();
+        if codings > 0 {
+            return Err(EditError::InUse {
+                name: old.name,
+                codings,
+                sessions: usage.len(),
+            }
+            .into());
+        }
         Ok(())
     }
 }
 
-fn existing(book: &Codebook, id: CodeId) -> Result<Code> {
-    book.get(id)
-        .cloned()
-        .ok_or_else(|| anyhow!("no code {id} in the codebook"))
+fn retire(id: CodeId, into: Option<CodeId>, signed: Signed) -> CodebookChange {
+    CodebookChange::RetireCode { id, into, signed }
 }
 
-fn previous_sibling(book: &Codebook, id: CodeId) -> Option<CodeId> {
-    let parent = book.get(id)?.parent;
-    let siblings: Vec<CodeId> = book.children(parent).map(|c| c.id).collect();
-    let at = siblings.iter().position(|c| *c == id)?;
-    at.checked_sub(1).map(|i| siblings[i])
+fn existing(book: &Codebook, id: CodeId) -> Result<Code, EditError> {
+    book.get(id).cloned().ok_or(EditError::NoCode(id))
+}
+
+/// A refused change of the codebook, without the file name: the user knows which file.
+fn change_message(e: crate::store::StoreError) -> String {
+    match e {
+        crate::store::StoreError::Change { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
 }

@@ -5,7 +5,7 @@
 mod codebook_edit;
 mod retrieval;
 
-pub use codebook_edit::CodebookEdit;
+pub use codebook_edit::{CodebookEdit, EditError, Usage};
 pub use retrieval::CodedExcerpt;
 pub mod reports;
 mod search;
@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::store::{Preferences, SessionWriter, StoreError, StudyDir};
-use crate::study::{Outcome, Session, SessionChange, SessionId, Study};
+use crate::store::{DefinitionStamp, Preferences, SessionWriter, StoreError, StudyDir};
+use crate::study::retired::follow_records;
+use crate::study::{Notice, Outcome, Resolution, Session, SessionChange, SessionId, Study};
 
 pub struct Workspace {
     pub dir: StudyDir,
@@ -28,6 +29,9 @@ pub struct Workspace {
     open: Option<SessionAccess>,
     /// Where the interface writes exports: the folder grille was started in.
     pub exports_to: std::path::PathBuf,
+    /// The codebook's files when `study.codebook` was read: another process changed the
+    /// codebook when they differ.
+    codebook_seen: DefinitionStamp,
 }
 
 /// A session as a front end holds it: writable by this process, or read-only because another
@@ -50,23 +54,59 @@ impl SessionAccess {
     }
 }
 
-/// A session that could not be read, with the reason.
-#[derive(Debug)]
+/// A session with a problem: listed everywhere with it, opened read-only if it could be read.
+#[derive(Clone, Debug)]
 pub struct Unreadable {
     pub id: SessionId,
+    /// What is wrong, naming the file.
     pub error: String,
+    /// The session as read, when its file could be read (it breaks the study's rules).
+    pub session: Option<Box<Session>>,
+}
+
+impl Unreadable {
+    pub fn pseudonym(&self) -> Option<&str> {
+        self.session.as_ref().map(|s| s.respondent.pseudonym.as_str())
+    }
+}
+
+/// Why a coding was not written: the codebook on disk no longer has its code.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum CodingRefused {
+    #[error("\"{name}\" was deleted by {by} at {at}: nothing was coded")]
+    CodeDeleted { name: String, by: String, at: String },
+    #[error("unknown code {0}: nothing was coded")]
+    UnknownCode(crate::study::CodeId),
+}
+
+impl CodingRefused {
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            CodingRefused::CodeDeleted { name, by, at } => {
+                (t.store.code_deleted_elsewhere)(name, by, at)
+            }
+            CodingRefused::UnknownCode(id) => (t.store.unknown_code)(&id.to_string()),
+        }
+    }
 }
 
 /// A session opened by the front end.
 pub struct Opened {
     pub session: Session,
     pub read_only: bool,
-    /// What recovery did (journal replayed, torn line set aside).
+    /// What recovery did (journal replayed, torn line set aside), or who writes it.
     pub notes: Vec<String>,
+    /// Why the session is read-only when it breaks the study's rules.
+    pub problem: Option<String>,
 }
 
 impl Workspace {
+    /// Opens the study, and removes what a process killed while writing left behind.
     pub fn open(dir: StudyDir, prefs: Preferences) -> Result<Workspace> {
+        // Older than a few seconds: another grille may be writing one right now.
+        let settled = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+        dir.remove_leftovers(settled);
+        let codebook_seen = dir.codebook_stamp();
         let study = Arc::new(dir.load_study()?);
         Ok(Workspace {
             dir,
@@ -74,6 +114,7 @@ impl Workspace {
             prefs,
             open: None,
             exports_to: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+            codebook_seen,
         })
     }
 
@@ -87,6 +128,7 @@ impl Workspace {
             prefs: self.prefs.clone(),
             open: None,
             exports_to: self.exports_to.clone(),
+            codebook_seen: self.codebook_seen,
         }
     }
 
@@ -96,36 +138,47 @@ impl Workspace {
         (&self.study, &self.prefs, self.open.as_mut())
     }
 
-    /// Every session of the study that can be read, and those that cannot. The current
+    /// Every session of the study that can be read, and those with a problem. The current
     /// session is taken as this process holds it.
     pub fn sessions(&self) -> Result<(Vec<Session>, Vec<Unreadable>)> {
         let mut sessions = Vec::new();
         let mut unreadable = Vec::new();
         for id in self.dir.session_ids()? {
-            if let Some(current) = self.current().filter(|s| s.id == id) {
-                sessions.push(current.clone());
+            if let Some(current) = self.current_view().filter(|s| s.id == id) {
+                sessions.push(current);
                 continue;
             }
-            match self.dir.load_session(id, &self.study) {
-                Ok(loaded) => sessions.push(loaded.doc),
+            match self.dir.read_session(id, &self.study) {
+                Ok(read) if read.problems.is_empty() => sessions.push(read.loaded.doc),
+                Ok(read) => unreadable.push(Unreadable {
+                    id,
+                    error: StoreError::Invalid {
+                        file: self.dir.paths().session(id).file,
+                        problems: read.problems,
+                    }
+                    .to_string(),
+                    session: Some(Box::new(read.loaded.doc)),
+                }),
                 Err(e) => unreadable.push(Unreadable {
                     id,
                     error: e.to_string(),
+                    session: None,
                 }),
             }
         }
         sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
+        unreadable.sort_by_key(|u| (u.pseudonym().map(str::to_owned), u.id));
         Ok((sessions, unreadable))
     }
 
-    /// Opens a session for writing, or read-only if another process writes it. Returns the
-    /// notes of the recovery (journal replayed, torn line set aside).
+    /// Opens a session for writing, or read-only if another process writes it (the notes then
+    /// say which). Returns the notes of the recovery (journal replayed, torn line set aside).
     pub fn open_session(&self, id: SessionId) -> Result<(SessionAccess, Vec<String>)> {
         match self.dir.open_session(id, &self.study) {
             Ok((writer, notes)) => Ok((SessionAccess::Write(writer), notes)),
-            Err(StoreError::Locked { .. }) => {
+            Err(locked @ StoreError::Locked { .. }) => {
                 let loaded = self.dir.load_session(id, &self.study)?;
-                Ok((SessionAccess::ReadOnly(loaded.doc), Vec::new()))
+                Ok((SessionAccess::ReadOnly(loaded.doc), vec![locked.to_string()]))
             }
             Err(e) => Err(e.into()),
         }
@@ -137,20 +190,33 @@ impl Workspace {
 
     /// Makes `id` the current session (writable if no other process writes it). The session
     /// open before stays open if this one cannot be opened.
+    /// A session that breaks the study's rules opens read-only, with its problem.
     pub fn open_current(&mut self, id: SessionId) -> Result<Opened> {
-        if let Some(current) = self.current().filter(|s| s.id == id) {
+        if let Some(session) = self.current_view().filter(|s| s.id == id) {
             return Ok(Opened {
-                session: current.clone(),
+                session,
                 read_only: false,
                 notes: Vec::new(),
+                problem: None,
             });
         }
-        let (access, notes) = self.open_session(id)?;
+        let (access, notes, problem) = match self.open_session(id) {
+            Ok((access, notes)) => (access, notes, None),
+            Err(e) => {
+                let read = self.dir.read_session(id, &self.study)?;
+                if read.problems.is_empty() {
+                    return Err(e);
+                }
+                let access = SessionAccess::ReadOnly(read.loaded.doc);
+                (access, Vec::new(), Some(e.to_string()))
+            }
+        };
         self.close_current();
         let opened = Opened {
             session: access.doc().clone(),
             read_only: access.read_only(),
             notes,
+            problem,
         };
         self.open = Some(access);
         Ok(opened)
@@ -178,10 +244,84 @@ impl Workspace {
         }
     }
 
-    /// Journals a change to the current session.
+    /// The current session as readers see it: codings of merged codes under the code they
+    /// were merged into, codings of deleted codes left out. (The writer's own document keeps
+    /// codings as they were written, so that an undo of the merge finds them.)
+    pub fn current_view(&self) -> Option<Session> {
+        let mut session = self.current()?.clone();
+        follow_records(&mut session, &self.study.codebook);
+        Some(session)
+    }
+
+    /// Reads the codebook again if another process changed it since; returns whether it did.
+    pub fn reload_codebook(&mut self) -> Result<bool> {
+        let stamp = self.dir.codebook_stamp();
+        if stamp == self.codebook_seen {
+            return Ok(false);
+        }
+        let codebook = self.dir.load_codebook()?;
+        self.codebook_seen = stamp;
+        if codebook == self.study.codebook {
+            return Ok(false);
+        }
+        Arc::make_mut(&mut self.study).codebook = codebook;
+        Ok(true)
+    }
+
+    /// Journals a change to the current session (see [`Workspace::record_checked`]).
     pub fn record(&mut self, change: SessionChange) -> Result<Outcome> {
+        self.record_checked(change).map_err(anyhow::Error::from)
+    }
+
+    /// Journals a change to the current session. A change naming a code is checked against the
+    /// codebook as it is on disk, under the codebook's lock: a code merged elsewhere is replaced
+    /// by the code it was merged into (the outcome says so), a code deleted elsewhere is
+    /// refused — so a coding acknowledged is never rejected later.
+    pub fn record_checked(&mut self, change: SessionChange) -> Result<Outcome, RecordError> {
+        if !matches!(self.open, Some(SessionAccess::Write(_))) {
+            return Err(RecordError::NotOpen);
+        }
+        let Some(code) = code_of(&change) else {
+            return self.write(change);
+        };
+        let _hold = self.dir.hold_codebook()?;
+        self.reload_codebook().map_err(|e| match e.downcast::<StoreError>() {
+            Ok(e) => RecordError::Store(e),
+            Err(e) => RecordError::Store(StoreError::Io {
+                path: self.dir.paths().codebook().file,
+                error: std::io::Error::other(e.to_string()),
+            }),
+        })?;
+        let book = &self.study.codebook;
+        let (change, notice) = match book.resolve(code) {
+            Resolution::Live(_) => (change, None),
+            Resolution::Merged { into, record } => (
+                with_code(change, into.id),
+                Some(Notice::CodedWithMerged {
+                    old: record.code.name.clone(),
+                    new: into.name.clone(),
+                    by: record.by.clone(),
+                }),
+            ),
+            Resolution::Removed(record) => {
+                return Err(RecordError::Refused(CodingRefused::CodeDeleted {
+                    name: record.code.name.clone(),
+                    by: record.by.clone(),
+                    at: record.at.format("%H:%M").to_string(),
+                }));
+            }
+            Resolution::Unknown => {
+                return Err(RecordError::Refused(CodingRefused::UnknownCode(code)));
+            }
+        };
+        let mut outcome = self.write(change)?;
+        outcome.notices.extend(notice);
+        Ok(outcome)
+    }
+
+    fn write(&mut self, change: SessionChange) -> Result<Outcome, RecordError> {
         let Some(SessionAccess::Write(writer)) = self.open.as_mut() else {
-            anyhow::bail!("no session is open for writing");
+            return Err(RecordError::NotOpen);
         };
         Ok(writer.apply(change, &self.study)?)
     }
@@ -192,6 +332,38 @@ impl Workspace {
             // The journal holds every change already; folding it is tidiness, not safety.
             let _ = writer.checkpoint();
         }
+    }
+}
+
+/// Why a change was not recorded.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// No session is open for writing here.
+    #[error("no session is open for writing")]
+    NotOpen,
+    #[error(transparent)]
+    Refused(#[from] CodingRefused),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The code a change gives to a coding, if it gives one.
+fn code_of(change: &SessionChange) -> Option<crate::study::CodeId> {
+    match change {
+        SessionChange::AddCoding { coding } => Some(coding.code),
+        SessionChange::Recode { to, .. } => Some(*to),
+        _ => None,
+    }
+}
+
+fn with_code(change: SessionChange, code: crate::study::CodeId) -> SessionChange {
+    match change {
+        SessionChange::AddCoding { mut coding } => {
+            coding.code = code;
+            SessionChange::AddCoding { coding }
+        }
+        SessionChange::Recode { codings, .. } => SessionChange::Recode { codings, to: code },
+        other => other,
     }
 }
 

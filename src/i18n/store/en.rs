@@ -1,0 +1,46 @@
+use super::StoreTexts;
+
+pub static EN_STORE: StoreTexts = StoreTexts {
+    status_problem: "⚠ problem",
+    col_path: "path",
+    col_name: "name",
+    retired_line: |path, into, by, day| match into {
+        Some(into) => format!("{path}: merged into {into} ({by}, {day})"),
+        None => format!("{path}: deleted with its codings ({by}, {day})"),
+    },
+    code_added: |p| format!("Code added: {p}"),
+    code_renamed: |old, new, name| format!("Code renamed: {old} → {new} (\"{name}\")"),
+    code_moved: |old, new| format!("Code moved: {old} → {new}"),
+    code_merged: |from, into, n, s| {
+        format!(
+            "\"{from}\" merged into \"{into}\": {n} coding(s) in {s} session(s) now count under \"{into}\" (grille codebook undo to undo)"
+        )
+    },
+    code_deleted: |name, n, s| {
+        format!(
+            "\"{name}\" deleted; {n} coding(s) in {s} session(s) removed with it (grille codebook undo to undo)"
+        )
+    },
+    undone: |what, by| format!("Undone: {what} (done by {by})"),
+    did_add: |n| format!("the addition of \"{n}\""),
+    did_update: |n| format!("the change of \"{n}\""),
+    did_merge: |a, b| format!("the merge of \"{a}\" into \"{b}\""),
+    did_delete: |n| format!("the deletion of \"{n}\""),
+    no_such_code: |c| format!("no code \"{c}\": give its path (grille codebook list) or its id"),
+    move_where: "say where: --under CODE, or --top for the top level",
+    parent_twice: "the parent is given twice: in the path and with --parent",
+    edit_no_code: |id| format!("no code {id} in the codebook"),
+    edit_in_use: |name, n, s| {
+        format!(
+            "\"{name}\" is used by {n} coding(s) in {s} session(s): merge it, or delete it moving or removing them"
+        )
+    },
+    edit_into_itself: |n| format!("cannot merge \"{n}\" into itself or one of its sub-codes"),
+    edit_nothing_to_undo: "nothing to undo",
+    coded_with_merged: |old, new, by| {
+        format!("\"{old}\" was merged into \"{new}\" by {by}: coded with \"{new}\"")
+    },
+    code_deleted_elsewhere: |name, by, at| {
+        format!("\"{name}\" was deleted by {by} at {at}: nothing was coded")
+    },
+};

@@ -1,0 +1,50 @@
+use super::StoreTexts;
+
+pub static FR_STORE: StoreTexts = StoreTexts {
+    status_problem: "⚠ problème",
+    col_path: "chemin",
+    col_name: "nom",
+    retired_line: |path, into, by, day| match into {
+        Some(into) => format!("{path} : fusionné dans {into} ({by}, {day})"),
+        None => format!("{path} : supprimé avec ses codages ({by}, {day})"),
+    },
+    code_added: |p| format!("Code ajouté : {p}"),
+    code_renamed: |old, new, name| format!("Code renommé : {old} → {new} (« {name} »)"),
+    code_moved: |old, new| format!("Code déplacé : {old} → {new}"),
+    code_merged: |from, into, n, s| {
+        format!(
+            "« {from} » fusionné dans « {into} » : {n} codage(s) dans {s} entretien(s) comptent désormais sous « {into} » (grille codebook undo pour annuler)"
+        )
+    },
+    code_deleted: |name, n, s| {
+        format!(
+            "« {name} » supprimé ; {n} codage(s) dans {s} entretien(s) retirés avec lui (grille codebook undo pour annuler)"
+        )
+    },
+    undone: |what, by| format!("Annulé : {what} (fait par {by})"),
+    did_add: |n| format!("l'ajout de « {n} »"),
+    did_update: |n| format!("la modification de « {n} »"),
+    did_merge: |a, b| format!("la fusion de « {a} » dans « {b} »"),
+    did_delete: |n| format!("la suppression de « {n} »"),
+    no_such_code: |c| {
+        format!("pas de code « {c} » : donnez son chemin (grille codebook list) ou son identifiant")
+    },
+    move_where: "dites où : --under CODE, ou --top pour le premier niveau",
+    parent_twice: "le parent est donné deux fois : dans le chemin et par --parent",
+    edit_no_code: |id| format!("pas de code {id} dans le livre de codes"),
+    edit_in_use: |name, n, s| {
+        format!(
+            "« {name} » est utilisé par {n} codage(s) dans {s} entretien(s) : fusionnez-le, ou supprimez-le en déplaçant ou en retirant ses codages"
+        )
+    },
+    edit_into_itself: |n| {
+        format!("impossible de fusionner « {n} » dans lui-même ou dans un de ses sous-codes")
+    },
+    edit_nothing_to_undo: "rien à annuler",
+    coded_with_merged: |old, new, by| {
+        format!("« {old} » a été fusionné dans « {new} » par {by} : codé avec « {new} »")
+    },
+    code_deleted_elsewhere: |name, by, at| {
+        format!("« {name} » a été supprimé par {by} à {at} : rien n'a été codé")
+    },
+};

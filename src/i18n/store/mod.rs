@@ -1,0 +1,46 @@
+//! The words of the study folder and of the model: problems with files, codebook operations,
+//! `grille check --repair`, `grille codebook`. One struct so that they stay together.
+
+mod en;
+mod fr;
+
+pub use en::EN_STORE;
+pub use fr::FR_STORE;
+
+pub struct StoreTexts {
+    /// The status of a session with a problem (home screen, `grille sessions`).
+    pub status_problem: &'static str,
+    // --- grille codebook ---
+    pub col_path: &'static str,
+    pub col_name: &'static str,
+    /// (old path, path it counts under or None when removed, by, day)
+    pub retired_line: fn(&str, Option<&str>, &str, &str) -> String,
+    pub code_added: fn(&str) -> String,
+    /// (old path, new path, new name)
+    pub code_renamed: fn(&str, &str, &str) -> String,
+    pub code_moved: fn(&str, &str) -> String,
+    /// (from, into, codings, sessions)
+    pub code_merged: fn(&str, &str, usize, usize) -> String,
+    /// (name, codings removed, sessions)
+    pub code_deleted: fn(&str, usize, usize) -> String,
+    /// (what was undone, who had done it)
+    pub undone: fn(&str, &str) -> String,
+    pub did_add: fn(&str) -> String,
+    pub did_update: fn(&str) -> String,
+    pub did_merge: fn(&str, &str) -> String,
+    pub did_delete: fn(&str) -> String,
+    pub no_such_code: fn(&str) -> String,
+    pub move_where: &'static str,
+    pub parent_twice: &'static str,
+    // --- codebook edits refused ---
+    pub edit_no_code: fn(&str) -> String,
+    /// (name, codings, sessions)
+    pub edit_in_use: fn(&str, usize, usize) -> String,
+    pub edit_into_itself: fn(&str) -> String,
+    pub edit_nothing_to_undo: &'static str,
+    // --- a coding written while another process changed the codebook ---
+    /// (old name, new name, by)
+    pub coded_with_merged: fn(&str, &str, &str) -> String,
+    /// (name, by, time)
+    pub code_deleted_elsewhere: fn(&str, &str, &str) -> String,
+}

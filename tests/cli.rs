@@ -176,7 +176,10 @@ fn check_lists_every_problem_with_file_and_json_path() {
         .stdout
         .clone();
     let table = String::from_utf8(table).unwrap();
-    assert!(table.contains("e9ceda88") && table.contains("⚠ problème"), "{table}");
+    assert!(
+        table.contains("e9ceda88") && table.contains("⚠ problème"),
+        "{table}"
+    );
 }
 
 #[test]

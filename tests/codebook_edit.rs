@@ -169,7 +169,10 @@ fn deleting_with_its_codings_and_undoing_restores_them() {
     assert!(ws.dir.check().is_ok());
     ws.edit_codebook(CodebookEdit::Undo).unwrap();
     assert_eq!(codings_by_code(&ws.dir), before);
-    let err = ws.edit_codebook(CodebookEdit::Undo).unwrap_err().to_string();
+    let err = ws
+        .edit_codebook(CodebookEdit::Undo)
+        .unwrap_err()
+        .to_string();
     assert_eq!(err, "nothing to undo");
 }
 
@@ -226,8 +229,13 @@ fn a_merge_goes_through_while_a_session_is_open_elsewhere_and_that_session_follo
     let (_writer, _) = other.open_session(holder.id, &ws.study).unwrap();
     let file = ws.dir.paths().session(holder.id).file;
     let bytes = std::fs::read(&file).unwrap();
-    ws.edit_codebook(CodebookEdit::Merge { from, into }).unwrap();
-    assert_eq!(std::fs::read(&file).unwrap(), bytes, "the open session is not written");
+    ws.edit_codebook(CodebookEdit::Merge { from, into })
+        .unwrap();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "the open session is not written"
+    );
     let read = on_disk(&ws.dir)
         .into_iter()
         .find(|s| s.id == holder.id)

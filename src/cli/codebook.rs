@@ -61,7 +61,10 @@ pub fn run(env: &Env, command: CodebookCommand) -> Result<bool> {
             (s.code_moved)(&before, &path_of(&ws.study.codebook, id))
         }
         CodebookCommand::Merge { from, into } => {
-            let (from, into) = (find(&book, &from, t)?.clone(), find(&book, &into, t)?.clone());
+            let (from, into) = (
+                find(&book, &from, t)?.clone(),
+                find(&book, &into, t)?.clone(),
+            );
             let usage = ws.usage(&book, from.id)?;
             edit(
                 &mut ws,
@@ -127,10 +130,11 @@ pub fn run(env: &Env, command: CodebookCommand) -> Result<bool> {
 }
 
 fn edit(ws: &mut Workspace, edit: CodebookEdit, t: &Texts) -> Result<()> {
-    ws.edit_codebook(edit).map_err(|e| match e.downcast::<EditError>() {
-        Ok(e) => anyhow!(e.message(t)),
-        Err(e) => e,
-    })
+    ws.edit_codebook(edit)
+        .map_err(|e| match e.downcast::<EditError>() {
+            Ok(e) => anyhow!(e.message(t)),
+            Err(e) => e,
+        })
 }
 
 fn totals(usage: &CodeUsage) -> (usize, usize) {
@@ -234,7 +238,10 @@ fn list(ws: &Workspace, json: bool, t: &Texts) -> Result<()> {
             .iter()
             .map(|s| s.codings.iter().filter(|c| c.code == id).count())
             .collect::<Vec<_>>();
-        (codings.iter().sum(), codings.iter().filter(|n| **n > 0).count())
+        (
+            codings.iter().sum(),
+            codings.iter().filter(|n| **n > 0).count(),
+        )
     };
     let codes: Vec<Listed> = book
         .tree()
@@ -262,7 +269,9 @@ fn list(ws: &Workspace, json: bool, t: &Texts) -> Result<()> {
             id: r.code.id,
             path: &r.path,
             name: &r.code.name,
-            into: r.into.map(|i| book.path(i).unwrap_or_else(|| i.to_string())),
+            into: r
+                .into
+                .map(|i| book.path(i).unwrap_or_else(|| i.to_string())),
             at: r.at.to_rfc3339(),
             by: &r.by,
         })

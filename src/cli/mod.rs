@@ -3,8 +3,8 @@
 
 pub mod args;
 pub mod check;
-pub mod config;
 pub mod codebook;
+pub mod config;
 pub mod dev;
 pub mod export;
 pub mod import;

@@ -107,10 +107,11 @@ fn table(env: &Env, sessions: &[Session], unreadable: &[Unreadable]) -> Table {
         t.col_segments,
         t.col_codings,
     ]);
-    let listed = sessions
-        .iter()
-        .map(|s| (s.id, Some(s), false))
-        .chain(unreadable.iter().map(|u| (u.id, u.session.as_deref(), true)));
+    let listed = sessions.iter().map(|s| (s.id, Some(s), false)).chain(
+        unreadable
+            .iter()
+            .map(|u| (u.id, u.session.as_deref(), true)),
+    );
     for (id, session, problem) in listed {
         let id = id.to_string();
         let Some(s) = session else {

@@ -240,7 +240,9 @@ impl<D: Document> Journaled<D> {
             && let Err(e) = self.checkpoint()
         {
             // The change is safe in the journal; only the folding waits for the next time.
-            outcome.notices.push(e.to_string());
+            outcome
+                .notices
+                .push(crate::study::Notice::NotFolded(e.to_string()));
         }
         Ok(outcome)
     }

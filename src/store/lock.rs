@@ -150,7 +150,10 @@ mod tests {
         let second = Lock::acquire(&lock, &guarded).unwrap_err();
         assert!(matches!(second, StoreError::Locked { .. }));
         let text = second.to_string();
-        assert!(text.contains("s.json: being written by another grille"), "{text}");
+        assert!(
+            text.contains("s.json: being written by another grille"),
+            "{text}"
+        );
         // The refusal names the process that holds the lock.
         assert!(
             text.contains(&format!("process {}", std::process::id())),

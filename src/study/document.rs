@@ -19,8 +19,36 @@ impl ChangeError {
 /// What applying a change did beyond the change itself, worth telling the user.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
-    /// Notices such as "coding removed: all its words were deleted".
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
+}
+
+/// Something a change did that the user did not ask for in so many words.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Notice {
+    #[error("{0} coding(s) removed: all their words were deleted")]
+    CodingsRemoved(usize),
+    /// A coding was written with a code another process had merged into another meanwhile.
+    #[error("\"{old}\" was merged into \"{new}\" by {by}: coded with \"{new}\"")]
+    CodedWithMerged {
+        old: String,
+        new: String,
+        by: String,
+    },
+    /// The change is safe in the journal; folding it into the file failed (said why).
+    #[error("{0}")]
+    NotFolded(String),
+}
+
+impl Notice {
+    /// The notice in the user's language.
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        let s = t.store;
+        match self {
+            Notice::CodingsRemoved(n) => (s.codings_removed)(*n),
+            Notice::CodedWithMerged { old, new, by } => (s.coded_with_merged)(old, new, by),
+            Notice::NotFolded(why) => (s.not_folded)(why),
+        }
+    }
 }
 
 pub trait Document: Serialize + DeserializeOwned + Clone {

@@ -21,7 +21,7 @@ pub mod value;
 pub use clock::stamp;
 pub use codebook::{Code, Codebook};
 pub use definition_change::{CodebookChange, Replace};
-pub use document::{ChangeError, Document, Outcome};
+pub use document::{ChangeError, Document, Notice, Outcome};
 pub use format::{FORMAT, Format};
 pub use grid::{Grid, Question, Theme};
 pub use ids::*;

@@ -121,6 +121,15 @@ impl Codebook {
         Resolution::Unknown
     }
 
+    /// The code a coding shows under: its own, or the one it was merged into; `None` for a
+    /// code deleted with its codings (or unknown).
+    pub fn shown(&self, id: CodeId) -> Option<&Code> {
+        match self.resolve(id) {
+            Resolution::Live(code) | Resolution::Merged { into: code, .. } => Some(code),
+            Resolution::Removed(_) | Resolution::Unknown => None,
+        }
+    }
+
     /// The name of a code, live or retired, for messages.
     pub fn name_of(&self, id: CodeId) -> Option<&str> {
         self.get(id)
@@ -146,18 +155,20 @@ pub fn follow_records(session: &mut Session, book: &Codebook) -> Followed {
     if book.retired.is_empty() {
         return followed;
     }
-    session.codings.retain_mut(|coding| match book.resolve(coding.code) {
-        Resolution::Live(_) | Resolution::Unknown => true,
-        Resolution::Merged { into, .. } => {
-            coding.code = into.id;
-            followed.mapped += 1;
-            true
-        }
-        Resolution::Removed(_) => {
-            followed.dropped += 1;
-            false
-        }
-    });
+    session
+        .codings
+        .retain_mut(|coding| match book.resolve(coding.code) {
+            Resolution::Live(_) | Resolution::Unknown => true,
+            Resolution::Merged { into, .. } => {
+                coding.code = into.id;
+                followed.mapped += 1;
+                true
+            }
+            Resolution::Removed(_) => {
+                followed.dropped += 1;
+                false
+            }
+        });
     followed
 }
 
@@ -213,11 +224,19 @@ mod tests {
     fn merges_are_followed_to_the_code_of_the_tree() {
         let mut book = sample();
         let hotel = book.by_path("lieux/hotel").unwrap().id;
-        let hotelier = retire(&mut book, "proxenetisme/hotelier", Some("proxenetisme/conjugal"));
+        let hotelier = retire(
+            &mut book,
+            "proxenetisme/hotelier",
+            Some("proxenetisme/conjugal"),
+        );
         let conjugal = retire(&mut book, "proxenetisme/conjugal", Some("lieux/hotel"));
         // hotelier → conjugal → hotel: both count under hotel.
-        assert!(matches!(book.resolve(hotelier), Resolution::Merged { into, .. } if into.id == hotel));
-        assert!(matches!(book.resolve(conjugal), Resolution::Merged { into, .. } if into.id == hotel));
+        assert!(
+            matches!(book.resolve(hotelier), Resolution::Merged { into, .. } if into.id == hotel)
+        );
+        assert!(
+            matches!(book.resolve(conjugal), Resolution::Merged { into, .. } if into.id == hotel)
+        );
         assert!(matches!(book.resolve(hotel), Resolution::Live(_)));
         assert_eq!(book.resolve(CodeId::new()), Resolution::Unknown);
         assert!(book.knows(hotelier) && !book.knows(CodeId::new()));
@@ -229,7 +248,9 @@ mod tests {
         let mut book = sample();
         let conjugal = retire(&mut book, "proxenetisme/conjugal", Some("lieux/hotel"));
         retire(&mut book, "lieux/hotel", None);
-        assert!(matches!(book.resolve(conjugal), Resolution::Removed(r) if r.path == "lieux/hotel"));
+        assert!(
+            matches!(book.resolve(conjugal), Resolution::Removed(r) if r.path == "lieux/hotel")
+        );
     }
 
     #[test]
@@ -273,7 +294,13 @@ mod tests {
         ];
         assert!(needs_records(&session, &book));
         let followed = follow_records(&mut session, &book);
-        assert_eq!(followed, Followed { mapped: 1, dropped: 1 });
+        assert_eq!(
+            followed,
+            Followed {
+                mapped: 1,
+                dropped: 1
+            }
+        );
         let codes: Vec<CodeId> = session.codings.iter().map(|c| c.code).collect();
         assert_eq!(codes, [hotel, hotel, stranger]);
         assert!(!needs_records(&session, &book));

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Study;
-use super::document::{ChangeError, Document, Outcome};
+use super::document::{ChangeError, Document, Notice, Outcome};
 use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SituationId};
 use super::session::{
     Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
@@ -462,9 +462,7 @@ impl Session {
             keep
         });
         if removed > 0 {
-            outcome.notices.push(format!(
-                "{removed} coding(s) removed: all their words were deleted"
-            ));
+            outcome.notices.push(Notice::CodingsRemoved(removed));
         }
         for situation in &mut self.situations {
             situation

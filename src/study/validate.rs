@@ -460,7 +460,11 @@ fn validate_codings(p: &mut Problems, session: &Session, study: &Study) {
 
 /// The words of a span, shortened for a message.
 fn excerpt_of(text: &str, start: usize, end: usize) -> String {
-    let words: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let words: String = text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     if words.chars().count() > 40 {
         let cut: String = words.chars().take(39).collect();

@@ -89,9 +89,13 @@ impl App {
         self.stack.iter().rev().find_map(|s| s.session())
     }
 
-    /// When the runtime must wake up even if no key is pressed.
+    /// When the runtime must wake up even if no key is pressed: when the screen on top asks,
+    /// and at least once a second, so that codebook changes made elsewhere show up.
     pub fn next_deadline(&self) -> Option<Time> {
-        self.top().deadline(self.now)
+        let second = self.now
+            + chrono::Duration::milliseconds(1000 - i64::from(self.now.timestamp_subsec_millis()));
+        let screen = self.top().deadline(self.now);
+        Some(screen.map_or(second, |d| d.min(second)))
     }
 
     pub fn push(&mut self, screen: Box<dyn Screen>) {
@@ -173,6 +177,7 @@ impl App {
                 place,
                 read_only,
                 notes,
+                problem,
             } => {
                 let Some(doc) = cx.session(session) else {
                     return Step::none();
@@ -188,8 +193,12 @@ impl App {
                 if let Some(note) = notes.first() {
                     step = step.with_info(note.clone());
                 }
-                if read_only {
-                    step = step.with_error(cx.t.session_locked);
+                if let Some(problem) = problem {
+                    step = step.with_error(format!("{} — {problem}", cx.t.read_only));
+                } else if read_only {
+                    // Who writes it, when the other process said so in its lock.
+                    let who = notes.first().map_or(String::new(), |n| format!(" ({n})"));
+                    step = step.with_error(format!("{}{who}", cx.t.session_locked));
                 }
                 step
             }

@@ -7,9 +7,8 @@
 //! what is saved, and a failure is known to the screen that made the change.
 
 use crate::i18n::Texts;
-use crate::store::StoreError;
 use crate::study::{Session, SessionChange, SessionId, Study, Time};
-use crate::workspace::SessionAccess;
+use crate::workspace::{CodebookOnDisk, RecordError, SessionAccess};
 
 use super::msg::Progress;
 use super::screen::Notice;
@@ -25,6 +24,8 @@ pub struct Ctx<'a> {
     /// The name codings are signed with.
     pub coder: &'a str,
     open: Option<&'a mut SessionAccess>,
+    /// Where a coding's code is checked before it is written.
+    codebook: CodebookOnDisk<'a>,
     /// What recording did during this message.
     pub log: RecordLog,
 }
@@ -40,16 +41,6 @@ pub struct RecordLog {
     pub failed: Option<String>,
 }
 
-/// Why a change was not recorded.
-#[derive(Debug, thiserror::Error)]
-pub enum RecordError {
-    /// The session is not the open one, or another process writes it.
-    #[error("read-only")]
-    ReadOnly,
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
 impl<'a> Ctx<'a> {
     pub fn new(
         study: &'a Study,
@@ -58,6 +49,7 @@ impl<'a> Ctx<'a> {
         size: (u16, u16),
         names: (&'a str, &'a str),
         open: Option<&'a mut SessionAccess>,
+        codebook: CodebookOnDisk<'a>,
     ) -> Ctx<'a> {
         Ctx {
             study,
@@ -67,6 +59,7 @@ impl<'a> Ctx<'a> {
             interviewer: names.0,
             coder: names.1,
             open,
+            codebook,
             log: RecordLog::default(),
         }
     }
@@ -90,15 +83,18 @@ impl<'a> Ctx<'a> {
     pub fn record(&mut self, id: SessionId, change: SessionChange) -> Result<(), RecordError> {
         let result = match self.open.as_deref_mut() {
             Some(SessionAccess::Write(writer)) if writer.doc().id == id => {
-                writer.apply(change, self.study).map_err(RecordError::from)
+                self.codebook.record(writer, self.study, change)
             }
-            _ => Err(RecordError::ReadOnly),
+            _ => Err(RecordError::NotOpen),
         };
         match result {
             Ok(outcome) => {
                 self.log.written = Some(id);
                 self.log.failed = None;
-                self.log.notices.extend(outcome.notices);
+                let t = self.t;
+                self.log
+                    .notices
+                    .extend(outcome.notices.iter().map(|n| n.message(t)));
                 Ok(())
             }
             Err(e) => {
@@ -112,7 +108,8 @@ impl<'a> Ctx<'a> {
 /// A failed change in the user's words.
 fn describe(e: &RecordError, t: &Texts) -> String {
     match e {
-        RecordError::ReadOnly => t.read_only_notes.to_owned(),
+        RecordError::NotOpen => t.read_only_notes.to_owned(),
+        RecordError::Refused(refused) => format!("{} — {}", t.not_saved, refused.message(t)),
         RecordError::Store(e) => format!("{} — {e}", t.not_saved),
     }
 }

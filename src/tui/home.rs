@@ -31,6 +31,10 @@ pub struct SessionRow {
     pub covered: usize,
     pub segments: usize,
     pub codings: usize,
+    /// What is wrong with the session: it is listed, marked, and opens read-only.
+    pub problem: Option<String>,
+    /// Whether anything of it could be read (else there is nothing to open).
+    pub readable: bool,
 }
 
 #[derive(Default)]
@@ -67,30 +71,49 @@ impl Home {
 
     pub fn new(study: &Study, sessions: Vec<Session>, unreadable: Vec<Unreadable>) -> Home {
         let first_attr = study.meta.respondent_attributes.first();
-        let rows = sessions
-            .iter()
-            .map(|s| SessionRow {
-                id: s.id,
-                date: s.date(),
-                respondent: s.respondent.pseudonym.clone(),
-                group: first_attr
-                    .and_then(|a| {
-                        let v = s.respondent.attributes.get(&a.key)?;
-                        let key = *v.keys().first()?;
-                        Some(a.kind.option_label(key).unwrap_or(key).to_owned())
-                    })
-                    .unwrap_or_default(),
-                interviewer: s.interviewer.clone(),
-                status: s.status,
-                covered: study
-                    .grid
-                    .questions()
-                    .filter(|(_, q)| s.is_covered(q.id))
-                    .count(),
-                segments: s.segments.len(),
-                codings: s.codings.len(),
-            })
-            .collect();
+        let row = |s: &Session, problem: Option<String>| SessionRow {
+            id: s.id,
+            date: s.date(),
+            respondent: s.respondent.pseudonym.clone(),
+            group: first_attr
+                .and_then(|a| {
+                    let v = s.respondent.attributes.get(&a.key)?;
+                    let key = *v.keys().first()?;
+                    Some(a.kind.option_label(key).unwrap_or(key).to_owned())
+                })
+                .unwrap_or_default(),
+            interviewer: s.interviewer.clone(),
+            status: s.status,
+            covered: study
+                .grid
+                .questions()
+                .filter(|(_, q)| s.is_covered(q.id))
+                .count(),
+            segments: s.segments.len(),
+            codings: s.codings.len(),
+            problem,
+            readable: true,
+        };
+        let mut rows: Vec<SessionRow> = sessions.iter().map(|s| row(s, None)).collect();
+        // Sessions with a problem are listed too, marked: never hidden.
+        for u in &unreadable {
+            rows.push(match &u.session {
+                Some(s) => row(s, Some(u.error.clone())),
+                None => SessionRow {
+                    id: u.id,
+                    date: None,
+                    respondent: "?".into(),
+                    group: String::new(),
+                    interviewer: String::new(),
+                    status: Status::Done,
+                    covered: 0,
+                    segments: 0,
+                    codings: 0,
+                    problem: Some(u.error.clone()),
+                    readable: false,
+                },
+            });
+        }
         Home {
             rows,
             unreadable,
@@ -106,6 +129,10 @@ impl Home {
         let Some(row) = self.rows.get(self.selected) else {
             return Step::none();
         };
+        if !row.readable {
+            // Nothing could be read: all there is to show is what is wrong.
+            return Step::error(row.problem.clone().unwrap_or_default());
+        }
         let intent = intent.unwrap_or(match row.status {
             Status::InProgress => Intent::Interview,
             Status::Done => Intent::Coding(None),
@@ -307,9 +334,10 @@ fn draw_sessions(frame: &mut Frame, area: Rect, t: &Texts, home: &Home) {
     }
     let header = Row::new(titles).style(Style::default().bold());
     let rows = home.rows.iter().map(|r| {
-        let (status, colour) = match r.status {
-            Status::InProgress => (t.status_in_progress, Color::Yellow),
-            Status::Done => (t.status_done, Color::Green),
+        let (status, colour) = match (r.status, &r.problem) {
+            (_, Some(_)) => (t.store.status_problem, Color::Red),
+            (Status::InProgress, _) => (t.status_in_progress, Color::Yellow),
+            (Status::Done, _) => (t.status_done, Color::Green),
         };
         let mut cells = vec![
             Cell::from(

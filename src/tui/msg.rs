@@ -41,8 +41,6 @@ pub enum Effect {
     EditCodebook {
         edit: Box<CodebookEdit>,
         apply: Option<CodeId>,
-        /// Whether the edit that undoes this one goes on the undo stack (not for an undo).
-        undoable: bool,
     },
     /// Remember the interviewer's name for next time.
     RememberInterviewer(String),
@@ -87,21 +85,17 @@ pub enum Answer {
         place: Place,
         read_only: bool,
         notes: Vec<String>,
+        /// Why it is read-only when it breaks the study's rules.
+        problem: Option<String>,
     },
     /// The study's sessions, and those that cannot be read.
     Sessions(Vec<Session>, Vec<Unreadable>),
     /// The tables of the statistics screen.
     Stats(Box<Stats>),
-    /// The codebook changed: the edit that undoes it, and a code to apply now.
-    CodebookChanged {
-        undo: Option<Box<CodebookEdit>>,
-        apply: Option<CodeId>,
-    },
-    /// A codebook edit could not be made; the undo it was, to put back on the stack.
-    CodebookEditFailed {
-        error: String,
-        undo: Option<Box<CodebookEdit>>,
-    },
+    /// The codebook changed: a code to apply now, if given.
+    CodebookChanged { apply: Option<CodeId> },
+    /// A codebook edit could not be made: why.
+    CodebookEditFailed(String),
     /// The excerpts of a code, for the retrieval list.
     Excerpts {
         code: CodeId,

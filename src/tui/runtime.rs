@@ -89,7 +89,7 @@ impl Runtime {
     /// Lends the context to `f` (a screen handling something), shows what it said, and carries
     /// out the step it returns.
     pub fn call(&mut self, app: &mut App, f: impl FnOnce(&mut App, &mut Ctx) -> Step) {
-        let (study, prefs, open) = self.workspace.parts();
+        let (study, prefs, open, codebook) = self.workspace.parts();
         let coder = prefs.coder_name();
         let interviewer = prefs.interviewer.as_deref().unwrap_or("");
         let mut cx = Ctx::new(
@@ -99,11 +99,18 @@ impl Runtime {
             app.size,
             (interviewer, &coder),
             open,
+            codebook,
         );
         let mut step = f(app, &mut cx);
         app.tell(step.notice.take(), &cx.log);
         if let Some(id) = cx.log.written {
             self.written.insert(id);
+        }
+        // Codes added, renamed, merged or deleted by another process reach the screens (at
+        // the latest on the next tick, once a second); a coding just checked may have read
+        // the codebook on disk already.
+        if let Err(e) = self.workspace.reload_codebook() {
+            app.error(format!("{e:#}"));
         }
         self.run(app, step);
     }
@@ -188,6 +195,7 @@ impl Runtime {
                     place: Place::Push,
                     read_only: opened.read_only,
                     notes: opened.notes,
+                    problem: opened.problem,
                 }),
                 Err(e) => failed(e),
             },
@@ -198,29 +206,14 @@ impl Runtime {
                     place,
                     read_only: false,
                     notes: Vec::new(),
+                    problem: None,
                 }),
                 Err(e) => failed(e),
             },
-            Effect::EditCodebook {
-                edit,
-                apply,
-                undoable,
-            } => {
-                let result = ws.edit_codebook((*edit).clone());
-                // A merge or a delete may have rewritten the open session.
-                self.written.extend(ws.current().map(|s| s.id));
-                Some(match result {
-                    Ok(undo) => Answer::CodebookChanged {
-                        undo: undo.filter(|_| undoable).map(Box::new),
-                        apply,
-                    },
-                    Err(e) => Answer::CodebookEditFailed {
-                        error: format!("{e:#}"),
-                        // An undo that failed stays the next thing to undo.
-                        undo: (!undoable).then_some(edit),
-                    },
-                })
-            }
+            Effect::EditCodebook { edit, apply } => Some(match ws.edit_codebook(*edit) {
+                Ok(()) => Answer::CodebookChanged { apply },
+                Err(e) => Answer::CodebookEditFailed(refusal(&e, app.texts())),
+            }),
             Effect::RememberInterviewer(name) => {
                 ws.prefs.interviewer = Some(name);
                 ws.prefs.save().err().and_then(|e| failed(e.into()))
@@ -274,5 +267,13 @@ impl Runtime {
     /// Called when the interface ends.
     pub fn finish(&mut self) {
         self.workspace.close_current();
+    }
+}
+
+/// Why an edit was refused, in the user's language when the core says it typed.
+fn refusal(e: &anyhow::Error, t: &crate::i18n::Texts) -> String {
+    match e.downcast_ref::<crate::workspace::EditError>() {
+        Some(refused) => refused.message(t),
+        None => format!("{e:#}"),
     }
 }

@@ -95,7 +95,8 @@ impl Workspace {
                 self.refuse_if_used(&book, id)?;
                 retire(id, None, signature)
             }
-            CodebookEdit::Merge { from, into } | CodebookEdit::Delete {
+            CodebookEdit::Merge { from, into }
+            | CodebookEdit::Delete {
                 id: from,
                 move_to: Some(into),
             } => {

@@ -66,7 +66,9 @@ pub struct Unreadable {
 
 impl Unreadable {
     pub fn pseudonym(&self) -> Option<&str> {
-        self.session.as_ref().map(|s| s.respondent.pseudonym.as_str())
+        self.session
+            .as_ref()
+            .map(|s| s.respondent.pseudonym.as_str())
     }
 }
 
@@ -74,7 +76,11 @@ impl Unreadable {
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum CodingRefused {
     #[error("\"{name}\" was deleted by {by} at {at}: nothing was coded")]
-    CodeDeleted { name: String, by: String, at: String },
+    CodeDeleted {
+        name: String,
+        by: String,
+        at: String,
+    },
     #[error("unknown code {0}: nothing was coded")]
     UnknownCode(crate::study::CodeId),
 }
@@ -134,8 +140,19 @@ impl Workspace {
 
     /// The definition, the preferences and the open session at once, for a front end that
     /// reads the first two while it writes the third.
-    pub fn parts(&mut self) -> (&Study, &Preferences, Option<&mut SessionAccess>) {
-        (&self.study, &self.prefs, self.open.as_mut())
+    pub fn parts(
+        &mut self,
+    ) -> (
+        &Study,
+        &Preferences,
+        Option<&mut SessionAccess>,
+        CodebookOnDisk<'_>,
+    ) {
+        let codebook = CodebookOnDisk {
+            dir: &self.dir,
+            seen: self.codebook_seen,
+        };
+        (&self.study, &self.prefs, self.open.as_mut(), codebook)
     }
 
     /// Every session of the study that can be read, and those with a problem. The current
@@ -178,7 +195,10 @@ impl Workspace {
             Ok((writer, notes)) => Ok((SessionAccess::Write(writer), notes)),
             Err(locked @ StoreError::Locked { .. }) => {
                 let loaded = self.dir.load_session(id, &self.study)?;
-                Ok((SessionAccess::ReadOnly(loaded.doc), vec![locked.to_string()]))
+                Ok((
+                    SessionAccess::ReadOnly(loaded.doc),
+                    vec![locked.to_string()],
+                ))
             }
             Err(e) => Err(e.into()),
         }
@@ -278,22 +298,61 @@ impl Workspace {
     /// by the code it was merged into (the outcome says so), a code deleted elsewhere is
     /// refused — so a coding acknowledged is never rejected later.
     pub fn record_checked(&mut self, change: SessionChange) -> Result<Outcome, RecordError> {
-        if !matches!(self.open, Some(SessionAccess::Write(_))) {
+        let codebook = CodebookOnDisk {
+            dir: &self.dir,
+            seen: self.codebook_seen,
+        };
+        let Some(SessionAccess::Write(writer)) = self.open.as_mut() else {
             return Err(RecordError::NotOpen);
+        };
+        let outcome = codebook.record(writer, &self.study, change)?;
+        let _ = self.reload_codebook();
+        Ok(outcome)
+    }
+
+    /// Folds the current session's journal into its file and lets it go.
+    pub fn close_current(&mut self) {
+        if let Some(SessionAccess::Write(mut writer)) = self.open.take() {
+            // The journal holds every change already; folding it is tidiness, not safety.
+            let _ = writer.checkpoint();
         }
+    }
+}
+
+/// The codebook as this process last read it, and where to look at it on disk: what a change
+/// naming a code is checked against before it is written.
+#[derive(Clone, Copy)]
+pub struct CodebookOnDisk<'a> {
+    dir: &'a StudyDir,
+    seen: DefinitionStamp,
+}
+
+impl CodebookOnDisk<'_> {
+    /// Writes a change to `writer`. A change naming a code is checked against the codebook as
+    /// it is on disk, under the codebook's lock (held until the change is written): a code
+    /// merged elsewhere is replaced by the code it was merged into (the outcome says so), a
+    /// code deleted elsewhere is refused — so a coding acknowledged is never rejected later.
+    pub fn record(
+        &self,
+        writer: &mut SessionWriter,
+        study: &Study,
+        change: SessionChange,
+    ) -> Result<Outcome, RecordError> {
         let Some(code) = code_of(&change) else {
-            return self.write(change);
+            return Ok(writer.apply(change, study)?);
         };
         let _hold = self.dir.hold_codebook()?;
-        self.reload_codebook().map_err(|e| match e.downcast::<StoreError>() {
-            Ok(e) => RecordError::Store(e),
-            Err(e) => RecordError::Store(StoreError::Io {
-                path: self.dir.paths().codebook().file,
-                error: std::io::Error::other(e.to_string()),
-            }),
-        })?;
-        let book = &self.study.codebook;
-        let (change, notice) = match book.resolve(code) {
+        let fresh;
+        let study = if self.dir.codebook_stamp() == self.seen {
+            study
+        } else {
+            fresh = Study {
+                codebook: self.dir.load_codebook()?,
+                ..study.clone()
+            };
+            &fresh
+        };
+        let (change, notice) = match study.codebook.resolve(code) {
             Resolution::Live(_) => (change, None),
             Resolution::Merged { into, record } => (
                 with_code(change, into.id),
@@ -314,24 +373,9 @@ impl Workspace {
                 return Err(RecordError::Refused(CodingRefused::UnknownCode(code)));
             }
         };
-        let mut outcome = self.write(change)?;
+        let mut outcome = writer.apply(change, study)?;
         outcome.notices.extend(notice);
         Ok(outcome)
-    }
-
-    fn write(&mut self, change: SessionChange) -> Result<Outcome, RecordError> {
-        let Some(SessionAccess::Write(writer)) = self.open.as_mut() else {
-            return Err(RecordError::NotOpen);
-        };
-        Ok(writer.apply(change, &self.study)?)
-    }
-
-    /// Folds the current session's journal into its file and lets it go.
-    pub fn close_current(&mut self) {
-        if let Some(SessionAccess::Write(mut writer)) = self.open.take() {
-            // The journal holds every change already; folding it is tidiness, not safety.
-            let _ = writer.checkpoint();
-        }
     }
 }
 

@@ -43,6 +43,12 @@ impl Tui {
     pub fn new(lang: Lang, examples: bool) -> Tui {
         let tmp = tempfile::tempdir().unwrap();
         let (dir, _) = super::study_in(&tmp.path().join("etude"), examples);
+        Tui::on(dir, lang, tmp)
+    }
+
+    /// The interface on an existing study folder, as another grille started on it would be;
+    /// `tmp` holds its preferences and exports.
+    pub fn on(dir: StudyDir, lang: Lang, tmp: TempDir) -> Tui {
         let prefs = Preferences {
             interviewer: Some("Camille Roux".into()),
             saved_in: Some(tmp.path().join("preferences.json")),

@@ -43,4 +43,7 @@ pub static EN_STORE: StoreTexts = StoreTexts {
     code_deleted_elsewhere: |name, by, at| {
         format!("\"{name}\" was deleted by {by} at {at}: nothing was coded")
     },
+    unknown_code: |id| format!("unknown code {id}: nothing was coded"),
+    codings_removed: |n| format!("{n} coding(s) removed: all their words were deleted"),
+    not_folded: |why| format!("change saved in the journal, not yet in the file: {why}"),
 };

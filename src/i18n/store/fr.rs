@@ -47,4 +47,9 @@ pub static FR_STORE: StoreTexts = StoreTexts {
     code_deleted_elsewhere: |name, by, at| {
         format!("« {name} » a été supprimé par {by} à {at} : rien n'a été codé")
     },
+    unknown_code: |id| format!("code inconnu {id} : rien n'a été codé"),
+    codings_removed: |n| format!("{n} codage(s) retiré(s) : tous leurs mots ont été effacés"),
+    not_folded: |why| {
+        format!("modification enregistrée dans le journal, pas encore dans le fichier : {why}")
+    },
 };

@@ -43,4 +43,8 @@ pub struct StoreTexts {
     pub coded_with_merged: fn(&str, &str, &str) -> String,
     /// (name, by, time)
     pub code_deleted_elsewhere: fn(&str, &str, &str) -> String,
+    pub unknown_code: fn(&str) -> String,
+    // --- notices of a change ---
+    pub codings_removed: fn(usize) -> String,
+    pub not_folded: fn(&str) -> String,
 }

@@ -26,8 +26,6 @@ use crate::workspace::CodebookEdit;
 pub struct CodebookScreen {
     pub selected: usize,
     pub popup: Option<Popup>,
-    /// Edits that undo the last ones, the latest last.
-    pub undo: Vec<CodebookEdit>,
 }
 
 impl CodebookScreen {
@@ -56,17 +54,13 @@ impl Screen for CodebookScreen {
 
     fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
         match answer {
-            Answer::CodebookChanged { undo, .. } => {
-                self.undo.extend(undo.map(|u| *u));
+            Answer::CodebookChanged { .. } => {
                 self.selected = self
                     .selected
                     .min(cx.study.codebook.codes.len().saturating_sub(1));
                 Step::none()
             }
-            Answer::CodebookEditFailed { error, undo } => {
-                self.undo.extend(undo.map(|u| *u));
-                Step::error(error)
-            }
+            Answer::CodebookEditFailed(error) => Step::error(error),
             Answer::Excerpts {
                 code,
                 descendants,
@@ -138,15 +132,8 @@ fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
         KeyCode::Char('d') | KeyCode::Delete if selected.is_some() => {
             screen.popup = Some(Popup::ConfirmDelete)
         }
-        KeyCode::Char('u') => {
-            if let Some(undo) = screen.undo.pop() {
-                return Step::effect(Effect::EditCodebook {
-                    edit: Box::new(undo),
-                    apply: None,
-                    undoable: false,
-                });
-            }
-        }
+        // The codebook's own history: shared with `grille codebook undo`, kept over restarts.
+        KeyCode::Char('u') => return Step::effects(edit(CodebookEdit::Undo)),
         KeyCode::Enter | KeyCode::Char('l') => {
             if let Some(code) = selected {
                 return Step::effect(Effect::LoadExcerpts {
@@ -166,7 +153,6 @@ pub(crate) fn edit(edit: CodebookEdit) -> Vec<Effect> {
     vec![Effect::EditCodebook {
         edit: Box::new(edit),
         apply: None,
-        undoable: true,
     }]
 }
 

@@ -323,6 +323,5 @@ pub fn create_code(cx: &Ctx, name: &str) -> Effect {
     Effect::EditCodebook {
         edit: Box::new(crate::workspace::CodebookEdit::Add { code, after: None }),
         apply,
-        undoable: false,
     }
 }

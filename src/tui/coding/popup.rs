@@ -205,7 +205,10 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
                 .iter()
                 .filter_map(|id| session.coding(*id))
                 .map(|c| {
-                    let name = study.codebook.get(c.code).map_or("?", |x| x.name.as_str());
+                    let name = study
+                        .codebook
+                        .shown(c.code)
+                        .map_or("?", |x| x.name.as_str());
                     ListItem::new(format!("{name} — {} [{}, {})", c.coder, c.start, c.end))
                 })
                 .collect();

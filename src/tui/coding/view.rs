@@ -152,7 +152,7 @@ fn text_row<'a>(
     let colour_of = |c: &Coding| {
         study
             .codebook
-            .get(c.code)
+            .shown(c.code)
             .map_or(Color::Gray, |code| colour(&code.colour))
     };
     // One bar per coding that touches the row, as many as the margin holds.
@@ -238,7 +238,7 @@ fn draw_side(
     for c in here {
         let (name, col) = study
             .codebook
-            .get(c.code)
+            .shown(c.code)
             .map_or(("?".to_owned(), Color::Gray), |code| {
                 (code.name.clone(), colour(&code.colour))
             });

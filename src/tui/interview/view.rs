@@ -422,7 +422,7 @@ fn segment_heading<'a>(
         spans.push(Span::raw(format!(" {}", start.format("%H:%M"))).dark_gray());
     }
     for coding in session.codings.iter().filter(|c| c.segment == seg.id) {
-        if let Some(code) = study.codebook.get(coding.code) {
+        if let Some(code) = study.codebook.shown(coding.code) {
             spans.push(Span::raw(" "));
             spans.push(Span::styled(
                 format!("■ {}", code.name),

@@ -162,7 +162,8 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
             .clone()
     };
     let notice = tui.app.notice.clone().unwrap();
-    assert!(notice.text.contains("1 coding(s) removed"), "{notice:?}");
+    // Said in the interface's language.
+    assert!(notice.text.contains("1 codage(s) retiré(s)"), "{notice:?}");
     let session = r01_on_disk(&tui);
     assert!(
         !session

@@ -430,3 +430,80 @@ fn a_click_on_a_scrolled_session_list_lands_on_the_row_shown() {
     tui.send(click(MouseEventKind::Down(MouseButton::Left)));
     assert!(tui.app.is::<CodingScreen>());
 }
+
+#[test]
+fn keys_are_answered_while_the_sessions_are_read() {
+    let mut tui = Tui::new(Lang::Fr, true);
+    tui.app.now = tui.now;
+    tui.runtime
+        .start(&mut tui.app, grille::tui::runtime::Start::Home);
+    // `n` before the list has come: the form opens at once.
+    tui.runtime.handle(
+        &mut tui.app,
+        grille::tui::msg::Msg::Key(KeyCode::Char('n').into()),
+    );
+    assert!(tui.app.is::<Setup>());
+    // The list arrives under the form; back on the home screen, it is there.
+    tui.settle();
+    assert!(tui.app.is::<Setup>());
+    tui.key(KeyCode::Esc);
+    assert_eq!(tui.screen::<Home>().rows.len(), 6);
+}
+
+#[test]
+fn an_interview_under_another_session_takes_its_session_back() {
+    let mut tui = Tui::home(Lang::Fr, true);
+    // R05 is in progress: Enter resumes its interview.
+    for _ in 0..4 {
+        tui.key(KeyCode::Down);
+    }
+    tui.key(KeyCode::Enter);
+    let r05 = tui.interview_state().id;
+    tui.type_text("Elle parle de l'hôtel de la gare.");
+    // A search from the interview, and a hit in another session opened for coding: that
+    // session is the open one now.
+    tui.ctrl('f');
+    tui.type_text("dépistage");
+    tui.wait(300);
+    let hit = tui
+        .screen::<grille::tui::search::SearchScreen>()
+        .results
+        .hits[0]
+        .clone();
+    assert_ne!(hit.session, r05);
+    tui.key(KeyCode::Enter);
+    assert_eq!(tui.session().id, hit.session);
+    // Back (Esc clears the excerpt's selection first), through the results, to the interview:
+    // it has its session again, and typing goes on in the same block.
+    while tui.app.is::<CodingScreen>() {
+        tui.key(KeyCode::Esc);
+    }
+    assert!(tui.app.is::<grille::tui::search::SearchScreen>());
+    tui.key(KeyCode::Esc);
+    assert!(tui.app.is::<Interview>());
+    assert_eq!(tui.session().id, r05);
+    tui.type_text(" Le gérant sait.");
+    tui.wait(200);
+    let said: Vec<String> = tui
+        .on_disk()
+        .segments
+        .iter()
+        .map(|s| s.text.clone())
+        .filter(|t| t.starts_with("Elle parle"))
+        .collect();
+    assert_eq!(said, ["Elle parle de l'hôtel de la gare. Le gérant sait."]);
+}
+
+#[test]
+fn back_ends_on_the_home_screen_and_esc_there_leaves() {
+    let mut tui = Tui::home(Lang::Fr, true);
+    tui.key(KeyCode::Char('B'));
+    tui.key(KeyCode::Char('/'));
+    assert_eq!(tui.app.depth(), 3);
+    tui.key(KeyCode::Esc);
+    tui.key(KeyCode::Esc);
+    assert!(tui.app.is::<Home>());
+    assert!(!tui.app.quit);
+    tui.key(KeyCode::Esc);
+    assert!(tui.app.quit, "Esc on the home screen leaves grille");
+}

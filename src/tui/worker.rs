@@ -45,6 +45,9 @@ pub enum Job {
         kind: ReportKind,
         format: Format,
     },
+    /// A job that fails, to test that a failure is answered.
+    #[cfg(test)]
+    Panic,
 }
 
 struct Task {
@@ -178,6 +181,8 @@ impl State {
                     Err(e) => Answer::Failed(format!("{e:#}")),
                 }
             }
+            #[cfg(test)]
+            Job::Panic => panic!("a job that fails"),
         }
     }
 
@@ -292,5 +297,82 @@ impl index::Progress for Reporter {
     fn end(&mut self) {
         self.done = self.total;
         self.send();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::template::DIAGNOSTIC;
+    use crate::store::{Preferences, StudyDir};
+
+    fn example_study() -> (tempfile::TempDir, Workspace) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = StudyDir::create(&tmp.path().join("etude"), &DIAGNOSTIC, true).unwrap();
+        let ws = Workspace::open(dir, Preferences::default()).unwrap();
+        (tmp, ws)
+    }
+
+    /// The answers to `n` jobs, in the order they came, progress aside.
+    fn answers(rx: &Receiver<Msg>, n: usize) -> Vec<Answer> {
+        let mut out = Vec::new();
+        while out.len() < n {
+            match rx.recv_timeout(Duration::from_secs(60)).unwrap() {
+                Msg::Done(answer) => out.push(answer),
+                Msg::Progress(_) => {}
+                other => panic!("not from the worker: {other:?}"),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_job_is_answered_once_and_the_latest_query_runs() {
+        let (_tmp, ws) = example_study();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let worker = Worker::start(ws.reader(), tx);
+        for query in ["hôtel", "gare", "conjugal"] {
+            let job = Job::Search {
+                query: query.into(),
+                changed: Vec::new(),
+            };
+            assert!(worker.send(job, Arc::clone(&ws.study), Lang::Fr));
+        }
+        let got = answers(&rx, 3);
+        // The first may have started before the others came; those after it waited and only
+        // the last of them ran.
+        for answer in &got[..2] {
+            assert!(
+                matches!(answer, Answer::Superseded | Answer::Searched { .. }),
+                "{answer:?}"
+            );
+        }
+        let Answer::Searched { query, result } = &got[2] else {
+            panic!("the last query runs: {:?}", got[2]);
+        };
+        assert_eq!(query, "conjugal");
+        assert!(result.as_ref().unwrap().total > 0);
+        assert!(rx.try_recv().is_err(), "nothing more");
+    }
+
+    #[test]
+    fn a_job_that_fails_is_answered_and_the_next_one_runs() {
+        let (_tmp, ws) = example_study();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let worker = Worker::start(ws.reader(), tx);
+        let study = Arc::clone(&ws.study);
+        assert!(worker.send(Job::Panic, Arc::clone(&study), Lang::En));
+        assert!(worker.send(Job::Sessions, study, Lang::En));
+        let got = answers(&rx, 2);
+        assert!(
+            matches!(&got[0], Answer::Failed(m) if m.contains("background task stopped")),
+            "{:?}",
+            got[0]
+        );
+        assert!(
+            matches!(&got[1], Answer::Sessions(sessions, _) if sessions.len() == 6),
+            "{:?}",
+            got[1]
+        );
     }
 }

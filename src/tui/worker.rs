@@ -50,6 +50,13 @@ pub enum Job {
     Panic,
 }
 
+impl Job {
+    /// What the job is, whatever it is for.
+    fn kind(&self) -> std::mem::Discriminant<Job> {
+        std::mem::discriminant(self)
+    }
+}
+
 struct Task {
     job: Job,
     study: Arc<Study>,
@@ -103,18 +110,20 @@ impl State {
 
     fn serve(mut self, rx: Receiver<Task>, answers: Sender<Msg>) {
         while let Ok(first) = rx.recv() {
-            // A query typed while another ran: only the latest is worth running.
+            // A query typed while another ran, a list asked for twice: only the latest of its
+            // kind is worth running. Every export runs.
             let mut tasks = vec![first];
             tasks.extend(rx.try_iter());
-            let last_search = tasks
-                .iter()
-                .rposition(|t| matches!(t.job, Job::Search { .. }));
+            let kinds: Vec<_> = tasks.iter().map(|t| t.job.kind()).collect();
             for (i, task) in tasks.into_iter().enumerate() {
+                let later = kinds[i + 1..].contains(&kinds[i]);
                 let answer = match task.job {
-                    Job::Search { changed, .. } if Some(i) != last_search => {
+                    Job::Search { changed, .. } if later => {
                         self.unindexed.extend(changed);
                         Answer::Superseded
                     }
+                    Job::Export { .. } => self.run_guarded(task, &answers),
+                    _ if later => Answer::Superseded,
                     _ => self.run_guarded(task, &answers),
                 };
                 if answers.send(Msg::Done(answer)).is_err() {

@@ -19,6 +19,7 @@ pub mod setup;
 pub mod stats;
 pub mod view;
 pub mod widget;
+pub mod words;
 pub mod worker;
 
 use std::io::stdout;

@@ -15,6 +15,7 @@ use super::ctx::{Ctx, View};
 use super::msg::{Answer, Effect, Intent, Msg, Place};
 use super::screen::{Nav, Step};
 use super::setup::Setup;
+use super::words::said;
 use super::worker::{Job, Worker};
 use crate::study::{Session, SessionId};
 use crate::workspace::Workspace;
@@ -110,7 +111,7 @@ impl Runtime {
         // the latest on the next tick, once a second); a coding just checked may have read
         // the codebook on disk already.
         if let Err(e) = self.workspace.reload_codebook() {
-            app.error(format!("{e:#}"));
+            app.error(said(&e, app.texts()));
         }
         self.run(app, step);
     }
@@ -173,7 +174,7 @@ impl Runtime {
             match self.workspace.open_current(id) {
                 Ok(_) => return,
                 Err(e) => {
-                    app.error(format!("{e:#}"));
+                    app.error(said(&e, app.texts()));
                     if app.pop().is_none() {
                         return;
                     }
@@ -186,7 +187,8 @@ impl Runtime {
     /// answered later through the event loop.
     fn execute(&mut self, app: &App, effect: Effect) -> Option<Answer> {
         let ws = &mut self.workspace;
-        let failed = |e: anyhow::Error| Some(Answer::Failed(format!("{e:#}")));
+        let t = app.texts();
+        let failed = |e: anyhow::Error| Some(Answer::Failed(said(&e, t)));
         match effect {
             Effect::Open { session, intent } => match ws.open_current(session) {
                 Ok(opened) => Some(Answer::Opened {
@@ -212,7 +214,7 @@ impl Runtime {
             },
             Effect::EditCodebook { edit, apply } => Some(match ws.edit_codebook(*edit) {
                 Ok(()) => Answer::CodebookChanged { apply },
-                Err(e) => Answer::CodebookEditFailed(refusal(&e, app.texts())),
+                Err(e) => Answer::CodebookEditFailed(said(&e, t)),
             }),
             Effect::RememberInterviewer(name) => {
                 ws.prefs.interviewer = Some(name);
@@ -267,13 +269,5 @@ impl Runtime {
     /// Called when the interface ends.
     pub fn finish(&mut self) {
         self.workspace.close_current();
-    }
-}
-
-/// Why an edit was refused, in the user's language when the core says it typed.
-fn refusal(e: &anyhow::Error, t: &crate::i18n::Texts) -> String {
-    match e.downcast_ref::<crate::workspace::EditError>() {
-        Some(refused) => refused.message(t),
-        None => format!("{e:#}"),
     }
 }

@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use super::msg::{Answer, Msg, Progress, Stats, Work};
+use super::words::said;
 use crate::i18n::{Lang, Texts};
 use crate::index::{self, Index, SearchError, SearchResults};
 use crate::interop::export::Format;
@@ -155,7 +156,7 @@ impl State {
                 progress.say(Work::Loading);
                 match self.ws.sessions() {
                     Ok((sessions, unreadable)) => Answer::Sessions(sessions, unreadable),
-                    Err(e) => Answer::Failed(format!("{e:#}")),
+                    Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
             Job::Stats => {
@@ -164,7 +165,7 @@ impl State {
                     Ok((sessions, _)) => {
                         Answer::Stats(Box::new(Stats::count(&self.ws.study, &sessions)))
                     }
-                    Err(e) => Answer::Failed(format!("{e:#}")),
+                    Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
             Job::Excerpts { code, descendants } => {
@@ -175,7 +176,7 @@ impl State {
                         descendants,
                         excerpts,
                     },
-                    Err(e) => Answer::Failed(format!("{e:#}")),
+                    Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
             Job::Search { query, changed } => {
@@ -187,7 +188,7 @@ impl State {
                 progress.say(Work::Exporting);
                 match self.ws.export_to_current_folder(&kind, format, t) {
                     Ok(path) => Answer::Info((t.exported)(&path.display().to_string())),
-                    Err(e) => Answer::Failed(format!("{e:#}")),
+                    Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
             #[cfg(test)]
@@ -204,7 +205,7 @@ impl State {
     ) -> Result<Box<SearchResults>, (String, String)> {
         let failed = |e: &dyn std::fmt::Display| (format!("{e}"), String::new());
         self.bring_index_up_to_date(progress)
-            .map_err(|e| failed(&format!("{e:#}")))?;
+            .map_err(|e| failed(&said(&e, t)))?;
         let Some(index) = &self.index else {
             return Err(failed(&t.screens.worker_stopped));
         };

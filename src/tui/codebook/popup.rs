@@ -78,41 +78,27 @@ pub fn on_key(
             mut fields,
             mut focus,
             new,
-        } => match key.code {
-            KeyCode::Esc => Vec::new(),
-            KeyCode::Char('s') if ctrl => save_form(code, &fields, new),
-            KeyCode::Enter if focus + 1 == FORM_FIELDS => save_form(code, &fields, new),
-            KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
-                focus = (focus + 1).min(FORM_FIELDS - 1);
-                screen.popup = Some(Popup::Form {
-                    code,
-                    fields,
-                    focus,
-                    new,
-                });
-                Vec::new()
+        } => {
+            match key.code {
+                KeyCode::Esc => return Vec::new(),
+                KeyCode::Char('s') if ctrl => return save_form(code, &fields, new),
+                KeyCode::Enter if focus + 1 == FORM_FIELDS => return save_form(code, &fields, new),
+                KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
+                    focus = (focus + 1).min(FORM_FIELDS - 1)
+                }
+                KeyCode::BackTab | KeyCode::Up => focus = focus.saturating_sub(1),
+                _ => {
+                    fields[focus].on_key(key);
+                }
             }
-            KeyCode::BackTab | KeyCode::Up => {
-                focus = focus.saturating_sub(1);
-                screen.popup = Some(Popup::Form {
-                    code,
-                    fields,
-                    focus,
-                    new,
-                });
-                Vec::new()
-            }
-            _ => {
-                fields[focus].on_key(key);
-                screen.popup = Some(Popup::Form {
-                    code,
-                    fields,
-                    focus,
-                    new,
-                });
-                Vec::new()
-            }
-        },
+            screen.popup = Some(Popup::Form {
+                code,
+                fields,
+                focus,
+                new,
+            });
+            Vec::new()
+        }
         Popup::Pick {
             mut picker,
             purpose,

@@ -45,7 +45,16 @@ pub enum Command {
         examples: bool,
     },
     /// Check every file of the study; list every problem (exit 1 if any).
-    Check,
+    Check {
+        /// Propose a fix for each coding that cannot count (write a merge into the file, drop a
+        /// coding of a deleted or unknown code, or out of its text) and for crash leftovers;
+        /// write only what you confirm. Dropped codings are kept in repairs/<time>.json.
+        #[arg(long)]
+        repair: bool,
+        /// With --repair: apply every fix without asking (for scripts).
+        #[arg(long, requires = "repair")]
+        yes: bool,
+    },
     /// List the study's sessions.
     Sessions {
         /// Print JSON for scripts instead of a table.

@@ -11,6 +11,7 @@ pub mod import;
 pub mod index;
 pub mod init;
 pub mod progress;
+pub mod repair;
 pub mod search;
 pub mod sessions;
 

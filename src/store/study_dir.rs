@@ -159,6 +159,34 @@ impl StudyDir {
         })
     }
 
+    /// A session as written (its journal replayed), its codings not mapped through the
+    /// codebook's records, not checked: what a repair starts from.
+    pub fn read_raw_session(&self, id: SessionId, study: &Study) -> Result<Session> {
+        Ok(journaled::load(&self.paths.session(id), study)?.doc)
+    }
+
+    /// Opens a session for writing even if it breaks the rules: for a repair, whose changes
+    /// are each checked like any other.
+    pub fn open_session_to_repair(&self, id: SessionId, study: &Study) -> Result<SessionWriter> {
+        Ok(Journaled::open(self.paths.session(id), study)?.0)
+    }
+
+    /// Writes the log of a repair as `repairs/<time>.json` (a new file, never overwritten);
+    /// returns its path.
+    pub fn write_repair_log(&self, bytes: &[u8]) -> Result<PathBuf> {
+        let dir = self.root().join("repairs");
+        fs::create_private_dir(&dir)?;
+        let stamp = chrono::Local::now().format("%Y-%m-%dT%H-%M-%S");
+        let mut path = dir.join(format!("{stamp}.json"));
+        let mut n = 2;
+        while std::fs::symlink_metadata(&path).is_ok() {
+            path = dir.join(format!("{stamp}-{n}.json"));
+            n += 1;
+        }
+        fs::write_new(&path, bytes)?;
+        Ok(path)
+    }
+
     /// Opens a session for writing. Another process writing it gives [`StoreError::Locked`]:
     /// fall back to [`StudyDir::load_session`] for read-only access.
     pub fn open_session(
@@ -287,6 +315,13 @@ impl StudyDir {
     pub fn hold_codebook(&self) -> Result<super::lock::Lock> {
         let paths = self.paths.codebook();
         super::lock::Lock::acquire_shared(&paths.lock, &paths.file, super::lock::BRIEF_WAIT)
+    }
+
+    /// grille's temporary files in the study (crash leftovers, or a write under way).
+    pub fn leftovers(&self) -> Vec<PathBuf> {
+        let mut found = fs::leftovers(self.root());
+        found.extend(fs::leftovers(&self.paths.sessions_dir()));
+        found
     }
 
     /// Removes the temporary files that a process killed while writing left in the study

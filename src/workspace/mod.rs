@@ -3,9 +3,11 @@
 //! store (and the index), never the other way round.
 
 mod codebook_edit;
+mod repair;
 mod retrieval;
 
 pub use codebook_edit::{CodebookEdit, EditError, Usage};
+pub use repair::{Proposed, Repaired};
 pub use retrieval::CodedExcerpt;
 pub mod reports;
 mod search;
@@ -112,6 +114,11 @@ impl Workspace {
         // Older than a few seconds: another grille may be writing one right now.
         let settled = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
         dir.remove_leftovers(settled);
+        Self::open_as_is(dir, prefs)
+    }
+
+    /// Opens the study without touching anything in it (`grille check --repair` asks first).
+    pub fn open_as_is(dir: StudyDir, prefs: Preferences) -> Result<Workspace> {
         let codebook_seen = dir.codebook_stamp();
         let study = Arc::new(dir.load_study()?);
         Ok(Workspace {

@@ -46,4 +46,21 @@ pub static EN_STORE: StoreTexts = StoreTexts {
     unknown_code: |id| format!("unknown code {id}: nothing was coded"),
     codings_removed: |n| format!("{n} coding(s) removed: all their words were deleted"),
     not_folded: |why| format!("change saved in the journal, not yet in the file: {why}"),
+    repair_nothing: "Nothing to repair.",
+    repair_leftover: |p| format!("{p}: left by a crash (a temporary copy) — remove it"),
+    repair_not_asked: "Nothing was written: run it in a terminal to choose, or with --yes to apply everything.",
+    repair_removed: |p| format!("removed: {p}"),
+    repair_skipped: |who, why| format!("session of {who} left as it was: {why}"),
+    repair_done: |n, f| format!("{n} coding(s) repaired, {f} temporary file(s) removed."),
+    repair_log: |p| {
+        format!("What was changed or dropped is kept in {p} (enough to put it back by hand).")
+    },
+    repair_prompt: "Apply? [y]es / [n]o / [a]ll / [q]uit:",
+    repair_map: |e, who, into| {
+        format!("coding \"{e}\" ({who}) of a merged code: write it under {into}")
+    },
+    repair_drop: |e, who, why| format!("coding \"{e}\" ({who}): {why} — drop it"),
+    repair_why_deleted: |path, by| format!("its code {path} was deleted by {by}"),
+    repair_why_unknown: |id| format!("its code {id} is unknown"),
+    repair_why_segment: "its segment is no longer in the session",
 };

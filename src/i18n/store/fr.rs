@@ -52,4 +52,23 @@ pub static FR_STORE: StoreTexts = StoreTexts {
     not_folded: |why| {
         format!("modification enregistrée dans le journal, pas encore dans le fichier : {why}")
     },
+    repair_nothing: "Rien à réparer.",
+    repair_leftover: |p| format!("{p} : reste d'un arrêt brutal (copie temporaire) — le supprimer"),
+    repair_not_asked: "Rien n'a été écrit : relancez dans un terminal pour choisir, ou avec --yes pour tout appliquer.",
+    repair_removed: |p| format!("supprimé : {p}"),
+    repair_skipped: |who, why| format!("entretien de {who} laissé tel quel : {why}"),
+    repair_done: |n, f| {
+        format!("{n} codage(s) réparé(s), {f} fichier(s) temporaire(s) supprimé(s).")
+    },
+    repair_log: |p| {
+        format!("Ce qui a été changé ou retiré est gardé dans {p} (de quoi le remettre à la main).")
+    },
+    repair_prompt: "Appliquer ? [o]ui / [n]on / [t]out / [q]uitter :",
+    repair_map: |e, who, into| {
+        format!("codage « {e} » ({who}) d'un code fusionné : l'écrire sous {into}")
+    },
+    repair_drop: |e, who, why| format!("codage « {e} » ({who}) : {why} — le retirer"),
+    repair_why_deleted: |path, by| format!("son code {path} a été supprimé par {by}"),
+    repair_why_unknown: |id| format!("son code {id} est inconnu"),
+    repair_why_segment: "son segment n'est plus dans l'entretien",
 };

@@ -47,4 +47,23 @@ pub struct StoreTexts {
     // --- notices of a change ---
     pub codings_removed: fn(usize) -> String,
     pub not_folded: fn(&str) -> String,
+    // --- grille check --repair ---
+    pub repair_nothing: &'static str,
+    pub repair_leftover: fn(&str) -> String,
+    pub repair_not_asked: &'static str,
+    pub repair_removed: fn(&str) -> String,
+    /// (pseudonym, why)
+    pub repair_skipped: fn(&str, &str) -> String,
+    /// (codings changed, files removed)
+    pub repair_done: fn(usize, usize) -> String,
+    pub repair_log: fn(&str) -> String,
+    pub repair_prompt: &'static str,
+    /// (excerpt, coder, code path)
+    pub repair_map: fn(&str, &str, &str) -> String,
+    /// (excerpt, coder, why)
+    pub repair_drop: fn(&str, &str, &str) -> String,
+    /// (path, by)
+    pub repair_why_deleted: fn(&str, &str) -> String,
+    pub repair_why_unknown: fn(&str) -> String,
+    pub repair_why_segment: &'static str,
 }

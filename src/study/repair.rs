@@ -5,7 +5,7 @@
 
 use super::Study;
 use super::codebook::Codebook;
-use super::ids::{CodeId, CodingId};
+use super::ids::CodeId;
 use super::retired::Resolution;
 use super::session::{Coding, Session};
 use super::session_change::SessionChange;
@@ -105,16 +105,11 @@ fn excerpt(session: &Session, coding: &Coding) -> String {
     })
 }
 
-/// The ids of the codings `fixes` touch, to tell them apart from the others.
-pub fn touched(fixes: &[Fix]) -> Vec<CodingId> {
-    fixes.iter().map(|f| f.coding.id).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::study::codebook::tests::sample;
-    use crate::study::ids::SegmentId;
+    use crate::study::ids::{CodingId, SegmentId};
     use crate::study::retired::Retired;
     use crate::study::{Document, Respondent, Segment, Speaker, grid::Grid};
 
@@ -204,7 +199,7 @@ mod tests {
         );
         assert!(matches!(actions[4], Action::Drop(Why::BadSpan(m)) if m.contains("out of range")));
         assert_eq!(found[1].excerpt, "l'hôtel");
-        assert_eq!(touched(&found).len(), 5, "the sound coding is left alone");
+        assert_eq!(found.len(), 5, "the sound coding is left alone");
         // Carried out, the session is sound and keeps its sound coding.
         for fix in &found {
             let change = fix.change();

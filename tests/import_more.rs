@@ -425,3 +425,160 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn several_respondents_are_told_apart_in_search_and_frequencies() {
+    use grille::store::StudyDir;
+    use grille::study::{Coding, CodingId, SessionChange, SessionId, Time};
+
+    let home = tempfile::tempdir().unwrap();
+    let study = init(home.path());
+    let s = study.to_str().unwrap();
+    // A mother and her daughter answer together; the file names the daughter, the import
+    // gives each a pseudonym (the mother the session's) and the daughter her own sector.
+    let file = home.path().join("famille.txt");
+    std::fs::write(
+        &file,
+        "ENQ : Vous êtes arrivées quand ?\nMère : En 2019, au foyer.\nJuliette Martin : Moi je suis restée à l'hôtel.\n\
+         ENQ : Et ensuite ?\nMère : Un appartement.\nJuliette Martin : Toujours l'hôtel.\n",
+    )
+    .unwrap();
+    grille(home.path())
+        .args(["--study", s, "import", "--respondent", "R07", "--date", "2021-04-12"])
+        .args(["--speaker", "Juliette Martin=R07-fille", "--speaker", "Mère=R07"])
+        .args(["--attr", "secteur=social", "--attr", "R07-fille:secteur=sante"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Juliette Martin : autre répondant·e, 2 ligne(s)"))
+        .stderr(predicate::str::contains("Mère : répondant·e, 2 ligne(s)"));
+    let sessions = session_files(&study);
+    let session = &sessions[0];
+    assert_eq!(
+        session["co_respondents"],
+        serde_json::json!([{"pseudonym": "R07-fille", "attributes": {"secteur": "sante"}}])
+    );
+    let labels: Vec<&str> = session["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["speaker_label"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(labels, ["-", "R07", "R07-fille", "-", "R07", "R07-fille"]);
+    assert!(!std::fs::read_to_string(study.join("sessions").join(format!("{}.json", session["id"].as_str().unwrap()))).unwrap().contains("Juliette"));
+
+    // `speaker:` and `respondent:` find the daughter's words; her sector finds them too.
+    let search = |query: &str| -> Vec<String> {
+        let out = grille(home.path())
+            .args(["--study", s, "search", query, "--json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let mut texts: Vec<String> = v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["segment"].as_str().unwrap().to_owned())
+            .collect();
+        texts.sort();
+        texts
+    };
+    let segment_id = |i: usize| session["segments"][i]["id"].as_str().unwrap().to_owned();
+    let mut daughter = vec![segment_id(2), segment_id(5)];
+    daughter.sort();
+    assert_eq!(search("speaker:R07-fille"), daughter);
+    assert_eq!(search("respondent:R07-fille"), daughter);
+    assert_eq!(search("secteur:sante"), daughter);
+    let mut mother = vec![segment_id(1), segment_id(4)];
+    mother.sort();
+    assert_eq!(search("speaker:r07"), mother);
+    assert_eq!(search("speaker:interviewer").len(), 2);
+
+    // One code on the mother's words and on the daughter's: two respondents, one per sector.
+    let dir = StudyDir::open(&study).unwrap();
+    let definition = dir.load_study().unwrap();
+    let code = definition.codebook.codes[0].id;
+    let id: SessionId = session["id"].as_str().unwrap().parse().unwrap();
+    let (mut writer, _) = dir.open_session(id, &definition).unwrap();
+    for i in [1, 2] {
+        let segment = session["segments"][i]["id"].as_str().unwrap().parse().unwrap();
+        let coding = Coding {
+            id: CodingId::new(),
+            segment,
+            start: 0,
+            end: 2,
+            code,
+            coder: "Camille".into(),
+            at: Time::parse_from_rfc3339("2021-05-01T10:00:00+02:00").unwrap(),
+            memo: None,
+        };
+        writer.apply(SessionChange::AddCoding { coding }, &definition).unwrap();
+    }
+    drop(writer);
+    grille(home.path())
+        .args(["--study", s, "export", "frequencies", "--by", "secteur"])
+        .assert()
+        .success();
+    let sessions = [dir.load_session(id, &definition).unwrap().doc];
+    let filter = grille::analysis::filter::Filter::default();
+    let freq =
+        grille::analysis::frequencies::frequencies(&filter.scope(&definition, &sessions), Some("secteur"))
+            .unwrap();
+    assert_eq!(freq.respondents, 2);
+    let row = freq.codes.iter().find(|c| c.code == code).unwrap();
+    assert_eq!(row.own.respondents, 2);
+    assert_eq!(row.own.respondents_pct, Some(100.0));
+    let breakdown = freq.breakdown.unwrap();
+    let sante = breakdown.groups.iter().position(|g| g.key == "sante").unwrap();
+    let social = breakdown.groups.iter().position(|g| g.key == "social").unwrap();
+    assert_eq!((breakdown.sizes[sante], breakdown.sizes[social]), (1, 1));
+    assert_eq!(row.by_group[sante].respondents, 1);
+    assert_eq!(row.by_group[social].respondents, 1);
+
+    // A name no file has is a usage error, and nothing is written.
+    grille(home.path())
+        .args(["--study", s, "import", "--speaker", "Paul=R09"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("« Paul » : aucun·e locuteur·rice de ce nom"));
+}
+
+#[test]
+fn the_coding_screen_names_each_respondent_and_places_in_the_recording() {
+    use common::tmux::{self, Tmux};
+    assert!(tmux::available(), "tmux is needed (.ci/run installs it)");
+    let home = tempfile::tempdir().unwrap();
+    let study = init(home.path());
+    let s = study.to_str().unwrap();
+    let file = home.path().join("famille.txt");
+    std::fs::write(
+        &file,
+        "[00:00:05] ENQ : Vous êtes arrivées quand ?\n[00:00:09] Mère : En 2019, au foyer.\n\
+         [00:01:12] Fille : Moi je suis restée à l'hôtel.\n[00:01:30] Mère : Pas longtemps.\n",
+    )
+    .unwrap();
+    grille(home.path())
+        .args(["--study", s, "import", "--respondent", "R07"])
+        .args(["--speaker", "Mère=R07", "--speaker", "Fille=R07-fille"])
+        .arg(&file)
+        .assert()
+        .success();
+    let command = format!(
+        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} --study {s}",
+        h = home.path().display(),
+        bin = env!("CARGO_BIN_EXE_grille"),
+    );
+    let ui = Tmux::start("speakers", &command, 120, 30);
+    ui.wait_for("R07");
+    ui.keys(&["Enter"]);
+    // Without a date, times are places in the recording: 00:01:12 is `+01:12`.
+    let screen = ui.wait_for("R07-fille");
+    assert!(screen.contains("Répondant·e R07-fille +01:12"), "{screen}");
+    assert!(screen.contains("Répondant·e R07 +00:09"), "{screen}");
+    assert!(screen.contains("Enquêteur·rice +00:05"), "{screen}");
+    ui.keys(&["q"]);
+}

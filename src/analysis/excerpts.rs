@@ -19,6 +19,9 @@ pub struct ExcerptRow {
     pub question_key: Option<String>,
     pub question_text: Option<String>,
     pub speaker: Speaker,
+    /// Who spoke: the segment's label, else the respondent's pseudonym or the interviewer's
+    /// name.
+    pub speaker_name: String,
     pub coder: String,
     /// Char offsets in the segment, end exclusive.
     pub start: usize,
@@ -58,8 +61,17 @@ pub fn excerpts(scope: &Scope) -> Vec<ExcerptRow> {
                         .unwrap_or_default(),
                     session: session.id,
                     date: session.date(),
-                    pseudonym: session.respondent.pseudonym.clone(),
-                    attributes: session.respondent.attributes.clone(),
+                    pseudonym: session
+                        .respondent_of(segment)
+                        .unwrap_or(&session.respondent)
+                        .pseudonym
+                        .clone(),
+                    attributes: session
+                        .respondent_of(segment)
+                        .unwrap_or(&session.respondent)
+                        .attributes
+                        .clone(),
+                    speaker_name: session.speaker_name(segment).to_owned(),
                     question_key: question.map(|(_, q)| q.key.clone()),
                     question_text: question.map(|(_, q)| q.text.clone()),
                     speaker: segment.speaker,

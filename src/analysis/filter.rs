@@ -80,11 +80,12 @@ impl<'a> Scope<'a> {
             .filter(move |c| filter.keeps_coding(session.id, c))
     }
 
-    /// Distinct respondents (pseudonyms) of the kept sessions: the base of "% of respondents".
+    /// Distinct respondents (pseudonyms) of the kept sessions, co-respondents included: the
+    /// base of "% of respondents".
     pub fn respondents(&self) -> BTreeSet<&'a str> {
         self.sessions
             .iter()
-            .map(|s| s.respondent.pseudonym.as_str())
+            .flat_map(|s| s.respondents().map(|r| r.pseudonym.as_str()))
             .collect()
     }
 }

@@ -6,7 +6,9 @@
 //!   twice with one code (by two coders) is one excerpt; with descendants, a span coded with a
 //!   code and with its child is one excerpt;
 //! - a **respondent** is a distinct pseudonym; the percentage is over the respondents of the
-//!   sessions counted (after status and date filters);
+//!   sessions counted (after status and date filters), co-respondents included: a code counts
+//!   for the respondent who said the excerpt (the session's respondent for the interviewer's
+//!   words), grouped by that respondent's attributes;
 //! - **words coded** are the words (runs of non-whitespace, as the session word count has them)
 //!   with at least one char in the union of the code's spans in each segment: overlapping
 //!   codings of one code never count a word twice.
@@ -201,8 +203,14 @@ fn tally<'a>(
     for (code, segments) in spans {
         let t = &mut tallies[code];
         t.sessions += 1;
-        t.respondents.insert(session.respondent.pseudonym.as_str());
         for (segment, mut list) in segments {
+            // The respondent who said it: a co-respondent for their words, else the session's
+            // respondent (the interviewer's words count for the interview's respondent).
+            let who = session
+                .segment(segment)
+                .and_then(|s| session.respondent_of(s))
+                .unwrap_or(&session.respondent);
+            t.respondents.insert(who.pseudonym.as_str());
             list.sort_unstable();
             list.dedup();
             t.excerpts += list.len();
@@ -268,10 +276,8 @@ fn breakdown<'a>(scope: &Scope<'a>, key: &str) -> Result<Grouping<'a>, Frequency
     let keys: Vec<(&str, Vec<String>)> = scope
         .sessions
         .iter()
-        .map(|s| {
-            let value = s.respondent.attributes.get(key);
-            (s.respondent.pseudonym.as_str(), groups::keys_of(value))
-        })
+        .flat_map(|s| s.respondents())
+        .map(|r| (r.pseudonym.as_str(), groups::keys_of(r.attributes.get(key))))
         .collect();
     let seen: BTreeSet<String> = keys.iter().flat_map(|(_, k)| k.iter().cloned()).collect();
     let list = groups::groups(&attribute.kind, &seen);

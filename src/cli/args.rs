@@ -147,9 +147,14 @@ pub struct ImportArgs {
     /// the label with a role mark (ENQ, Interviewer…), else the one who asks most questions.
     #[arg(long, value_name = "LABEL")]
     pub interviewer_label: Option<String>,
-    /// A respondent attribute declared in study.json, e.g. --attr secteur=sante (repeatable).
-    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    /// A respondent attribute declared in study.json, e.g. --attr secteur=sante (repeatable);
+    /// a co-respondent's with their name first: --attr R07-mère:secteur=social.
+    #[arg(long = "attr", value_name = "[NAME:]KEY=VALUE")]
     pub attributes: Vec<String>,
+    /// The name or pseudonym a speaker's segments keep instead of the file's label, e.g.
+    /// --speaker "Marc da Silva=R07-père" (repeatable).
+    #[arg(long = "speaker", value_name = "LABEL=NAME")]
+    pub speakers: Vec<String>,
     /// Attach every segment to this grid question (by its key); by default none, the analyst
     /// attaches them while coding.
     #[arg(long = "question", value_name = "KEY")]

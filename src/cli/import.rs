@@ -9,8 +9,8 @@ use super::{Env, Usage, show};
 use crate::i18n::Texts;
 use crate::interop::import::cast::{Role, Why};
 use crate::interop::import::{
-    ImportError, ImportOptions, Outcome, Read, import_files, parse_attributes, parse_date,
-    question_by_key,
+    ImportError, ImportOptions, Outcome, Read, import_files, parse_date, parse_speaker_names,
+    question_by_key, split_attributes,
 };
 use crate::study::{Session, text};
 
@@ -48,12 +48,16 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<bool> {
         Some(date) => Some(parse_date(date).ok_or_else(|| Usage((t.import_bad_date)(date)))?),
         None => None,
     };
+    let (attributes, co_attributes) =
+        split_attributes(&study.meta, &args.attributes).map_err(usage)?;
     let options = ImportOptions {
         respondent: args.respondent.as_deref().and_then(name),
         interviewer: args.interviewer.as_deref().and_then(name),
         interviewer_preference: env.prefs.interviewer.as_deref().and_then(name),
         interviewer_label: args.interviewer_label.as_deref().and_then(name),
-        attributes: parse_attributes(&study.meta, &args.attributes).map_err(usage)?,
+        attributes,
+        co_attributes,
+        speaker_names: parse_speaker_names(&args.speakers).map_err(usage)?,
         question: match &args.question {
             Some(key) => Some(question_by_key(&study.grid, key).map_err(usage)?),
             None => None,

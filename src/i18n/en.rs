@@ -148,8 +148,6 @@ pub static EN: Texts = Texts {
     import_writing: "writing",
     import_consent_unknown: "Consent not recorded (unknown): add --consent given if consent was \
         obtained at the interview.",
-    import_no_interviewer: "Who ran the interviews? Give --interviewer NAME (or save your \
-        interviewer name in the preferences).",
     import_bad_date: |d| {
         format!(
             "cannot read the date \"{d}\": write 2021-04-12, 2021-04-12 10:02 or 2021-04-12T10:02:00+02:00"

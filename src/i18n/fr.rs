@@ -154,8 +154,6 @@ pub static FR: Texts = Texts {
     import_writing: "écriture",
     import_consent_unknown: "Consentement non enregistré (inconnu) : ajoutez --consent given si \
         le consentement a été recueilli lors de l'entretien.",
-    import_no_interviewer: "Qui a mené les entretiens ? Donnez --interviewer NOM (ou enregistrez \
-        votre nom d'enquêteur·rice dans les préférences).",
     import_bad_date: |d| {
         format!(
             "date « {d} » illisible : écrivez 2021-04-12, 2021-04-12 10:02 ou 2021-04-12T10:02:00+02:00"

@@ -155,7 +155,6 @@ pub struct Texts {
     pub import_reading: &'static str,
     pub import_writing: &'static str,
     pub import_consent_unknown: &'static str,
-    pub import_no_interviewer: &'static str,
     pub import_bad_date: fn(&str) -> String,
     pub import_segments: &'static str,
     pub import_source: &'static str,

@@ -119,6 +119,12 @@ fn common(fields: &Fields, study: &Study, session: &Session, segment: &Segment) 
     doc.add_text(fields.session, session.id.to_string());
     doc.add_text(fields.segment, segment.id.to_string());
     doc.add_text(fields.respondent, &session.respondent.pseudonym);
+    // A co-respondent's words are theirs: found by their pseudonym, counted under their
+    // attributes.
+    let respondent = session.respondent_of(segment).unwrap_or(&session.respondent);
+    if respondent.pseudonym != session.respondent.pseudonym {
+        doc.add_text(fields.respondent, &respondent.pseudonym);
+    }
     doc.add_text(fields.interviewer, &session.interviewer);
     if let Some(date) = session.date() {
         let day = date.year() as u64 * 10_000 + date.month() as u64 * 100 + date.day() as u64;
@@ -135,8 +141,15 @@ fn common(fields: &Fields, study: &Study, session: &Session, segment: &Segment) 
             Speaker::Interviewer => "interviewer",
         },
     );
+    // `speaker:` also takes the speaker's name: the label, the respondent's pseudonym.
+    if let Some(label) = &segment.speaker_label {
+        doc.add_text(fields.speaker, label);
+    }
+    if segment.speaker == Speaker::Respondent {
+        doc.add_text(fields.speaker, &respondent.pseudonym);
+    }
     let mut words = BTreeMap::new();
-    for (key, value) in &session.respondent.attributes {
+    for (key, value) in &respondent.attributes {
         for v in value_strings(value) {
             doc.add_facet(fields.attributes, attribute_facet(key, &v));
         }

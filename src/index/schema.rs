@@ -9,7 +9,7 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Changes whenever the schema or an analyzer changes: an index of another version is rebuilt.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// `kind` of a segment document.
 pub const SEGMENT: &str = "segment";

@@ -349,6 +349,7 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
         &study.meta.respondent_attributes,
         &session.respondent.attributes,
     );
+    validate_co_respondents(&mut p, session, study);
     if let Some(q) = session.current_question
         && study.grid.question(q).is_none()
     {
@@ -396,6 +397,37 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
     );
     validate_situations(&mut p, session, study);
     p.0
+}
+
+/// Co-respondents: a pseudonym each, distinct from one another and from the respondent's (a
+/// segment's label names one of them), attributes of the declared kinds.
+fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
+    for (i, co) in session.co_respondents.iter().enumerate() {
+        let path = format!("$.co_respondents[{i}]");
+        if co.pseudonym.trim().is_empty() {
+            p.add(format!("{path}.pseudonym"), "a co-respondent needs a pseudonym");
+        }
+        if co.pseudonym == session.respondent.pseudonym {
+            p.add(
+                format!("{path}.pseudonym"),
+                format!("\"{}\" is the respondent's pseudonym", co.pseudonym),
+            );
+        }
+        for (key, value) in &co.attributes {
+            p.check(
+                format!("{path}.attributes.{key}"),
+                check_attribute(&study.meta.respondent_attributes, key, value),
+            );
+        }
+    }
+    p.unique(
+        session
+            .co_respondents
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("$.co_respondents[{i}].pseudonym"), r.pseudonym.as_str())),
+        "co-respondent pseudonym",
+    );
 }
 
 fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::ctx::View;
 use super::msg::{Progress, Work};
 use crate::i18n::Texts;
-use crate::study::Speaker;
+use crate::study::{Recording, Segment, Session, Speaker};
 
 /// A screen's three bands: the header line, the body, the status line.
 pub fn screen_areas(area: Rect) -> [Rect; 3] {
@@ -98,6 +98,33 @@ pub fn speaker(who: Speaker, t: &Texts) -> (&'static str, Style) {
             Style::default().fg(Color::Magenta).bold(),
         ),
     }
+}
+
+/// Who said a segment and when, as every transcript shows it: the role, coloured (another
+/// respondent of the session in a colour of their own), the speaker's name or pseudonym when
+/// the segment has one, then its time: the clock time, or the place in the recording (`+12:05`)
+/// when the interview's date is unknown. `clock` is the format of the clock time.
+pub fn who_and_when(session: &Session, seg: &Segment, t: &Texts, clock: &str) -> Vec<Span<'static>> {
+    let (who, mut style) = speaker(seg.speaker, t);
+    let co = session
+        .respondent_of(seg)
+        .is_some_and(|r| r.pseudonym != session.respondent.pseudonym);
+    if co {
+        style = Style::default().fg(Color::Green).bold();
+    }
+    let mut spans = vec![Span::styled(who.to_owned(), style)];
+    if let Some(label) = &seg.speaker_label {
+        spans.push(Span::styled(format!(" {label}"), style.not_bold()));
+    }
+    let when = match (seg.start, seg.recording) {
+        (Some(start), _) => Some(start.format(clock).to_string()),
+        (None, Some(rec)) => Some(Recording::show(rec.start)),
+        (None, None) => None,
+    };
+    if let Some(when) = when {
+        spans.push(Span::raw(format!(" {when}")).dark_gray());
+    }
+    spans
 }
 
 /// `1:02:03` or `02:03`.

@@ -21,6 +21,7 @@ pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, filter: &Filter, t: &
         text("question", a.question),
         text("question_text", a.question_text),
         text("speaker", a.speaker),
+        text("speaker_name", a.speaker_name),
         text("coder", a.coder),
         text("excerpt", a.excerpt),
         text("memo", a.memo),
@@ -58,6 +59,7 @@ pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, filter: &Filter, t: &
                     Speaker::Interviewer => a.speaker_interviewer,
                 }
                 .into(),
+                r.speaker_name.clone().into(),
                 r.coder.clone().into(),
                 r.text.clone().into(),
                 r.memo.clone().into(),

@@ -129,6 +129,7 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     speaker: "speaker",
     speaker_respondent: "respondent",
     speaker_interviewer: "interviewer",
+    speaker_name: "speaker name",
     coder: "coder",
     excerpt: "excerpt",
     memo: "memo",

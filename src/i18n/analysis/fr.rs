@@ -137,6 +137,7 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     speaker: "locuteur·rice",
     speaker_respondent: "répondant·e",
     speaker_interviewer: "enquêteur·rice",
+    speaker_name: "nom du ou de la locuteur·rice",
     coder: "codeur·euse",
     excerpt: "extrait",
     memo: "mémo",

@@ -98,6 +98,8 @@ pub struct AnalysisTexts {
     pub speaker: &'static str,
     pub speaker_respondent: &'static str,
     pub speaker_interviewer: &'static str,
+    /// The column of who spoke, by name or pseudonym.
+    pub speaker_name: &'static str,
     pub coder: &'static str,
     pub excerpt: &'static str,
     pub memo: &'static str,

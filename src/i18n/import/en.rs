@@ -64,6 +64,9 @@ pub static EN_IMPORT: ImportTexts = ImportTexts {
     unknown_interviewer_label: |l, found| {
         format!("--interviewer-label \"{l}\": no speaker of that name (found: {found})")
     },
+    unknown_speaker: |l, found| {
+        format!("\"{l}\": no speaker of that name in the files (found: {found})")
+    },
     dry_run_nothing_written: "Dry run (--dry-run): nothing was written.",
     times_relative: "Without --date, times are offsets from the start of the recording (the \
         interview's date stays unknown).",

@@ -65,6 +65,9 @@ pub static FR_IMPORT: ImportTexts = ImportTexts {
     unknown_interviewer_label: |l, found| {
         format!("--interviewer-label « {l} » : aucun·e locuteur·rice de ce nom (trouvés : {found})")
     },
+    unknown_speaker: |l, found| {
+        format!("« {l} » : aucun·e locuteur·rice de ce nom dans les fichiers (trouvés : {found})")
+    },
     dry_run_nothing_written: "Essai (--dry-run) : rien n'a été écrit.",
     times_relative: "Sans --date, les heures sont des décalages depuis le début de \
         l'enregistrement (la date de l'entretien reste inconnue).",

@@ -54,6 +54,8 @@ pub struct ImportTexts {
     pub no_labels: &'static str,
     /// (label given with --interviewer-label, the labels found)
     pub unknown_interviewer_label: fn(&str, &str) -> String,
+    /// (name given with --speaker or --attr NAME:…, the labels found)
+    pub unknown_speaker: fn(&str, &str) -> String,
     pub dry_run_nothing_written: &'static str,
     pub times_relative: &'static str,
     pub interviewer_unknown: &'static str,

@@ -203,21 +203,15 @@ impl Compiler<'_> {
                 filter(term(f.question, &self.one_of("question", text, &known, c)?))
             }
             Target::Speaker => {
+                // A role in English or French, else a speaker's name or pseudonym.
                 let value = match fold(text).as_str() {
                     "respondent" | "repondant" | "repondante" | "enquete" | "enquetee" => {
-                        "respondent"
+                        "respondent".to_owned()
                     }
-                    "interviewer" | "enqueteur" | "enquetrice" => "interviewer",
-                    _ => {
-                        return Err(self.unknown_value(
-                            "speaker",
-                            text,
-                            &["respondent", "interviewer", "repondant", "enqueteur"],
-                            c,
-                        ));
-                    }
+                    "interviewer" | "enqueteur" | "enquetrice" => "interviewer".to_owned(),
+                    name => name.to_owned(),
                 };
-                filter(term(f.speaker, value))
+                filter(term(f.speaker, &value))
             }
             Target::Kind => {
                 let value = match fold(text).as_str() {

@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 
 use super::conventions::parse_label;
-use super::{Transcript, Turn};
+use super::Transcript;
+#[cfg(test)]
+use super::Turn;
 use crate::study::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +161,28 @@ impl Cast {
         Ok(Cast { speakers })
     }
 
+    /// Makes the speaker `label` the respondent the session is listed under (the user named
+    /// them so), the one who was becoming a co-respondent. An interviewer stays one.
+    pub fn prefer_respondent(&mut self, label: &str) {
+        let folded = fold(label);
+        if !self
+            .speakers
+            .iter()
+            .any(|s| fold(&s.label) == folded && s.role != Role::Interviewer)
+        {
+            return;
+        }
+        for s in &mut self.speakers {
+            if s.role != Role::Interviewer {
+                s.role = if fold(&s.label) == folded {
+                    Role::Respondent
+                } else {
+                    Role::CoRespondent
+                };
+            }
+        }
+    }
+
     /// The speaker of a turn's label.
     pub fn get(&self, label: &str) -> Option<&Found> {
         let folded = fold(label);
@@ -173,14 +197,6 @@ impl Cast {
             .filter(|s| !s.label.chars().any(|c| c.is_ascii_digit()))
             .max_by_key(|s| s.turns)
             .and_then(|s| s.name.as_deref())
-    }
-
-    /// Who says a turn: its role and the name its segment keeps.
-    pub fn speaker_of(&self, turn: &Turn) -> (Role, Option<String>) {
-        match turn.label.as_deref().and_then(|l| self.get(l)) {
-            Some(found) => (found.role, found.name.clone()),
-            None => (Role::Respondent, None),
-        }
     }
 }
 

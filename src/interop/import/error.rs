@@ -51,6 +51,9 @@ pub enum ImportError {
     #[error("{}: given twice", file.display())]
     Twice { file: PathBuf },
 
+    #[error("\"{label}\": no speaker of that name in the files (found: {found})")]
+    UnknownSpeaker { label: String, found: String },
+
     #[error("--respondent names one respondent: import one file with it")]
     RespondentForMany,
 
@@ -130,6 +133,7 @@ impl ImportError {
             ImportError::UnknownInterviewerLabel { label, found, .. } => {
                 (t.import.unknown_interviewer_label)(label, found)
             }
+            ImportError::UnknownSpeaker { label, found } => (t.import.unknown_speaker)(label, found),
             ImportError::Twice { file } => (t.import_twice)(&show(file)),
             ImportError::RespondentForMany => t.import_respondent_for_many.to_owned(),
             ImportError::UnknownAttribute { key, known } => {
@@ -153,6 +157,7 @@ impl ImportError {
                 | ImportError::UnknownQuestion { .. }
                 | ImportError::Twice { .. }
                 | ImportError::UnknownInterviewerLabel { .. }
+                | ImportError::UnknownSpeaker { .. }
         )
     }
 }

@@ -32,9 +32,13 @@ pub use cast::{Cast, Role};
 pub use defect::Defect;
 pub use error::{ImportError, ImportErrors};
 pub use formats::Kind;
-pub use options::{ImportOptions, parse_attributes, parse_date, question_by_key};
+pub use options::{
+    ImportOptions, parse_attributes, parse_date, parse_speaker_names, question_by_key,
+    split_attributes,
+};
 
 use crate::store::StudyDir;
+use crate::study::text::fold;
 use crate::study::{
     Consent, Memo, MemoId, Recording, Respondent, Segment, SegmentId, Session, SessionId, Speaker,
     Status, Study, Time, text,
@@ -114,11 +118,20 @@ pub fn read_file(file: &Path, options: &ImportOptions) -> Result<Read, ImportErr
         interviewer_label: options.interviewer_label.as_deref(),
         interviewer_name: options.interviewer.as_deref(),
     };
-    let cast = Cast::of(&transcript, hints).map_err(|e| ImportError::UnknownInterviewerLabel {
+    let mut cast = Cast::of(&transcript, hints).map_err(|e| ImportError::UnknownInterviewerLabel {
         file: file.to_path_buf(),
         label: e.label,
         found: e.found.join(", "),
     })?;
+    // `--speaker "Mère=R07"` with R07 the session's pseudonym: that speaker is its respondent.
+    let pseudonym = session_pseudonym(file, options);
+    if let Some((label, _)) = options
+        .speaker_names
+        .iter()
+        .find(|(_, name)| *name == pseudonym)
+    {
+        cast.prefer_respondent(label);
+    }
     let session = session(file, &transcript, &cast, options);
     Ok(Read {
         file: file.to_path_buf(),
@@ -149,13 +162,18 @@ fn check_times(file: &Path, transcript: &Transcript) -> Result<(), ImportError> 
     Ok(())
 }
 
+/// The respondent's pseudonym: `--respondent`, else the file's name without its extension.
+fn session_pseudonym(file: &Path, options: &ImportOptions) -> String {
+    match &options.respondent {
+        Some(p) => p.clone(),
+        None => text::normalize(file.file_stem().unwrap_or_default().to_string_lossy().trim()),
+    }
+}
+
 /// The session a transcript makes.
 fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOptions) -> Session {
     let name = |s: &std::ffi::OsStr| text::normalize(s.to_string_lossy().trim());
-    let pseudonym = match &options.respondent {
-        Some(p) => p.clone(),
-        None => name(file.file_stem().unwrap_or_default()),
-    };
+    let pseudonym = session_pseudonym(file, options);
     let interviewer = options
         .interviewer
         .clone()
@@ -169,16 +187,29 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
             attributes: options.attributes.clone(),
         },
     );
-    for found in cast
-        .speakers
-        .iter()
-        .filter(|s| s.role == Role::CoRespondent)
-    {
-        let co = text::normalize(found.name.as_deref().unwrap_or(&found.label));
+    // The name a speaker's segments keep: the one given with `--speaker`, else the file's.
+    let renamed = |found: &cast::Found| -> Option<String> {
+        let given = options.speaker_names.iter().find(|(label, _)| {
+            fold(label) == fold(&found.label)
+                || found.name.as_deref().is_some_and(|n| fold(n) == fold(label))
+        });
+        match given {
+            Some((_, name)) => Some(name.clone()),
+            None => found.name.as_deref().map(text::normalize),
+        }
+    };
+    for found in cast.speakers.iter().filter(|s| s.role == Role::CoRespondent) {
+        let co = renamed(found).unwrap_or_else(|| text::normalize(&found.label));
         if co != pseudonym && !session.co_respondents.iter().any(|r| r.pseudonym == co) {
+            let attributes = options
+                .co_attributes
+                .iter()
+                .find(|(who, _)| fold(who) == fold(&co) || fold(who) == fold(&found.label))
+                .map(|(_, a)| a.clone())
+                .unwrap_or_default();
             session.co_respondents.push(Respondent {
                 pseudonym: co,
-                attributes: Default::default(),
+                attributes,
             });
         }
     }
@@ -192,7 +223,9 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
         .turns
         .iter()
         .map(|turn| {
-            let (role, name) = cast.speaker_of(turn);
+            let found = turn.label.as_deref().and_then(|l| cast.get(l));
+            let role = found.map_or(Role::Respondent, |f| f.role);
+            let name = found.and_then(renamed);
             Segment {
                 id: SegmentId::new(),
                 question: options.question,
@@ -200,7 +233,7 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
                     Role::Interviewer => Speaker::Interviewer,
                     Role::Respondent | Role::CoRespondent => Speaker::Respondent,
                 },
-                speaker_label: name.map(|l| text::normalize(&l)),
+                speaker_label: name,
                 start: at(turn.start),
                 end: at(turn.end),
                 recording: turn.start.map(|start| Recording {
@@ -234,6 +267,35 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
     }
     session.source = file.file_name().map(name);
     session
+}
+
+/// The names given with `--speaker` or `--attr NAME:…` that no file of the batch has.
+fn unknown_speakers(reads: &[Read], options: &ImportOptions) -> Vec<ImportError> {
+    let mut found: Vec<String> = Vec::new();
+    for f in reads.iter().flat_map(|r| r.cast.speakers.iter()) {
+        if !found.contains(&f.label) {
+            found.push(f.label.clone());
+        }
+    }
+    let names: Vec<&str> = reads
+        .iter()
+        .flat_map(|r| r.session.segments.iter().filter_map(|s| s.speaker_label.as_deref()))
+        .collect();
+    let known = |l: &str| {
+        found.iter().any(|f| fold(f) == fold(l)) || names.iter().any(|n| fold(n) == fold(l))
+    };
+    let given = options
+        .speaker_names
+        .iter()
+        .map(|(label, _)| label)
+        .chain(options.co_attributes.iter().map(|(who, _)| who));
+    given
+        .filter(|l| !known(l))
+        .map(|l| ImportError::UnknownSpeaker {
+            label: l.clone(),
+            found: found.join(", "),
+        })
+        .collect()
 }
 
 /// Whether `existing` holds the transcript `new` was read from: the same file name and the
@@ -275,6 +337,9 @@ pub fn import_files(
             Err(e) => errors.push(e),
         }
         on_file(file);
+    }
+    if errors.is_empty() {
+        errors.extend(unknown_speakers(&reads, options));
     }
     if !errors.is_empty() {
         return Err(ImportErrors(errors));

@@ -20,6 +20,12 @@ pub struct ImportOptions {
     pub interviewer_label: Option<String>,
     /// Respondent attributes, already checked against the study (see [`parse_attributes`]).
     pub attributes: BTreeMap<String, Value>,
+    /// Names given to the speakers of the files (`--speaker "Marc da Silva=R07-père"`): the
+    /// label as the file writes it, the name or pseudonym its segments keep.
+    pub speaker_names: Vec<(String, String)>,
+    /// Attributes of co-respondents (`--attr R07-père:secteur=social`), by their label or
+    /// pseudonym.
+    pub co_attributes: Vec<(String, BTreeMap<String, Value>)>,
     /// The grid question every segment is attached to; usually `None`, the analyst attaches
     /// segments while coding.
     pub question: Option<QuestionId>,
@@ -44,6 +50,8 @@ impl Default for ImportOptions {
             interviewer_preference: None,
             interviewer_label: None,
             attributes: BTreeMap::new(),
+            speaker_names: Vec::new(),
+            co_attributes: Vec::new(),
             question: None,
             start: None,
             consent_given: false,
@@ -64,6 +72,49 @@ pub fn parse_attributes(
         AttributeError::Unknown { key, known } => ImportError::UnknownAttribute { key, known },
         AttributeError::Bad { key, message } => ImportError::BadAttribute { key, message },
     })
+}
+
+/// `--attr` values split between the respondent's (`secteur=sante`) and the co-respondents'
+/// (`R07-père:secteur=social`: a name, a colon, then the pair), each checked against the study.
+#[allow(clippy::type_complexity)]
+pub fn split_attributes(
+    meta: &StudyMeta,
+    given: &[String],
+) -> Result<(BTreeMap<String, Value>, Vec<(String, BTreeMap<String, Value>)>), ImportError> {
+    let mut own = Vec::new();
+    let mut co: Vec<(String, Vec<String>)> = Vec::new();
+    for g in given {
+        match (g.find(':'), g.find('=')) {
+            (Some(colon), Some(eq)) if colon < eq => {
+                let who = g[..colon].trim().to_owned();
+                let pair = g[colon + 1..].to_owned();
+                match co.iter_mut().find(|(w, _)| *w == who) {
+                    Some((_, pairs)) => pairs.push(pair),
+                    None => co.push((who, vec![pair])),
+                }
+            }
+            _ => own.push(g.clone()),
+        }
+    }
+    let co = co
+        .into_iter()
+        .map(|(who, pairs)| Ok((who, parse_attributes(meta, &pairs)?)))
+        .collect::<Result<Vec<_>, ImportError>>()?;
+    Ok((parse_attributes(meta, &own)?, co))
+}
+
+/// `--speaker LABEL=NAME` pairs.
+pub fn parse_speaker_names(given: &[String]) -> Result<Vec<(String, String)>, ImportError> {
+    given
+        .iter()
+        .map(|g| match g.split_once('=') {
+            Some((label, name)) if !label.trim().is_empty() && !name.trim().is_empty() => Ok((
+                crate::study::text::normalize(label.trim()),
+                crate::study::text::normalize(name.trim()),
+            )),
+            _ => Err(ImportError::AttributeSyntax { given: g.clone() }),
+        })
+        .collect()
 }
 
 /// The session start as typed: RFC 3339 (`2021-04-12T10:02:00+02:00`), or a local date and

@@ -13,7 +13,7 @@ use super::CodingScreen;
 use super::layout::{self, MARGIN, Row};
 use crate::i18n::Texts;
 use crate::study::{Coding, Session, Study, text};
-use crate::tui::chrome::{header, screen_areas, speaker, status_bar};
+use crate::tui::chrome::{header, screen_areas, status_bar, who_and_when};
 use crate::tui::ctx::View;
 use crate::tui::widget::{colour, fit};
 
@@ -115,17 +115,8 @@ fn draw_row<'a>(
         Row::Blank => Line::default(),
         Row::Heading(i) => {
             let seg = &s.segments[*i];
-            let (who, style) = speaker(seg.speaker, t);
-            let mut spans = vec![
-                Span::raw(" ".repeat(MARGIN as usize)),
-                Span::styled(who.to_owned(), style),
-            ];
-            if let Some(label) = &seg.speaker_label {
-                spans.push(Span::raw(format!(" ({label})")).dark_gray());
-            }
-            if let Some(start) = seg.start {
-                spans.push(Span::raw(format!(" {}", start.format("%H:%M:%S"))).dark_gray());
-            }
+            let mut spans = vec![Span::raw(" ".repeat(MARGIN as usize))];
+            spans.extend(who_and_when(s, seg, t, "%H:%M:%S"));
             Line::from(spans)
         }
         Row::Text { seg, start, end } => text_row(screen, s, *seg, *start, *end, study),

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{Focus, Interview};
 use crate::i18n::Texts;
 use crate::study::{QuestionId, Session, Speaker, Study, Time, ValueKind};
-use crate::tui::chrome::{format_duration, header, screen_areas, speaker, status_bar};
+use crate::tui::chrome::{format_duration, header, screen_areas, status_bar, who_and_when};
 use crate::tui::ctx::View;
 use crate::tui::widget::wrap::wrap;
 use crate::tui::widget::{colour, fit};
@@ -416,11 +416,7 @@ fn segment_heading<'a>(
     study: &Study,
     t: &Texts,
 ) -> Line<'a> {
-    let (who, style) = speaker(seg.speaker, t);
-    let mut spans = vec![Span::styled(who.to_owned(), style)];
-    if let Some(start) = seg.start {
-        spans.push(Span::raw(format!(" {}", start.format("%H:%M"))).dark_gray());
-    }
+    let mut spans = who_and_when(session, seg, t, "%H:%M");
     for coding in session.codings.iter().filter(|c| c.segment == seg.id) {
         if let Some(code) = study.codebook.shown(coding.code) {
             spans.push(Span::raw(" "));

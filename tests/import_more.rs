@@ -444,13 +444,33 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
     )
     .unwrap();
     grille(home.path())
-        .args(["--study", s, "import", "--respondent", "R07", "--date", "2021-04-12"])
-        .args(["--speaker", "Juliette Martin=R07-fille", "--speaker", "Mère=R07"])
-        .args(["--attr", "secteur=social", "--attr", "R07-fille:secteur=sante"])
+        .args([
+            "--study",
+            s,
+            "import",
+            "--respondent",
+            "R07",
+            "--date",
+            "2021-04-12",
+        ])
+        .args([
+            "--speaker",
+            "Juliette Martin=R07-fille",
+            "--speaker",
+            "Mère=R07",
+        ])
+        .args([
+            "--attr",
+            "secteur=social",
+            "--attr",
+            "R07-fille:secteur=sante",
+        ])
         .arg(&file)
         .assert()
         .success()
-        .stderr(predicate::str::contains("Juliette Martin : autre répondant·e, 2 ligne(s)"))
+        .stderr(predicate::str::contains(
+            "Juliette Martin : autre répondant·e, 2 ligne(s)",
+        ))
         .stderr(predicate::str::contains("Mère : répondant·e, 2 ligne(s)"));
     let sessions = session_files(&study);
     let session = &sessions[0];
@@ -465,7 +485,15 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
         .map(|g| g["speaker_label"].as_str().unwrap_or("-"))
         .collect();
     assert_eq!(labels, ["-", "R07", "R07-fille", "-", "R07", "R07-fille"]);
-    assert!(!std::fs::read_to_string(study.join("sessions").join(format!("{}.json", session["id"].as_str().unwrap()))).unwrap().contains("Juliette"));
+    assert!(
+        !std::fs::read_to_string(
+            study
+                .join("sessions")
+                .join(format!("{}.json", session["id"].as_str().unwrap()))
+        )
+        .unwrap()
+        .contains("Juliette")
+    );
 
     // `speaker:` and `respondent:` find the daughter's words; her sector finds them too.
     let search = |query: &str| -> Vec<String> {
@@ -504,7 +532,11 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
     let id: SessionId = session["id"].as_str().unwrap().parse().unwrap();
     let (mut writer, _) = dir.open_session(id, &definition).unwrap();
     for i in [1, 2] {
-        let segment = session["segments"][i]["id"].as_str().unwrap().parse().unwrap();
+        let segment = session["segments"][i]["id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
         let coding = Coding {
             id: CodingId::new(),
             segment,
@@ -515,7 +547,9 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
             at: Time::parse_from_rfc3339("2021-05-01T10:00:00+02:00").unwrap(),
             memo: None,
         };
-        writer.apply(SessionChange::AddCoding { coding }, &definition).unwrap();
+        writer
+            .apply(SessionChange::AddCoding { coding }, &definition)
+            .unwrap();
     }
     drop(writer);
     grille(home.path())
@@ -524,16 +558,26 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
         .success();
     let sessions = [dir.load_session(id, &definition).unwrap().doc];
     let filter = grille::analysis::filter::Filter::default();
-    let freq =
-        grille::analysis::frequencies::frequencies(&filter.scope(&definition, &sessions), Some("secteur"))
-            .unwrap();
+    let freq = grille::analysis::frequencies::frequencies(
+        &filter.scope(&definition, &sessions),
+        Some("secteur"),
+    )
+    .unwrap();
     assert_eq!(freq.respondents, 2);
     let row = freq.codes.iter().find(|c| c.code == code).unwrap();
     assert_eq!(row.own.respondents, 2);
     assert_eq!(row.own.respondents_pct, Some(100.0));
     let breakdown = freq.breakdown.unwrap();
-    let sante = breakdown.groups.iter().position(|g| g.key == "sante").unwrap();
-    let social = breakdown.groups.iter().position(|g| g.key == "social").unwrap();
+    let sante = breakdown
+        .groups
+        .iter()
+        .position(|g| g.key == "sante")
+        .unwrap();
+    let social = breakdown
+        .groups
+        .iter()
+        .position(|g| g.key == "social")
+        .unwrap();
     assert_eq!((breakdown.sizes[sante], breakdown.sizes[social]), (1, 1));
     assert_eq!(row.by_group[sante].respondents, 1);
     assert_eq!(row.by_group[social].respondents, 1);
@@ -544,7 +588,9 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("« Paul » : aucun·e locuteur·rice de ce nom"));
+        .stderr(predicate::str::contains(
+            "« Paul » : aucun·e locuteur·rice de ce nom",
+        ));
 }
 
 #[test]

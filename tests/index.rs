@@ -274,7 +274,8 @@ fn edit_payload(dir: &StudyDir, edit: impl Fn(&str) -> String) {
 fn another_version_or_an_interrupted_build_rebuilds() {
     let (_t, dir, study) = study();
     drop(open(&dir, &study));
-    edit_payload(&dir, |p| p.replacen("\"version\":1", "\"version\":99", 1));
+    let version = format!("\"version\":{}", grille::index::schema::VERSION);
+    edit_payload(&dir, |p| p.replacen(&version, "\"version\":99", 1));
     let index = open(&dir, &study);
     assert_eq!(index.opened().rebuilt, Some(Rebuilt::OtherVersion));
     assert_eq!(total(&index, "hotel"), 18);

@@ -464,8 +464,10 @@ fn malformed_queries_say_where_and_what() {
     assert!(
         matches!(kind, QueryErrorKind::UnknownValue { ref known, .. } if known.contains(&"sante".to_string()))
     );
-    let (kind, _) = error(&index, "speaker:client");
+    // A role mistyped is refused; any other word is a speaker's name (none here is "client").
+    let (kind, _) = error(&index, "speaker:enqueter");
     assert!(matches!(kind, QueryErrorKind::UnknownValue { .. }));
+    assert_eq!(index.search("speaker:client", 10).unwrap().total, 0);
     let (kind, col) = error(&index, "(hotel OR gare");
     assert_eq!(col, 15);
     assert!(matches!(kind, QueryErrorKind::Syntax { ref expected } if expected == "close_paren"));

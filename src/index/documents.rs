@@ -121,7 +121,9 @@ fn common(fields: &Fields, study: &Study, session: &Session, segment: &Segment) 
     doc.add_text(fields.respondent, &session.respondent.pseudonym);
     // A co-respondent's words are theirs: found by their pseudonym, counted under their
     // attributes.
-    let respondent = session.respondent_of(segment).unwrap_or(&session.respondent);
+    let respondent = session
+        .respondent_of(segment)
+        .unwrap_or(&session.respondent);
     if respondent.pseudonym != session.respondent.pseudonym {
         doc.add_text(fields.respondent, &respondent.pseudonym);
     }

@@ -405,7 +405,10 @@ fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
     for (i, co) in session.co_respondents.iter().enumerate() {
         let path = format!("$.co_respondents[{i}]");
         if co.pseudonym.trim().is_empty() {
-            p.add(format!("{path}.pseudonym"), "a co-respondent needs a pseudonym");
+            p.add(
+                format!("{path}.pseudonym"),
+                "a co-respondent needs a pseudonym",
+            );
         }
         if co.pseudonym == session.respondent.pseudonym {
             p.add(
@@ -421,11 +424,12 @@ fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
         }
     }
     p.unique(
-        session
-            .co_respondents
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (format!("$.co_respondents[{i}].pseudonym"), r.pseudonym.as_str())),
+        session.co_respondents.iter().enumerate().map(|(i, r)| {
+            (
+                format!("$.co_respondents[{i}].pseudonym"),
+                r.pseudonym.as_str(),
+            )
+        }),
         "co-respondent pseudonym",
     );
 }

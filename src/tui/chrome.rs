@@ -104,7 +104,12 @@ pub fn speaker(who: Speaker, t: &Texts) -> (&'static str, Style) {
 /// respondent of the session in a colour of their own), the speaker's name or pseudonym when
 /// the segment has one, then its time: the clock time, or the place in the recording (`+12:05`)
 /// when the interview's date is unknown. `clock` is the format of the clock time.
-pub fn who_and_when(session: &Session, seg: &Segment, t: &Texts, clock: &str) -> Vec<Span<'static>> {
+pub fn who_and_when(
+    session: &Session,
+    seg: &Segment,
+    t: &Texts,
+    clock: &str,
+) -> Vec<Span<'static>> {
     let (who, mut style) = speaker(seg.speaker, t);
     let co = session
         .respondent_of(seg)

@@ -203,13 +203,31 @@ impl Compiler<'_> {
                 filter(term(f.question, &self.one_of("question", text, &known, c)?))
             }
             Target::Speaker => {
-                // A role in English or French, else a speaker's name or pseudonym.
-                let value = match fold(text).as_str() {
-                    "respondent" | "repondant" | "repondante" | "enquete" | "enquetee" => {
-                        "respondent".to_owned()
+                // A role in English or French, else a speaker's name or pseudonym; a word a
+                // letter or two away from a role is a typo, not a name.
+                const ROLES: [&str; 8] = [
+                    "respondent",
+                    "repondant",
+                    "repondante",
+                    "enquete",
+                    "enquetee",
+                    "interviewer",
+                    "enqueteur",
+                    "enquetrice",
+                ];
+                let folded = fold(text);
+                let value = match ROLES.iter().position(|r| *r == folded) {
+                    Some(i) if i < 5 => "respondent".to_owned(),
+                    Some(_) => "interviewer".to_owned(),
+                    None if ROLES.iter().any(|r| words::edits(r, &folded) <= 2) => {
+                        return Err(self.unknown_value(
+                            "speaker",
+                            text,
+                            &["respondent", "interviewer", "repondant", "enqueteur"],
+                            c,
+                        ));
                     }
-                    "interviewer" | "enqueteur" | "enquetrice" => "interviewer".to_owned(),
-                    name => name.to_owned(),
+                    None => folded,
                 };
                 filter(term(f.speaker, &value))
             }

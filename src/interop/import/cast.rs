@@ -10,10 +10,10 @@
 
 use std::collections::HashMap;
 
-use super::conventions::parse_label;
 use super::Transcript;
 #[cfg(test)]
 use super::Turn;
+use super::conventions::parse_label;
 use crate::study::text::fold;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

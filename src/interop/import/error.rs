@@ -133,7 +133,9 @@ impl ImportError {
             ImportError::UnknownInterviewerLabel { label, found, .. } => {
                 (t.import.unknown_interviewer_label)(label, found)
             }
-            ImportError::UnknownSpeaker { label, found } => (t.import.unknown_speaker)(label, found),
+            ImportError::UnknownSpeaker { label, found } => {
+                (t.import.unknown_speaker)(label, found)
+            }
             ImportError::Twice { file } => (t.import_twice)(&show(file)),
             ImportError::RespondentForMany => t.import_respondent_for_many.to_owned(),
             ImportError::UnknownAttribute { key, known } => {

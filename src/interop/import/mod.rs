@@ -118,11 +118,12 @@ pub fn read_file(file: &Path, options: &ImportOptions) -> Result<Read, ImportErr
         interviewer_label: options.interviewer_label.as_deref(),
         interviewer_name: options.interviewer.as_deref(),
     };
-    let mut cast = Cast::of(&transcript, hints).map_err(|e| ImportError::UnknownInterviewerLabel {
-        file: file.to_path_buf(),
-        label: e.label,
-        found: e.found.join(", "),
-    })?;
+    let mut cast =
+        Cast::of(&transcript, hints).map_err(|e| ImportError::UnknownInterviewerLabel {
+            file: file.to_path_buf(),
+            label: e.label,
+            found: e.found.join(", "),
+        })?;
     // `--speaker "Mère=R07"` with R07 the session's pseudonym: that speaker is its respondent.
     let pseudonym = session_pseudonym(file, options);
     if let Some((label, _)) = options
@@ -166,7 +167,12 @@ fn check_times(file: &Path, transcript: &Transcript) -> Result<(), ImportError> 
 fn session_pseudonym(file: &Path, options: &ImportOptions) -> String {
     match &options.respondent {
         Some(p) => p.clone(),
-        None => text::normalize(file.file_stem().unwrap_or_default().to_string_lossy().trim()),
+        None => text::normalize(
+            file.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .trim(),
+        ),
     }
 }
 
@@ -191,14 +197,21 @@ fn session(file: &Path, transcript: &Transcript, cast: &Cast, options: &ImportOp
     let renamed = |found: &cast::Found| -> Option<String> {
         let given = options.speaker_names.iter().find(|(label, _)| {
             fold(label) == fold(&found.label)
-                || found.name.as_deref().is_some_and(|n| fold(n) == fold(label))
+                || found
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| fold(n) == fold(label))
         });
         match given {
             Some((_, name)) => Some(name.clone()),
             None => found.name.as_deref().map(text::normalize),
         }
     };
-    for found in cast.speakers.iter().filter(|s| s.role == Role::CoRespondent) {
+    for found in cast
+        .speakers
+        .iter()
+        .filter(|s| s.role == Role::CoRespondent)
+    {
         let co = renamed(found).unwrap_or_else(|| text::normalize(&found.label));
         if co != pseudonym && !session.co_respondents.iter().any(|r| r.pseudonym == co) {
             let attributes = options
@@ -279,7 +292,12 @@ fn unknown_speakers(reads: &[Read], options: &ImportOptions) -> Vec<ImportError>
     }
     let names: Vec<&str> = reads
         .iter()
-        .flat_map(|r| r.session.segments.iter().filter_map(|s| s.speaker_label.as_deref()))
+        .flat_map(|r| {
+            r.session
+                .segments
+                .iter()
+                .filter_map(|s| s.speaker_label.as_deref())
+        })
         .collect();
     let known = |l: &str| {
         found.iter().any(|f| fold(f) == fold(l)) || names.iter().any(|n| fold(n) == fold(l))

@@ -80,7 +80,13 @@ pub fn parse_attributes(
 pub fn split_attributes(
     meta: &StudyMeta,
     given: &[String],
-) -> Result<(BTreeMap<String, Value>, Vec<(String, BTreeMap<String, Value>)>), ImportError> {
+) -> Result<
+    (
+        BTreeMap<String, Value>,
+        Vec<(String, BTreeMap<String, Value>)>,
+    ),
+    ImportError,
+> {
     let mut own = Vec::new();
     let mut co: Vec<(String, Vec<String>)> = Vec::new();
     for g in given {

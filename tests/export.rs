@@ -100,14 +100,20 @@ fn xlsx_needs_a_file_and_reads_back() {
         open_workbook_from_rs(Cursor::new(std::fs::read(&out).unwrap())).unwrap();
     assert_eq!(book.sheet_names(), ["Réponses", "Nombres"]);
     let range = book.worksheet_range("Réponses").unwrap();
-    // Row 3 (after the header and consentement oui/non): deja_identifie, oui, 4 of 6.
-    assert_eq!(
-        range.get_value((3, 1)),
-        Some(&Data::String("deja_identifie".into()))
-    );
-    assert_eq!(range.get_value((3, 4)), Some(&Data::String("oui".into())));
-    assert_eq!(range.get_value((3, 5)), Some(&Data::Float(4.0)));
-    match range.get_value((3, 6)) {
+    let header: Vec<String> = (0..19)
+        .map(|c| range.get_value((0, c)).unwrap().to_string())
+        .collect();
+    assert_eq!(header[4..8], ["réponse", "ligne", "n", "% de l'ensemble"]);
+    assert_eq!(header[10], "% des renseignés");
+    // The row of deja_identifie = oui: 4 of the 6 respondents, who all answered.
+    let row = (1..range.height() as u32)
+        .find(|&r| {
+            range.get_value((r, 1)) == Some(&Data::String("deja_identifie".into()))
+                && range.get_value((r, 4)) == Some(&Data::String("oui".into()))
+        })
+        .unwrap();
+    assert_eq!(range.get_value((row, 6)), Some(&Data::Float(4.0)));
+    match range.get_value((row, 10)) {
         Some(Data::Float(x)) => assert!((x - 4.0 / 6.0).abs() < 1e-12),
         other => panic!("{other:?}"),
     }
@@ -266,11 +272,19 @@ fn charts_excerpts_and_matrices() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("aucune question fermée « nope »"));
-    export(home.path(), &study, &["situations", "--chart", "x.svg"])
-        .assert()
-        .code(2);
+    let persons = home.path().join("personnes.svg");
+    export(
+        home.path(),
+        &study,
+        &["situations", "--table", "situations", "--chart", persons.to_str().unwrap()],
+    )
+    .assert()
+    .success();
+    let svg = std::fs::read_to_string(&persons).unwrap();
+    assert!(svg.contains(">Appartement ou hôtel</text>"), "{svg}");
 
-    // Every coding of the six sessions is one row: 15 + 30 + 15 + 13 + 8 + 13 = 94.
+    // Every counted coding of the six sessions is one row: R02 was coded by two coders and
+    // only its reference coder's 15 codings count: 15 + 15 + 15 + 13 + 8 + 13 = 79.
     let json = stdout(&mut export(
         home.path(),
         &study,
@@ -278,7 +292,7 @@ fn charts_excerpts_and_matrices() {
     ));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let rows = v["tables"][0]["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 94);
+    assert_eq!(rows.len(), 79);
     assert!(
         rows.iter()
             .all(|r| !r["excerpt"].as_str().unwrap().is_empty())
@@ -295,36 +309,45 @@ fn charts_excerpts_and_matrices() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with("R01,R02,R03,R04,R05,R06")
+            .ends_with("R01;R02;R03;R04;R05;R06")
     );
     let csv = stdout(&mut export(
         home.path(),
         &study,
         &["cooccurrence", "--unit", "overlap"],
     ));
-    assert!(csv.lines().next().unwrap().starts_with("code,nom,"));
+    assert!(csv.lines().next().unwrap().starts_with("\u{feff}code;nom;"));
 }
 
 #[test]
 fn a_search_query_narrows_what_is_counted() {
     let (home, study) = example();
-    // Only the segments of R01's session: lieux/hotel is coded once there (5 sessions, one
-    // excerpt each, R01 among them); proxénétisme conjugal never (R02 and R03 only). The base
-    // of percentages stays the 6 respondents: 1 of 6 = 16,7 %.
+    // Only the segments of R01's session: the query keeps R01's session alone (the five
+    // others have no matching segment, and the note says so), so the base is 1 respondent.
+    // lieux/hotel is coded once there: 1 of 1 = 100 % (Wilson [20,7; 100]); proxénétisme
+    // conjugal never (R02 and R03 only): 0 % [0; 79,3].
     let md = stdout(&mut export(
         home.path(),
         &study,
         &["frequencies", "--format", "md", "--query", "respondent:R01"],
     ));
     assert!(
-        md.contains("| lieux/hotel | Hôtel | 1 | 1 | 1 | 16,7 |"),
+        md.contains("| lieux/hotel | Hôtel | 1 | 1 | 1 | 100,0 | 20,7 | 100,0 |"),
         "{md}"
     );
     assert!(
-        md.contains("| proxenetisme/conjugal | Proxénétisme conjugal | 0 | 0 | 0 | 0,0 |"),
+        md.contains("| proxenetisme/conjugal | Proxénétisme conjugal | 0 | 0 | 0 | 0,0 | 0,0 | 79,3 |"),
         "{md}"
     );
-    assert!(md.contains("Recherche « respondent:R01 »"), "{md}");
+    assert!(md.contains("recherche « respondent:R01 »"), "{md}");
+    assert!(md.contains("Entretiens écartés : 5 sur 6"), "{md}");
+    // The answers count the same respondent: R01 alone.
+    let md = stdout(&mut export(
+        home.path(),
+        &study,
+        &["answers", "--table", "answers", "--format", "md", "--query", "respondent:R01"],
+    ));
+    assert!(md.contains("Base : 1 répondant·e(s)"), "{md}");
     // A malformed query says where, and nothing is written.
     export(
         home.path(),

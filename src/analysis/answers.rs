@@ -1,28 +1,20 @@
-//! Answers to the closed questions of the grid: how many sessions chose each option, and for
-//! numbers their count, sum, minimum, median and maximum.
+//! Answers to the closed questions of the grid, counted over **respondents** (a pseudonym with
+//! several sessions answers once: see [`units`](super::units)): per option (groups of options
+//! with their details, "unknown" options, "not given"), with the three bases of
+//! [`categories`](super::categories); for numbers their count, sum, minimum, median, maximum,
+//! mean and distribution. Optionally split by a respondent attribute (a cross-table).
 //!
-//! Every percentage states its base: `pct_answered` is over the sessions that answered the
-//! question, `pct_all` over all sessions counted; `not_answered` says how many gave nothing.
-//! For a `choices` question a session may pick several options (or none): its percentages do
-//! not sum to 100. Coder and segment filters do not apply here: answers are not coded.
-
-use std::collections::BTreeSet;
+//! Coder and segment filters do not narrow answers (answers are not coded); a search query
+//! narrows the respondents to those with a matching segment, like every table.
 
 use serde::Serialize;
 
+use super::categories::{self, Tally};
 use super::filter::Scope;
-use super::groups::{self, Group, percent};
-use crate::study::{QuestionId, Value, ValueKind};
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct OptionCount {
-    pub group: Group,
-    pub count: usize,
-    /// Percentage of the sessions that answered.
-    pub pct_answered: Option<f64>,
-    /// Percentage of all sessions counted.
-    pub pct_all: Option<f64>,
-}
+use super::groups;
+use super::split::{self, Split, UnknownAttribute};
+use super::units::{self, Respondent};
+use crate::study::{Attribute, Question, QuestionId, Theme, Value, ValueKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NumberSummary {
@@ -44,92 +36,155 @@ pub struct QuestionAnswers {
     /// The kind's name as in the files: `yes_no`, `number`, `choice`, `choices`, `scale`.
     pub kind: &'static str,
     pub unit: Option<String>,
-    /// Sessions counted: the base of `pct_all`.
-    pub sessions: usize,
-    /// Sessions with an answer: the base of `pct_answered`.
-    pub answered: usize,
-    pub not_answered: usize,
-    /// Several options per session: percentages do not sum to 100.
+    /// Several options per respondent: percentages do not sum to 100.
     pub multi: bool,
-    /// Per option (yes/no, choice, choices, each point of a scale); empty for a number.
-    pub options: Vec<OptionCount>,
+    /// Per option, with the bases (respondents counted, given, known). For a number: one row
+    /// per value given (its distribution).
+    pub tally: Tally,
     /// For numbers and scales; `None` when nobody answered.
     pub summary: Option<NumberSummary>,
+    /// Respondents whose sessions gave different answers (the first known one is counted).
+    pub conflicts: usize,
 }
 
-/// Every closed question of the grid, in grid order.
+impl QuestionAnswers {
+    /// Respondents counted: the base of "% of all".
+    pub fn respondents(&self) -> usize {
+        self.tally.bases.all
+    }
+
+    /// Respondents with an answer.
+    pub fn answered(&self) -> usize {
+        self.tally.bases.given
+    }
+
+    pub fn not_answered(&self) -> usize {
+        self.tally.bases.all - self.tally.bases.given
+    }
+
+    /// Whether the table shows it per option (not a bare number).
+    pub fn has_options(&self) -> bool {
+        self.kind != "number"
+    }
+}
+
+/// The answers, and for a cross-table one set of answers per column on the same rows.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answers {
+    /// Respondents counted (all columns together).
+    pub respondents: usize,
+    pub questions: Vec<QuestionAnswers>,
+    pub split: Option<Split>,
+    /// `columns[c][q]`: question `q` among the respondents of column `c` of the split.
+    pub columns: Vec<Vec<QuestionAnswers>>,
+}
+
+/// Every closed question of the grid, in grid order, over every respondent counted.
 pub fn answers(scope: &Scope) -> Vec<QuestionAnswers> {
+    answers_over(scope, None).questions
+}
+
+/// The answers, split by the respondent attribute `by` if given.
+pub fn answers_by(scope: &Scope, by: Option<&str>) -> Result<Answers, UnknownAttribute> {
+    let attribute = by
+        .map(|key| split::attribute(&scope.study.meta, key))
+        .transpose()?;
+    Ok(answers_over(scope, attribute))
+}
+
+fn answers_over(scope: &Scope, by: Option<&Attribute>) -> Answers {
+    let respondents = units::respondents(scope);
+    let all: Vec<&Respondent> = respondents.iter().collect();
+    let questions: Vec<QuestionAnswers> = closed(scope)
+        .map(|(theme, q)| question_answers(theme, q, &all, None))
+        .collect();
+    let Some(attribute) = by else {
+        return Answers {
+            respondents: all.len(),
+            questions,
+            split: None,
+            columns: Vec::new(),
+        };
+    };
+    let keys: Vec<Vec<String>> = all
+        .iter()
+        .map(|r| groups::keys_of(r.attribute(attribute).value.as_deref()))
+        .collect();
+    let split = split::split(attribute, &keys);
+    let columns = split
+        .columns
+        .iter()
+        .map(|column| {
+            let members: Vec<&Respondent> = column.members.iter().map(|&i| all[i]).collect();
+            closed(scope)
+                .zip(&questions)
+                .map(|((theme, q), total)| question_answers(theme, q, &members, Some(&total.tally)))
+                .collect()
+        })
+        .collect();
+    Answers {
+        respondents: all.len(),
+        questions,
+        split: Some(split),
+        columns,
+    }
+}
+
+fn closed<'a>(scope: &Scope<'a>) -> impl Iterator<Item = (&'a Theme, &'a Question)> + use<'a> {
     scope
         .study
         .grid
         .questions()
         .filter(|(_, q)| q.kind != ValueKind::Open)
-        .map(|(theme, q)| {
-            let given: Vec<&Value> = scope
-                .sessions
-                .iter()
-                .filter_map(|s| s.answers.get(&q.id))
-                .collect();
-            let sessions = scope.sessions.len();
-            let answered = given.len();
-            let options = match q.kind {
-                ValueKind::Number { .. } => Vec::new(),
-                _ => option_counts(&q.kind, &given, sessions),
-            };
-            let numbers: Vec<f64> = given
-                .iter()
-                .filter_map(|v| match v {
-                    Value::Number(n) => Some(*n),
-                    _ => None,
-                })
-                .collect();
-            let summary = match q.kind {
-                ValueKind::Number { .. } | ValueKind::Scale { .. } => summarise(numbers),
-                _ => None,
-            };
-            QuestionAnswers {
-                question: q.id,
-                key: q.key.clone(),
-                text: q.text.clone(),
-                theme: theme.title.clone(),
-                kind: q.kind.name(),
-                unit: match &q.kind {
-                    ValueKind::Number { unit, .. } => unit.clone(),
-                    _ => None,
-                },
-                sessions,
-                answered,
-                not_answered: sessions - answered,
-                multi: groups::is_multi(&q.kind),
-                options,
-                summary,
-            }
-        })
-        .collect()
 }
 
-fn option_counts(kind: &ValueKind, given: &[&Value], sessions: usize) -> Vec<OptionCount> {
-    let keys: Vec<Vec<String>> = given
+/// One question over some respondents; `rows`: count on these rows (a cross-table column).
+fn question_answers(
+    theme: &Theme,
+    q: &Question,
+    respondents: &[&Respondent],
+    rows: Option<&Tally>,
+) -> QuestionAnswers {
+    let merged: Vec<units::Merged> = respondents
         .iter()
-        .map(|v| {
-            let mut k = groups::keys_of(Some(v));
-            k.retain(|k| !k.is_empty()); // an empty `choices` answer picks no option
-            k
+        .map(|r| {
+            units::merge(
+                &q.kind,
+                r.sessions.iter().filter_map(|s| s.answers.get(&q.id)),
+            )
         })
         .collect();
-    let seen: BTreeSet<String> = keys.iter().flatten().cloned().collect();
-    groups::groups(kind, &seen)
-        .into_iter()
-        .map(|group| {
-            let count = keys.iter().filter(|k| k.contains(&group.key)).count();
-            OptionCount {
-                group,
-                count,
-                pct_answered: percent(count, given.len()),
-                pct_all: percent(count, sessions),
-            }
+    let conflicts = merged.iter().filter(|m| m.conflict).count();
+    let values: Vec<Option<&Value>> = merged.iter().map(|m| m.value.as_deref()).collect();
+    let tally = match rows {
+        Some(rows) => categories::tally_on(rows, &q.kind, &values),
+        None => categories::tally(&q.kind, &q.groups, &values),
+    };
+    let numbers: Vec<f64> = values
+        .iter()
+        .filter_map(|v| match v {
+            Some(Value::Number(n)) => Some(*n),
+            _ => None,
         })
-        .collect()
+        .collect();
+    QuestionAnswers {
+        question: q.id,
+        key: q.key.clone(),
+        text: q.text.clone(),
+        theme: theme.title.clone(),
+        kind: q.kind.name(),
+        unit: match &q.kind {
+            ValueKind::Number { unit, .. } => unit.clone(),
+            _ => None,
+        },
+        multi: groups::is_multi(&q.kind),
+        tally,
+        summary: match q.kind {
+            ValueKind::Number { .. } | ValueKind::Scale { .. } => summarise(numbers),
+            _ => None,
+        },
+        conflicts,
+    }
 }
 
 /// Count, sum, min, median (the mean of the two middle values for an even count), max, mean.

@@ -1,17 +1,30 @@
-//! Which part of the study a table counts: sessions by status and date, codings by coder, and
-//! (the seam for the search query language) codings by the segments a query matched.
+//! Which part of the study a table counts: sessions by status, date and search query; codings
+//! by coder (the reference coder of each session unless asked otherwise) and by the segments a
+//! query matched. Every table counts the same [`Scope`], and says what it left out.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
 use crate::study::{Coding, SegmentId, Session, SessionId, Status, Study};
 
-/// What to count. The default counts everything.
+/// Whose codings count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Coders {
+    /// Each session's reference coder ([`Session::reference_coder`]): a session coded twice
+    /// for agreement is counted once, as its reference coder coded it.
+    #[default]
+    Reference,
+    /// Every coder's codings pooled (a span coded by two coders still counts once).
+    All,
+    /// Only these coders (exact names), in every session.
+    Named(BTreeSet<String>),
+}
+
+/// What to count. The default counts every session, with each one's reference coder.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
-    /// Only codings by these coders (exact names); `None`: every coder.
-    pub coders: Option<BTreeSet<String>>,
+    pub coders: Coders,
     /// Only sessions with this status.
     pub status: Option<Status>,
     /// Only sessions whose date ([`Session::date`], in its own offset) is on or after this day.
@@ -19,46 +32,98 @@ pub struct Filter {
     pub from: Option<NaiveDate>,
     /// Only sessions whose date is on or before this day (inclusive).
     pub to: Option<NaiveDate>,
-    /// Only codings on these segments: what a search query matched. `None`: every segment.
-    /// Sessions, and so the respondents' base of percentages, are not narrowed by it: a
-    /// query selects excerpts, not who was interviewed.
+    /// The segments a search query matched. `None`: no query. With a query, only the
+    /// sessions with a matching segment are counted (their respondents, answers and
+    /// situations), and only the codings on matching segments.
     pub segments: Option<HashSet<(SessionId, SegmentId)>>,
     /// The search query that chose `segments`, for the note under a table.
     pub query: Option<String>,
 }
 
+/// Sessions a filter left out, by reason (a session is counted under the first that applies).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Sessions in the study.
+    pub of: usize,
+    pub status: usize,
+    pub dates: usize,
+    pub query: usize,
+}
+
+impl LeftOut {
+    pub fn total(&self) -> usize {
+        self.status + self.dates + self.query
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Status,
+    Dates,
+    Query,
+}
+
 impl Filter {
-    /// Whether a session is counted at all (status and date).
-    pub fn keeps_session(&self, session: &Session) -> bool {
-        if self.status.is_some_and(|s| s != session.status) {
-            return false;
+    /// A filter that counts every coder's codings (agreement compares coders).
+    pub fn every_coder(&self) -> Filter {
+        Filter {
+            coders: Coders::All,
+            ..self.clone()
         }
-        if self.from.is_none() && self.to.is_none() {
-            return true;
-        }
-        let Some(day) = session.date().map(|d| d.date_naive()) else {
-            return false;
-        };
-        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
     }
 
-    /// Whether a coding of a kept session is counted (coder and segments).
-    pub fn keeps_coding(&self, session: SessionId, coding: &Coding) -> bool {
-        self.coders
-            .as_ref()
-            .is_none_or(|coders| coders.contains(&coding.coder))
-            && self
-                .segments
-                .as_ref()
-                .is_none_or(|segments| segments.contains(&(session, coding.segment)))
+    fn leaves_out(&self, session: &Session) -> Option<Reason> {
+        if self.status.is_some_and(|s| s != session.status) {
+            return Some(Reason::Status);
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let day = session.date().map(|d| d.date_naive());
+            let within = day.is_some_and(|day| {
+                self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+            });
+            if !within {
+                return Some(Reason::Dates);
+            }
+        }
+        if let Some(set) = &self.segments
+            && !session.segments.iter().any(|s| set.contains(&(session.id, s.id)))
+        {
+            return Some(Reason::Query);
+        }
+        None
+    }
+
+    /// Whether a session is counted at all (status, dates, query).
+    pub fn keeps_session(&self, session: &Session) -> bool {
+        self.leaves_out(session).is_none()
     }
 
     /// The part of the study this filter counts.
     pub fn scope<'a>(&'a self, study: &'a Study, sessions: &'a [Session]) -> Scope<'a> {
+        let mut left_out = LeftOut {
+            of: sessions.len(),
+            ..LeftOut::default()
+        };
+        let mut kept = Vec::with_capacity(sessions.len());
+        for s in sessions {
+            match self.leaves_out(s) {
+                None => kept.push(s),
+                Some(Reason::Status) => left_out.status += 1,
+                Some(Reason::Dates) => left_out.dates += 1,
+                Some(Reason::Query) => left_out.query += 1,
+            }
+        }
+        let references = kept
+            .iter()
+            .filter_map(|s| Some((s.id, s.reference_coder()?)))
+            .collect();
         Scope {
             study,
             filter: self,
-            sessions: sessions.iter().filter(|s| self.keeps_session(s)).collect(),
+            all: sessions,
+            sessions: kept,
+            left_out,
+            references,
         }
     }
 }
@@ -67,17 +132,41 @@ impl Filter {
 pub struct Scope<'a> {
     pub study: &'a Study,
     pub filter: &'a Filter,
+    /// Every session of the study, kept or not (a person may be reported in any of them).
+    pub all: &'a [Session],
     pub sessions: Vec<&'a Session>,
+    pub left_out: LeftOut,
+    /// The reference coder of each kept session that has codings.
+    references: HashMap<SessionId, &'a str>,
 }
 
 impl<'a> Scope<'a> {
     /// The codings of a kept session that the filter counts.
     pub fn codings(&self, session: &'a Session) -> impl Iterator<Item = &'a Coding> + use<'a, '_> {
-        let filter = self.filter;
+        let reference = self.references.get(&session.id).copied();
         session
             .codings
             .iter()
-            .filter(move |c| filter.keeps_coding(session.id, c))
+            .filter(move |c| self.keeps_coding(session.id, reference, c))
+    }
+
+    fn keeps_coding(&self, session: SessionId, reference: Option<&str>, coding: &Coding) -> bool {
+        let coder = match &self.filter.coders {
+            Coders::Reference => reference == Some(coding.coder.as_str()),
+            Coders::All => true,
+            Coders::Named(names) => names.contains(&coding.coder),
+        };
+        coder
+            && self
+                .filter
+                .segments
+                .as_ref()
+                .is_none_or(|set| set.contains(&(session, coding.segment)))
+    }
+
+    /// The reference coder of a kept session, if it has codings.
+    pub fn reference_coder(&self, session: SessionId) -> Option<&'a str> {
+        self.references.get(&session).copied()
     }
 
     /// Distinct respondents (pseudonyms) of the kept sessions, co-respondents included: the
@@ -86,6 +175,16 @@ impl<'a> Scope<'a> {
         self.sessions
             .iter()
             .flat_map(|s| s.respondents().map(|r| r.pseudonym.as_str()))
+            .collect()
+    }
+
+    /// Kept sessions coded by several people, with their coders (first coder first): what a
+    /// note must name, whether their codings are pooled or only the reference's counted.
+    pub fn multi_coded(&self) -> Vec<(&'a Session, Vec<&'a str>)> {
+        self.sessions
+            .iter()
+            .map(|s| (*s, s.coders()))
+            .filter(|(_, coders)| coders.len() > 1)
             .collect()
     }
 }

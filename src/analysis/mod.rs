@@ -8,24 +8,30 @@
 
 pub mod agreement;
 pub mod answers;
+pub mod categories;
 pub mod chart;
 pub mod cooccurrence;
 pub mod excerpts;
 pub mod filter;
 pub mod frequencies;
 pub mod groups;
+pub mod interval;
+pub mod saturation;
 pub mod situations;
 pub mod spans;
+pub mod split;
 pub mod table;
 pub mod tables;
+pub mod units;
 
 pub use agreement::{Agreement, AgreementError, AgreementUnit, agreement, coder_pairs};
-pub use answers::{QuestionAnswers, answers};
+pub use answers::{Answers, QuestionAnswers, answers, answers_by};
+pub use categories::Base;
 pub use cooccurrence::{CodeMatrix, SessionMatrix, Unit, code_matrix, session_matrix};
 pub use excerpts::{ExcerptRow, excerpts};
-pub use filter::{Filter, Scope};
+pub use filter::{Coders, Filter, Scope};
 pub use frequencies::{Frequencies, FrequencyError, SortKey, frequencies};
-pub use situations::{Situations, situations};
+pub use situations::{Situations, situations, situations_by};
 
 #[cfg(test)]
 pub(crate) mod fixture;

@@ -1,42 +1,38 @@
-//! Situations (the cases respondents describe): how many have each attribute value, how many
-//! are linked to each code, and how many each group of respondents reported.
-//!
-//! Percentages are over all situations counted (the published "69 % of the 115 people"), so a
-//! "not given" row is shown when some situations lack the value. A multi-valued attribute (a
-//! situation in several places) says so: its percentages do not sum to 100.
-//!
-//! A situation counts for a code when one of its excerpts overlaps (shares a char with) a
-//! counted coding of that code on the same segment. With a segment filter (a search query), only
-//! situations with an excerpt on a matched segment are counted.
+//! Situations (the cases respondents describe), counted as **persons**: reports marked "same
+//! person as" one another count once (see [`units`](super::units)). Per situation attribute:
+//! the persons per value, with the three bases of [`categories`](super::categories) (the
+//! published "at least 56 %" is of all persons; "% of known" leaves out the unknown places); a
+//! detail attribute ("kinds of pimping") is counted over the persons its condition holds for.
+//! Per code: the persons one of whose reports' excerpts overlaps a counted coding of the code.
+//! Per group of respondents: who reported how many persons. Optionally split by a respondent
+//! attribute (a person reported by respondents of two groups is in both columns).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::categories::{self, Tally};
 use super::filter::Scope;
-use super::groups::{self, Group, percent};
+use super::groups::{self, Group};
+use super::interval::Proportion;
 use super::spans;
-use crate::study::{Attribute, CodeId, Session, Situation};
+use super::split::{self, Split, UnknownAttribute};
+use super::units::{self, Person};
+use crate::study::{Attribute, CodeId};
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ValueCount {
-    pub group: Group,
-    pub count: usize,
-    /// Percentage of all situations counted.
-    pub pct: Option<f64>,
-}
-
-/// The situations per value of one situation attribute.
+/// The persons per value of one situation attribute.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct AttributeCounts {
     pub key: String,
     pub label: String,
-    /// Several values per situation: percentages do not sum to 100.
+    /// Several values per person: percentages do not sum to 100.
     pub multi: bool,
-    pub values: Vec<ValueCount>,
+    /// For a detail: the attribute and value its persons have (`proxenetisme`, `oui`).
+    pub condition: Option<(String, String)>,
+    pub tally: Tally,
 }
 
-/// The situations linked to one code.
+/// The persons linked to one code.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CodeSituations {
     pub code: CodeId,
@@ -44,22 +40,19 @@ pub struct CodeSituations {
     pub name: String,
     pub depth: usize,
     pub own: usize,
-    pub own_pct: Option<f64>,
     pub with_descendants: usize,
-    pub with_descendants_pct: Option<f64>,
 }
 
-/// The situations reported by one group of respondents.
+/// The persons reported by one group of respondents.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GroupSituations {
     pub group: Group,
     pub respondents: usize,
-    pub situations: usize,
-    /// Percentage of all situations counted.
-    pub pct: Option<f64>,
+    pub persons: usize,
+    pub reports: usize,
 }
 
-/// The situations per value of one respondent attribute.
+/// The persons per value of one respondent attribute.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RespondentCounts {
     pub key: String,
@@ -71,106 +64,159 @@ pub struct RespondentCounts {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Situations {
     pub sessions: usize,
-    /// Situations counted: the base of every percentage here.
-    pub total: usize,
+    /// Respondents counted, and those who reported at least one person.
+    pub respondents: usize,
+    pub reporting: usize,
+    /// Situations recorded (reports) and the persons they describe: the base of percentages.
+    pub reports: usize,
+    pub persons: usize,
+    /// Persons whose reports disagree on an attribute (the first known value is counted).
+    pub conflicts: usize,
     pub attributes: Vec<AttributeCounts>,
     pub codes: Vec<CodeSituations>,
     pub by_respondent: Vec<RespondentCounts>,
+    pub split: Option<Split>,
+    /// `columns[c][a]`: attribute `a` among the persons of column `c` of the split.
+    pub columns: Vec<Vec<AttributeCounts>>,
 }
 
-/// Counts the situations of the scope.
-pub fn situations(scope: &Scope) -> Situations {
-    let counted: Vec<(&Session, &Situation)> = scope
-        .sessions
-        .iter()
-        .flat_map(|s| s.situations.iter().map(move |sit| (*s, sit)))
-        .filter(|(s, sit)| matched(scope, s, sit))
-        .collect();
-    let total = counted.len();
-    let meta = &scope.study.meta;
-    let attributes = meta
-        .situation_attributes
-        .iter()
-        .map(|a| attribute_counts(a, &counted, total))
-        .collect();
-    let by_respondent = meta
-        .respondent_attributes
-        .iter()
-        .map(|a| respondent_counts(a, scope, &counted, total))
-        .collect();
-    Situations {
-        sessions: scope.sessions.len(),
-        total,
-        attributes,
-        codes: code_counts(scope, &counted, total),
-        by_respondent,
+impl CodeSituations {
+    pub fn own_share(&self, persons: usize) -> Proportion {
+        Proportion::of(self.own, persons)
+    }
+
+    pub fn with_descendants_share(&self, persons: usize) -> Proportion {
+        Proportion::of(self.with_descendants, persons)
     }
 }
 
-fn matched(scope: &Scope, session: &Session, situation: &Situation) -> bool {
-    scope.filter.segments.as_ref().is_none_or(|set| {
-        situation
-            .excerpts
+/// Counts the persons of the scope.
+pub fn situations(scope: &Scope) -> Situations {
+    situations_over(scope, None)
+}
+
+/// The persons of the scope, split by the respondent attribute `by` if given.
+pub fn situations_by(scope: &Scope, by: Option<&str>) -> Result<Situations, UnknownAttribute> {
+    let attribute = by
+        .map(|key| split::attribute(&scope.study.meta, key))
+        .transpose()?;
+    Ok(situations_over(scope, attribute))
+}
+
+fn situations_over(scope: &Scope, by: Option<&Attribute>) -> Situations {
+    let persons = units::persons(scope);
+    let everyone: Vec<&Person> = persons.iter().collect();
+    let meta = &scope.study.meta;
+    let attributes: Vec<AttributeCounts> = meta
+        .situation_attributes
+        .iter()
+        .map(|a| attribute_counts(a, &everyone, None))
+        .collect();
+    let respondents = units::respondents(scope);
+    let reporting: HashSet<&str> = persons
+        .iter()
+        .flat_map(|p| p.reports.iter().map(|r| r.session.respondent.pseudonym.as_str()))
+        .collect();
+    let (split, columns) = match by {
+        None => (None, Vec::new()),
+        Some(attribute) => {
+            let keys: Vec<Vec<String>> = persons.iter().map(|p| reporter_keys(p, attribute)).collect();
+            let split = split::split(attribute, &keys);
+            let columns = split
+                .columns
+                .iter()
+                .map(|column| {
+                    let members: Vec<&Person> =
+                        column.members.iter().map(|&i| &persons[i]).collect();
+                    meta.situation_attributes
+                        .iter()
+                        .zip(&attributes)
+                        .map(|(a, total)| attribute_counts(a, &members, Some(&total.tally)))
+                        .collect()
+                })
+                .collect();
+            (Some(split), columns)
+        }
+    };
+    Situations {
+        sessions: scope.sessions.len(),
+        respondents: respondents.len(),
+        reporting: reporting.len(),
+        reports: persons.iter().map(|p| p.reports.len()).sum(),
+        persons: persons.len(),
+        conflicts: persons.iter().filter(|p| !p.conflicts.is_empty()).count(),
+        codes: code_counts(scope, &persons),
+        by_respondent: meta
+            .respondent_attributes
             .iter()
-            .any(|e| set.contains(&(session.id, e.segment)))
-    })
+            .map(|a| respondent_counts(a, scope, &persons))
+            .collect(),
+        attributes,
+        split,
+        columns,
+    }
+}
+
+/// The group keys of the respondents who reported a person.
+fn reporter_keys(person: &Person, attribute: &Attribute) -> Vec<String> {
+    let keys: BTreeSet<String> = person
+        .reports
+        .iter()
+        .flat_map(|r| groups::keys_of(r.session.respondent.attributes.get(&attribute.key)))
+        .collect();
+    keys.into_iter().collect()
 }
 
 fn attribute_counts(
     attribute: &Attribute,
-    counted: &[(&Session, &Situation)],
-    total: usize,
+    persons: &[&Person],
+    rows: Option<&Tally>,
 ) -> AttributeCounts {
-    let keys: Vec<Vec<String>> = counted
+    let concerned = persons
         .iter()
-        .map(|(_, sit)| groups::keys_of(sit.attributes.get(&attribute.key)))
-        .collect();
-    let seen: BTreeSet<String> = keys.iter().flatten().cloned().collect();
-    let values = groups::groups(&attribute.kind, &seen)
-        .into_iter()
-        .map(|group| {
-            let count = keys.iter().filter(|k| k.contains(&group.key)).count();
-            ValueCount {
-                group,
-                count,
-                pct: percent(count, total),
-            }
-        })
-        .collect();
+        .filter(|p| attribute.when.as_ref().is_none_or(|w| w.holds(&p.attributes)));
+    let values: Vec<_> = concerned.map(|p| p.attributes.get(&attribute.key)).collect();
     AttributeCounts {
         key: attribute.key.clone(),
         label: attribute.label.clone(),
         multi: groups::is_multi(&attribute.kind),
-        values,
+        condition: attribute
+            .when
+            .as_ref()
+            .map(|w| (w.attribute.clone(), w.is.clone())),
+        tally: match rows {
+            Some(rows) => categories::tally_on(rows, &attribute.kind, &values),
+            None => categories::tally(&attribute.kind, &attribute.groups, &values),
+        },
     }
 }
 
-fn respondent_counts(
-    attribute: &Attribute,
-    scope: &Scope,
-    counted: &[(&Session, &Situation)],
-    total: usize,
-) -> RespondentCounts {
-    let key_of = |s: &Session| groups::keys_of(s.respondent.attributes.get(&attribute.key));
-    let seen: BTreeSet<String> = scope.sessions.iter().flat_map(|s| key_of(s)).collect();
+fn respondent_counts(attribute: &Attribute, scope: &Scope, persons: &[Person]) -> RespondentCounts {
+    let respondents = units::respondents(scope);
+    let key_of = |r: &units::Respondent| groups::keys_of(r.attribute(attribute).value.as_deref());
+    let seen: BTreeSet<String> = respondents.iter().flat_map(key_of).collect();
+    // Each respondent's groups, by pseudonym, to place the reports.
+    let group_of: HashMap<&str, Vec<String>> =
+        respondents.iter().map(|r| (r.pseudonym, key_of(r))).collect();
     let values = groups::groups(&attribute.kind, &seen)
         .into_iter()
         .map(|group| {
-            let respondents: BTreeSet<&str> = scope
-                .sessions
-                .iter()
-                .filter(|s| key_of(s).contains(&group.key))
-                .map(|s| s.respondent.pseudonym.as_str())
-                .collect();
-            let situations = counted
-                .iter()
-                .filter(|(s, _)| key_of(s).contains(&group.key))
-                .count();
+            let in_group = |pseudonym: &str| {
+                group_of
+                    .get(pseudonym)
+                    .is_some_and(|k| k.contains(&group.key))
+            };
+            let reports = |p: &&Person| {
+                p.reports
+                    .iter()
+                    .filter(|r| in_group(&r.session.respondent.pseudonym))
+                    .count()
+            };
             GroupSituations {
+                respondents: respondents.iter().filter(|r| in_group(r.pseudonym)).count(),
+                persons: persons.iter().filter(|p| reports(p) > 0).count(),
+                reports: persons.iter().map(|p| reports(&p)).sum(),
                 group,
-                respondents: respondents.len(),
-                situations,
-                pct: percent(situations, total),
             }
         })
         .collect();
@@ -182,24 +228,22 @@ fn respondent_counts(
     }
 }
 
-fn code_counts(
-    scope: &Scope,
-    counted: &[(&Session, &Situation)],
-    total: usize,
-) -> Vec<CodeSituations> {
+fn code_counts(scope: &Scope, persons: &[Person]) -> Vec<CodeSituations> {
     let book = &scope.study.codebook;
-    // For each situation, the codes whose codings overlap one of its excerpts.
     let mut own: HashMap<CodeId, usize> = HashMap::new();
     let mut all: HashMap<CodeId, usize> = HashMap::new();
-    for (session, situation) in counted {
+    for person in persons {
+        // The codes whose counted codings overlap one of the person's excerpts.
         let mut codes: BTreeSet<CodeId> = BTreeSet::new();
-        for coding in scope.codings(session) {
-            let hit = situation.excerpts.iter().any(|e| {
-                e.segment == coding.segment
-                    && spans::overlap((e.start, e.end), (coding.start, coding.end))
-            });
-            if hit {
-                codes.insert(coding.code);
+        for report in &person.reports {
+            for coding in scope.codings(report.session) {
+                let hit = report.situation.excerpts.iter().any(|e| {
+                    e.segment == coding.segment
+                        && spans::overlap((e.start, e.end), (coding.start, coding.end))
+                });
+                if hit {
+                    codes.insert(coding.code);
+                }
             }
         }
         let ancestors: BTreeSet<CodeId> = codes
@@ -215,19 +259,13 @@ fn code_counts(
     }
     book.tree()
         .into_iter()
-        .map(|(depth, code)| {
-            let o = own.get(&code.id).copied().unwrap_or(0);
-            let a = all.get(&code.id).copied().unwrap_or(0);
-            CodeSituations {
-                code: code.id,
-                path: book.path(code.id).unwrap_or_default(),
-                name: code.name.clone(),
-                depth,
-                own: o,
-                own_pct: percent(o, total),
-                with_descendants: a,
-                with_descendants_pct: percent(a, total),
-            }
+        .map(|(depth, code)| CodeSituations {
+            code: code.id,
+            path: book.path(code.id).unwrap_or_default(),
+            name: code.name.clone(),
+            depth,
+            own: own.get(&code.id).copied().unwrap_or(0),
+            with_descendants: all.get(&code.id).copied().unwrap_or(0),
         })
         .collect()
 }

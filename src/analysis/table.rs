@@ -13,6 +13,9 @@ pub struct Report {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Table {
+    /// Machine name, the same in every language: the CSV file's name when a report of several
+    /// tables is written to a folder or a zip (`situations-persons.csv`).
+    pub key: String,
     /// Short name: the xlsx sheet name (at most 31 chars, no `[]:*?/\`).
     pub name: String,
     pub title: String,
@@ -54,6 +57,18 @@ pub enum Cell {
     Text(String),
     Count(u64),
     Number(f64),
+    /// An option, question or code: its key for scripts (JSON writes both, whatever the
+    /// language), its label for people (what CSV, Markdown and xlsx show).
+    Labelled { key: String, label: String },
+}
+
+impl Cell {
+    pub fn labelled(key: impl Into<String>, label: impl Into<String>) -> Cell {
+        Cell::Labelled {
+            key: key.into(),
+            label: label.into(),
+        }
+    }
 }
 
 impl From<&str> for Cell {
@@ -124,28 +139,57 @@ impl Table {
 pub fn format_cell(cell: &Cell, kind: ColumnKind, decimal_comma: bool) -> String {
     match cell {
         Cell::Empty => String::new(),
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) | Cell::Labelled { label: t, .. } => t.clone(),
         Cell::Count(n) => n.to_string(),
         Cell::Number(x) => format_number(*x, kind, decimal_comma),
     }
 }
 
-/// A number with the decimals its column kind calls for.
+/// A number with the decimals its column kind calls for, rounded half up.
 pub fn format_number(x: f64, kind: ColumnKind, decimal_comma: bool) -> String {
     let text = match kind {
-        ColumnKind::Percent => format!("{x:.1}"),
-        ColumnKind::Ratio => format!("{x:.3}"),
-        ColumnKind::Count => format!("{x:.0}"),
+        ColumnKind::Percent => round_half_up(x, 1),
+        ColumnKind::Ratio => round_half_up(x, 3),
+        ColumnKind::Count => round_half_up(x, 0),
         ColumnKind::Decimal | ColumnKind::Text => {
-            let t = format!("{x:.2}");
-            let t = t.trim_end_matches('0').trim_end_matches('.');
-            if t == "-0" { "0".into() } else { t.to_owned() }
+            let t = round_half_up(x, 2);
+            if t.contains('.') {
+                t.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                t
+            }
         }
     };
     if decimal_comma {
         text.replace('.', ",")
     } else {
         text
+    }
+}
+
+/// `x` rounded to `decimals` places, halves away from zero as people round (12.5 → "13",
+/// 0.125 → "0.13"; Rust's own formatting rounds 12.5 to "12"). A half computed in binary can
+/// land a hair below .5 (14.5 may be 14.4999…): within a relative 1e-9 of a half, the value is
+/// taken for the half it stands for.
+pub fn round_half_up(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let scaled = x.abs() * 10f64.powi(decimals as i32);
+    let floor = scaled.floor();
+    let units = if scaled - floor >= 0.5 - 1e-9 * scaled.max(1.0) {
+        floor + 1.0
+    } else {
+        floor
+    };
+    let digits = format!("{units:.0}");
+    let digits = format!("{digits:0>width$}", width = decimals + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - decimals);
+    let sign = if x < 0.0 && units > 0.0 { "-" } else { "" };
+    if decimals == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
     }
 }
 
@@ -175,5 +219,25 @@ mod tests {
         assert_eq!(format_number(15.0, ColumnKind::Decimal, false), "15");
         assert_eq!(format_number(4.0 / 22.0, ColumnKind::Ratio, false), "0.182");
         assert_eq!(format_percent(50.0, true), "50,0\u{a0}%");
+    }
+
+    #[test]
+    fn halves_round_up_as_people_round() {
+        // 1 of 8 is 12.5 %: "13" with no decimal, where `format!("{:.0}")` gives "12".
+        assert_eq!(round_half_up(100.0 / 8.0, 0), "13");
+        assert_eq!(round_half_up(0.5, 0), "1");
+        assert_eq!(round_half_up(2.5, 0), "3");
+        assert_eq!(round_half_up(0.125, 2), "0.13");
+        // 29 of 200 is 14.5 %, which binary holds as 14.499999…
+        assert_eq!(round_half_up(29.0 * 100.0 / 200.0, 0), "15");
+        assert_eq!(round_half_up(1.005, 2), "1.01");
+        assert_eq!(round_half_up(55.652, 1), "55.7");
+        assert_eq!(round_half_up(-0.25, 1), "-0.3");
+        assert_eq!(round_half_up(-0.01, 1), "0.0");
+        assert_eq!(round_half_up(0.04, 0), "0");
+        assert_eq!(round_half_up(100.0, 1), "100.0");
+        assert_eq!(format_number(12.5, ColumnKind::Count, false), "13");
+        assert_eq!(format_number(7.125, ColumnKind::Decimal, true), "7,13");
+        assert_eq!(format_number(-0.0004, ColumnKind::Decimal, false), "0");
     }
 }

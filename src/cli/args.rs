@@ -313,7 +313,7 @@ pub enum ExportWhat {
     Frequencies {
         #[command(flatten)]
         out: ExportArgs,
-        /// Break respondents down by a respondent attribute (e.g. secteur): % within each group.
+        /// A column per value of a respondent attribute (e.g. secteur): % within each group.
         #[arg(long, value_name = "ATTR")]
         by: Option<String>,
         /// Also draw the most frequent codes as a horizontal bar chart (SVG).
@@ -323,20 +323,57 @@ pub enum ExportWhat {
         #[arg(long, default_value_t = 15, value_name = "N")]
         top: usize,
     },
-    /// Situations per attribute value, per code of their excerpts, per group of respondents.
+    /// Persons described in situations (a person reported twice counts once), per attribute
+    /// value, per code of their excerpts, per group of respondents; three tables.
     Situations {
         #[command(flatten)]
         out: ExportArgs,
+        /// A column per value of a respondent attribute (e.g. secteur), each with its base.
+        #[arg(long, value_name = "ATTR")]
+        by: Option<String>,
+        /// The base of the percentages of a --by table: all persons, those with the value
+        /// given, or those whose value is known.
+        #[arg(long, value_enum, default_value_t = BaseArg::All)]
+        base: BaseArg,
+        /// Also draw the persons per attribute value as bar charts (SVG).
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
     },
-    /// Answers to the closed questions: counts and % per option; sum, min, median, max of
-    /// numbers.
+    /// Answers to the closed questions, one count per respondent: n, % of all, of those who
+    /// answered and of the known answers, with 95 % intervals; sum, min, median, max of
+    /// numbers. Two tables.
     Answers {
         #[command(flatten)]
         out: ExportArgs,
         /// Only this question (its key, e.g. deja_identifie).
         #[arg(long, value_name = "KEY")]
         question: Option<String>,
+        /// A column per value of a respondent attribute (e.g. secteur), each with its base.
+        #[arg(long, value_name = "ATTR")]
+        by: Option<String>,
+        /// The base of the percentages of a --by table: all respondents, those who answered,
+        /// or those whose answer is known.
+        #[arg(long, value_enum, default_value_t = BaseArg::Given)]
+        base: BaseArg,
         /// Also draw the answers as horizontal bar charts (SVG), one block per question.
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
+    },
+    /// Thematic saturation (Guest, Namey & Chen 2020): new codes per interview in date order,
+    /// new information per run after a base, and the verdict. Two tables.
+    Saturation {
+        #[command(flatten)]
+        out: ExportArgs,
+        /// Interviews in the base (whose codes are the denominator).
+        #[arg(long = "base-size", default_value_t = 4, value_name = "N")]
+        base_size: usize,
+        /// Interviews in each run.
+        #[arg(long = "run-length", default_value_t = 2, value_name = "N")]
+        run_length: usize,
+        /// Largest share of new codes in a run, in % of the base's codes, that is saturation.
+        #[arg(long, default_value_t = 5.0, value_name = "PCT")]
+        threshold: f64,
+        /// Also draw the cumulative curve of codes (SVG).
         #[arg(long, value_name = "FILE.svg")]
         chart: Option<PathBuf>,
     },
@@ -379,20 +416,26 @@ pub struct ExportArgs {
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// Write to this file (atomically, readable by you only); without it, to stdout.
+    /// Write to this file (atomically, readable by you only); without it, to stdout. CSV holds
+    /// one table: for several, a folder (DIR/) or an archive (FILE.zip), one CSV per table.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Start CSV with a byte order mark (spreadsheets then read accents right).
-    #[arg(long)]
-    pub bom: bool,
-    /// CSV separator: ',' or ';' (what French spreadsheets expect).
-    #[arg(long, default_value = ",", value_parser = parse_separator, value_name = "SEP")]
-    pub sep: u8,
-    /// Decimal mark in CSV and Markdown (default: comma with --sep ';' or in French Markdown).
+    /// Only this table of the export (its name, e.g. numbers).
+    #[arg(long, value_name = "NAME")]
+    pub table: Option<String>,
+    /// Start CSV with a byte order mark, yes or no (default: yes in French, where spreadsheets
+    /// need it to read accents; no in English).
+    #[arg(long, value_name = "yes|no", num_args = 0..=1, default_missing_value = "yes", value_parser = parse_yes_no)]
+    pub bom: Option<bool>,
+    /// CSV separator: ',', ';' or tab (default: ';' in French, ',' in English).
+    #[arg(long, value_parser = parse_separator, value_name = "SEP")]
+    pub sep: Option<u8>,
+    /// Decimal mark in CSV and Markdown (default: comma in French, point in English).
     #[arg(long, value_enum)]
     pub decimal: Option<DecimalArg>,
-    /// Only codings by this coder (repeat, or separate with commas).
-    #[arg(long, value_delimiter = ',', value_name = "NAME")]
+    /// Whose codings count: by default each session's reference coder (the first to code
+    /// it, unless chosen); `all` pools every coder; or only these coders (repeat, or commas).
+    #[arg(long, value_delimiter = ',', value_name = "NAME|all")]
     pub coder: Vec<String>,
     /// Only sessions with this status.
     #[arg(long, value_enum)]
@@ -427,6 +470,15 @@ pub enum AgreementUnitArg {
     Char,
 }
 
+/// The base of a cross-table's percentages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BaseArg {
+    All,
+    #[value(alias = "answered")]
+    Given,
+    Known,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DecimalArg {
     Point,
@@ -442,6 +494,14 @@ pub enum StatusArg {
 
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::parse(s).ok_or_else(|| format!("unknown format \"{s}\" (csv, json, md or xlsx)"))
+}
+
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s.to_lowercase().as_str() {
+        "yes" | "oui" | "y" | "o" | "true" | "1" => Ok(true),
+        "no" | "non" | "n" | "false" | "0" => Ok(false),
+        _ => Err(format!("\"{s}\": yes or no")),
+    }
 }
 
 fn parse_separator(s: &str) -> Result<u8, String> {

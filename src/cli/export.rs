@@ -1,6 +1,8 @@
 //! `grille export WHAT`: a table of the study written as CSV, JSON, Markdown or xlsx, to a file
-//! or stdout, and for frequencies and answers a chart as SVG. Everything is built in memory
-//! first, then each file is written atomically (mode 0600): a failure leaves no half export.
+//! or stdout, and for frequencies, answers, situations and saturation a chart as SVG. CSV
+//! follows the language (French: `;`, a byte order mark, decimal comma) and holds one table:
+//! a report of several goes to a folder or a zip. Everything is built in memory first, then
+//! each file is written atomically (mode 0600): a failure leaves no half export.
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -9,22 +11,35 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 
 use super::args::{
-    AgreementUnitArg, DecimalArg, ExportArgs, ExportWhat, MatrixArg, StatusArg, UnitArg,
+    AgreementUnitArg, BaseArg, DecimalArg, ExportArgs, ExportWhat, MatrixArg, StatusArg, UnitArg,
 };
 use super::{Env, Usage, show};
-use crate::analysis::{AgreementUnit, Filter, Unit};
-use crate::i18n::Lang;
+use crate::analysis::saturation::Params;
+use crate::analysis::{AgreementUnit, Base, Coders, Filter, Unit};
 use crate::index::SearchError;
-use crate::interop::export::{self, ChartOptions, Format, Options};
+use crate::interop::export::{self, ChartOptions, Format, Options, Target};
 use crate::store::fs;
 use crate::study::Status;
 use crate::workspace::Workspace;
-use crate::workspace::reports::{ReportKind, build_chart, build_report};
+use crate::workspace::reports::{ReportKind, build_chart, build_curve, build_report};
+
+/// What was asked besides the shared arguments: the table, the chart file, bars in it.
+struct Request {
+    out: ExportArgs,
+    kind: ReportKind,
+    chart: Option<PathBuf>,
+    top: usize,
+}
 
 /// Returns whether every session could be read (the export is made from the readable ones).
 pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     let t = env.texts();
-    let (out, kind, chart, top) = request(what);
+    let Request {
+        out,
+        kind,
+        chart,
+        top,
+    } = request(what);
     let format = if out.json {
         Format::Json
     } else {
@@ -66,17 +81,8 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
             Err(e) => return Err(e.into()),
         }
     }
-    let french = env.lang == Lang::Fr;
-    let options = Options {
-        bom: out.bom,
-        separator: out.sep,
-        decimal_comma: match (out.decimal, format) {
-            (Some(d), _) => d == DecimalArg::Comma,
-            (None, Format::Csv) => out.sep == b';',
-            (None, _) => french,
-        },
-    };
-    let report = build_report(
+    let options = options(&out, env);
+    let mut report = build_report(
         &ws.study,
         &sessions,
         &filter,
@@ -85,25 +91,34 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         options.decimal_comma,
     )
     .map_err(|e| anyhow!(e.message(t)))?;
-    let bytes = export::render(&report, format, &options)?;
-    let svg = match &chart {
-        Some(_) => build_chart(&ws.study, &sessions, &filter, &kind, top, t)
-            .map_err(|e| anyhow!(e.message(t)))?
-            .map(|c| {
-                let options = ChartOptions {
-                    decimal_comma: french,
-                    ..ChartOptions::default()
-                };
-                export::svg::render(&c, &options)
-            }),
-        None => None,
-    };
+    if let Some(name) = &out.table {
+        let keys: Vec<String> = report.tables.iter().map(|t| t.key.clone()).collect();
+        report.tables.retain(|t| &t.key == name);
+        if report.tables.is_empty() {
+            return Err(Usage((t.analysis.unknown_table)(name, &keys.join(", "))).into());
+        }
+    }
+    let tables: Vec<String> = report.tables.iter().map(|t| t.key.clone()).collect();
+    let several = format == Format::Csv && tables.len() > 1;
+    let target = out
+        .output
+        .as_deref()
+        .map(|p| Target::of(p, format))
+        .unwrap_or(Target::File);
+    if several && target == Target::File {
+        return Err(Usage((t.analysis.several_tables)(&tables.join(", "))).into());
+    }
+    let svg = chart_svg(&ws, &sessions, &filter, &kind, chart.is_some(), top, env)?;
     match &out.output {
         Some(path) => {
-            fs::write_atomic(path, &bytes)?;
-            eprintln!("{}", (t.analysis.export_written)(&show(path)));
+            for file in export::write_report(&report, format, &options, &target, path)? {
+                eprintln!("{}", (t.analysis.export_written)(&show(&file)));
+            }
         }
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        None => {
+            let bytes = export::render(&report, format, &options)?;
+            std::io::stdout().lock().write_all(&bytes)?;
+        }
     }
     if let (Some(path), Some(svg)) = (&chart, svg) {
         fs::write_atomic(path, svg.as_bytes())?;
@@ -112,21 +127,118 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     Ok(unreadable.is_empty())
 }
 
-/// The shared arguments, the table asked for, and the chart file with its number of bars.
-fn request(what: ExportWhat) -> (ExportArgs, ReportKind, Option<PathBuf>, usize) {
+/// The chart of the export as SVG, when one was asked for and the table has one.
+fn chart_svg(
+    ws: &Workspace,
+    sessions: &[crate::study::Session],
+    filter: &Filter,
+    kind: &ReportKind,
+    wanted: bool,
+    top: usize,
+    env: &Env,
+) -> Result<Option<String>> {
+    if !wanted {
+        return Ok(None);
+    }
+    let t = env.texts();
+    let options = ChartOptions {
+        decimal_comma: env.lang == crate::i18n::Lang::Fr,
+        ..ChartOptions::default()
+    };
+    if let ReportKind::Saturation { params } = kind {
+        let curve = build_curve(&ws.study, sessions, filter, *params, t)
+            .map_err(|e| anyhow!(e.message(t)))?;
+        return Ok(Some(export::curve::render(&curve, &options)));
+    }
+    Ok(build_chart(&ws.study, sessions, filter, kind, top, t)
+        .map_err(|e| anyhow!(e.message(t)))?
+        .map(|c| export::svg::render(&c, &options)))
+}
+
+/// CSV conventions: the language's, each overridden by its flag.
+fn options(out: &ExportArgs, env: &Env) -> Options {
+    let lang = Options::for_lang(env.lang);
+    Options {
+        bom: out.bom.unwrap_or(lang.bom),
+        separator: out.sep.unwrap_or(lang.separator),
+        decimal_comma: out
+            .decimal
+            .map_or(lang.decimal_comma, |d| d == DecimalArg::Comma),
+    }
+}
+
+fn base(arg: BaseArg) -> Base {
+    match arg {
+        BaseArg::All => Base::All,
+        BaseArg::Given => Base::Given,
+        BaseArg::Known => Base::Known,
+    }
+}
+
+fn request(what: ExportWhat) -> Request {
+    let plain = |out, kind| Request {
+        out,
+        kind,
+        chart: None,
+        top: 0,
+    };
     match what {
         ExportWhat::Frequencies {
             out,
             by,
             chart,
             top,
-        } => (out, ReportKind::Frequencies { by }, chart, top),
-        ExportWhat::Situations { out } => (out, ReportKind::Situations, None, 0),
+        } => Request {
+            out,
+            kind: ReportKind::Frequencies { by },
+            chart,
+            top,
+        },
+        ExportWhat::Situations {
+            out,
+            by,
+            base: b,
+            chart,
+        } => Request {
+            out,
+            kind: ReportKind::Situations { by, base: base(b) },
+            chart,
+            top: 0,
+        },
         ExportWhat::Answers {
             out,
             question,
+            by,
+            base: b,
             chart,
-        } => (out, ReportKind::Answers { question }, chart, 0),
+        } => Request {
+            out,
+            kind: ReportKind::Answers {
+                question,
+                by,
+                base: base(b),
+            },
+            chart,
+            top: 0,
+        },
+        ExportWhat::Saturation {
+            out,
+            base_size,
+            run_length,
+            threshold,
+            chart,
+        } => Request {
+            out,
+            kind: ReportKind::Saturation {
+                params: Params {
+                    base: base_size,
+                    run: run_length,
+                    threshold,
+                },
+            },
+            chart,
+            top: 0,
+        },
         ExportWhat::Cooccurrence { out, unit, matrix } => {
             let kind = match matrix {
                 MatrixArg::Codes => ReportKind::Cooccurrence {
@@ -137,27 +249,34 @@ fn request(what: ExportWhat) -> (ExportArgs, ReportKind, Option<PathBuf>, usize)
                 },
                 MatrixArg::Sessions => ReportKind::CodeSessions,
             };
-            (out, kind, None, 0)
+            plain(out, kind)
         }
         ExportWhat::Agreement { out, coders, unit } => {
             let unit = match unit {
                 AgreementUnitArg::Segment => AgreementUnit::Segment,
                 AgreementUnitArg::Char => AgreementUnit::Char,
             };
-            (out, ReportKind::Agreement { coders, unit }, None, 0)
+            plain(out, ReportKind::Agreement { coders, unit })
         }
-        ExportWhat::Excerpts { out } => (out, ReportKind::Excerpts, None, 0),
+        ExportWhat::Excerpts { out } => plain(out, ReportKind::Excerpts),
     }
 }
 
 fn filter(out: &ExportArgs) -> Filter {
+    let names: BTreeSet<String> = out
+        .coder
+        .iter()
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty())
+        .collect();
     Filter {
-        coders: (!out.coder.is_empty()).then(|| {
-            out.coder
-                .iter()
-                .map(|c| c.trim().to_owned())
-                .collect::<BTreeSet<_>>()
-        }),
+        coders: if names.is_empty() {
+            Coders::Reference
+        } else if names.iter().any(|n| n.eq_ignore_ascii_case("all")) {
+            Coders::All
+        } else {
+            Coders::Named(names)
+        },
         status: out.status.map(|s| match s {
             StatusArg::Done => Status::Done,
             StatusArg::InProgress => Status::InProgress,

@@ -15,7 +15,9 @@ use super::ctx::{Ctx, View};
 use super::msg::{Effect, Stats};
 use super::screen::{Bindings, Nav, Screen, Step};
 use super::widget::fit;
-use crate::analysis::tables::group_label;
+use crate::analysis::categories::{Base, Role};
+use crate::analysis::table::format_percent;
+use crate::analysis::tables::category_label;
 use crate::analysis::{Frequencies, QuestionAnswers, SortKey};
 use crate::i18n::Texts;
 use crate::interop::export::Format;
@@ -117,7 +119,11 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
             };
             let kind = match s.tab {
                 Tab::Frequencies => ReportKind::Frequencies { by: None },
-                Tab::Answers => ReportKind::Answers { question: None },
+                Tab::Answers => ReportKind::Answers {
+                    question: None,
+                    by: None,
+                    base: Base::Given,
+                },
             };
             return Step::effect(Effect::Export { kind, format });
         }
@@ -301,19 +307,26 @@ fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
             style,
         )));
         lines.push(
-            Line::from((t.stats_answered)(q.answered, q.sessions, q.not_answered)).dark_gray(),
+            Line::from((t.stats_answered)(
+                q.answered(),
+                q.respondents(),
+                q.not_answered(),
+            ))
+            .dark_gray(),
         );
-        for o in &q.options {
-            let pct = o
-                .pct_answered
-                .map(|p| format!("{p:>5.1} %"))
-                .unwrap_or_else(|| "   —   ".into());
-            let bar = "█".repeat(o.pct_answered.map_or(0, |p| (p / 5.0).round() as usize));
+        let rows = q.tally.rows.iter().filter(|_| q.has_options());
+        for r in rows {
+            let share = r.share(&q.tally.bases, Base::Given).and_then(|p| p.pct);
+            let pct = share
+                .map(|p| format!("{:>7}", format_percent(p, t.analysis.decimal_comma)))
+                .unwrap_or_else(|| "      —".into());
+            let bar = "█".repeat(share.map_or(0, |p| (p / 5.0).round() as usize));
+            let indent = if r.category.role == Role::Member { "    " } else { "  " };
             lines.push(Line::from(vec![
                 Span::raw(format!(
-                    "  {:<28} {:>4}  {pct}  ",
-                    fit(&group_label(&o.group, t), 28),
-                    o.count
+                    "{indent}{:<28} {:>4}  {pct}  ",
+                    fit(&category_label(&r.category, t), 30 - indent.len()),
+                    r.n
                 )),
                 Span::styled(bar, Style::default().fg(Color::Cyan)),
             ]));

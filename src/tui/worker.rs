@@ -148,7 +148,7 @@ impl State {
     }
 
     fn run(&mut self, task: Task, answers: &Sender<Msg>) -> Answer {
-        let t = task.lang.texts();
+        let (lang, t) = (task.lang, task.lang.texts());
         self.ws.study = task.study;
         let mut progress = Reporter::new(answers.clone());
         match task.job {
@@ -186,7 +186,7 @@ impl State {
             }
             Job::Export { kind, format } => {
                 progress.say(Work::Exporting);
-                match self.ws.export_to_current_folder(&kind, format, t) {
+                match self.ws.export_to_current_folder(&kind, format, lang) {
                     Ok(path) => Answer::Info((t.exported)(&path.display().to_string())),
                     Err(e) => Answer::Failed(said(&e, t)),
                 }

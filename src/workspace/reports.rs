@@ -3,7 +3,9 @@
 
 use crate::analysis::chart::Chart;
 use crate::analysis::table::Report;
-use crate::analysis::{self, AgreementUnit, Filter, FrequencyError, Unit, tables};
+use crate::analysis::split::UnknownAttribute;
+use crate::analysis::tables::Counted;
+use crate::analysis::{self, AgreementUnit, Base, Filter, FrequencyError, Unit, tables};
 use crate::i18n::Texts;
 use crate::study::{Session, Study, ValueKind};
 
@@ -14,10 +16,17 @@ pub enum ReportKind {
     Frequencies {
         by: Option<String>,
     },
-    Situations,
-    /// Closed questions; `question` keeps one (by key).
+    /// Persons per situation attribute (a cross-table with `by`, percentages over `base`).
+    Situations {
+        by: Option<String>,
+        base: Base,
+    },
+    /// Closed questions; `question` keeps one (by key); a cross-table with `by`, percentages
+    /// over `base`.
     Answers {
         question: Option<String>,
+        by: Option<String>,
+        base: Base,
     },
     /// Code × code.
     Cooccurrence {
@@ -31,6 +40,10 @@ pub enum ReportKind {
         unit: AgreementUnit,
     },
     Excerpts,
+    /// New codes per interview in date order, and the verdict of Guest, Namey & Chen.
+    Saturation {
+        params: analysis::saturation::Params,
+    },
 }
 
 /// What stops a table from being built: each names what was asked and what exists.
@@ -63,6 +76,15 @@ impl ReportError {
     }
 }
 
+impl From<UnknownAttribute> for ReportError {
+    fn from(e: UnknownAttribute) -> Self {
+        ReportError::UnknownAttribute {
+            key: e.key,
+            known: e.known,
+        }
+    }
+}
+
 impl From<FrequencyError> for ReportError {
     fn from(e: FrequencyError) -> Self {
         let FrequencyError::UnknownAttribute { key, known } = e;
@@ -81,23 +103,32 @@ pub fn build_report(
 ) -> Result<Report, ReportError> {
     check_coders(sessions, filter)?;
     let scope = filter.scope(study, sessions);
+    let counted = Counted::of(&scope, t);
     Ok(match kind {
         ReportKind::Frequencies { by } => {
             let f = analysis::frequencies(&scope, by.as_deref())?;
-            tables::frequencies_report(&f, filter, t)
+            tables::frequencies_report(&f, &counted, t)
         }
-        ReportKind::Situations => {
-            tables::situations_report(&analysis::situations(&scope), filter, t)
+        ReportKind::Situations { by, base } => {
+            let s = analysis::situations_by(&scope, by.as_deref())?;
+            tables::situations_report(&s, &study.meta, &counted, *base, t)
         }
-        ReportKind::Answers { question } => {
-            let answers = chosen_answers(&scope, question.as_deref())?;
-            tables::answers_report(&answers, filter, t)
+        ReportKind::Answers { question, by, base } => {
+            let mut answers = analysis::answers_by(&scope, by.as_deref())?;
+            if let Some(key) = question {
+                let i = chosen_question(&scope, &answers.questions, key)?;
+                answers.questions = vec![answers.questions.swap_remove(i)];
+                for column in &mut answers.columns {
+                    *column = vec![column.swap_remove(i)];
+                }
+            }
+            tables::answers_report(&answers, &counted, *base, t)
         }
         ReportKind::Cooccurrence { unit } => {
-            tables::code_matrix_report(&analysis::code_matrix(&scope, *unit), filter, t)
+            tables::code_matrix_report(&analysis::code_matrix(&scope, *unit), &counted, t)
         }
         ReportKind::CodeSessions => {
-            tables::session_matrix_report(&analysis::session_matrix(&scope), filter, t)
+            tables::session_matrix_report(&analysis::session_matrix(&scope), &counted, t)
         }
         ReportKind::Agreement { coders, unit } => {
             let (a, b) = match coders {
@@ -105,12 +136,33 @@ pub fn build_report(
                 None => only_pair(scope.sessions.iter().copied())?,
             };
             let g = analysis::agreement(&scope, &a, &b, *unit)?;
-            tables::agreement_report(&g, filter, t, decimal_comma)
+            tables::agreement_report(&g, &counted, t, decimal_comma)
         }
         ReportKind::Excerpts => {
-            tables::excerpts_report(&analysis::excerpts(&scope), study, filter, t)
+            tables::excerpts_report(&analysis::excerpts(&scope), study, &counted, t)
         }
+        ReportKind::Saturation { params } => tables::saturation_report(
+            &analysis::saturation::saturation(&scope, *params),
+            &study.codebook,
+            &counted,
+            t,
+            decimal_comma,
+        ),
     })
+}
+
+/// The saturation curve (distinct codes so far, new codes per interview).
+pub fn build_curve(
+    study: &Study,
+    sessions: &[Session],
+    filter: &Filter,
+    params: analysis::saturation::Params,
+    t: &Texts,
+) -> Result<crate::analysis::chart::Curve, ReportError> {
+    check_coders(sessions, filter)?;
+    let scope = filter.scope(study, sessions);
+    let s = analysis::saturation::saturation(&scope, params);
+    Ok(tables::saturation_curve(&s, t))
 }
 
 /// The chart of a table that has one (frequencies: the `top` codes; answers), else `None`.
@@ -129,41 +181,48 @@ pub fn build_chart(
             let f = analysis::frequencies(&scope, None)?;
             Some(tables::frequencies_chart(&f, top, t))
         }
-        ReportKind::Answers { question } => Some(tables::answers_chart(
-            &chosen_answers(&scope, question.as_deref())?,
+        ReportKind::Answers { question, .. } => {
+            let mut answers = analysis::answers(&scope);
+            if let Some(key) = question {
+                let i = chosen_question(&scope, &answers, key)?;
+                answers = vec![answers.swap_remove(i)];
+            }
+            Some(tables::answers_chart(&answers, t))
+        }
+        ReportKind::Situations { .. } => Some(tables::situations_chart(
+            &analysis::situations(&scope),
+            &study.meta,
             t,
         )),
         _ => None,
     })
 }
 
-fn chosen_answers(
+/// The position of the closed question `key` among the answers, or an error listing them.
+fn chosen_question(
     scope: &analysis::Scope,
-    question: Option<&str>,
-) -> Result<Vec<analysis::QuestionAnswers>, ReportError> {
-    let mut answers = analysis::answers(scope);
-    if let Some(key) = question {
-        if !answers.iter().any(|q| q.key == key) {
-            let known: Vec<&str> = scope
+    answers: &[analysis::QuestionAnswers],
+    key: &str,
+) -> Result<usize, ReportError> {
+    answers
+        .iter()
+        .position(|q| q.key == key)
+        .ok_or_else(|| ReportError::UnknownQuestion {
+            key: key.into(),
+            known: scope
                 .study
                 .grid
                 .questions()
                 .filter(|(_, q)| q.kind != ValueKind::Open)
                 .map(|(_, q)| q.key.as_str())
-                .collect();
-            return Err(ReportError::UnknownQuestion {
-                key: key.into(),
-                known: known.join(", "),
-            });
-        }
-        answers.retain(|q| q.key == key);
-    }
-    Ok(answers)
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
 
 /// A coder filter naming nobody who coded is a typo, not an empty table.
 fn check_coders(sessions: &[Session], filter: &Filter) -> Result<(), ReportError> {
-    let Some(wanted) = &filter.coders else {
+    let analysis::Coders::Named(wanted) = &filter.coders else {
         return Ok(());
     };
     let known = analysis::filter::coders(sessions);
@@ -193,26 +252,37 @@ fn only_pair<'a>(
 }
 
 impl super::Workspace {
-    /// Writes a table of the whole study to a file in [`Workspace::exports_to`], named after the
-    /// table and the day (`grille-frequencies-2021-09-14.xlsx`); returns its path.
+    /// Writes a table of the whole study in [`Workspace::exports_to`], named after the table
+    /// and the day (`grille-frequencies-2021-09-14.xlsx`; a CSV of several tables becomes a
+    /// folder of one file each), in the language's spreadsheet conventions; returns its path.
     pub fn export_to_current_folder(
         &self,
         kind: &ReportKind,
         format: crate::interop::export::Format,
-        t: &Texts,
+        lang: crate::i18n::Lang,
     ) -> anyhow::Result<std::path::PathBuf> {
-        use crate::interop::export::{Format, Options, write_report};
+        use crate::interop::export::{Format, Options, Target, write_report};
+        let t = lang.texts();
         let (sessions, _) = self.sessions()?;
-        let report = build_report(&self.study, &sessions, &Filter::default(), kind, t, false)
-            .map_err(|e| anyhow::anyhow!(e.message(t)))?;
+        let options = Options::for_lang(lang);
+        let report = build_report(
+            &self.study,
+            &sessions,
+            &Filter::default(),
+            kind,
+            t,
+            options.decimal_comma,
+        )
+        .map_err(|e| anyhow::anyhow!(e.message(t)))?;
         let name = match kind {
             ReportKind::Frequencies { .. } => "frequencies",
-            ReportKind::Situations => "situations",
+            ReportKind::Situations { .. } => "situations",
             ReportKind::Answers { .. } => "answers",
             ReportKind::Cooccurrence { .. } => "cooccurrence",
             ReportKind::CodeSessions => "code-sessions",
             ReportKind::Agreement { .. } => "agreement",
             ReportKind::Excerpts => "excerpts",
+            ReportKind::Saturation { .. } => "saturation",
         };
         let ext = match format {
             Format::Csv => "csv",
@@ -221,14 +291,16 @@ impl super::Workspace {
             Format::Xlsx => "xlsx",
         };
         let day = chrono::Local::now().format("%Y-%m-%d");
-        let path = self.exports_to.join(format!("grille-{name}-{day}.{ext}"));
-        // French spreadsheets: `;` and a BOM, so that accents and columns read right.
-        let options = Options {
-            bom: true,
-            separator: b';',
-            decimal_comma: true,
+        let several = format == Format::Csv && report.tables.len() > 1;
+        let (path, target) = if several {
+            // One CSV per table, in a folder named like the file would be.
+            let folder = self.exports_to.join(format!("grille-{name}-{day}"));
+            (folder, Target::Folder)
+        } else {
+            let file = self.exports_to.join(format!("grille-{name}-{day}.{ext}"));
+            (file, Target::File)
         };
-        write_report(&report, format, &options, &path)?;
+        write_report(&report, format, &options, &target, &path)?;
         Ok(path)
     }
 }

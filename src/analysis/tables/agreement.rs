@@ -1,10 +1,9 @@
-use super::{count, notes, percent, text};
+use super::{Counted, count, percent, text};
 use crate::analysis::agreement::{Agreement, AgreementUnit, CodeAgreement};
-use crate::analysis::filter::Filter;
 use crate::analysis::table::{Cell, Column, ColumnKind, Report, Table, format_number};
 use crate::i18n::Texts;
 
-pub fn agreement_report(g: &Agreement, filter: &Filter, t: &Texts, decimal_comma: bool) -> Report {
+pub fn agreement_report(g: &Agreement, counted: &Counted, t: &Texts, decimal_comma: bool) -> Report {
     let a = t.analysis;
     let ratio = |key: &str, label: &str| Column::new(key, label, ColumnKind::Ratio);
     let row = |c: &CodeAgreement, path: String, name: String| -> Vec<Cell> {
@@ -42,9 +41,10 @@ pub fn agreement_report(g: &Agreement, filter: &Filter, t: &Texts, decimal_comma
     Report {
         title: title.clone(),
         tables: vec![Table {
+            key: "agreement".into(),
             name: a.agreement_sheet.into(),
             title,
-            notes: notes(list, filter, t),
+            notes: counted.notes(list),
             columns: vec![
                 text("code", a.code),
                 text("name", a.name),

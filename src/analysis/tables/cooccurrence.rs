@@ -1,10 +1,9 @@
-use super::{count, notes, text};
+use super::{Counted, count, text};
 use crate::analysis::cooccurrence::{CodeMatrix, SessionMatrix, Unit};
-use crate::analysis::filter::Filter;
 use crate::analysis::table::{Cell, Report, Table};
 use crate::i18n::Texts;
 
-pub fn code_matrix_report(m: &CodeMatrix, filter: &Filter, t: &Texts) -> Report {
+pub fn code_matrix_report(m: &CodeMatrix, counted: &Counted, t: &Texts) -> Report {
     let a = t.analysis;
     let overlap = m.unit == Unit::Overlap;
     let mut columns = vec![text("code", a.code), text("name", a.name)];
@@ -23,16 +22,17 @@ pub fn code_matrix_report(m: &CodeMatrix, filter: &Filter, t: &Texts) -> Report 
     Report {
         title: title.clone(),
         tables: vec![Table {
+            key: "cooccurrence".into(),
             name: a.cooccurrence_sheet.into(),
             title,
-            notes: notes(vec![(a.cooccurrence_note)(overlap)], filter, t),
+            notes: counted.coded_notes(vec![(a.cooccurrence_note)(overlap)]),
             columns,
             rows,
         }],
     }
 }
 
-pub fn session_matrix_report(m: &SessionMatrix, filter: &Filter, t: &Texts) -> Report {
+pub fn session_matrix_report(m: &SessionMatrix, counted: &Counted, t: &Texts) -> Report {
     let a = t.analysis;
     let mut columns = vec![text("code", a.code), text("name", a.name)];
     for s in &m.sessions {
@@ -63,9 +63,10 @@ pub fn session_matrix_report(m: &SessionMatrix, filter: &Filter, t: &Texts) -> R
     Report {
         title: a.code_sessions_title.into(),
         tables: vec![Table {
+            key: "code-sessions".into(),
             name: a.code_sessions_sheet.into(),
             title: a.code_sessions_title.into(),
-            notes: notes(vec![a.code_sessions_note.into()], filter, t),
+            notes: counted.coded_notes(vec![a.code_sessions_note.into()]),
             columns,
             rows,
         }],

@@ -1,13 +1,12 @@
-use super::{group_label, notes, text};
+use super::{Counted, group_label, text};
 use crate::analysis::excerpts::ExcerptRow;
-use crate::analysis::filter::Filter;
 use crate::analysis::groups;
 use crate::analysis::table::{Cell, Report, Table};
 use crate::i18n::Texts;
 use crate::study::{Speaker, Study};
 
 /// One row per coded excerpt, with one column per respondent attribute: a reading file.
-pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, filter: &Filter, t: &Texts) -> Report {
+pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, counted: &Counted, t: &Texts) -> Report {
     let a = t.analysis;
     let attributes = &study.meta.respondent_attributes;
     let mut columns = vec![
@@ -70,9 +69,10 @@ pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, filter: &Filter, t: &
     Report {
         title: a.excerpts_title.into(),
         tables: vec![Table {
+            key: "excerpts".into(),
             name: a.excerpts_sheet.into(),
             title: a.excerpts_title.into(),
-            notes: notes(Vec::new(), filter, t),
+            notes: counted.coded_notes(Vec::new()),
             columns,
             rows,
         }],

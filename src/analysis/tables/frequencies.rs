@@ -1,11 +1,11 @@
-use super::{count, group_key, group_label, notes, percent, text};
+use super::{Counted, count, group_key, group_label, share_cells, share_columns, text};
+use crate::analysis::interval::Proportion;
 use crate::analysis::chart::{Bar, BarGroup, Chart};
-use crate::analysis::filter::Filter;
 use crate::analysis::frequencies::{Counts, Frequencies};
 use crate::analysis::table::{Cell, Report, Table};
 use crate::i18n::Texts;
 
-pub fn frequencies_report(f: &Frequencies, filter: &Filter, t: &Texts) -> Report {
+pub fn frequencies_report(f: &Frequencies, counted: &Counted, t: &Texts) -> Report {
     let a = t.analysis;
     let all = |label: &str| (a.with_descendants)(label);
     let mut columns = vec![
@@ -14,24 +14,35 @@ pub fn frequencies_report(f: &Frequencies, filter: &Filter, t: &Texts) -> Report
         count("excerpts", a.excerpts),
         count("sessions", a.sessions),
         count("respondents", a.respondents),
-        percent("respondents_pct", a.respondents_pct),
+    ];
+    columns.extend(share_columns("respondents_pct", a.respondents_pct, t));
+    columns.extend([
         count("words", a.words),
         count("excerpts_with_descendants", &all(a.excerpts)),
         count("sessions_with_descendants", &all(a.sessions)),
         count("respondents_with_descendants", &all(a.respondents)),
-        percent("respondents_pct_with_descendants", &all(a.respondents_pct)),
-        count("words_with_descendants", &all(a.words)),
-    ];
+    ]);
+    columns.extend(share_columns(
+        "respondents_pct_with_descendants",
+        &all(a.respondents_pct),
+        t,
+    ));
+    columns.push(count("words_with_descendants", &all(a.words)));
     let mut list = vec![
         (a.frequencies_base)(f.sessions, f.respondents),
         a.frequencies_units.into(),
+        a.wilson_note.into(),
     ];
     if let Some(b) = &f.breakdown {
         for (g, size) in b.groups.iter().zip(&b.sizes) {
             let label = format!("{} ({size})", group_label(g, t));
             let key = format!("{}_{}", b.attribute, group_key(g));
             columns.push(count(&format!("{key}_n"), &(a.group_n)(&label)));
-            columns.push(percent(&format!("{key}_pct"), &(a.group_pct)(&label)));
+            columns.extend(share_columns(
+                &format!("{key}_pct"),
+                &(a.group_pct)(&label),
+                t,
+            ));
         }
         list.push((a.breakdown_note)(&b.label, b.multi));
     }
@@ -39,12 +50,17 @@ pub fn frequencies_report(f: &Frequencies, filter: &Filter, t: &Texts) -> Report
         .codes
         .iter()
         .map(|c| {
-            let mut row: Vec<Cell> = vec![c.path.clone().into(), c.name.clone().into()];
-            push_counts(&mut row, &c.own);
-            push_counts(&mut row, &c.with_descendants);
-            for g in &c.by_group {
-                row.push(g.respondents.into());
-                row.push(g.pct.into());
+            let mut row: Vec<Cell> = vec![
+                Cell::labelled(&c.path, &c.path),
+                c.name.clone().into(),
+            ];
+            push_counts(&mut row, &c.own, f.respondents);
+            push_counts(&mut row, &c.with_descendants, f.respondents);
+            if let Some(b) = &f.breakdown {
+                for (g, size) in c.by_group.iter().zip(&b.sizes) {
+                    row.push(g.respondents.into());
+                    row.extend(share_cells(Some(Proportion::of(g.respondents, *size))));
+                }
             }
             row
         })
@@ -52,20 +68,21 @@ pub fn frequencies_report(f: &Frequencies, filter: &Filter, t: &Texts) -> Report
     Report {
         title: a.frequencies_title.into(),
         tables: vec![Table {
+            key: "frequencies".into(),
             name: a.frequencies_sheet.into(),
             title: a.frequencies_title.into(),
-            notes: notes(list, filter, t),
+            notes: counted.coded_notes(list),
             columns,
             rows,
         }],
     }
 }
 
-fn push_counts(row: &mut Vec<Cell>, c: &Counts) {
+fn push_counts(row: &mut Vec<Cell>, c: &Counts, base: usize) {
     row.push(c.excerpts.into());
     row.push(c.sessions.into());
     row.push(c.respondents.into());
-    row.push(c.respondents_pct.into());
+    row.extend(share_cells(Some(Proportion::of(c.respondents, base))));
     row.push(c.words.into());
 }
 

@@ -50,9 +50,9 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     situations_groups_note: "Situations reported by the respondents of each group.",
     answers_title: "Answers to closed questions",
     answers_sheet: "Answers",
-    answers_note: "% of answers: among the sessions that answered the question; % of all: among \
-        all sessions. Multiple choice: percentages do not sum to 100.",
-    answers_multi_note: "Multiple choice: a session may tick several answers, percentages do not \
+    answers_note: "One row per option of each closed question; each respondent counts once, all \
+        their sessions together. Multiple choice: percentages do not sum to 100.",
+    answers_multi_note: "Multiple choice: a person may tick several answers, percentages do not \
         sum to 100.",
     numbers_title: "Numeric answers",
     numbers_sheet: "Numbers",
@@ -136,7 +136,7 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     chart_frequencies_title: "Most frequent codes: respondents concerned",
     chart_frequencies_base: |n| format!("Base: {n} respondent(s); codes with their subcodes"),
     chart_answers_base: |a, s, n| {
-        format!("Base: {a} session(s) answered out of {s} ({n} no answer)")
+        format!("Base: {a} respondent(s) answered out of {s} ({n} no answer)")
     },
     export_written: |p| format!("Export written to {p}"),
     chart_written: |p| format!("Chart written to {p}"),
@@ -161,4 +161,131 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
              count it as one respondent"
         )
     },
+    left_out: |n, of, status, dates, query| {
+        format!(
+            "Sessions left out: {n} of {of} (status: {status}, dates: {dates}, no passage \
+             matching the search: {query})."
+        )
+    },
+    coder_counted: |c| format!("{c}, counted"),
+    coder_not_counted: |c| format!("{c}, not counted"),
+    coders_reference: |list| {
+        format!(
+            "Codings counted: the reference coder's in each session (the first to code it, \
+             unless chosen). Sessions coded by several: {list}. To pool every coding: --coder all."
+        )
+    },
+    coders_pooled: |list| {
+        if list.is_empty() {
+            "Every coder's codings pooled.".into()
+        } else {
+            format!(
+                "Every coder's codings pooled (a passage coded by two people counts once). \
+                 Sessions coded by several: {list}."
+            )
+        }
+    },
+    coders_named: |names| format!("Codings counted: {names}'s only."),
+    query_note: |q, n| format!("search \"{q}\": {n} passage(s)"),
+    row: "row",
+    row_option: "option",
+    row_group: "group",
+    row_member: "detail of the group",
+    row_unknown: "unknown",
+    row_not_given: "not given",
+    row_base: "base",
+    pct_of_all: "% of all",
+    pct_of_given: "% of given",
+    pct_of_known: "% of known",
+    ci_low: |c| format!("{c}: 95% CI low"),
+    ci_high: |c| format!("{c}: 95% CI high"),
+    base_all: "base: all",
+    base_given: "base: given",
+    base_known: "base: known",
+    base_row: |b| format!("Base ({b})"),
+    answers_base: |n| format!("Base: {n} respondent(s), each counted once."),
+    bases_note: "% of all: among every unit counted; % of given: among those with an answer \
+        (\"unknown\" included); % of known: among those whose answer is known (neither \
+        unknown nor missing). A group counts once each unit holding one of its options.",
+    wilson_note: "95% CI: Wilson 95% confidence interval.",
+    answer_conflicts: |n| {
+        format!(
+            "{n} answer(s) differ from one session to another for the same respondent: the \
+             first known answer (by date) is counted."
+        )
+    },
+    total: |n| format!("All ({n})"),
+    split_note: |label, multi| {
+        let mut s = format!("Columns: {label}; each column has its own base.");
+        if multi {
+            s.push_str(" A unit may be in several columns.");
+        }
+        s
+    },
+    split_persons_note: |label| {
+        format!(
+            "Columns: {label} of the respondents who described the person; a person described \
+             by respondents of several groups is in each."
+        )
+    },
+    cross_base_note: |b| format!("Percentages: {b} of each column."),
+    cross_title: |title, by| format!("{title}, by {by}"),
+    persons_base: |p, r, reporting, respondents| {
+        format!(
+            "Base: {p} person(s) described in {r} situation(s) by {reporting} respondent(s) \
+             of {respondents}."
+        )
+    },
+    persons_note: "A person described by several respondents (situations marked \"same \
+        person\") counts once; their attributes are the first known value. A detail (kinds of \
+        pimping…) is counted among the persons concerned.",
+    person_conflicts: |n| {
+        format!("{n} person(s) described differently in their situations: first known value counted.")
+    },
+    applies_to: "applies to",
+    persons: "persons",
+    persons_pct: "% of persons",
+    chart_persons_base: |n| format!("Base: {n} person(s)"),
+    several_tables: |tables| {
+        format!(
+            "this export has several tables ({tables}) and a CSV file holds one: write them to \
+             a folder (-o FOLDER/) or an archive (-o FILE.zip), or pick one with --table NAME"
+        )
+    },
+    saturation_title: "Thematic saturation: new codes per interview",
+    saturation_sheet: "Saturation",
+    saturation_runs_title: "Saturation: new information per run of interviews",
+    saturation_runs_sheet: "Runs",
+    saturation_method: |base, run, threshold, codes| {
+        format!(
+            "Method of Guest, Namey and Chen (2020): base of {base} interview(s) ({codes} \
+             distinct code(s)), runs of {run} interview(s), new information threshold ≤ \
+             {threshold}% of the base's codes."
+        )
+    },
+    saturation_reference: "Guest G., Namey E., Chen M. (2020), \"A simple method to assess and \
+        report thematic saturation in qualitative research\", PLoS ONE 15(5): e0232076. \
+        Interviews in the order of their dates.",
+    saturation_undated: |n| format!("{n} undated session(s) left out: the order of interviews depends on dates."),
+    saturation_reached: |at, first, last| {
+        format!("Saturation reached at interview {at} (interviews {first} to {last} bring few new codes).")
+    },
+    saturation_not_reached: "Saturation not reached: every run brings more new information than \
+        the threshold.",
+    saturation_too_few: |n, needed| {
+        format!("Saturation cannot be assessed: {n} dated interview(s), at least {needed} needed (base and one run).")
+    },
+    saturation_no_base: "Saturation cannot be assessed: the base interviews have no code.",
+    saturation_mark: |at| format!("saturation: interview {at}"),
+    interview_number: "interview no.",
+    codes_used: "codes used",
+    new_codes: "new codes",
+    cumulative_codes: "distinct codes so far",
+    new_code_list: "new codes (list)",
+    run: "run",
+    base_codes: "codes in the base",
+    new_information: "new information (% of base)",
+    within_threshold: "within threshold",
+    unknown_table: |name, known| format!("no table \"{name}\" in this export (tables: {known})"),
+    decimal_comma: false,
 };

@@ -53,9 +53,9 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     situations_groups_note: "Situations rapportées par les répondant·es de chaque groupe.",
     answers_title: "Réponses aux questions fermées",
     answers_sheet: "Réponses",
-    answers_note: "% des réponses : parmi les entretiens qui ont répondu à la question ; % de \
-        tous : parmi tous les entretiens. Choix multiples : les % ne totalisent pas 100.",
-    answers_multi_note: "Choix multiples : un entretien peut cocher plusieurs réponses, les % ne \
+    answers_note: "Une ligne par modalité de chaque question fermée ; chaque répondant·e compte \
+        une fois, tous ses entretiens réunis. Choix multiples : les % ne totalisent pas 100.",
+    answers_multi_note: "Choix multiples : une personne peut cocher plusieurs réponses, les % ne \
         totalisent pas 100.",
     numbers_title: "Réponses numériques",
     numbers_sheet: "Nombres",
@@ -144,7 +144,7 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     chart_frequencies_title: "Codes les plus fréquents : répondant·es concerné·es",
     chart_frequencies_base: |n| format!("Base : {n} répondant·e(s) ; codes avec leurs sous-codes"),
     chart_answers_base: |a, s, n| {
-        format!("Base : {a} entretien(s) ayant répondu sur {s} ({n} sans réponse)")
+        format!("Base : {a} répondant·e(s) ayant répondu sur {s} ({n} sans réponse)")
     },
     export_written: |p| format!("Export écrit dans {p}"),
     chart_written: |p| format!("Graphique écrit dans {p}"),
@@ -171,4 +171,134 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
              les tableaux le comptent comme une seule personne répondante"
         )
     },
+    left_out: |n, of, status, dates, query| {
+        format!(
+            "Entretiens écartés : {n} sur {of} (statut : {status}, dates : {dates}, \
+             recherche sans passage correspondant : {query})."
+        )
+    },
+    coder_counted: |c| format!("{c}, compté·e"),
+    coder_not_counted: |c| format!("{c}, non compté·e"),
+    coders_reference: |list| {
+        format!(
+            "Codages comptés : ceux du codeur ou de la codeuse de référence de chaque entretien \
+             (le premier à l'avoir codé, sauf choix). Entretiens codés par plusieurs : {list}. \
+             Pour réunir tous les codages : --coder all."
+        )
+    },
+    coders_pooled: |list| {
+        if list.is_empty() {
+            "Codages de tous les codeur·euses réunis.".into()
+        } else {
+            format!(
+                "Codages de tous les codeur·euses réunis (un passage codé par deux personnes \
+                 compte une fois). Entretiens codés par plusieurs : {list}."
+            )
+        }
+    },
+    coders_named: |names| format!("Codages comptés : ceux de {names} seulement."),
+    query_note: |q, n| format!("recherche « {q} » : {n} passage(s)"),
+    row: "ligne",
+    row_option: "modalité",
+    row_group: "regroupement",
+    row_member: "détail du regroupement",
+    row_unknown: "inconnu",
+    row_not_given: "non renseigné",
+    row_base: "base",
+    pct_of_all: "% de l'ensemble",
+    pct_of_given: "% des renseignés",
+    pct_of_known: "% des connus",
+    ci_low: |c| format!("{c} : IC 95 % bas"),
+    ci_high: |c| format!("{c} : IC 95 % haut"),
+    base_all: "base : ensemble",
+    base_given: "base : renseignés",
+    base_known: "base : connus",
+    base_row: |b| format!("Base ({b})"),
+    answers_base: |n| format!("Base : {n} répondant·e(s), chacun·e compté·e une fois."),
+    bases_note: "% de l'ensemble : parmi toutes les unités comptées ; % des renseignés : parmi \
+        celles qui ont une réponse (« inconnu » compris) ; % des connus : parmi celles dont la \
+        réponse est connue (ni inconnue, ni non renseignée). Un regroupement compte une fois \
+        chaque unité qui a l'une de ses modalités.",
+    wilson_note: "IC 95 % : intervalle de confiance à 95 % de Wilson.",
+    answer_conflicts: |n| {
+        format!(
+            "{n} réponse(s) différente(s) d'un entretien à l'autre pour un·e même répondant·e : \
+             la première réponse connue (par date) est comptée."
+        )
+    },
+    total: |n| format!("Ensemble ({n})"),
+    split_note: |label, multi| {
+        let mut s = format!("Colonnes : {label} ; chaque colonne a sa propre base.");
+        if multi {
+            s.push_str(" Une unité peut figurer dans plusieurs colonnes.");
+        }
+        s
+    },
+    split_persons_note: |label| {
+        format!(
+            "Colonnes : {label} des répondant·es qui ont décrit la personne ; une personne \
+             décrite par des répondant·es de plusieurs groupes figure dans chacun."
+        )
+    },
+    cross_base_note: |b| format!("Pourcentages : {b} de chaque colonne."),
+    cross_title: |title, by| format!("{title}, par {by}"),
+    persons_base: |p, r, reporting, respondents| {
+        format!(
+            "Base : {p} personne(s) décrite(s) dans {r} situation(s) par {reporting} \
+             répondant·e(s) sur {respondents}."
+        )
+    },
+    persons_note: "Une personne décrite par plusieurs répondant·es (situations marquées « même \
+        personne ») compte une fois ; ses caractéristiques sont la première valeur connue. Un \
+        détail (formes de proxénétisme…) est compté parmi les personnes concernées.",
+    person_conflicts: |n| {
+        format!("{n} personne(s) décrite(s) différemment selon les situations : première valeur connue comptée.")
+    },
+    applies_to: "concerne",
+    persons: "personnes",
+    persons_pct: "% des personnes",
+    chart_persons_base: |n| format!("Base : {n} personne(s)"),
+    several_tables: |tables| {
+        format!(
+            "ce tableau a plusieurs tables ({tables}) et un fichier CSV n'en tient qu'une : \
+             écrivez-les dans un dossier (-o DOSSIER/) ou une archive (-o FICHIER.zip), ou \
+             choisissez-en une avec --table NOM"
+        )
+    },
+    saturation_title: "Saturation thématique : nouveaux codes par entretien",
+    saturation_sheet: "Saturation",
+    saturation_runs_title: "Saturation : nouvelles informations par série d'entretiens",
+    saturation_runs_sheet: "Séries",
+    saturation_method: |base, run, threshold, codes| {
+        format!(
+            "Méthode de Guest, Namey et Chen (2020) : base de {base} entretien(s) ({codes} \
+             code(s) distinct(s)), séries de {run} entretien(s), seuil de nouvelles \
+             informations ≤ {threshold} % des codes de la base."
+        )
+    },
+    saturation_reference: "Guest G., Namey E., Chen M. (2020), « A simple method to assess and \
+        report thematic saturation in qualitative research », PLoS ONE 15(5) : e0232076. \
+        Entretiens dans l'ordre de leurs dates.",
+    saturation_undated: |n| format!("{n} entretien(s) sans date écarté(s) : l'ordre des entretiens en dépend."),
+    saturation_reached: |at, first, last| {
+        format!("Saturation atteinte à l'entretien {at} (les entretiens {first} à {last} apportent peu de nouveaux codes).")
+    },
+    saturation_not_reached: "Saturation non atteinte : chaque série apporte plus de nouvelles \
+        informations que le seuil.",
+    saturation_too_few: |n, needed| {
+        format!("Saturation non évaluable : {n} entretien(s) daté(s), il en faut au moins {needed} (base et une série).")
+    },
+    saturation_no_base: "Saturation non évaluable : les entretiens de la base n'ont aucun code.",
+    saturation_mark: |at| format!("saturation : entretien {at}"),
+    interview_number: "entretien n°",
+    codes_used: "codes utilisés",
+    new_codes: "nouveaux codes",
+    cumulative_codes: "codes distincts cumulés",
+    new_code_list: "codes nouveaux",
+    run: "série",
+    base_codes: "codes de la base",
+    new_information: "nouvelles informations (% de la base)",
+    within_threshold: "sous le seuil",
+    unknown_table: |name, known| format!("pas de table « {name} » dans cet export (tables : {known})"),
+    decimal_comma: true,
 };

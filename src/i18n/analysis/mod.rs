@@ -122,4 +122,86 @@ pub struct AnalysisTexts {
     pub unreadable_sessions: fn(usize) -> String,
     /// (pseudonym, session files) `grille check`: one pseudonym, several sessions.
     pub shared_pseudonym: fn(&str, &str) -> String,
+    // --- bases, intervals, persons, coders, cross-tables (issue 15) ---
+    /// (left out, of, by status, by dates, by query)
+    pub left_out: fn(usize, usize, usize, usize, usize) -> String,
+    pub coder_counted: fn(&str) -> String,
+    pub coder_not_counted: fn(&str) -> String,
+    /// (sessions coded by several, with their coders)
+    pub coders_reference: fn(&str) -> String,
+    pub coders_pooled: fn(&str) -> String,
+    pub coders_named: fn(&str) -> String,
+    /// (query, segments matched)
+    pub query_note: fn(&str, usize) -> String,
+    pub row: &'static str,
+    pub row_option: &'static str,
+    pub row_group: &'static str,
+    pub row_member: &'static str,
+    pub row_unknown: &'static str,
+    pub row_not_given: &'static str,
+    pub row_base: &'static str,
+    pub pct_of_all: &'static str,
+    pub pct_of_given: &'static str,
+    pub pct_of_known: &'static str,
+    /// (percentage column) its interval's bounds
+    pub ci_low: fn(&str) -> String,
+    pub ci_high: fn(&str) -> String,
+    pub base_all: &'static str,
+    pub base_given: &'static str,
+    pub base_known: &'static str,
+    /// (base's name) the label of a cross-table's row of bases
+    pub base_row: fn(&str) -> String,
+    /// (respondents counted)
+    pub answers_base: fn(usize) -> String,
+    pub bases_note: &'static str,
+    pub wilson_note: &'static str,
+    pub answer_conflicts: fn(usize) -> String,
+    /// (units) the total column of a cross-table
+    pub total: fn(usize) -> String,
+    /// (attribute label, a respondent may be in several groups)
+    pub split_note: fn(&str, bool) -> String,
+    pub split_persons_note: fn(&str) -> String,
+    /// (base's name)
+    pub cross_base_note: fn(&str) -> String,
+    /// (table title, attribute label)
+    pub cross_title: fn(&str, &str) -> String,
+    /// (persons, reports, respondents reporting, respondents)
+    pub persons_base: fn(usize, usize, usize, usize) -> String,
+    pub persons_note: &'static str,
+    pub person_conflicts: fn(usize) -> String,
+    pub applies_to: &'static str,
+    pub persons: &'static str,
+    pub persons_pct: &'static str,
+    pub chart_persons_base: fn(usize) -> String,
+    /// (tables) one CSV holds one table
+    pub several_tables: fn(&str) -> String,
+    // --- saturation ---
+    pub saturation_title: &'static str,
+    pub saturation_sheet: &'static str,
+    pub saturation_runs_title: &'static str,
+    pub saturation_runs_sheet: &'static str,
+    /// (base, run, threshold, codes in the base)
+    pub saturation_method: fn(usize, usize, &str, usize) -> String,
+    pub saturation_reference: &'static str,
+    pub saturation_undated: fn(usize) -> String,
+    /// (at, run first, run last)
+    pub saturation_reached: fn(usize, usize, usize) -> String,
+    pub saturation_not_reached: &'static str,
+    /// (interviews, needed)
+    pub saturation_too_few: fn(usize, usize) -> String,
+    pub saturation_no_base: &'static str,
+    pub saturation_mark: fn(usize) -> String,
+    pub interview_number: &'static str,
+    pub codes_used: &'static str,
+    pub new_codes: &'static str,
+    pub cumulative_codes: &'static str,
+    pub new_code_list: &'static str,
+    pub run: &'static str,
+    pub base_codes: &'static str,
+    pub new_information: &'static str,
+    pub within_threshold: &'static str,
+    /// (name asked, tables of the export)
+    pub unknown_table: fn(&str, &str) -> String,
+    /// Numbers on screen take a decimal comma (French) or point (English).
+    pub decimal_comma: bool,
 }

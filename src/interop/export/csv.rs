@@ -1,35 +1,25 @@
-//! CSV: UTF-8, optional byte order mark, `,` or `;`. One table is written as a plain grid (the
-//! header then the rows), what spreadsheets and scripts read; a report of several tables puts
-//! each under its title, separated by an empty line.
+//! CSV: one table per file (what spreadsheets and scripts read: the header, then the rows),
+//! UTF-8 with an optional byte order mark, `,` or `;`, a decimal point or comma. A report of
+//! several tables is written as several files (see [`super::write_report`]).
 
 use super::{ExportError, Options};
-use crate::analysis::table::{Report, format_cell};
+use crate::analysis::table::{Table, format_cell};
 
-pub fn render(report: &Report, options: &Options) -> Result<Vec<u8>, ExportError> {
+pub fn render(table: &Table, options: &Options) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
     if options.bom {
         out.extend_from_slice("\u{feff}".as_bytes());
     }
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(options.separator)
-        .flexible(true)
         .from_writer(out);
-    let several = report.tables.len() > 1;
-    for (i, table) in report.tables.iter().enumerate() {
-        if several {
-            if i > 0 {
-                w.write_record([""])?;
-            }
-            w.write_record([&table.title])?;
-        }
-        w.write_record(table.columns.iter().map(|c| &c.label))?;
-        for row in &table.rows {
-            w.write_record(
-                row.iter()
-                    .zip(&table.columns)
-                    .map(|(cell, col)| format_cell(cell, col.kind, options.decimal_comma)),
-            )?;
-        }
+    w.write_record(table.columns.iter().map(|c| &c.label))?;
+    for row in &table.rows {
+        w.write_record(
+            row.iter()
+                .zip(&table.columns)
+                .map(|(cell, col)| format_cell(cell, col.kind, options.decimal_comma)),
+        )?;
     }
     w.flush().map_err(::csv::Error::from)?;
     w.into_inner()

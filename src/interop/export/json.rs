@@ -1,5 +1,7 @@
 //! JSON for scripts: every table with its columns (key, label, kind) and its rows as objects
-//! keyed by column key, in column order; numbers unrounded, empty cells `null`.
+//! keyed by column key, in column order; numbers unrounded, empty cells `null`; an option, a
+//! question or a code as `{"key": …, "label": …}`, so that scripts read the same keys whatever
+//! the interface language.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};

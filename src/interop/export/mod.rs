@@ -6,6 +6,7 @@
 mod csv;
 mod json;
 mod markdown;
+pub mod curve;
 pub mod svg;
 pub mod text_width;
 mod xlsx;
@@ -14,6 +15,7 @@ use std::path::Path;
 
 use crate::analysis::chart::Chart;
 use crate::analysis::table::Report;
+use crate::i18n::Lang;
 use crate::store::{StoreError, fs};
 
 pub use svg::ChartOptions;
@@ -49,7 +51,7 @@ impl Format {
 }
 
 /// How tables are written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Options {
     /// Start CSV with a UTF-8 byte order mark (spreadsheets then read accents right).
     pub bom: bool,
@@ -61,16 +63,42 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            bom: false,
-            separator: b',',
-            decimal_comma: false,
+        Options::for_lang(Lang::En)
+    }
+}
+
+impl Options {
+    /// What spreadsheets in that language open as numbers: in French `;`, a byte order mark
+    /// and a decimal comma (LibreOffice and Excel in French read `66.7` as text); in English
+    /// `,`, no mark, a decimal point.
+    pub fn for_lang(lang: Lang) -> Options {
+        match lang {
+            Lang::Fr => Options {
+                bom: true,
+                separator: b';',
+                decimal_comma: true,
+            },
+            Lang::En => Options {
+                bom: false,
+                separator: b',',
+                decimal_comma: false,
+            },
         }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// Several tables asked for in one CSV file: they go to a folder or a zip, one file each.
+    #[error("{} tables ({}): one CSV file holds one table", .0.len(), .0.join(", "))]
+    SeveralTables(Vec<String>),
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("CSV: {0}")]
     Csv(#[from] ::csv::Error),
     #[error("xlsx: {0}")]
@@ -79,26 +107,112 @@ pub enum ExportError {
     Store(#[from] StoreError),
 }
 
-/// The report in a format, as bytes.
+/// The report in a format, as bytes. CSV holds one table: a report of several is refused
+/// (see [`csv_files`] and [`write_report`]).
 pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Csv => csv::render(report, options),
+        Format::Csv => match report.tables.as_slice() {
+            [table] => csv::render(table, options),
+            tables => Err(ExportError::SeveralTables(
+                tables.iter().map(|t| t.key.clone()).collect(),
+            )),
+        },
         Format::Json => Ok(json::render(report)),
         Format::Markdown => Ok(markdown::render(report, options).into_bytes()),
         Format::Xlsx => xlsx::render(report),
     }
 }
 
-/// Writes the report to `path` atomically, mode 0600: the one call the front ends make.
+/// Every table of a report as its own CSV file: `(file name, bytes)`, named by the tables'
+/// keys (`answers.csv`, `numbers.csv`), the same in every language.
+pub fn csv_files(report: &Report, options: &Options) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    report
+        .tables
+        .iter()
+        .map(|t| Ok((format!("{}.csv", t.key), csv::render(t, options)?)))
+        .collect()
+}
+
+/// Files gathered in a zip archive (deflated), in memory.
+pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ExportError> {
+    use std::io::Write;
+    let mut archive = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = ::zip::write::SimpleFileOptions::default()
+        .compression_method(::zip::CompressionMethod::Deflated)
+        .unix_permissions(0o600);
+    for (name, bytes) in files {
+        archive.start_file(name.as_str(), options)?;
+        archive.write_all(bytes).map_err(|e| ExportError::Io {
+            path: name.clone(),
+            source: e,
+        })?;
+    }
+    Ok(archive.finish()?.into_inner())
+}
+
+/// Where a report goes: what a path asks for given the format and the number of tables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// One file (every format but CSV, or a CSV of one table).
+    File,
+    /// A zip of one CSV per table (`-o tables.zip`).
+    Zip,
+    /// A folder of one CSV per table (`-o tables/`, or the TUI's CSV of several tables).
+    Folder,
+}
+
+impl Target {
+    /// What a path asks for: for CSV, a `.zip` is an archive, and a path ending in `/`, an
+    /// existing folder or a name without extension is a folder; anything else is one file.
+    pub fn of(path: &Path, format: Format) -> Target {
+        if format != Format::Csv {
+            return Target::File;
+        }
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
+            Target::Zip
+        } else if path.to_string_lossy().ends_with('/')
+            || path.is_dir()
+            || path.extension().is_none()
+        {
+            Target::Folder
+        } else {
+            Target::File
+        }
+    }
+}
+
+/// Writes the report, each file atomically and mode 0600: one file; or for CSV, one file per
+/// table in a zip or a folder (created private if needed). Returns what was written.
 pub fn write_report(
     report: &Report,
     format: Format,
     options: &Options,
+    target: &Target,
     path: &Path,
-) -> Result<(), ExportError> {
-    let bytes = render(report, format, options)?;
-    fs::write_atomic(path, &bytes)?;
-    Ok(())
+) -> Result<Vec<std::path::PathBuf>, ExportError> {
+    match target {
+        Target::File => {
+            fs::write_atomic(path, &render(report, format, options)?)?;
+            Ok(vec![path.to_path_buf()])
+        }
+        Target::Zip => {
+            fs::write_atomic(path, &zip(&csv_files(report, options)?)?)?;
+            Ok(vec![path.to_path_buf()])
+        }
+        Target::Folder => {
+            let files = csv_files(report, options)?;
+            if !path.is_dir() {
+                fs::create_private_dir(path)?;
+            }
+            let mut written = Vec::new();
+            for (name, bytes) in files {
+                let file = path.join(name);
+                fs::write_atomic(&file, &bytes)?;
+                written.push(file);
+            }
+            Ok(written)
+        }
+    }
 }
 
 /// Writes a chart as SVG to `path` atomically, mode 0600.

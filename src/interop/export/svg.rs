@@ -179,7 +179,7 @@ fn lines(out: &mut String, text: &str, size: f64, bold: bool, fill: &str, max: f
 }
 
 /// Text as XML character data.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

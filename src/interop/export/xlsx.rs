@@ -39,7 +39,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
             let c = c as u16;
             match (cell, col.kind) {
                 (Cell::Empty, _) => {}
-                (Cell::Text(t), _) => {
+                (Cell::Text(t) | Cell::Labelled { label: t, .. }, _) => {
                     sheet.write_string_with_format(r, c, t, &wrap)?;
                 }
                 (Cell::Count(n), _) => {

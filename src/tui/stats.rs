@@ -324,9 +324,10 @@ fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
             let indent = if r.category.role == Role::Member { "    " } else { "  " };
             lines.push(Line::from(vec![
                 Span::raw(format!(
-                    "{indent}{:<28} {:>4}  {pct}  ",
+                    "{indent}{:<width$} {:>4}  {pct}  ",
                     fit(&category_label(&r.category, t), 30 - indent.len()),
-                    r.n
+                    r.n,
+                    width = 30 - indent.len()
                 )),
                 Span::styled(bar, Style::default().fg(Color::Cyan)),
             ]));

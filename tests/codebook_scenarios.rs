@@ -449,6 +449,9 @@ fn a_code_made_on_the_spot_then_merged_survives_kill_9_in_a_terminal() {
                 root.to_str().unwrap(),
                 "export",
                 "frequencies",
+                // Every coder: the coding made here is not by R01's reference coder.
+                "--coder",
+                "all",
                 "--json",
             ])
             .assert()
@@ -462,7 +465,7 @@ fn a_code_made_on_the_spot_then_merged_survives_kill_9_in_a_terminal() {
         let rows = table["tables"][0]["rows"].as_array().unwrap();
         let row = rows
             .iter()
-            .find(|r| r["code"] == path)
+            .find(|r| r["code"]["key"] == path)
             .unwrap_or_else(|| panic!("no row {path}"));
         row["excerpts"].as_i64().unwrap()
     };

@@ -276,7 +276,13 @@ fn charts_excerpts_and_matrices() {
     export(
         home.path(),
         &study,
-        &["situations", "--table", "situations", "--chart", persons.to_str().unwrap()],
+        &[
+            "situations",
+            "--table",
+            "situations",
+            "--chart",
+            persons.to_str().unwrap(),
+        ],
     )
     .assert()
     .success();
@@ -336,7 +342,9 @@ fn a_search_query_narrows_what_is_counted() {
         "{md}"
     );
     assert!(
-        md.contains("| proxenetisme/conjugal | Proxénétisme conjugal | 0 | 0 | 0 | 0,0 | 0,0 | 79,3 |"),
+        md.contains(
+            "| proxenetisme/conjugal | Proxénétisme conjugal | 0 | 0 | 0 | 0,0 | 0,0 | 79,3 |"
+        ),
         "{md}"
     );
     assert!(md.contains("recherche « respondent:R01 »"), "{md}");
@@ -345,7 +353,15 @@ fn a_search_query_narrows_what_is_counted() {
     let md = stdout(&mut export(
         home.path(),
         &study,
-        &["answers", "--table", "answers", "--format", "md", "--query", "respondent:R01"],
+        &[
+            "answers",
+            "--table",
+            "answers",
+            "--format",
+            "md",
+            "--query",
+            "respondent:R01",
+        ],
     ));
     assert!(md.contains("Base : 1 répondant·e(s)"), "{md}");
     // A malformed query says where, and nothing is written.

@@ -149,7 +149,11 @@ pub fn categories(
                 for member in &og.options {
                     shown.insert(member);
                     let label = kind.option_label(member).unwrap_or(member);
-                    out.push(category(member, GroupLabel::Text(label.into()), Role::Member));
+                    out.push(category(
+                        member,
+                        GroupLabel::Text(label.into()),
+                        Role::Member,
+                    ));
                 }
             }
             None => out.push(category(&g.key, g.label, Role::Value)),
@@ -176,7 +180,11 @@ pub fn tally(kind: &ValueKind, option_groups: &[OptionGroup], values: &[Option<&
     let units: Vec<Vec<String>> = values.iter().map(|v| keys(*v)).collect();
     let seen: BTreeSet<String> = units.iter().flatten().cloned().collect();
     let missing = units.iter().any(|k| k.is_empty());
-    count(categories(kind, option_groups, &seen, missing), kind, &units)
+    count(
+        categories(kind, option_groups, &seen, missing),
+        kind,
+        &units,
+    )
 }
 
 /// Counts units on the rows of another tally (a column of a cross-table counts on the rows

@@ -86,7 +86,10 @@ impl Filter {
             }
         }
         if let Some(set) = &self.segments
-            && !session.segments.iter().any(|s| set.contains(&(session.id, s.id)))
+            && !session
+                .segments
+                .iter()
+                .any(|s| set.contains(&(session.id, s.id)))
         {
             return Some(Reason::Query);
         }

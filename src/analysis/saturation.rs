@@ -71,7 +71,11 @@ pub struct Run {
 #[serde(rename_all = "snake_case", tag = "verdict")]
 pub enum Verdict {
     /// Reached at interview `at`, which the run `first..=last` confirms.
-    Reached { at: usize, first: usize, last: usize },
+    Reached {
+        at: usize,
+        first: usize,
+        last: usize,
+    },
     /// Every run brought more than the threshold.
     NotReached,
     /// Fewer interviews than a base and one run.
@@ -134,14 +138,15 @@ pub fn saturation(scope: &Scope, params: Params) -> Saturation {
 pub fn assess(params: Params, interviews: Vec<Interview>, undated: usize) -> Saturation {
     let base = params.base.max(1);
     let run = params.run.max(1);
-    let base_codes = interviews
-        .get(base - 1)
-        .map_or(0, |i| i.cumulative);
+    let base_codes = interviews.get(base - 1).map_or(0, |i| i.cumulative);
     let mut runs = Vec::new();
     let mut first = base + 1;
     while first + run - 1 <= interviews.len() {
         let last = first + run - 1;
-        let new: usize = interviews[first - 1..last].iter().map(|i| i.new.len()).sum();
+        let new: usize = interviews[first - 1..last]
+            .iter()
+            .map(|i| i.new.len())
+            .sum();
         let new_pct = (base_codes > 0).then(|| new as f64 * 100.0 / base_codes as f64);
         runs.push(Run {
             first,

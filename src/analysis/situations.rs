@@ -115,12 +115,19 @@ fn situations_over(scope: &Scope, by: Option<&Attribute>) -> Situations {
     let respondents = units::respondents(scope);
     let reporting: HashSet<&str> = persons
         .iter()
-        .flat_map(|p| p.reports.iter().map(|r| r.session.respondent.pseudonym.as_str()))
+        .flat_map(|p| {
+            p.reports
+                .iter()
+                .map(|r| r.session.respondent.pseudonym.as_str())
+        })
         .collect();
     let (split, columns) = match by {
         None => (None, Vec::new()),
         Some(attribute) => {
-            let keys: Vec<Vec<String>> = persons.iter().map(|p| reporter_keys(p, attribute)).collect();
+            let keys: Vec<Vec<String>> = persons
+                .iter()
+                .map(|p| reporter_keys(p, attribute))
+                .collect();
             let split = split::split(attribute, &keys);
             let columns = split
                 .columns
@@ -172,10 +179,15 @@ fn attribute_counts(
     persons: &[&Person],
     rows: Option<&Tally>,
 ) -> AttributeCounts {
-    let concerned = persons
-        .iter()
-        .filter(|p| attribute.when.as_ref().is_none_or(|w| w.holds(&p.attributes)));
-    let values: Vec<_> = concerned.map(|p| p.attributes.get(&attribute.key)).collect();
+    let concerned = persons.iter().filter(|p| {
+        attribute
+            .when
+            .as_ref()
+            .is_none_or(|w| w.holds(&p.attributes))
+    });
+    let values: Vec<_> = concerned
+        .map(|p| p.attributes.get(&attribute.key))
+        .collect();
     AttributeCounts {
         key: attribute.key.clone(),
         label: attribute.label.clone(),
@@ -196,8 +208,10 @@ fn respondent_counts(attribute: &Attribute, scope: &Scope, persons: &[Person]) -
     let key_of = |r: &units::Respondent| groups::keys_of(r.attribute(attribute).value.as_deref());
     let seen: BTreeSet<String> = respondents.iter().flat_map(key_of).collect();
     // Each respondent's groups, by pseudonym, to place the reports.
-    let group_of: HashMap<&str, Vec<String>> =
-        respondents.iter().map(|r| (r.pseudonym, key_of(r))).collect();
+    let group_of: HashMap<&str, Vec<String>> = respondents
+        .iter()
+        .map(|r| (r.pseudonym, key_of(r)))
+        .collect();
     let values = groups::groups(&attribute.kind, &seen)
         .into_iter()
         .map(|group| {

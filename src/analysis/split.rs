@@ -37,10 +37,11 @@ pub struct UnknownAttribute {
 
 /// The respondent attribute `key`, or an error listing the known ones.
 pub fn attribute<'a>(meta: &'a StudyMeta, key: &str) -> Result<&'a Attribute, UnknownAttribute> {
-    meta.respondent_attribute(key).ok_or_else(|| UnknownAttribute {
-        key: key.into(),
-        known: meta.respondent_attribute_keys(),
-    })
+    meta.respondent_attribute(key)
+        .ok_or_else(|| UnknownAttribute {
+            key: key.into(),
+            known: meta.respondent_attribute_keys(),
+        })
 }
 
 /// Splits units given the group keys of each (as [`groups::keys_of`] gives them).

@@ -59,7 +59,10 @@ pub enum Cell {
     Number(f64),
     /// An option, question or code: its key for scripts (JSON writes both, whatever the
     /// language), its label for people (what CSV, Markdown and xlsx show).
-    Labelled { key: String, label: String },
+    Labelled {
+        key: String,
+        label: String,
+    },
 }
 
 impl Cell {

@@ -225,10 +225,16 @@ fn situations_count_persons_per_value_code_and_respondent_group() {
     let f = fixture();
     let filter = Filter::default();
     let s = situations(&filter.scope(&f.study, &f.sessions));
-    assert_eq!((s.persons, s.reports, s.reporting, s.respondents), (4, 4, 3, 3));
+    assert_eq!(
+        (s.persons, s.reports, s.reporting, s.respondents),
+        (4, 4, 3, 3)
+    );
     // genre: s1 s2 femme, s3 homme, s4 not given: bases all 4, given 3, known 3.
     let genre = &s.attributes[0].tally;
-    assert_eq!((genre.bases.all, genre.bases.given, genre.bases.known), (4, 3, 3));
+    assert_eq!(
+        (genre.bases.all, genre.bases.given, genre.bases.known),
+        (4, 3, 3)
+    );
     assert_eq!(
         rows(genre),
         [
@@ -282,7 +288,8 @@ fn a_person_reported_twice_counts_once() {
     let s1 = f.sessions[0].situations[0].id;
     let s4 = &mut f.sessions[2].situations[0];
     s4.same_person_as = Some(s1);
-    s4.attributes.insert("genre".into(), crate::study::Value::Text("homme".into()));
+    s4.attributes
+        .insert("genre".into(), crate::study::Value::Text("homme".into()));
     let filter = Filter::default();
     let scope = filter.scope(&f.study, &f.sessions);
     let s = situations(&scope);
@@ -323,7 +330,10 @@ fn a_person_reported_twice_counts_once() {
     let sizes: Vec<usize> = split.columns.iter().map(|c| c.members.len()).collect();
     assert_eq!(sizes, [2, 2, 0]);
     // genre among sante's persons: femme 2 of 2; among social's: femme 1, homme 1.
-    assert_eq!(pct(&by.columns[0][0].tally, "femme", Base::All), Some(100.0));
+    assert_eq!(
+        pct(&by.columns[0][0].tally, "femme", Base::All),
+        Some(100.0)
+    );
     assert_eq!(pct(&by.columns[1][0].tally, "femme", Base::All), Some(50.0));
     // A column with nobody has no percentage, on the same rows as the total.
     assert_eq!(by.columns[2][0].tally.rows.len(), genre.rows.len());
@@ -342,7 +352,10 @@ fn answers_count_respondents_and_state_their_bases() {
     assert_eq!((a[0].answered(), a[0].not_answered()), (3, 0));
     assert_eq!(
         rows(&a[0].tally),
-        [("yes".into(), Role::Value, 2), ("no".into(), Role::Value, 1)]
+        [
+            ("yes".into(), Role::Value, 2),
+            ("no".into(), Role::Value, 1)
+        ]
     );
     assert!((pct(&a[0].tally, "yes", Base::Given).unwrap() - 2.0 * third).abs() < 1e-9);
     // nb: 12 and 3, C did not answer: sum 15, min 3, median (3 + 12) / 2 = 7.5, max 12.
@@ -403,7 +416,8 @@ fn a_respondent_with_two_sessions_answers_once() {
     d.situations.clear();
     d.answers.clear();
     d.answers.insert(deja, crate::study::Value::Bool(false));
-    d.answers.insert(lieux, crate::study::Value::List(vec!["appartement".into()]));
+    d.answers
+        .insert(lieux, crate::study::Value::List(vec!["appartement".into()]));
     f.sessions.push(d);
     let filter = Filter::default();
     let a = answers(&filter.scope(&f.study, &f.sessions));
@@ -440,7 +454,10 @@ fn answers_cross_tabulated_by_sector_each_column_with_its_base() {
     // Numbers per column: nb in social is R2's 3 alone.
     assert_eq!(a.columns[1][1].summary.as_ref().unwrap().sum, 3.0);
     let err = answers_by(&filter.scope(&f.study, &f.sessions), Some("age")).unwrap_err();
-    assert_eq!(err.to_string(), "no respondent attribute \"age\" (known: secteur)");
+    assert_eq!(
+        err.to_string(),
+        "no respondent attribute \"age\" (known: secteur)"
+    );
 }
 
 #[test]

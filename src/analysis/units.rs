@@ -55,7 +55,9 @@ pub fn merge<'v>(kind: &ValueKind, values: impl IntoIterator<Item = &'v Value>) 
             conflict: false,
         },
         [first, ..] if matches!(kind, ValueKind::Choices { .. }) => Merged {
-            value: Some(Cow::Owned(union(kind, &known).unwrap_or_else(|| (*first).clone()))),
+            value: Some(Cow::Owned(
+                union(kind, &known).unwrap_or_else(|| (*first).clone()),
+            )),
             conflict: false,
         },
         [first, ..] => Merged {

@@ -321,7 +321,11 @@ fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
                 .map(|p| format!("{:>7}", format_percent(p, t.analysis.decimal_comma)))
                 .unwrap_or_else(|| "      —".into());
             let bar = "█".repeat(share.map_or(0, |p| (p / 5.0).round() as usize));
-            let indent = if r.category.role == Role::Member { "    " } else { "  " };
+            let indent = if r.category.role == Role::Member {
+                "    "
+            } else {
+                "  "
+            };
             lines.push(Line::from(vec![
                 Span::raw(format!(
                     "{indent}{:<width$} {:>4}  {pct}  ",

@@ -2,8 +2,8 @@
 //! what `grille export` and the statistics screen share.
 
 use crate::analysis::chart::Chart;
-use crate::analysis::table::Report;
 use crate::analysis::split::UnknownAttribute;
+use crate::analysis::table::Report;
 use crate::analysis::tables::Counted;
 use crate::analysis::{self, AgreementUnit, Base, Filter, FrequencyError, Unit, tables};
 use crate::i18n::Texts;

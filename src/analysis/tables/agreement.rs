@@ -3,7 +3,12 @@ use crate::analysis::agreement::{Agreement, AgreementUnit, CodeAgreement};
 use crate::analysis::table::{Cell, Column, ColumnKind, Report, Table, format_number};
 use crate::i18n::Texts;
 
-pub fn agreement_report(g: &Agreement, counted: &Counted, t: &Texts, decimal_comma: bool) -> Report {
+pub fn agreement_report(
+    g: &Agreement,
+    counted: &Counted,
+    t: &Texts,
+    decimal_comma: bool,
+) -> Report {
     let a = t.analysis;
     let ratio = |key: &str, label: &str| Column::new(key, label, ColumnKind::Ratio);
     let row = |c: &CodeAgreement, path: String, name: String| -> Vec<Cell> {

@@ -51,7 +51,11 @@ pub fn answers_report(a: &Answers, counted: &Counted, base: Base, t: &Texts) -> 
         Some(split) => {
             let mut blocks = vec![("total".to_owned(), (at.total)(a.respondents))];
             blocks.extend(split.columns.iter().map(|c| {
-                let key = if c.group.key.is_empty() { "not_given" } else { &c.group.key };
+                let key = if c.group.key.is_empty() {
+                    "not_given"
+                } else {
+                    &c.group.key
+                };
                 let label = format!("{} ({})", group_label(&c.group, t), c.members.len());
                 (format!("{}_{key}", split.attribute), label)
             }));
@@ -138,7 +142,10 @@ fn numbers_table(a: &Answers, counted: &Counted, t: &Texts) -> Table {
         match &a.split {
             None => rows.push(row(q, None)),
             Some(split) => {
-                rows.push(row(q, Some(Cell::labelled("total", (at.total)(a.respondents)))));
+                rows.push(row(
+                    q,
+                    Some(Cell::labelled("total", (at.total)(a.respondents))),
+                ));
                 for (column, answers) in split.columns.iter().zip(&a.columns) {
                     let key = if column.group.key.is_empty() {
                         "not_given"

@@ -72,12 +72,7 @@ pub fn cross_columns(
 
 /// A cross-table's rows for one question or attribute: first the row of the bases (each
 /// block's base of `base` in its n column), then one row per category of the total.
-pub fn cross_rows(
-    lead: &[Cell],
-    blocks: &[&Tally],
-    base: Base,
-    t: &Texts,
-) -> Vec<Vec<Cell>> {
+pub fn cross_rows(lead: &[Cell], blocks: &[&Tally], base: Base, t: &Texts) -> Vec<Vec<Cell>> {
     let a = t.analysis;
     let mut out = Vec::new();
     let mut base_row = lead.to_vec();

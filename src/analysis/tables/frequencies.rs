@@ -1,7 +1,7 @@
 use super::{Counted, count, group_key, group_label, share_cells, share_columns, text};
-use crate::analysis::interval::Proportion;
 use crate::analysis::chart::{Bar, BarGroup, Chart};
 use crate::analysis::frequencies::{Counts, Frequencies};
+use crate::analysis::interval::Proportion;
 use crate::analysis::table::{Cell, Report, Table};
 use crate::i18n::Texts;
 
@@ -50,10 +50,7 @@ pub fn frequencies_report(f: &Frequencies, counted: &Counted, t: &Texts) -> Repo
         .codes
         .iter()
         .map(|c| {
-            let mut row: Vec<Cell> = vec![
-                Cell::labelled(&c.path, &c.path),
-                c.name.clone().into(),
-            ];
+            let mut row: Vec<Cell> = vec![Cell::labelled(&c.path, &c.path), c.name.clone().into()];
             push_counts(&mut row, &c.own, f.respondents);
             push_counts(&mut row, &c.with_descendants, f.respondents);
             if let Some(b) = &f.breakdown {

@@ -144,7 +144,11 @@ fn role_label(role: Role, t: &Texts) -> &'static str {
 
 /// The value of a row: its key for scripts and its label for people.
 fn category_cell(c: &Category, t: &Texts) -> Cell {
-    let key = if c.key.is_empty() { "not_given" } else { &c.key };
+    let key = if c.key.is_empty() {
+        "not_given"
+    } else {
+        &c.key
+    };
     Cell::labelled(key, category_label(c, t))
 }
 

@@ -1,7 +1,7 @@
 use super::{Counted, count, percent, text};
 use crate::analysis::chart::{Curve, CurvePoint};
 use crate::analysis::saturation::{Saturation, Verdict};
-use crate::analysis::table::{Cell, Report, Table, format_number, ColumnKind};
+use crate::analysis::table::{Cell, ColumnKind, Report, Table, format_number};
 use crate::i18n::Texts;
 use crate::study::Codebook;
 

@@ -1,4 +1,6 @@
-use super::{Counted, categorical, count, group_key, group_label, share_cells, share_columns, text};
+use super::{
+    Counted, categorical, count, group_key, group_label, share_cells, share_columns, text,
+};
 use crate::analysis::categories::Base;
 use crate::analysis::chart::{Bar, BarGroup, Chart};
 use crate::analysis::interval::Proportion;
@@ -57,7 +59,10 @@ pub fn situations_report(
             let mut blocks = vec![("total".to_owned(), (a.total)(s.persons))];
             blocks.extend(split.columns.iter().map(|c| {
                 let label = format!("{} ({})", group_label(&c.group, t), c.members.len());
-                (format!("{}_{}", split.attribute, group_key(&c.group)), label)
+                (
+                    format!("{}_{}", split.attribute, group_key(&c.group)),
+                    label,
+                )
             }));
             let mut notes = notes.clone();
             notes.push((a.split_persons_note)(&split.label));
@@ -204,7 +209,12 @@ pub fn situations_chart(s: &Situations, meta: &StudyMeta, t: &Texts) -> Chart {
         .collect();
     Chart {
         title: a.situations_title.into(),
-        subtitle: Some((a.persons_base)(s.persons, s.reports, s.reporting, s.respondents)),
+        subtitle: Some((a.persons_base)(
+            s.persons,
+            s.reports,
+            s.reporting,
+            s.respondents,
+        )),
         groups,
     }
 }

@@ -240,7 +240,9 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
         person\") counts once; their attributes are the first known value. A detail (kinds of \
         pimping…) is counted among the persons concerned.",
     person_conflicts: |n| {
-        format!("{n} person(s) described differently in their situations: first known value counted.")
+        format!(
+            "{n} person(s) described differently in their situations: first known value counted."
+        )
     },
     applies_to: "applies to",
     persons: "persons",
@@ -266,14 +268,20 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     saturation_reference: "Guest G., Namey E., Chen M. (2020), \"A simple method to assess and \
         report thematic saturation in qualitative research\", PLoS ONE 15(5): e0232076. \
         Interviews in the order of their dates.",
-    saturation_undated: |n| format!("{n} undated session(s) left out: the order of interviews depends on dates."),
+    saturation_undated: |n| {
+        format!("{n} undated session(s) left out: the order of interviews depends on dates.")
+    },
     saturation_reached: |at, first, last| {
-        format!("Saturation reached at interview {at} (interviews {first} to {last} bring few new codes).")
+        format!(
+            "Saturation reached at interview {at} (interviews {first} to {last} bring few new codes)."
+        )
     },
     saturation_not_reached: "Saturation not reached: every run brings more new information than \
         the threshold.",
     saturation_too_few: |n, needed| {
-        format!("Saturation cannot be assessed: {n} dated interview(s), at least {needed} needed (base and one run).")
+        format!(
+            "Saturation cannot be assessed: {n} dated interview(s), at least {needed} needed (base and one run)."
+        )
     },
     saturation_no_base: "Saturation cannot be assessed: the base interviews have no code.",
     saturation_mark: |at| format!("saturation: interview {at}"),

@@ -252,7 +252,9 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
         personne ») compte une fois ; ses caractéristiques sont la première valeur connue. Un \
         détail (formes de proxénétisme…) est compté parmi les personnes concernées.",
     person_conflicts: |n| {
-        format!("{n} personne(s) décrite(s) différemment selon les situations : première valeur connue comptée.")
+        format!(
+            "{n} personne(s) décrite(s) différemment selon les situations : première valeur connue comptée."
+        )
     },
     applies_to: "concerne",
     persons: "personnes",
@@ -279,14 +281,20 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     saturation_reference: "Guest G., Namey E., Chen M. (2020), « A simple method to assess and \
         report thematic saturation in qualitative research », PLoS ONE 15(5) : e0232076. \
         Entretiens dans l'ordre de leurs dates.",
-    saturation_undated: |n| format!("{n} entretien(s) sans date écarté(s) : l'ordre des entretiens en dépend."),
+    saturation_undated: |n| {
+        format!("{n} entretien(s) sans date écarté(s) : l'ordre des entretiens en dépend.")
+    },
     saturation_reached: |at, first, last| {
-        format!("Saturation atteinte à l'entretien {at} (les entretiens {first} à {last} apportent peu de nouveaux codes).")
+        format!(
+            "Saturation atteinte à l'entretien {at} (les entretiens {first} à {last} apportent peu de nouveaux codes)."
+        )
     },
     saturation_not_reached: "Saturation non atteinte : chaque série apporte plus de nouvelles \
         informations que le seuil.",
     saturation_too_few: |n, needed| {
-        format!("Saturation non évaluable : {n} entretien(s) daté(s), il en faut au moins {needed} (base et une série).")
+        format!(
+            "Saturation non évaluable : {n} entretien(s) daté(s), il en faut au moins {needed} (base et une série)."
+        )
     },
     saturation_no_base: "Saturation non évaluable : les entretiens de la base n'ont aucun code.",
     saturation_mark: |at| format!("saturation : entretien {at}"),
@@ -299,6 +307,8 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     base_codes: "codes de la base",
     new_information: "nouvelles informations (% de la base)",
     within_threshold: "sous le seuil",
-    unknown_table: |name, known| format!("pas de table « {name} » dans cet export (tables : {known})"),
+    unknown_table: |name, known| {
+        format!("pas de table « {name} » dans cet export (tables : {known})")
+    },
     decimal_comma: true,
 };

@@ -125,14 +125,21 @@ pub fn render(curve: &Curve, options: &ChartOptions) -> String {
             );
         }
     }
-    if let Some(at) = curve.mark.filter(|at| *at >= 1 && *at <= curve.points.len()) {
+    if let Some(at) = curve
+        .mark
+        .filter(|at| *at >= 1 && *at <= curve.points.len())
+    {
         let mx = x_of(at - 1);
         let _ = writeln!(
             body,
             r#"  <line x1="{mx:.1}" y1="{top:.1}" x2="{mx:.1}" y2="{bottom:.1}" stroke="{MARK}" stroke-width="1.5" stroke-dasharray="5,4"/>"#
         );
         if let Some(label) = &curve.mark_label {
-            let anchor = if mx > (LEFT + right) / 2.0 { "end" } else { "start" };
+            let anchor = if mx > (LEFT + right) / 2.0 {
+                "end"
+            } else {
+                "start"
+            };
             let dx = if anchor == "end" { -4.0 } else { 4.0 };
             let _ = writeln!(
                 body,

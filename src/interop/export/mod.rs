@@ -4,9 +4,9 @@
 //! owner only: an export holds interview material, and a failure never leaves half a file.
 
 mod csv;
+pub mod curve;
 mod json;
 mod markdown;
-pub mod curve;
 pub mod svg;
 pub mod text_width;
 mod xlsx;
@@ -125,7 +125,10 @@ pub fn render(report: &Report, format: Format, options: &Options) -> Result<Vec<
 
 /// Every table of a report as its own CSV file: `(file name, bytes)`, named by the tables'
 /// keys (`answers.csv`, `numbers.csv`), the same in every language.
-pub fn csv_files(report: &Report, options: &Options) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+pub fn csv_files(
+    report: &Report,
+    options: &Options,
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     report
         .tables
         .iter()
@@ -168,7 +171,10 @@ impl Target {
         if format != Format::Csv {
             return Target::File;
         }
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+        {
             Target::Zip
         } else if path.to_string_lossy().ends_with('/')
             || path.is_dir()

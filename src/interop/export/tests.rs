@@ -90,7 +90,11 @@ fn a_report_of_several_tables_is_one_csv_per_table() {
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        ["situations.csv", "situations-codes.csv", "situations-respondents.csv"]
+        [
+            "situations.csv",
+            "situations-codes.csv",
+            "situations-respondents.csv"
+        ]
     );
     let first = String::from_utf8(files[0].1.clone()).unwrap();
     let lines: Vec<&str> = first.lines().collect();
@@ -120,7 +124,10 @@ fn french_conventions_follow_the_language() {
     let fr = Options::for_lang(Lang::Fr);
     assert_eq!((fr.bom, fr.separator, fr.decimal_comma), (true, b';', true));
     let en = Options::for_lang(Lang::En);
-    assert_eq!((en.bom, en.separator, en.decimal_comma), (false, b',', false));
+    assert_eq!(
+        (en.bom, en.separator, en.decimal_comma),
+        (false, b',', false)
+    );
     assert_eq!(Options::default(), en);
 }
 
@@ -165,7 +172,10 @@ fn markdown_is_a_pipe_table_with_numbers_to_the_right() {
     assert_eq!(lines[0], "## Fréquences des codes");
     assert!(lines[2].starts_with("3 entretien(s), 3 répondant·e(s)"));
     let rule = lines.iter().find(|l| l.starts_with("|---")).unwrap();
-    assert_eq!(*rule, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+    assert_eq!(
+        *rule,
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    );
     assert!(lines.contains(
         &"| lieux/hotel | Hôtel | 2 | 2 | 2 | 66,7 | 20,8 | 93,9 | 3 | 2 | 2 | 2 | 66,7 | 20,8 | 93,9 | 3 |"
     ));
@@ -247,8 +257,14 @@ fn files_are_written_whole_and_private() {
     // A folder of one CSV per table, created private.
     let folder = dir.path().join("situations");
     assert_eq!(Target::of(&folder, Format::Csv), Target::Folder);
-    assert_eq!(Target::of(&dir.path().join("s.zip"), Format::Csv), Target::Zip);
-    assert_eq!(Target::of(&dir.path().join("s.csv"), Format::Csv), Target::File);
+    assert_eq!(
+        Target::of(&dir.path().join("s.zip"), Format::Csv),
+        Target::Zip
+    );
+    assert_eq!(
+        Target::of(&dir.path().join("s.csv"), Format::Csv),
+        Target::File
+    );
     assert_eq!(Target::of(&folder, Format::Json), Target::File);
     let written = write_report(
         &situations_tables(&FR),

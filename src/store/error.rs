@@ -138,3 +138,42 @@ impl<T> IoContext<T> for io::Result<T> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io(kind: io::ErrorKind) -> StoreError {
+        StoreError::Io {
+            path: PathBuf::from("etude/sessions/x.json"),
+            error: io::Error::from(kind),
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_one_sentence_naming_the_file_with_what_to_do() {
+        let full = StoreError::Io {
+            path: PathBuf::from("etude/sessions/x.json"),
+            error: io::Error::from_raw_os_error(28), // ENOSPC
+        };
+        assert_eq!(
+            full.to_string(),
+            "etude/sessions/x.json: the disk is full (or your quota is reached), nothing more \
+             could be written there; free some space and try again"
+        );
+        // As the front ends show it, with its causes: said once.
+        let shown = format!("{:#}", anyhow::Error::from(full));
+        assert_eq!(shown.matches("disk is full").count(), 1, "{shown}");
+        assert!(!shown.contains("os error"), "{shown}");
+        assert!(
+            io(io::ErrorKind::PermissionDenied)
+                .to_string()
+                .contains("permission denied; check")
+        );
+        assert!(
+            io(io::ErrorKind::NotFound)
+                .to_string()
+                .ends_with("x.json: no such file or folder")
+        );
+    }
+}

@@ -290,4 +290,70 @@ mod tests {
             .collect();
         assert_eq!(names.len(), 2);
     }
+
+    #[test]
+    fn errors_name_the_file_being_written_never_the_temporary_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("missing/codebook.json");
+        for err in [
+            write_atomic(&target, b"{}").unwrap_err(),
+            write_new(&target, b"{}").unwrap_err(),
+        ] {
+            let text = err.to_string();
+            assert!(text.starts_with(&target.display().to_string()), "{text}");
+            assert!(!text.contains(TEMP_PREFIX), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_link_or_a_fifo_is_never_opened_nor_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside.json");
+        fs::write(&outside, b"dehors").unwrap();
+        let link = tmp.path().join("s.json");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        assert!(matches!(read(&link), Err(StoreError::Symlink { .. })));
+        assert!(matches!(
+            write_atomic(&link, b"{}"),
+            Err(StoreError::Symlink { .. })
+        ));
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&outside).unwrap(), b"dehors");
+        let fifo = tmp.path().join("f.journal");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        // Would block for ever if it were opened for reading like a file.
+        let err = read(&fifo).unwrap_err().to_string();
+        assert!(
+            err.contains("named pipe (FIFO), not a regular file"),
+            "{err}"
+        );
+        assert!(matches!(
+            read(tmp.path()),
+            Err(StoreError::NotRegular { .. })
+        ));
+    }
+
+    #[test]
+    fn old_leftovers_go_and_fresh_ones_stay() {
+        let tmp = tempfile::tempdir().unwrap();
+        let old = tmp.path().join(".grille-abc.tmp");
+        let other = tmp.path().join(".autre.tmp");
+        fs::write(&old, b"x").unwrap();
+        fs::write(&other, b"y").unwrap();
+        assert!(remove_leftovers(tmp.path(), std::time::SystemTime::UNIX_EPOCH).is_empty());
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        assert_eq!(remove_leftovers(tmp.path(), later), [old.clone()]);
+        assert!(!old.exists() && other.exists(), "only grille's own");
+    }
 }

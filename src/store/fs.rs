@@ -353,7 +353,10 @@ mod tests {
         fs::write(&other, b"y").unwrap();
         assert!(remove_leftovers(tmp.path(), std::time::SystemTime::UNIX_EPOCH).is_empty());
         let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-        assert_eq!(remove_leftovers(tmp.path(), later), std::slice::from_ref(&old));
+        assert_eq!(
+            remove_leftovers(tmp.path(), later),
+            std::slice::from_ref(&old)
+        );
         assert!(!old.exists() && other.exists(), "only grille's own");
     }
 }

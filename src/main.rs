@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Some(Command::Codebook { command }) => cli::codebook::run(&env, command),
         Some(Command::Dev { command }) => cli::dev::run(&env, command),
         Some(Command::Import(args)) => cli::import::run(&env, &args),
+        Some(Command::Session { id, interviewer }) => cli::session::run(&env, &id, interviewer),
         Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),
         Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),
         Some(Command::Interview {

@@ -628,3 +628,43 @@ fn the_coding_screen_names_each_respondent_and_places_in_the_recording() {
     assert!(screen.contains("Enquêteur·rice +00:05"), "{screen}");
     ui.keys(&["q"]);
 }
+
+#[test]
+fn an_unknown_interviewer_is_set_afterwards() {
+    let home = tempfile::tempdir().unwrap();
+    let study = init(home.path());
+    let s = study.to_str().unwrap();
+    let file = home.path().join("R50.srt");
+    std::fs::write(&file, "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Bonjour.\n").unwrap();
+    grille(home.path())
+        .args(["--study", s, "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let id = session_files(&study)[0]["id"].as_str().unwrap().to_owned();
+    grille(home.path())
+        .args(["--study", s, "session", &id[..8], "--interviewer", "Sami Benali"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "Entretien {} (R50) : enquêteur·rice = Sami Benali",
+            &id[..8]
+        )));
+    assert_eq!(session_files(&study)[0]["interviewer"], "Sami Benali");
+    grille(home.path())
+        .args(["--study", s, "session", "ffffffff", "--interviewer", "X"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("aucun entretien dont l'identifiant commence par « ffffffff »"));
+    // `grille sessions --json` lists co-respondents when there are some, none here.
+    let out = grille(home.path())
+        .args(["--study", s, "sessions", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(rows[0]["interviewer"], "Sami Benali");
+    assert!(rows[0].get("co_respondents").is_none());
+}

@@ -64,6 +64,14 @@ pub enum Command {
     /// Import transcripts typed or transcribed elsewhere: each file becomes a new session. All
     /// files are checked first: either all are imported or none. See README for every format.
     Import(ImportArgs),
+    /// Set what an import could not know about a session: its interviewer.
+    Session {
+        /// The session's id, or its first characters (as `grille sessions` shows them).
+        id: String,
+        /// The interviewer's name.
+        #[arg(long, value_name = "NAME")]
+        interviewer: Option<String>,
+    },
     /// Show or set the preferences: the interviewer's and the coder's names, the language.
     Config {
         #[command(subcommand)]

@@ -13,6 +13,7 @@ pub mod init;
 pub mod progress;
 pub mod repair;
 pub mod search;
+pub mod session;
 pub mod sessions;
 
 use std::path::{Path, PathBuf};

@@ -15,6 +15,9 @@ struct Row<'a> {
     interviewer: &'a str,
     respondent: &'a str,
     attributes: &'a std::collections::BTreeMap<String, Value>,
+    /// Other respondents who speak in the session, with their attributes.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    co_respondents: &'a [crate::study::Respondent],
     status: Status,
     segments: usize,
     codings: usize,
@@ -35,6 +38,7 @@ impl<'a> Row<'a> {
             interviewer: &s.interviewer,
             respondent: &s.respondent.pseudonym,
             attributes: &s.respondent.attributes,
+            co_respondents: &s.co_respondents,
             status: s.status,
             segments: s.segments.len(),
             codings: s.codings.len(),
@@ -58,6 +62,7 @@ impl<'a> Row<'a> {
                 interviewer: "",
                 respondent: "",
                 attributes: &NO_ATTRIBUTES,
+                co_respondents: &[],
                 status: Status::Done,
                 segments: 0,
                 codings: 0,

@@ -65,4 +65,13 @@ pub struct ImportTexts {
     pub config_cleared: fn(&str) -> String,
     pub config_unknown_key: fn(&str) -> String,
     pub config_nowhere: &'static str,
+    /// (id given)
+    pub session_not_found: fn(&str) -> String,
+    /// (id given, how many match)
+    pub session_ambiguous: fn(&str, usize) -> String,
+    pub session_nothing_to_set: &'static str,
+    /// (session id)
+    pub session_busy: fn(&str) -> String,
+    /// (session id, respondent, interviewer)
+    pub interviewer_set: fn(&str, &str, &str) -> String,
 }

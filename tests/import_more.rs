@@ -635,7 +635,11 @@ fn an_unknown_interviewer_is_set_afterwards() {
     let study = init(home.path());
     let s = study.to_str().unwrap();
     let file = home.path().join("R50.srt");
-    std::fs::write(&file, "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Bonjour.\n").unwrap();
+    std::fs::write(
+        &file,
+        "1\n00:00:01,000 --> 00:00:02,000\n[SPEAKER_00]: Bonjour.\n",
+    )
+    .unwrap();
     grille(home.path())
         .args(["--study", s, "import"])
         .arg(&file)
@@ -643,7 +647,14 @@ fn an_unknown_interviewer_is_set_afterwards() {
         .success();
     let id = session_files(&study)[0]["id"].as_str().unwrap().to_owned();
     grille(home.path())
-        .args(["--study", s, "session", &id[..8], "--interviewer", "Sami Benali"])
+        .args([
+            "--study",
+            s,
+            "session",
+            &id[..8],
+            "--interviewer",
+            "Sami Benali",
+        ])
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
@@ -655,7 +666,9 @@ fn an_unknown_interviewer_is_set_afterwards() {
         .args(["--study", s, "session", "ffffffff", "--interviewer", "X"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("aucun entretien dont l'identifiant commence par « ffffffff »"));
+        .stderr(predicate::str::contains(
+            "aucun entretien dont l'identifiant commence par « ffffffff »",
+        ));
     // `grille sessions --json` lists co-respondents when there are some, none here.
     let out = grille(home.path())
         .args(["--study", s, "sessions", "--json"])

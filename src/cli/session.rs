@@ -40,7 +40,11 @@ pub fn run(env: &Env, id: &str, interviewer: Option<String>) -> Result<bool> {
     writer.checkpoint()?;
     eprintln!(
         "{}",
-        (t.import.interviewer_set)(&id.to_string()[..8], &writer.doc().respondent.pseudonym, &name)
+        (t.import.interviewer_set)(
+            &id.to_string()[..8],
+            &writer.doc().respondent.pseudonym,
+            &name
+        )
     );
     Ok(true)
 }

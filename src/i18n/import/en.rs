@@ -76,9 +76,15 @@ pub static EN_IMPORT: ImportTexts = ImportTexts {
     config_cleared: |k| format!("{k} cleared from the preferences"),
     config_unknown_key: |k| format!("\"{k}\" is not a preference (interviewer, coder, lang)"),
     config_nowhere: "no config folder on this system: preferences cannot be saved",
-    session_not_found: |id| format!("no session whose id starts with \"{id}\" (see grille sessions)"),
-    session_ambiguous: |id, n| format!("\"{id}\" matches {n} sessions: give more characters of the id"),
+    session_not_found: |id| {
+        format!("no session whose id starts with \"{id}\" (see grille sessions)")
+    },
+    session_ambiguous: |id, n| {
+        format!("\"{id}\" matches {n} sessions: give more characters of the id")
+    },
     session_nothing_to_set: "nothing to change: give --interviewer NAME",
-    session_busy: |id| format!("session {id} is open for writing elsewhere: try again once it is closed"),
+    session_busy: |id| {
+        format!("session {id} is open for writing elsewhere: try again once it is closed")
+    },
     interviewer_set: |id, r, name| format!("Session {id} ({r}): interviewer = {name}"),
 };

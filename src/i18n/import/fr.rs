@@ -78,9 +78,17 @@ pub static FR_IMPORT: ImportTexts = ImportTexts {
     config_unknown_key: |k| format!("« {k} » n'est pas une préférence (interviewer, coder, lang)"),
     config_nowhere: "pas de dossier de configuration sur ce système : les préférences ne peuvent \
         pas être enregistrées",
-    session_not_found: |id| format!("aucun entretien dont l'identifiant commence par « {id} » (voir grille sessions)"),
-    session_ambiguous: |id, n| format!("« {id} » désigne {n} entretiens : donnez plus de caractères de l'identifiant"),
+    session_not_found: |id| {
+        format!("aucun entretien dont l'identifiant commence par « {id} » (voir grille sessions)")
+    },
+    session_ambiguous: |id, n| {
+        format!("« {id} » désigne {n} entretiens : donnez plus de caractères de l'identifiant")
+    },
     session_nothing_to_set: "rien à changer : donnez --interviewer NOM",
-    session_busy: |id| format!("l'entretien {id} est ouvert en écriture ailleurs : réessayez une fois qu'il est fermé"),
+    session_busy: |id| {
+        format!(
+            "l'entretien {id} est ouvert en écriture ailleurs : réessayez une fois qu'il est fermé"
+        )
+    },
     interviewer_set: |id, r, name| format!("Entretien {id} ({r}) : enquêteur·rice = {name}"),
 };

@@ -23,6 +23,10 @@ fn main() -> ExitCode {
         Some(Command::Check { repair: false, .. }) => cli::check::run(&env),
         Some(Command::Check { repair: true, yes }) => cli::repair::run(&env, yes),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
+        Some(Command::Situations { command }) => cli::counting::situations(&env, command),
+        Some(Command::ReferenceCoder { session, coder }) => {
+            cli::counting::reference_coder(&env, &session, coder)
+        }
         Some(Command::Search { query, limit, json }) => cli::search::run(&env, &query, limit, json),
         Some(Command::Index { command }) => cli::index::run(&env, command),
         Some(Command::Codebook { command }) => cli::codebook::run(&env, command),

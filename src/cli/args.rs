@@ -61,6 +61,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The situations (persons described) of every session, and which are the same person:
+    /// tables count a person once however many respondents described them.
+    Situations {
+        #[command(subcommand)]
+        command: Option<SituationsCommand>,
+    },
+    /// Choose whose codings the tables count in a session coded by several people (by default
+    /// the first to code it); without NAME, back to the first.
+    ReferenceCoder {
+        /// The session: its respondent's pseudonym, or the start of its id.
+        session: String,
+        /// The coder whose codings count.
+        coder: Option<String>,
+    },
     /// Import transcripts typed or transcribed elsewhere: each file becomes a new session. All
     /// files are checked first: either all are imported or none. See README for every format.
     Import(ImportArgs),
@@ -274,6 +288,25 @@ pub enum CodebookCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum SituationsCommand {
+    /// List them (the default): short id, respondent, label, the person it is the same as.
+    List {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark SITUATION as the same person as OTHER (ids or their first 8 characters, as
+    /// listed), or --none to undo it.
+    SamePerson {
+        situation: String,
+        #[arg(required_unless_present = "none")]
+        other: Option<String>,
+        #[arg(long, conflicts_with = "other")]
+        none: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum IndexCommand {
     /// Rebuild the search index from the sessions.
     Rebuild,
@@ -295,6 +328,14 @@ pub enum DevCommand {
         /// Seed of the random generator: the same seed writes the same study.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Write the replay of the Puy-de-Dôme diagnostic's questionnaire (79 respondents, 115
+    /// persons in 117 reports) in the built-in template: the published figures come out of
+    /// `grille export answers --by secteur` and `grille export situations`.
+    Replay {
+        /// The study folder to create (it must not exist, or be empty).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Bring a built-in template folder into canonical form after editing it with grille or by
     /// hand: every file read through the real types (journals folded in) and written back as

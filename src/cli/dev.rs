@@ -27,6 +27,14 @@ pub fn run(env: &Env, command: DevCommand) -> Result<bool> {
             );
             Ok(true)
         }
+        DevCommand::Replay { out } => {
+            let got = corpus::replay(&out)?;
+            eprintln!(
+                "{}",
+                (env.texts().analysis.replay_written)(got.respondents, got.persons, got.reports, &show(&out))
+            );
+            Ok(true)
+        }
         DevCommand::Template { dir, check } => template(env, &dir, check),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod check;
+pub mod counting;
 pub mod codebook;
 pub mod config;
 pub mod dev;

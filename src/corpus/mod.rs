@@ -5,7 +5,10 @@
 //! interviewer questions and respondent answers, several codings per answer (sometimes
 //! overlapping), answers to closed questions, respondent attributes and situations.
 
+mod replay;
 mod words;
+
+pub use replay::{Replayed, replay};
 
 use std::collections::BTreeMap;
 use std::path::Path;

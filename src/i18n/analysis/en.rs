@@ -296,4 +296,22 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     within_threshold: "within threshold",
     unknown_table: |name, known| format!("no table \"{name}\" in this export (tables: {known})"),
     decimal_comma: false,
+    replay_written: |r, p, n, d| {
+        format!("{d}: {r} respondents, {p} persons described in {n} situations")
+    },
+    situation_id: "situation",
+    situation_label: "label",
+    same_person: "same person as",
+    same_situation: "a situation cannot be the same person as itself",
+    same_person_usage: "give the other situation, or --none to undo the link",
+    counting_saved: "Saved: tables will count this person once.",
+    no_such_situation: |s| {
+        format!("no situation \"{s}\" (give its id or its first 8 characters, see grille situations)")
+    },
+    ambiguous_situation: |s| format!("\"{s}\" names several situations: give more characters"),
+    no_such_session: |s| format!("no session \"{s}\" (pseudonym or start of its id)"),
+    ambiguous_session: |s| format!("\"{s}\" names several sessions: give the start of its id"),
+    reference_coder_set: |r, c, all| {
+        format!("{r}: tables count {c}'s coding (coders: {all}).")
+    },
 };

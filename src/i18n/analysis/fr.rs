@@ -311,4 +311,22 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
         format!("pas de table « {name} » dans cet export (tables : {known})")
     },
     decimal_comma: true,
+    replay_written: |r, p, n, d| {
+        format!("{d} : {r} répondant·es, {p} personnes décrites dans {n} situations")
+    },
+    situation_id: "situation",
+    situation_label: "description",
+    same_person: "même personne que",
+    same_situation: "une situation ne peut pas être la même personne qu'elle-même",
+    same_person_usage: "donnez l'autre situation, ou --none pour défaire le lien",
+    counting_saved: "Enregistré : les tableaux compteront cette personne une fois.",
+    no_such_situation: |s| {
+        format!("aucune situation « {s} » (donnez son identifiant ou ses 8 premiers caractères, voir grille situations)")
+    },
+    ambiguous_situation: |s| format!("« {s} » désigne plusieurs situations : donnez plus de caractères"),
+    no_such_session: |s| format!("aucun entretien « {s} » (pseudonyme ou début d'identifiant)"),
+    ambiguous_session: |s| format!("« {s} » désigne plusieurs entretiens : donnez le début de son identifiant"),
+    reference_coder_set: |r, c, all| {
+        format!("{r} : les tableaux comptent le codage de {c} (codeur·euses : {all}).")
+    },
 };

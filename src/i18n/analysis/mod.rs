@@ -204,4 +204,19 @@ pub struct AnalysisTexts {
     pub unknown_table: fn(&str, &str) -> String,
     /// Numbers on screen take a decimal comma (French) or point (English).
     pub decimal_comma: bool,
+    /// (respondents, persons, reports, folder) `grille dev replay`
+    pub replay_written: fn(usize, usize, usize, &str) -> String,
+    // --- grille situations, grille reference-coder ---
+    pub situation_id: &'static str,
+    pub situation_label: &'static str,
+    pub same_person: &'static str,
+    pub same_situation: &'static str,
+    pub same_person_usage: &'static str,
+    pub counting_saved: &'static str,
+    pub no_such_situation: fn(&str) -> String,
+    pub ambiguous_situation: fn(&str) -> String,
+    pub no_such_session: fn(&str) -> String,
+    pub ambiguous_session: fn(&str) -> String,
+    /// (respondent, reference coder, every coder)
+    pub reference_coder_set: fn(&str, &str, &str) -> String,
 }

@@ -49,7 +49,10 @@ fn a_situation_marked_as_the_same_person_is_counted_once() {
     let list = json(home.path(), &study, &["situations", "list", "--json"]);
     let rows = list.as_array().unwrap();
     assert_eq!(rows.len(), 15);
-    assert!(persons_note(home.path(), &study).starts_with("Base : 14 personne(s) décrite(s) dans 15 situation(s) par 6"));
+    assert!(
+        persons_note(home.path(), &study)
+            .starts_with("Base : 14 personne(s) décrite(s) dans 15 situation(s) par 6")
+    );
     // R01's young woman at a hotel near the station is also R04's high-school girl, say.
     let id = |who: &str, label: &str| -> String {
         rows.iter()
@@ -61,10 +64,17 @@ fn a_situation_marked_as_the_same_person_is_counted_once() {
     };
     let r01 = id("R01", "hôtel près de la gare");
     let r04 = id("R04", "Lycéenne");
-    run(home.path(), &study, &["situations", "same-person", &r04[..8], &r01[..8]])
-        .success()
-        .stderr(predicate::str::contains("une fois"));
-    assert!(persons_note(home.path(), &study).starts_with("Base : 13 personne(s) décrite(s) dans 15 situation(s)"));
+    run(
+        home.path(),
+        &study,
+        &["situations", "same-person", &r04[..8], &r01[..8]],
+    )
+    .success()
+    .stderr(predicate::str::contains("une fois"));
+    assert!(
+        persons_note(home.path(), &study)
+            .starts_with("Base : 13 personne(s) décrite(s) dans 15 situation(s)")
+    );
     // The link is in R04's session file, read back through the listing.
     let list = json(home.path(), &study, &["situations", "list", "--json"]);
     let marked = list
@@ -76,11 +86,20 @@ fn a_situation_marked_as_the_same_person_is_counted_once() {
         .clone();
     assert_eq!(marked["same_person_as"], r01.as_str());
     // Undone, and a wrong id is a clear error that changes nothing.
-    run(home.path(), &study, &["situations", "same-person", &r04, "--none"]).success();
+    run(
+        home.path(),
+        &study,
+        &["situations", "same-person", &r04, "--none"],
+    )
+    .success();
     assert!(persons_note(home.path(), &study).contains("14 personne(s)"));
-    run(home.path(), &study, &["situations", "same-person", "deadbeef", &r01])
-        .code(2)
-        .stderr(predicate::str::contains("aucune situation « deadbeef »"));
+    run(
+        home.path(),
+        &study,
+        &["situations", "same-person", "deadbeef", &r01],
+    )
+    .code(2)
+    .stderr(predicate::str::contains("aucune situation « deadbeef »"));
     run(home.path(), &study, &["check"]).success();
 }
 
@@ -110,14 +129,23 @@ fn the_reference_coder_of_a_session_coded_twice_is_chosen() {
     // R02 was coded by Sami Benali (first) and Léa Martin: by default Sami's coding counts,
     // and the note says whose did not.
     let (sami, notes) = conjugal(&[]);
-    assert!(notes.contains("R02 (Sami Benali, compté·e, Léa Martin, non compté·e)"), "{notes}");
+    assert!(
+        notes.contains("R02 (Sami Benali, compté·e, Léa Martin, non compté·e)"),
+        "{notes}"
+    );
     let (pooled, notes) = conjugal(&["--coder", "all"]);
     assert!(notes.contains("réunis"), "{notes}");
     // Léa coded conjugal on one more segment of R02 than Sami (see the agreement test).
     assert_eq!(pooled, sami + 1);
-    run(home.path(), &study, &["reference-coder", "R02", "Léa Martin"])
-        .success()
-        .stderr(predicate::str::contains("R02 : les tableaux comptent le codage de Léa Martin"));
+    run(
+        home.path(),
+        &study,
+        &["reference-coder", "R02", "Léa Martin"],
+    )
+    .success()
+    .stderr(predicate::str::contains(
+        "R02 : les tableaux comptent le codage de Léa Martin",
+    ));
     let (lea, notes) = conjugal(&[]);
     assert_eq!(lea, sami + 1);
     assert!(notes.contains("Léa Martin, compté·e"), "{notes}");
@@ -136,7 +164,11 @@ fn check_warns_when_a_pseudonym_is_used_by_two_sessions() {
     let r01 = std::fs::read_dir(&sessions)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| std::fs::read_to_string(p).unwrap().contains("\"pseudonym\": \"R01\""))
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("\"pseudonym\": \"R01\"")
+        })
         .unwrap();
     let old = r01.file_stem().unwrap().to_str().unwrap().to_owned();
     let new = "0b0e4a52-6a3e-4c59-9d55-3a4f0c0d0e01";
@@ -152,9 +184,14 @@ fn check_warns_when_a_pseudonym_is_used_by_two_sessions() {
     .unwrap();
     run(home.path(), &study, &["check"])
         .success()
-        .stderr(predicate::str::contains("le pseudonyme « R01 » est utilisé par plusieurs entretiens"));
+        .stderr(predicate::str::contains(
+            "le pseudonyme « R01 » est utilisé par plusieurs entretiens",
+        ));
     // The tables count R01 once: 6 respondents over 7 sessions.
     let v = json(home.path(), &study, &["export", "frequencies", "--json"]);
     let note = v["tables"][0]["notes"][0].as_str().unwrap();
-    assert!(note.starts_with("7 entretien(s), 6 répondant·e(s)"), "{note}");
+    assert!(
+        note.starts_with("7 entretien(s), 6 répondant·e(s)"),
+        "{note}"
+    );
 }

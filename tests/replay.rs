@@ -47,7 +47,11 @@ fn export_csv(home: &Path, study: &Path, args: &[&str]) -> Vec<HashMap<String, S
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers.iter().cloned().zip(r.iter().map(str::to_owned)).collect()
+            headers
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_owned))
+                .collect()
         })
         .collect()
 }
@@ -55,7 +59,9 @@ fn export_csv(home: &Path, study: &Path, args: &[&str]) -> Vec<HashMap<String, S
 /// A number as a French spreadsheet reads it: a decimal comma, no point.
 fn number(cell: &str) -> f64 {
     assert!(!cell.contains('.'), "{cell} has a decimal point");
-    cell.replace(',', ".").parse().unwrap_or_else(|_| panic!("{cell:?} is not a number"))
+    cell.replace(',', ".")
+        .parse()
+        .unwrap_or_else(|_| panic!("{cell:?} is not a number"))
 }
 
 fn row<'a>(
@@ -69,7 +75,11 @@ fn row<'a>(
 }
 
 fn value_column(r: &HashMap<String, String>) -> &'static str {
-    if r.contains_key("réponse") { "réponse" } else { "valeur" }
+    if r.contains_key("réponse") {
+        "réponse"
+    } else {
+        "valeur"
+    }
 }
 
 #[test]
@@ -78,7 +88,13 @@ fn the_published_questionnaire_figures_by_sector() {
     let rows = export_csv(
         home.path(),
         &study,
-        &["answers", "--by", "secteur", "--table", "answers-by-secteur"],
+        &[
+            "answers",
+            "--by",
+            "secteur",
+            "--table",
+            "answers-by-secteur",
+        ],
     );
     let identified = row(&rows, ("question", "deja_identifie"), "oui");
     // 66 % of the 79 respondents [55 ; 75], as the report writes it.
@@ -113,24 +129,41 @@ fn the_published_questionnaire_figures_by_sector() {
     ];
     for (question, answer, expected) in published {
         let r = row(&rows, ("question", question), answer);
-        assert_eq!(number(&r["% de l'ensemble"]).round(), expected, "{question}");
+        assert_eq!(
+            number(&r["% de l'ensemble"]).round(),
+            expected,
+            "{question}"
+        );
     }
     // The count of persons identified per respondent adds up to the reports (a minima).
     let rows = export_csv(home.path(), &study, &["answers", "--table", "numbers"]);
-    let nb = rows.iter().find(|r| r["question"] == "nb_personnes").unwrap();
-    assert_eq!((nb["ont répondu"].as_str(), nb["somme"].as_str()), ("52", "117"));
+    let nb = rows
+        .iter()
+        .find(|r| r["question"] == "nb_personnes")
+        .unwrap();
+    assert_eq!(
+        (nb["ont répondu"].as_str(), nb["somme"].as_str()),
+        ("52", "117")
+    );
 }
 
 #[test]
 fn the_published_profiles_of_the_persons_identified() {
     let (home, study) = replay();
-    let rows = export_csv(home.path(), &study, &["situations", "--table", "situations"]);
+    let rows = export_csv(
+        home.path(),
+        &study,
+        &["situations", "--table", "situations"],
+    );
     let all = |attribute: &str, value: &str| -> f64 {
         number(&row(&rows, ("attribut", attribute), value)["% de l'ensemble"])
     };
     // 115 persons (117 reports, two persons described twice), each counted once.
     let women = row(&rows, ("attribut", "Genre"), "Femme");
-    assert_eq!((women["n"].as_str(), women["base : ensemble"].as_str()), ("79", "115"));
+    assert_eq!(
+        (women["n"].as_str(), women["base : ensemble"].as_str()),
+        ("79", "115")
+    );
     let published = [
         ("Genre", "Femme", 69.0),
         ("Âge", "18–25 ans", 30.0),
@@ -145,7 +178,11 @@ fn the_published_profiles_of_the_persons_identified() {
         ("Contrepartie non financière", "Oui", 18.0),
     ];
     for (attribute, value, expected) in published {
-        assert_eq!(all(attribute, value).round(), expected, "{attribute} {value}");
+        assert_eq!(
+            all(attribute, value).round(),
+            expected,
+            "{attribute} {value}"
+        );
     }
     // Apartments and hotels: 55,7 % of all persons, 69,6 % of those whose places are known,
     // shown as a group with its two details.

@@ -40,7 +40,11 @@ pub fn situations(env: &Env, command: Option<SituationsCommand>) -> Result<bool>
                 (None, true) => None,
                 _ => return Err(Usage(env.texts().analysis.same_person_usage.into()).into()),
             };
-            record(&mut ws, session, SessionChange::PutSituation { situation: sit })?;
+            record(
+                &mut ws,
+                session,
+                SessionChange::PutSituation { situation: sit },
+            )?;
             eprintln!("{}", env.texts().analysis.counting_saved);
             Ok(true)
         }
@@ -66,7 +70,10 @@ pub fn reference_coder(env: &Env, session: &str, coder: Option<String>) -> Resul
     if let Some(s) = sessions.iter().find(|s| s.id == id) {
         let coders = s.coders().join(", ");
         let reference = s.reference_coder().unwrap_or("");
-        eprintln!("{}", (a.reference_coder_set)(&s.respondent.pseudonym, reference, &coders));
+        eprintln!(
+            "{}",
+            (a.reference_coder_set)(&s.respondent.pseudonym, reference, &coders)
+        );
     }
     Ok(true)
 }
@@ -128,7 +135,12 @@ fn list(env: &Env, sessions: &[Session], json: bool) {
     }
     let mut table = Table::new();
     table.load_preset(presets::NOTHING);
-    table.set_header(vec![a.situation_id, a.respondent, a.situation_label, a.same_person]);
+    table.set_header(vec![
+        a.situation_id,
+        a.respondent,
+        a.situation_label,
+        a.same_person,
+    ]);
     for s in sessions {
         for sit in &s.situations {
             table.add_row(vec![

@@ -31,7 +31,12 @@ pub fn run(env: &Env, command: DevCommand) -> Result<bool> {
             let got = corpus::replay(&out)?;
             eprintln!(
                 "{}",
-                (env.texts().analysis.replay_written)(got.respondents, got.persons, got.reports, &show(&out))
+                (env.texts().analysis.replay_written)(
+                    got.respondents,
+                    got.persons,
+                    got.reports,
+                    &show(&out)
+                )
             );
             Ok(true)
         }

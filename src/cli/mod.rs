@@ -3,9 +3,9 @@
 
 pub mod args;
 pub mod check;
-pub mod counting;
 pub mod codebook;
 pub mod config;
+pub mod counting;
 pub mod dev;
 pub mod export;
 pub mod import;

@@ -59,11 +59,20 @@ fn person(i: usize) -> BTreeMap<String, Value> {
     let text = |s: &str| Value::Text(s.into());
     let list = |keys: &[&str]| Value::List(keys.iter().map(|k| (*k).to_owned()).collect());
     let mut a = BTreeMap::new();
-    let genre = block(i, &[(79, "femme"), (20, "homme"), (6, "trans"), (10, "inconnu")]);
+    let genre = block(
+        i,
+        &[(79, "femme"), (20, "homme"), (6, "trans"), (10, "inconnu")],
+    );
     a.insert("genre".into(), text(genre));
     let age = block(
         (i + 37) % 115,
-        &[(10, "mineur"), (35, "18-25"), (30, "26-40"), (10, "41-plus"), (30, "inconnu")],
+        &[
+            (10, "mineur"),
+            (35, "18-25"),
+            (30, "26-40"),
+            (10, "41-plus"),
+            (30, "inconnu"),
+        ],
     );
     a.insert("age".into(), text(age));
     let nationalite = block(
@@ -220,7 +229,8 @@ pub fn replay(root: &Path) -> Result<Replayed> {
         if let Some(nb) = nb
             && !s.situations.is_empty()
         {
-            s.answers.insert(nb, Value::Number(s.situations.len() as f64));
+            s.answers
+                .insert(nb, Value::Number(s.situations.len() as f64));
         }
     }
     write(&dir, &study, sessions)

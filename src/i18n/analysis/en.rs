@@ -306,12 +306,12 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     same_person_usage: "give the other situation, or --none to undo the link",
     counting_saved: "Saved: tables will count this person once.",
     no_such_situation: |s| {
-        format!("no situation \"{s}\" (give its id or its first 8 characters, see grille situations)")
+        format!(
+            "no situation \"{s}\" (give its id or its first 8 characters, see grille situations)"
+        )
     },
     ambiguous_situation: |s| format!("\"{s}\" names several situations: give more characters"),
     no_such_session: |s| format!("no session \"{s}\" (pseudonym or start of its id)"),
     ambiguous_session: |s| format!("\"{s}\" names several sessions: give the start of its id"),
-    reference_coder_set: |r, c, all| {
-        format!("{r}: tables count {c}'s coding (coders: {all}).")
-    },
+    reference_coder_set: |r, c, all| format!("{r}: tables count {c}'s coding (coders: {all})."),
 };

@@ -321,11 +321,17 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     same_person_usage: "donnez l'autre situation, ou --none pour défaire le lien",
     counting_saved: "Enregistré : les tableaux compteront cette personne une fois.",
     no_such_situation: |s| {
-        format!("aucune situation « {s} » (donnez son identifiant ou ses 8 premiers caractères, voir grille situations)")
+        format!(
+            "aucune situation « {s} » (donnez son identifiant ou ses 8 premiers caractères, voir grille situations)"
+        )
     },
-    ambiguous_situation: |s| format!("« {s} » désigne plusieurs situations : donnez plus de caractères"),
+    ambiguous_situation: |s| {
+        format!("« {s} » désigne plusieurs situations : donnez plus de caractères")
+    },
     no_such_session: |s| format!("aucun entretien « {s} » (pseudonyme ou début d'identifiant)"),
-    ambiguous_session: |s| format!("« {s} » désigne plusieurs entretiens : donnez le début de son identifiant"),
+    ambiguous_session: |s| {
+        format!("« {s} » désigne plusieurs entretiens : donnez le début de son identifiant")
+    },
     reference_coder_set: |r, c, all| {
         format!("{r} : les tableaux comptent le codage de {c} (codeur·euses : {all}).")
     },

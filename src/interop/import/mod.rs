@@ -65,6 +65,23 @@ pub struct Transcript {
     pub header: Vec<String>,
 }
 
+#[cfg(test)]
+impl Transcript {
+    /// (label, start in ms, text) of each turn: what reader tests compare.
+    pub fn summary(&self) -> Vec<(Option<&str>, Option<u128>, &str)> {
+        self.turns
+            .iter()
+            .map(|t| {
+                (
+                    t.label.as_deref(),
+                    t.start.map(|d| d.as_millis()),
+                    t.text.as_str(),
+                )
+            })
+            .collect()
+    }
+}
+
 /// A file read into a session, with the speakers found in it.
 #[derive(Clone, Debug)]
 pub struct Read {

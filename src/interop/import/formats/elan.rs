@@ -93,17 +93,7 @@ mod tests {
             <TIER TIER_ID="gloss" PARENT_REF="R"><ANNOTATION><REF_ANNOTATION ANNOTATION_ID="a3" ANNOTATION_REF="a2"><ANNOTATION_VALUE>yes</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION></TIER>
             </ANNOTATION_DOCUMENT>"#;
         let t = parse(&xml::parse(eaf, false).unwrap());
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|t| {
-                (
-                    t.label.as_deref(),
-                    t.start.map(|d| d.as_millis()),
-                    t.text.as_str(),
-                )
-            })
-            .collect();
+        let got = t.summary();
         assert_eq!(
             got,
             vec![

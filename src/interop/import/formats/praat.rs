@@ -8,8 +8,7 @@
 //! longest labels (the phrase rather than its words). Point tiers (pitch marks) are left out.
 //! Turns of every tier are put in time order, overlaps kept.
 
-use std::time::Duration;
-
+use super::seconds;
 use crate::interop::import::defect::Defect;
 use crate::interop::import::{Transcript, Turn};
 
@@ -269,11 +268,6 @@ fn speaker_tiers(tiers: Vec<Tier>) -> Vec<Tier> {
     layers.into_iter().max_by_key(mean).into_iter().collect()
 }
 
-fn seconds(s: f64) -> Option<Duration> {
-    (s.is_finite() && (0.0..1e9).contains(&s))
-        .then(|| Duration::from_millis((s * 1000.0).round() as u64))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,17 +278,11 @@ mod tests {
                      \"IntervalTier\"\n\"interviewer\"\n0\n3\n2\n0\n1\n\"Alors ?\"\n1\n3\n\"\"\n\
                      \"IntervalTier\"\n\"participant\"\n0\n3\n2\n0\n1.5\n\"\"\n1.5\n3\n\"Eh bien \"\"oui\"\"\"\n";
         let t = parse(short).unwrap();
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|t| (t.label.as_deref(), t.start, t.text.as_str()))
-            .collect();
-        let ms = |n| Some(Duration::from_millis(n));
         assert_eq!(
-            got,
+            t.summary(),
             vec![
-                (Some("interviewer"), ms(0), "Alors ?"),
-                (Some("participant"), ms(1500), "Eh bien \"oui\""),
+                (Some("interviewer"), Some(0), "Alors ?"),
+                (Some("participant"), Some(1500), "Eh bien \"oui\""),
             ]
         );
     }

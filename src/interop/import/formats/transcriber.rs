@@ -5,7 +5,6 @@
 //! events are kept as `[cough]`, transcriber comments as `{unclear}`.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use super::xml::{Element, Node};
 use crate::interop::import::{Transcript, Turn};
@@ -29,8 +28,7 @@ pub fn parse(root: &Element) -> Transcript {
         let time = |attr: &str| {
             turn.attr(attr)
                 .and_then(|t| t.trim().parse::<f64>().ok())
-                .filter(|t| t.is_finite() && *t >= 0.0 && *t < 1e9)
-                .map(|t| Duration::from_millis((t * 1000.0).round() as u64))
+                .and_then(super::seconds)
         };
         let (start, end) = (time("startTime"), time("endTime"));
         // Who speaks each piece of text: `<Who nb=N>` switches to the Nth speaker.
@@ -101,17 +99,7 @@ mod tests {
             <Turn speaker="spk1 spk2" startTime="5.5" endTime="7"><Sync time="5.5"/><Who nb="1"/>oui ?<Who nb="2"/>non<Comment desc="unclear"/></Turn>
             </Section></Episode></Trans>"#;
         let t = parse(&xml::parse(trs, false).unwrap());
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|t| {
-                (
-                    t.label.as_deref(),
-                    t.start.map(|d| d.as_millis()),
-                    t.text.as_str(),
-                )
-            })
-            .collect();
+        let got = t.summary();
         assert_eq!(
             got,
             vec![

@@ -146,12 +146,12 @@ fn otr_lines(el: &Element, out: &mut String) {
         match node {
             Node::Text(t) => out.push_str(&t.replace('\n', " ")),
             Node::Element(span) if span.attr("class") == Some("timestamp") => {
-                let secs = span
+                let at = span
                     .attr("data-timestamp")
                     .and_then(|s| s.parse::<f64>().ok())
-                    .filter(|s| s.is_finite() && *s >= 0.0 && *s < 1e9);
-                if let Some(secs) = secs {
-                    let ms = (secs * 1000.0).round() as u64;
+                    .and_then(super::seconds);
+                if let Some(at) = at {
+                    let ms = at.as_millis() as u64;
                     let (h, m, s, f) =
                         (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
                     out.push_str(&format!("\n\n[{h:02}:{m:02}:{s:02}.{f:03}] "));
@@ -200,19 +200,8 @@ mod tests {
     fn otranscribe_timestamps_start_segments() {
         let otr = r#"{"text":"<p><span class=\"timestamp\" data-timestamp=\"9.5\">00:09</span> ENQ : Bonjour ?<span class=\"timestamp\" data-timestamp=\"12.25\">00:12</span> R03 : Oui.</p><p><br /></p>","media":"a.mp3","media-time":1.0}"#;
         let t = otranscribe(otr, &[]).unwrap();
-        let got: Vec<_> = t
-            .turns
-            .iter()
-            .map(|t| {
-                (
-                    t.label.as_deref(),
-                    t.start.map(|d| d.as_millis()),
-                    t.text.as_str(),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
+            t.summary(),
             vec![
                 (Some("ENQ"), Some(9500), "Bonjour ?"),
                 (Some("R03"), Some(12_250), "Oui.")

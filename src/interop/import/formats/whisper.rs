@@ -41,9 +41,7 @@ pub struct Bad {
 }
 
 fn seconds(s: Option<f64>) -> Option<Duration> {
-    let s = s?;
-    (s.is_finite() && (0.0..1e9).contains(&s))
-        .then(|| Duration::from_millis((s * 1000.0).round() as u64))
+    super::seconds(s?)
 }
 
 pub fn parse_json(text: &str) -> Result<Transcript, Bad> {

@@ -77,6 +77,11 @@ pub enum Command {
     },
     /// Import transcripts typed or transcribed elsewhere: each file becomes a new session. All
     /// files are checked first: either all are imported or none. See README for every format.
+    ///
+    /// Also imports a REFI-QDA codebook (.qdc) or project (.qdpx) from NVivo, ATLAS.ti, MAXQDA,
+    /// QualCoder…: codes (merged with the study's), sources as sessions with their codings,
+    /// cases as respondents and situations, notes as memos; into this study or, with --new, a
+    /// new one.
     Import(ImportArgs),
     /// Set what an import could not know about a session: its interviewer.
     Session {
@@ -156,8 +161,17 @@ pub struct ImportArgs {
     /// The transcripts: .txt/.md (typed, Otter, f4/f5, TranscribeMe), .docx, .odt, .srt, .vtt,
     /// .html (noScribe), .otr (oTranscribe), .json/.tsv (Whisper), .TextGrid (Praat), .eaf
     /// (ELAN), .trs (Transcriber).
+    /// Or one REFI-QDA file: a codebook (.qdc) or a project (.qdpx).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    /// REFI-QDA: create a new study in DIR from the file instead of importing into the current
+    /// study.
+    #[arg(long, value_name = "DIR")]
+    pub new: Option<PathBuf>,
+    /// REFI-QDA: how a code of the file is recognised as one of the study's: by its GUID
+    /// (`guid`), or by its GUID or its path of names (`path`). A recognised code is merged.
+    #[arg(long, value_enum, default_value = "guid", value_name = "HOW")]
+    pub match_codes: MatchArg,
     /// The respondent's pseudonym (one file only); by default each file's name.
     #[arg(long, value_name = "PSEUDO")]
     pub respondent: Option<String>,
@@ -205,6 +219,13 @@ pub enum ConfigCommand {
     Set { key: String, value: String },
     /// Forget a preference.
     Unset { key: String },
+}
+
+/// How codes of an imported REFI-QDA file are matched with the study's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchArg {
+    Guid,
+    Path,
 }
 
 /// What is known of the respondent's consent (`interview`, `import`). French words are
@@ -453,6 +474,28 @@ pub enum ExportWhat {
     Excerpts {
         #[command(flatten)]
         out: ExportArgs,
+    },
+    #[command(flatten)]
+    Refi(RefiExport),
+}
+
+/// The study for other qualitative-analysis tools (REFI-QDA: NVivo, ATLAS.ti, MAXQDA,
+/// QualCoder…).
+#[derive(Debug, Subcommand)]
+pub enum RefiExport {
+    /// The codebook as a REFI-QDA codebook (.qdc): codes with their hierarchy, colours and
+    /// definitions.
+    Qdc {
+        /// Write to this file (atomically, readable by you only); without it, to stdout.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The whole study as a REFI-QDA project (.qdpx): codebook and grid, every session as a
+    /// text source with its codings, respondents and situations as cases, memos as notes.
+    Qdpx {
+        /// The archive to write (atomically, readable by you only).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 

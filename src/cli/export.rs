@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow};
 
 use super::args::{
-    AgreementUnitArg, BaseArg, DecimalArg, ExportArgs, ExportWhat, MatrixArg, StatusArg, UnitArg,
+    AgreementUnitArg, BaseArg, DecimalArg, ExportArgs, ExportWhat, MatrixArg, RefiExport,
+    StatusArg, UnitArg,
 };
 use super::{Env, Usage, show};
 use crate::analysis::saturation::Params;
@@ -39,7 +40,10 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         kind,
         chart,
         top,
-    } = request(what);
+    } = match request(what) {
+        Ok(table) => table,
+        Err(refi) => return super::refi::export(env, refi),
+    };
     let format = if out.json {
         Format::Json
     } else {
@@ -175,14 +179,15 @@ fn base(arg: BaseArg) -> Base {
     }
 }
 
-fn request(what: ExportWhat) -> Request {
+/// The table asked for, or the REFI-QDA export asked for.
+fn request(what: ExportWhat) -> Result<Request, RefiExport> {
     let plain = |out, kind| Request {
         out,
         kind,
         chart: None,
         top: 0,
     };
-    match what {
+    Ok(match what {
         ExportWhat::Frequencies {
             out,
             by,
@@ -259,7 +264,8 @@ fn request(what: ExportWhat) -> Request {
             plain(out, ReportKind::Agreement { coders, unit })
         }
         ExportWhat::Excerpts { out } => plain(out, ReportKind::Excerpts),
-    }
+        ExportWhat::Refi(refi) => return Err(refi),
+    })
 }
 
 fn filter(out: &ExportArgs) -> Filter {

@@ -37,6 +37,12 @@ struct SpeakerRow<'a> {
 /// Returns whether everything was imported.
 pub fn run(env: &Env, args: &ImportArgs) -> Result<bool> {
     let t = env.texts();
+    if args.files.iter().any(|f| super::refi::is_refi(f)) {
+        return super::refi::import(env, args);
+    }
+    if args.new.is_some() {
+        return Err(Usage(t.refi.new_only_for_refi.into()).into());
+    }
     if args.consent == ConsentArg::Refused {
         return Err(Usage(t.cli.import_consent_refused.into()).into());
     }

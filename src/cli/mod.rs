@@ -12,6 +12,7 @@ pub mod import;
 pub mod index;
 pub mod init;
 pub mod progress;
+pub mod refi;
 pub mod repair;
 pub mod search;
 pub mod session;

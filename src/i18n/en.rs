@@ -306,6 +306,7 @@ pub static EN: Texts = Texts {
     cli: &super::cli::EN_CLI,
     import: &super::import::EN_IMPORT,
     store: &super::store::EN_STORE,
+    refi: &super::refi::EN_REFI,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

@@ -6,6 +6,7 @@ pub mod cli;
 mod en;
 mod fr;
 pub mod import;
+pub mod refi;
 pub mod screens;
 pub mod store;
 
@@ -246,6 +247,8 @@ pub struct Texts {
     pub import: &'static ImportTexts,
     /// The study folder, the model, codebook operations and repairs.
     pub store: &'static store::StoreTexts,
+    /// REFI-QDA exchange (issue 18).
+    pub refi: &'static refi::RefiTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

@@ -1,5 +1,6 @@
 //! Files from and for other tools: transcripts imported into sessions, tables and charts
-//! exported for reports.
+//! exported for reports, whole projects exchanged with other analysis tools (REFI-QDA).
 
 pub mod export;
 pub mod import;
+pub mod refi;

@@ -46,6 +46,59 @@ impl StudyDir {
     /// folder must not exist or be empty. It is built beside its place and renamed into it, so
     /// a failure never leaves a half-made study.
     pub fn create(root: &Path, template: &Template, with_examples: bool) -> Result<Self> {
+        Self::create_staged(root, |staged| {
+            for (name, text) in template.definition_files()? {
+                fs::write_new(&staged.root().join(name), text.as_bytes())?;
+            }
+            if with_examples {
+                for (_, text) in template.examples {
+                    let session: Session = json::parse(Path::new(template.name), text.as_bytes())?;
+                    fs::write_new(&staged.session(session.id).file, text.as_bytes())?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Creates a study folder holding `study` and `sessions` (an imported project), checked
+    /// first, built beside its place and renamed into it like [`StudyDir::create`].
+    pub fn create_with(root: &Path, study: &Study, sessions: &[Session]) -> Result<Self> {
+        let paths = StudyPaths::new(root);
+        for (file, problems) in [
+            (paths.meta().file, validate::validate_meta(&study.meta)),
+            (paths.grid().file, validate::validate_grid(&study.grid)),
+            (
+                paths.codebook().file,
+                validate::validate_codebook(&study.codebook),
+            ),
+        ] {
+            if !problems.is_empty() {
+                return Err(StoreError::Invalid { file, problems });
+            }
+        }
+        for session in sessions {
+            check_session(&paths.session(session.id).file, session.id, session, study)?;
+        }
+        Self::create_staged(root, |staged| {
+            fs::write_new(&staged.meta().file, json::to_pretty(&study.meta).as_bytes())?;
+            fs::write_new(&staged.grid().file, json::to_pretty(&study.grid).as_bytes())?;
+            fs::write_new(
+                &staged.codebook().file,
+                json::to_pretty(&study.codebook).as_bytes(),
+            )?;
+            for session in sessions {
+                fs::write_new(
+                    &staged.session(session.id).file,
+                    json::to_pretty(session).as_bytes(),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Builds a study in a staging folder beside `root` with `fill`, then renames it into
+    /// place: `root` must not exist or be empty, and is left as it was on failure.
+    fn create_staged(root: &Path, fill: impl FnOnce(&StudyPaths) -> Result<()>) -> Result<Self> {
         if root.exists() && std::fs::read_dir(root).at(root)?.next().is_some() {
             return Err(StoreError::Exists {
                 path: root.to_path_buf(),
@@ -63,15 +116,7 @@ impl StudyDir {
         fs::make_private(building.path())?;
         let staged = StudyPaths::new(building.path());
         fs::create_private_dir(&staged.sessions_dir())?;
-        for (name, text) in template.definition_files()? {
-            fs::write_new(&staged.root().join(name), text.as_bytes())?;
-        }
-        if with_examples {
-            for (_, text) in template.examples {
-                let session: Session = json::parse(Path::new(template.name), text.as_bytes())?;
-                fs::write_new(&staged.session(session.id).file, text.as_bytes())?;
-            }
-        }
+        fill(&staged)?;
         if root.exists() {
             std::fs::remove_dir(root).at(root)?;
         }

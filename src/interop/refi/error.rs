@@ -1,0 +1,123 @@
+//! Why a REFI-QDA file is refused or cannot be written. Each error names the file (and the
+//! entry of the archive or the line of the XML); nothing was written when one is returned.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::xml::XmlError;
+use crate::i18n::refi::RefiTexts;
+use crate::store::StoreError;
+use crate::study::Problem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefiError {
+    #[error("{}: {source}", file.display())]
+    Read { file: PathBuf, source: io::Error },
+
+    #[error("{}: not a REFI-QDA file grille reads (.qdc codebook or .qdpx project)", file.display())]
+    Unsupported { file: PathBuf },
+
+    #[error("{}: not a readable zip archive ({message})", file.display())]
+    NotZip { file: PathBuf, message: String },
+
+    #[error("{}: the archive holds an entry named \"{entry}\" that points outside it; refused", file.display())]
+    UnsafeEntry { file: PathBuf, entry: String },
+
+    #[error("{}: the archive holds more than {limit} entries; refused", file.display())]
+    TooManyEntries { file: PathBuf, limit: usize },
+
+    #[error("{}: \"{entry}\" unpacks to more than {limit} bytes (a zip bomb?); refused", file.display())]
+    TooLarge {
+        file: PathBuf,
+        entry: String,
+        limit: u64,
+    },
+
+    #[error("{}: no project.qde in the archive", file.display())]
+    NoProject { file: PathBuf },
+
+    #[error("{}: {entry}: {error}", file.display())]
+    Xml {
+        file: PathBuf,
+        entry: String,
+        error: XmlError,
+    },
+
+    #[error("{}: {entry}: not UTF-8 text", file.display())]
+    NotUtf8 { file: PathBuf, entry: String },
+
+    #[error("{}: the root element is <{root}>, not a QDA-XML <Project> or <CodeBook>", file.display())]
+    NotRefi { file: PathBuf, root: String },
+
+    #[error("{}: a .qdc holds a codebook, but this file is a whole project: name it .qdpx or .qde", file.display())]
+    ProjectInCodebook { file: PathBuf },
+
+    /// The import would break the study's rules (a bug, or a damaged `grille.json`).
+    #[error("{}: the imported study would not be valid: {}", file.display(), list(problems))]
+    Invalid {
+        file: PathBuf,
+        problems: Vec<Problem>,
+    },
+
+    #[error("{}: the archive could not be written: {message}", file.display())]
+    Write { file: PathBuf, message: String },
+
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn list(problems: &[Problem]) -> String {
+    let shown: Vec<String> = problems.iter().take(5).map(ToString::to_string).collect();
+    let more = problems.len().saturating_sub(5);
+    let mut s = shown.join("; ");
+    if more > 0 {
+        s.push_str(&format!(" (and {more} more)"));
+    }
+    s
+}
+
+impl RefiError {
+    /// The error in the interface's language.
+    pub fn message(&self, t: &RefiTexts) -> String {
+        let show = |f: &std::path::Path| f.display().to_string();
+        match self {
+            RefiError::Read { file, source } => (t.unreadable)(&show(file), &source.to_string()),
+            RefiError::Unsupported { file } => (t.unsupported)(&show(file)),
+            RefiError::NotZip { file, message } => (t.not_zip)(&show(file), message),
+            RefiError::UnsafeEntry { file, entry } => (t.unsafe_entry)(&show(file), entry),
+            RefiError::TooManyEntries { file, limit } => (t.too_many_entries)(&show(file), *limit),
+            RefiError::TooLarge { file, entry, limit } => {
+                (t.too_large)(&show(file), entry, limit.div_ceil(1 << 20))
+            }
+            RefiError::NoProject { file } => (t.no_project)(&show(file)),
+            RefiError::Xml { file, entry, error } => {
+                let (line, what) = xml_message(error, t);
+                (t.xml)(&show(file), entry, line, &what)
+            }
+            RefiError::NotUtf8 { file, entry } => (t.not_utf8)(&show(file), entry),
+            RefiError::NotRefi { file, root } => (t.not_refi)(&show(file), root),
+            RefiError::ProjectInCodebook { file } => (t.project_in_codebook)(&show(file)),
+            RefiError::Invalid { file, problems } => (t.invalid)(&show(file), &list(problems)),
+            RefiError::Write { file, message } => (t.write_failed)(&show(file), message),
+            RefiError::Store(e) => (t.store_failed)(&e.to_string()),
+        }
+    }
+}
+
+fn xml_message(error: &XmlError, t: &RefiTexts) -> (usize, String) {
+    use super::xml::dom::{MAX_ATTRIBUTE_BYTES, MAX_DEPTH, MAX_TEXT_BYTES};
+    let mb = |bytes: usize| bytes.div_ceil(1 << 20);
+    match error {
+        XmlError::Malformed { line, message } => (*line, (t.xml_malformed)(message)),
+        XmlError::Doctype { line } => (*line, t.xml_doctype.to_owned()),
+        XmlError::Entity { line, name } => (*line, (t.xml_entity)(name)),
+        XmlError::TooDeep { line } => (*line, (t.xml_too_deep)(MAX_DEPTH)),
+        XmlError::HugeAttribute { line, name } => {
+            (*line, (t.xml_huge_attribute)(name, mb(MAX_ATTRIBUTE_BYTES)))
+        }
+        XmlError::HugeText { line, element } => {
+            (*line, (t.xml_huge_text)(element, mb(MAX_TEXT_BYTES)))
+        }
+        XmlError::Empty => (1, t.xml_empty.to_owned()),
+    }
+}

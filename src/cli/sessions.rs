@@ -5,7 +5,7 @@ use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::Env;
-use crate::study::{Session, Status, Value};
+use crate::study::{SessionSummary, Status, Value};
 use crate::workspace::Unreadable;
 
 #[derive(Serialize)]
@@ -31,27 +31,27 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn of(s: &'a Session) -> Self {
+    fn of(s: &'a SessionSummary) -> Self {
         Row {
             id: s.id.to_string(),
-            date: s.date().map(|d| d.to_rfc3339()),
+            date: s.date.map(|d| d.to_rfc3339()),
             interviewer: &s.interviewer,
-            respondent: &s.respondent.pseudonym,
-            attributes: &s.respondent.attributes,
+            respondent: &s.pseudonym,
+            attributes: &s.attributes,
             co_respondents: &s.co_respondents,
             status: s.status,
-            segments: s.segments.len(),
-            codings: s.codings.len(),
-            situations: s.situations.len(),
-            words: s.word_count(),
+            segments: s.segments,
+            codings: s.codings,
+            situations: s.situations,
+            words: s.words,
             source: s.source.as_deref(),
             problem: None,
         }
     }
 
     /// A session with a problem: what could be read of it, and the problem.
-    fn of_problem(u: &'a Unreadable) -> Self {
-        match &u.session {
+    fn of_problem((u, summary): (&'a Unreadable, &'a Option<SessionSummary>)) -> Self {
+        match summary {
             Some(s) => Row {
                 problem: Some(&u.error),
                 ..Row::of(s)
@@ -80,26 +80,41 @@ static NO_ATTRIBUTES: std::collections::BTreeMap<String, Value> = std::collectio
 /// Returns whether every session could be read. Sessions with a problem are listed too, with
 /// it: never hidden.
 pub fn run(env: &Env, json: bool) -> Result<bool> {
-    let (sessions, unreadable) = env.workspace()?.sessions()?;
+    let ws = env.workspace()?;
+    // Summaries: a study of thousands of sessions is listed without holding them all.
+    let (sessions, unreadable) = ws.summaries()?;
     for u in &unreadable {
         eprintln!("{}", (env.texts().session_unreadable)(&u.error));
     }
+    let problems: Vec<Option<SessionSummary>> = unreadable
+        .iter()
+        .map(|u| {
+            u.session
+                .as_deref()
+                .map(|s| SessionSummary::of(s, &ws.study))
+        })
+        .collect();
     let rows: Vec<Row> = sessions
         .iter()
         .map(Row::of)
-        .chain(unreadable.iter().map(Row::of_problem))
+        .chain(unreadable.iter().zip(&problems).map(Row::of_problem))
         .collect();
     if json {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if rows.is_empty() {
         eprintln!("{}", env.texts().no_sessions);
     } else {
-        println!("{}", table(env, &sessions, &unreadable));
+        println!("{}", table(env, &sessions, &unreadable, &problems));
     }
     Ok(unreadable.is_empty())
 }
 
-fn table(env: &Env, sessions: &[Session], unreadable: &[Unreadable]) -> Table {
+fn table(
+    env: &Env,
+    sessions: &[SessionSummary],
+    unreadable: &[Unreadable],
+    problems: &[Option<SessionSummary>],
+) -> Table {
     let t = env.texts();
     let mut table = Table::new();
     table.load_preset(presets::UTF8_BORDERS_ONLY);
@@ -115,7 +130,8 @@ fn table(env: &Env, sessions: &[Session], unreadable: &[Unreadable]) -> Table {
     let listed = sessions.iter().map(|s| (s.id, Some(s), false)).chain(
         unreadable
             .iter()
-            .map(|u| (u.id, u.session.as_deref(), true)),
+            .zip(problems)
+            .map(|(u, s)| (u.id, s.as_ref(), true)),
     );
     for (id, session, problem) in listed {
         let id = id.to_string();
@@ -137,15 +153,15 @@ fn table(env: &Env, sessions: &[Session], unreadable: &[Unreadable]) -> Table {
         table.add_row(vec![
             Cell::new(&id[..8]),
             Cell::new(
-                s.date()
+                s.date
                     .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
                     .unwrap_or_default(),
             ),
             Cell::new(&s.interviewer),
-            Cell::new(&s.respondent.pseudonym),
+            Cell::new(&s.pseudonym),
             Cell::new(status),
-            Cell::new(s.segments.len()).set_alignment(CellAlignment::Right),
-            Cell::new(s.codings.len()).set_alignment(CellAlignment::Right),
+            Cell::new(s.segments).set_alignment(CellAlignment::Right),
+            Cell::new(s.codings).set_alignment(CellAlignment::Right),
         ]);
     }
     table

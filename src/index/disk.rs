@@ -9,6 +9,7 @@ use super::error::{AtIndex, IndexError, Result};
 use super::manifest::Manifest;
 use super::private::PrivateDirectory;
 use super::schema::Fields;
+use super::verify;
 use super::{Rebuilt, analyzer};
 use crate::store::fs;
 
@@ -31,8 +32,8 @@ pub(super) fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> 
     searching_threads(&mut index).map_err(damaged)?;
     analyzer::register(index.tokenizers());
     let fields = Fields::of(&index.schema()).ok_or(Rebuilt::OtherVersion)?;
-    // Every file's checksum, so that damaged bytes are found now, not in the middle of a search.
-    let bad = index.validate_checksum().map_err(damaged)?;
+    // Checksums, so that damaged bytes are found now, not in the middle of a search.
+    let bad = verify::damaged_files(&index, path).map_err(damaged)?;
     if !bad.is_empty() {
         let names: Vec<String> = bad.iter().map(|p| p.display().to_string()).collect();
         return Err(Rebuilt::Damaged(format!(
@@ -43,7 +44,7 @@ pub(super) fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> 
     let reader = reader(&index).map_err(damaged)?;
     let metas = index.load_metas().map_err(damaged)?;
     Ok(Found {
-        manifest: Manifest::parse(metas.payload.as_deref()),
+        manifest: Manifest::read(path, metas.payload.as_deref()),
         index,
         fields,
         reader,

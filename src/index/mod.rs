@@ -20,6 +20,7 @@ pub mod query;
 pub mod schema;
 mod search;
 mod tally;
+mod verify;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -56,6 +57,17 @@ impl Mode {
             Mode::Bulk => (2, 64 * 1024 * 1024),
             Mode::Light => (1, 15_000_000),
         }
+    }
+}
+
+/// The index's record of its sessions could not be read or written: `grille index rebuild`
+/// makes it again.
+fn damaged_manifest(path: &std::path::Path, why: String) -> IndexError {
+    IndexError::Tantivy {
+        path: path.display().to_string(),
+        source: tantivy::TantivyError::InternalError(format!(
+            "the record of indexed sessions is damaged ({why}): rebuild the index (grille index rebuild)"
+        )),
     }
 }
 
@@ -114,7 +126,7 @@ impl Index {
     /// the index while it needs work ([`IndexError::Busy`]).
     pub fn open(dir: &StudyDir, study: &Study, progress: &mut dyn Progress) -> Result<Index> {
         let path = dir.paths().index_dir();
-        let (found, mut rebuilt) = match disk::open_existing(&path) {
+        let (mut found, mut rebuilt) = match disk::open_existing(&path) {
             Ok(found) => {
                 let why = match &found.manifest {
                     None => Some(Rebuilt::Incomplete),
@@ -143,7 +155,7 @@ impl Index {
             path,
             manifest: found
                 .manifest
-                .clone()
+                .take()
                 .unwrap_or_else(|| Manifest::new(study)),
             index: found.index,
             fields: found.fields,
@@ -174,11 +186,12 @@ impl Index {
     }
 
     /// The sessions the index holds, with the revision it holds each at.
-    pub fn held(&self) -> impl Iterator<Item = (SessionId, u64)> + '_ {
-        self.manifest
-            .sessions
-            .iter()
-            .map(|(id, h)| (*id, h.revision))
+    pub fn held(&self) -> impl Iterator<Item = (SessionId, u64)> {
+        let held: Vec<(SessionId, u64)> = self.manifest.table().map_or_else(
+            |_| Vec::new(),
+            |t| t.sessions.iter().map(|(id, h)| (*id, h.revision)).collect(),
+        );
+        held.into_iter()
     }
 
     /// Rebuilds the whole index from the sessions (in one commit: until it is done, searches
@@ -222,7 +235,7 @@ impl Index {
         let fields = self.fields;
         // The writer first: taking it takes in what other processes committed.
         self.writer()?;
-        let number = self.manifest.number(session.id);
+        let number = self.number(session.id)?;
         let docs = documents::of_session(&fields, &self.study, session, number);
         self.writer()?.delete_term(Term::from_field_text(
             fields.session,
@@ -238,7 +251,7 @@ impl Index {
     pub fn update_segment(&mut self, session: &Session, segment: SegmentId) -> Result<()> {
         let fields = self.fields;
         self.writer()?;
-        let number = self.manifest.number(session.id);
+        let number = self.number(session.id)?;
         let docs = match session.segment(segment) {
             Some(seg) => documents::of_segment(&fields, &self.study, (session, number), seg),
             None => Vec::new(), // removed: its documents go
@@ -255,8 +268,9 @@ impl Index {
         let field = self.fields.session;
         self.writer()?
             .delete_term(Term::from_field_text(field, &id.to_string()));
-        self.manifest.sessions.remove(&id);
-        self.manifest.skipped.remove(&id);
+        let table = self.table()?;
+        table.sessions.remove(&id);
+        table.skipped.remove(&id);
         self.commit_and_release()
     }
 
@@ -307,8 +321,9 @@ impl Index {
         for id in &gone {
             self.writer()?
                 .delete_term(Term::from_field_text(field, &id.to_string()));
-            self.manifest.sessions.remove(id);
-            self.manifest.skipped.remove(id);
+            let table = self.table()?;
+            table.sessions.remove(id);
+            table.skipped.remove(id);
         }
         progress.begin("index", changed.len());
         for id in &changed {
@@ -326,22 +341,23 @@ impl Index {
 
     /// The sessions whose files changed since the index took them in (or that are new), and
     /// those it holds whose file is gone: one look at every session file.
-    fn stale(&self) -> Result<(Vec<SessionId>, Vec<SessionId>)> {
+    fn stale(&mut self) -> Result<(Vec<SessionId>, Vec<SessionId>)> {
         let ids = self.dir.session_ids()?;
         let mut changed = Vec::new();
+        self.table()?;
+        let table = self.manifest.table().expect("just read");
         for id in &ids {
             let stamp = self.dir.session_stamp(*id)?;
-            let held = self.manifest.sessions.get(id).map(|h| h.stamp);
-            let skipped = self.manifest.skipped.get(id).copied();
+            let held = table.sessions.get(id).map(|h| h.stamp);
+            let skipped = table.skipped.get(id).copied();
             if stamp.is_some() && stamp != held && stamp != skipped {
                 changed.push(*id);
             }
         }
-        let gone = self
-            .manifest
+        let gone = table
             .sessions
             .keys()
-            .chain(self.manifest.skipped.keys())
+            .chain(table.skipped.keys())
             .filter(|id| ids.binary_search(id).is_err())
             .copied()
             .collect();
@@ -365,11 +381,12 @@ impl Index {
         };
         match self.dir.load_session(id, &self.study) {
             Ok(loaded) => {
-                let number = self.manifest.number(id);
+                let number = self.number(id)?;
                 let docs = documents::of_session(&self.fields, &self.study, &loaded.doc, number);
                 self.add(docs)?;
-                self.manifest.skipped.remove(&id);
-                self.manifest.sessions.insert(
+                let table = self.table()?;
+                table.skipped.remove(&id);
+                table.sessions.insert(
                     id,
                     Held {
                         number,
@@ -380,8 +397,9 @@ impl Index {
                 );
             }
             Err(e) => {
-                self.manifest.sessions.remove(&id);
-                self.manifest.skipped.insert(id, stamp);
+                let table = self.table()?;
+                table.sessions.remove(&id);
+                table.skipped.insert(id, stamp);
                 self.opened.skipped.push((id, e.to_string()));
             }
         }
@@ -390,8 +408,9 @@ impl Index {
 
     fn hold(&mut self, session: &Session, number: u64) -> Result<()> {
         if let Some(stamp) = self.dir.session_stamp(session.id)? {
-            self.manifest.skipped.remove(&session.id);
-            self.manifest.sessions.insert(
+            let table = self.table()?;
+            table.skipped.remove(&session.id);
+            table.sessions.insert(
                 session.id,
                 Held {
                     number,
@@ -411,6 +430,25 @@ impl Index {
             writer.add_document(doc).at_index(&path)?;
         }
         Ok(())
+    }
+
+    /// The sessions the index holds, read on first need.
+    fn table(&mut self) -> Result<&mut manifest::Table> {
+        if let Err(e) = self.manifest.table() {
+            return Err(self.damaged_manifest(e));
+        }
+        Ok(self.manifest.table_mut().expect("just read"))
+    }
+
+    fn number(&mut self, id: SessionId) -> Result<u64> {
+        let path = self.path.clone();
+        self.manifest
+            .number(id)
+            .map_err(|e| damaged_manifest(&path, e))
+    }
+
+    fn damaged_manifest(&self, why: String) -> IndexError {
+        damaged_manifest(&self.path, why)
     }
 
     /// The writer open now, else one for incremental updates.
@@ -467,7 +505,7 @@ impl Index {
     /// made. A commit made for another definition or version is left to the next opening.
     fn take_latest(&mut self) -> Result<()> {
         let metas = self.index.load_metas().at_index(&self.path)?;
-        if let Some(latest) = Manifest::parse(metas.payload.as_deref())
+        if let Some(latest) = Manifest::read(&self.path, metas.payload.as_deref())
             && latest.version == self.manifest.version
             && latest.definition == self.manifest.definition
         {
@@ -484,12 +522,16 @@ impl Index {
     /// Commits with the manifest as payload, then reloads the reader by hand so that the change
     /// is searchable on return.
     fn commit(&mut self) -> Result<()> {
-        let payload = self.manifest.to_payload();
         let path = self.path.clone();
+        let payload = self
+            .manifest
+            .write(&path)
+            .map_err(|e| self.damaged_manifest(e))?;
         let writer = self.writer()?;
         let mut prepared = writer.prepare_commit().at_index(&path)?;
         prepared.set_payload(&payload);
         prepared.commit().at_index(&path)?;
+        Manifest::clean(&path, &payload);
         self.reader.reload().at_index(&path)
     }
 }

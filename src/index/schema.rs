@@ -9,7 +9,9 @@ use tantivy::schema::{
 use super::analyzer;
 
 /// Changes whenever the schema or an analyzer changes: an index of another version is rebuilt.
-pub const VERSION: u32 = 2;
+/// 3: the sessions table moved out of the commit's payload; stored date, place in the
+/// transcript, rank and memo (the excerpts of a code come from the index).
+pub const VERSION: u32 = 3;
 
 /// `kind` of a segment document.
 pub const SEGMENT: &str = "segment";

@@ -118,16 +118,10 @@ impl Index {
             .map_err(|e| self.tantivy(e))?;
         let total = total as usize;
         // Hits per attribute value: each session's hits, for each of its attributes.
-        let by_number: HashMap<u64, &[String]> = self
-            .manifest
-            .sessions
-            .values()
-            .map(|h| (h.number, h.attributes.as_slice()))
-            .collect();
         let mut attribute_counts: HashMap<&str, u64> = HashMap::new();
         for (number, n) in &per_session {
-            for value in by_number.get(number).copied().unwrap_or_default() {
-                *attribute_counts.entry(value.as_str()).or_default() += n;
+            for value in self.manifest.attributes.of(*number) {
+                *attribute_counts.entry(value).or_default() += n;
             }
         }
 

@@ -7,6 +7,7 @@ pub mod journal;
 pub mod journaled;
 pub mod json;
 pub mod lock;
+mod parallel;
 
 pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded};

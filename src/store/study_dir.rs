@@ -416,10 +416,18 @@ impl StudyDir {
         let mut sessions = Vec::new();
         match self.session_ids() {
             Ok(ids) => {
-                for id in ids {
-                    let paths = self.paths.session(id);
+                // Read in parallel; of each session only what the report says is kept, and
+                // what the checks across sessions read (not the transcript).
+                let parts = self.read_sessions(&ids, &study, |id, read| {
+                    let mut part = CheckReport::default();
+                    let light = part.session(read, &self.paths.session(id)).map(across_only);
+                    (part, light)
+                });
+                for (part, light) in parts {
                     report.sessions += 1;
-                    sessions.extend(report.session(self.read_session(id, &study), &paths));
+                    report.errors.extend(part.errors);
+                    report.notes.extend(part.notes);
+                    sessions.extend(light);
                 }
             }
             Err(e) => report.errors.push(e.to_string()),
@@ -429,6 +437,16 @@ impl StudyDir {
         report.interrupted_imports(self.root());
         report
     }
+}
+
+/// A session as the checks across sessions read it (id, respondent, date, situations), without
+/// its transcript: `check` on 10,000 sessions holds 10,000 of these, not 10,000 transcripts.
+fn across_only(mut session: Session) -> Session {
+    session.started = session.date();
+    session.segments = Vec::new();
+    session.codings = Vec::new();
+    session.memos = Vec::new();
+    session
 }
 
 /// The name staging folders of an import start with, in the study's root.

@@ -15,6 +15,7 @@ pub mod repair;
 pub mod retired;
 pub mod session;
 pub mod session_change;
+pub mod summary;
 pub mod text;
 pub mod validate;
 pub mod value;
@@ -33,6 +34,7 @@ pub use session::{
     Speaker, Status, Time,
 };
 pub use session_change::SessionChange;
+pub use summary::SessionSummary;
 pub use validate::Problem;
 pub use value::{Choice, OptionGroup, Value, ValueKind};
 

@@ -18,7 +18,9 @@ use anyhow::Result;
 
 use crate::store::{DefinitionStamp, Preferences, SessionWriter, StoreError, StudyDir};
 use crate::study::retired::follow_records;
-use crate::study::{Notice, Outcome, Resolution, Session, SessionChange, SessionId, Study};
+use crate::study::{
+    Notice, Outcome, Resolution, Session, SessionChange, SessionId, SessionSummary, Study,
+};
 
 pub struct Workspace {
     pub dir: StudyDir,
@@ -165,16 +167,35 @@ impl Workspace {
     /// Every session of the study that can be read, and those with a problem. The current
     /// session is taken as this process holds it.
     pub fn sessions(&self) -> Result<(Vec<Session>, Vec<Unreadable>)> {
-        let mut sessions = Vec::new();
-        let mut unreadable = Vec::new();
-        for id in self.dir.session_ids()? {
-            if let Some(current) = self.current_view().filter(|s| s.id == id) {
-                sessions.push(current);
-                continue;
+        let (mut sessions, unreadable) = self.read_all(|s| s)?;
+        sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
+        Ok((sessions, unreadable))
+    }
+
+    /// A summary of every sound session (in the order of [`Workspace::sessions`]), and the
+    /// sessions with a problem: what a list shows, without holding every transcript.
+    pub fn summaries(&self) -> Result<(Vec<SessionSummary>, Vec<Unreadable>)> {
+        let study = &self.study;
+        let (mut summaries, unreadable) = self.read_all(|s| SessionSummary::of(&s, study))?;
+        summaries.sort_by(|a, b| (a.date, &a.pseudonym).cmp(&(b.date, &b.pseudonym)));
+        Ok((summaries, unreadable))
+    }
+
+    /// Reads every session, on as many threads as there are cores, and keeps `keep(session)`
+    /// of each sound one; the others come back whole with their problem.
+    fn read_all<T: Send>(
+        &self,
+        keep: impl Fn(Session) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Unreadable>)> {
+        let current = self.current_view();
+        let ids = self.dir.session_ids()?;
+        let read = self.dir.read_sessions(&ids, &self.study, |id, read| {
+            if let Some(current) = current.as_ref().filter(|s| s.id == id) {
+                return Ok(keep(current.clone()));
             }
-            match self.dir.read_session(id, &self.study) {
-                Ok(read) if read.problems.is_empty() => sessions.push(read.loaded.doc),
-                Ok(read) => unreadable.push(Unreadable {
+            match read {
+                Ok(read) if read.problems.is_empty() => Ok(keep(read.loaded.doc)),
+                Ok(read) => Err(Unreadable {
                     id,
                     error: StoreError::Invalid {
                         file: self.dir.paths().session(id).file,
@@ -183,16 +204,23 @@ impl Workspace {
                     .to_string(),
                     session: Some(Box::new(read.loaded.doc)),
                 }),
-                Err(e) => unreadable.push(Unreadable {
+                Err(e) => Err(Unreadable {
                     id,
                     error: e.to_string(),
                     session: None,
                 }),
             }
+        });
+        let mut kept = Vec::with_capacity(read.len());
+        let mut unreadable = Vec::new();
+        for r in read {
+            match r {
+                Ok(t) => kept.push(t),
+                Err(u) => unreadable.push(u),
+            }
         }
-        sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
         unreadable.sort_by_key(|u| (u.pseudonym().map(str::to_owned), u.id));
-        Ok((sessions, unreadable))
+        Ok((kept, unreadable))
     }
 
     /// Opens a session for writing, or read-only if another process writes it (the notes then

@@ -463,3 +463,31 @@ fn forced_rebuild_keeps_everything_searchable() {
     assert_eq!(total(&index, "hotel"), 18);
     assert_eq!(index.held().count(), 6);
 }
+
+#[test]
+fn counts_read_per_hit_agree_with_counts_from_the_tables() {
+    // A segment's first search counts each hit's codes as it comes; later ones use a table
+    // built for the segment. Both must say the same, to the last hit, for every kind of query.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    grille::corpus::generate(&root, 40, 1500, 7).unwrap();
+    let dir = StudyDir::open(&root).unwrap();
+    let study = dir.load_study().unwrap();
+    for query in [
+        "hôtel",
+        "code:proxenetisme",
+        "kind:segment code:lieux",
+        "\"réseaux sociaux\" OR mineures",
+        "secteur:sante",
+    ] {
+        let index = open(&dir, &study); // a fresh process: nothing searched yet
+        let first = index.search(query, 20).unwrap();
+        let again = index.search(query, 20).unwrap();
+        assert!(first.total > 0, "{query}");
+        assert!(
+            !first.codes.is_empty() || query == "secteur:sante",
+            "{query}"
+        );
+        assert_eq!(first, again, "{query}");
+    }
+}

@@ -170,6 +170,9 @@ enum Source {
         facets: FacetReader,
         sessions: Column<u64>,
         scratch: Vec<u32>,
+        /// Hits with exactly one facet, by facet ordinal: most hits (every excerpt) are counted
+        /// with one add, their paths spread at harvest.
+        single: Vec<u64>,
     },
 }
 
@@ -196,12 +199,14 @@ impl Collector for FacetTally {
             None => {
                 let facets = segment.facet_reader(self.facets)?;
                 let mut nodes = Nodes::read(&facets)?;
+                let single = vec![0; facets.num_facets()];
                 Source::Direct {
                     names: std::mem::take(&mut nodes.names),
                     nodes,
                     facets,
                     sessions: segment.fast_fields().u64(self.per)?,
                     scratch: Vec::new(),
+                    single,
                 }
             }
         };
@@ -263,11 +268,23 @@ impl SegmentCollector for SegmentTally {
                 facets,
                 sessions,
                 scratch,
+                single,
                 ..
             } => {
-                nodes.of_doc(facets, doc, scratch);
-                for &node in scratch.iter() {
-                    self.counts[node as usize] += 1;
+                let mut ords = facets.facet_ords(doc);
+                match (ords.next(), ords.next()) {
+                    (None, _) => {}
+                    (Some(ord), None) => {
+                        if let Some(n) = single.get_mut(ord as usize) {
+                            *n += 1;
+                        }
+                    }
+                    _ => {
+                        nodes.of_doc(facets, doc, scratch);
+                        for &node in scratch.iter() {
+                            self.counts[node as usize] += 1;
+                        }
+                    }
                 }
                 sessions.first(doc)
             }
@@ -282,7 +299,14 @@ impl SegmentCollector for SegmentTally {
         self.hits += 1;
     }
 
-    fn harvest(self) -> Tallies {
+    fn harvest(mut self) -> Tallies {
+        if let Source::Direct { nodes, single, .. } = &self.source {
+            for (ord, n) in single.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for &node in &nodes.of_ord[ord] {
+                    self.counts[node as usize] += n;
+                }
+            }
+        }
         let names = match &self.source {
             Source::Table(t) => &t.names,
             Source::Direct { names, .. } => names,

@@ -491,3 +491,97 @@ fn counts_read_per_hit_agree_with_counts_from_the_tables() {
         assert_eq!(first, again, "{query}");
     }
 }
+
+/// The excerpts of a code as a walk over every session gives them: sessions by date then
+/// respondent, segments in transcript order, codings by span.
+fn excerpts_by_walking(
+    dir: &StudyDir,
+    study: &Study,
+    codes: &[grille::study::CodeId],
+) -> Vec<(String, grille::study::CodingId, String, Option<String>)> {
+    let mut sessions: Vec<Session> = dir
+        .session_ids()
+        .unwrap()
+        .into_iter()
+        .map(|id| dir.load_session(id, study).unwrap().doc)
+        .collect();
+    sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
+    let mut out = Vec::new();
+    for s in &sessions {
+        for seg in &s.segments {
+            let mut here: Vec<&Coding> = s
+                .codings
+                .iter()
+                .filter(|c| c.segment == seg.id && codes.contains(&c.code))
+                .collect();
+            here.sort_by_key(|c| (c.start, c.end, c.id));
+            for c in here {
+                let text = grille::study::text::slice(&seg.text, c.start, c.end).unwrap();
+                out.push((
+                    s.respondent.pseudonym.clone(),
+                    c.id,
+                    text.to_owned(),
+                    c.memo.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn excerpts_of_a_code_come_from_the_index_as_the_sessions_say() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    grille::corpus::generate(&root, 30, 1500, 11).unwrap();
+    let dir = StudyDir::open(&root).unwrap();
+    let study = dir.load_study().unwrap();
+    // A memo on one coding, to see it come back.
+    let id = dir.session_ids().unwrap()[3];
+    let (mut writer, _) = dir.open_session(id, &study).unwrap();
+    let coding = writer.doc().codings[0].id;
+    writer
+        .apply(
+            SessionChange::SetCodingMemo {
+                coding,
+                memo: Some("À revoir avec l'équipe".into()),
+            },
+            &study,
+        )
+        .unwrap();
+    drop(writer);
+    let index = open(&dir, &study);
+    let parent = study.codebook.by_path("lieux").unwrap().id;
+    let child = study.codebook.by_path("lieux/hotel").unwrap().id;
+    for (code, descendants, codes) in [
+        (parent, true, study.codebook.descendants(parent)),
+        (parent, false, vec![parent]),
+        (child, false, vec![child]),
+    ] {
+        let got: Vec<_> = index
+            .coded_excerpts(code, descendants)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.respondent, e.coding, e.text, e.memo))
+            .collect();
+        let expected = excerpts_by_walking(&dir, &study, &codes);
+        assert!(!expected.is_empty() || !descendants);
+        assert_eq!(got, expected, "{code} descendants: {descendants}");
+    }
+    let all = index
+        .coded_excerpts(code_of(&dir, &study, id, coding), false)
+        .unwrap();
+    let memo = all.iter().find(|e| e.coding == coding).unwrap();
+    assert_eq!(memo.memo.as_deref(), Some("À revoir avec l'équipe"));
+    assert_eq!(memo.session, id);
+}
+
+fn code_of(
+    dir: &StudyDir,
+    study: &Study,
+    session: grille::study::SessionId,
+    coding: grille::study::CodingId,
+) -> grille::study::CodeId {
+    let s = dir.load_session(session, study).unwrap().doc;
+    s.codings.iter().find(|c| c.id == coding).unwrap().code
+}

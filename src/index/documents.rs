@@ -18,6 +18,9 @@ pub fn of_segment(
 ) -> Vec<TantivyDocument> {
     let mut common = common(fields, study, session, segment);
     common.add_u64(fields.session_number, number);
+    if let Some(at) = session.segments.iter().position(|s| s.id == segment.id) {
+        common.add_u64(fields.position, at as u64);
+    }
     let codings: Vec<_> = session
         .codings
         .iter()
@@ -57,6 +60,9 @@ pub fn of_segment(
         doc.add_text(fields.text, words);
         doc.add_facet(fields.codes, code_facet(&path));
         doc.add_text(fields.coders, &coding.coder);
+        if let Some(memo) = &coding.memo {
+            doc.add_text(fields.memo, memo);
+        }
         docs.push(doc);
     }
     docs
@@ -131,6 +137,7 @@ fn common(fields: &Fields, study: &Study, session: &Session, segment: &Segment) 
     if let Some(date) = session.date() {
         let day = date.year() as u64 * 10_000 + date.month() as u64 * 100 + date.day() as u64;
         doc.add_u64(fields.day, day);
+        doc.add_text(fields.date, date.to_rfc3339());
     }
     if let Some((theme, question)) = segment.question.and_then(|q| study.grid.question(q)) {
         doc.add_text(fields.theme, &theme.key);

@@ -13,6 +13,7 @@ pub mod analyzer;
 mod disk;
 mod documents;
 pub mod error;
+mod excerpts;
 mod manifest;
 mod private;
 pub mod progress;
@@ -30,6 +31,7 @@ use tantivy::{IndexReader, IndexWriter};
 
 use error::AtIndex;
 pub use error::{IndexError, Result};
+pub use excerpts::CodedExcerpt;
 use manifest::{Held, Manifest, fingerprint};
 pub use progress::{Progress, Silent};
 pub use query::QueryError;

@@ -47,6 +47,11 @@ pub struct Fields {
     pub attributes: Field,
     /// Open (free text) respondent attributes, searchable by word: `{"fonction": "Sage-femme"}`.
     pub attribute_words: Field,
+    /// Stored only, for the excerpts of a code: the session's date and time (RFC 3339), the
+    /// segment's place in its transcript, the coding's memo.
+    pub date: Field,
+    pub position: Field,
+    pub memo: Field,
 }
 
 impl Fields {
@@ -91,6 +96,9 @@ impl Fields {
                         .set_index_option(IndexRecordOption::WithFreqsAndPositions),
                 ),
             ),
+            date: b.add_text_field("date", STORED),
+            position: b.add_u64_field("position", STORED),
+            memo: b.add_text_field("memo", STORED),
         };
         (b.build(), fields)
     }

@@ -177,7 +177,7 @@ impl Index {
         })
     }
 
-    fn tantivy(&self, source: tantivy::TantivyError) -> SearchError {
+    pub(super) fn tantivy(&self, source: tantivy::TantivyError) -> SearchError {
         SearchError::Index(IndexError::Tantivy {
             path: self.path.display().to_string(),
             source,
@@ -270,7 +270,7 @@ impl Index {
         })
     }
 
-    fn damaged(&self, what: &str) -> SearchError {
+    pub(super) fn damaged(&self, what: &str) -> SearchError {
         self.tantivy(tantivy::TantivyError::InternalError(format!(
             "a stored document has no valid {what} id: rebuild the index (grille index rebuild)"
         )))

@@ -164,16 +164,18 @@ pub struct SegmentTally {
 enum Source {
     Table(Arc<Table>),
     /// The segment's first search: read for each hit.
-    Direct {
-        names: Vec<String>,
-        nodes: Nodes,
-        facets: FacetReader,
-        sessions: Column<u64>,
-        scratch: Vec<u32>,
-        /// Hits with exactly one facet, by facet ordinal: most hits (every excerpt) are counted
-        /// with one add, their paths spread at harvest.
-        single: Vec<u64>,
-    },
+    Direct(Box<Direct>),
+}
+
+struct Direct {
+    names: Vec<String>,
+    nodes: Nodes,
+    facets: FacetReader,
+    sessions: Column<u64>,
+    scratch: Vec<u32>,
+    /// Hits with exactly one facet, by facet ordinal: most hits (every excerpt) are counted
+    /// with one add, their paths spread at harvest.
+    single: Vec<u64>,
 }
 
 impl Collector for FacetTally {
@@ -200,19 +202,19 @@ impl Collector for FacetTally {
                 let facets = segment.facet_reader(self.facets)?;
                 let mut nodes = Nodes::read(&facets)?;
                 let single = vec![0; facets.num_facets()];
-                Source::Direct {
+                Source::Direct(Box::new(Direct {
                     names: std::mem::take(&mut nodes.names),
                     nodes,
                     facets,
                     sessions: segment.fast_fields().u64(self.per)?,
                     scratch: Vec::new(),
                     single,
-                }
+                }))
             }
         };
         let (names, bound) = match &source {
             Source::Table(t) => (t.names.len(), t.session_bound),
-            Source::Direct { names, .. } => (names.len(), 0),
+            Source::Direct(d) => (d.names.len(), 0),
         };
         Ok(SegmentTally {
             source,
@@ -263,14 +265,15 @@ impl SegmentCollector for SegmentTally {
                 }
                 t.sessions.get(d).copied()
             }
-            Source::Direct {
-                nodes,
-                facets,
-                sessions,
-                scratch,
-                single,
-                ..
-            } => {
+            Source::Direct(d) => {
+                let Direct {
+                    nodes,
+                    facets,
+                    sessions,
+                    scratch,
+                    single,
+                    ..
+                } = &mut **d;
                 let mut ords = facets.facet_ords(doc);
                 match (ords.next(), ords.next()) {
                     (None, _) => {}
@@ -300,16 +303,16 @@ impl SegmentCollector for SegmentTally {
     }
 
     fn harvest(mut self) -> Tallies {
-        if let Source::Direct { nodes, single, .. } = &self.source {
-            for (ord, n) in single.iter().enumerate().filter(|(_, n)| **n > 0) {
-                for &node in &nodes.of_ord[ord] {
+        if let Source::Direct(d) = &self.source {
+            for (ord, n) in d.single.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for &node in &d.nodes.of_ord[ord] {
                     self.counts[node as usize] += n;
                 }
             }
         }
         let names = match &self.source {
             Source::Table(t) => &t.names,
-            Source::Direct { names, .. } => names,
+            Source::Direct(d) => &d.names,
         };
         let codes = names
             .iter()

@@ -169,9 +169,16 @@ impl State {
                 }
             }
             Job::Excerpts { code, descendants } => {
+                // From the index, caught up first: a coding just saved is listed.
+                if let Err(e) = self.bring_index_up_to_date(&mut progress) {
+                    return Answer::Failed(format!("{e:#}"));
+                }
+                let Some(index) = &self.index else {
+                    return Answer::Failed(t.screens.worker_stopped.to_owned());
+                };
                 progress.say(Work::Loading);
-                match self.ws.coded_excerpts(code, descendants) {
-                    Ok((excerpts, _)) => Answer::Excerpts {
+                match self.ws.coded_excerpts(index, code, descendants) {
+                    Ok(excerpts) => Answer::Excerpts {
                         code,
                         descendants,
                         excerpts,

@@ -514,7 +514,7 @@ fn excerpts_by_walking(
                 .iter()
                 .filter(|c| c.segment == seg.id && codes.contains(&c.code))
                 .collect();
-            here.sort_by_key(|c| (c.start, c.end, c.id));
+            here.sort_by_key(|c| (c.start, c.end)); // stable: codings on one span as listed
             for c in here {
                 let text = grille::study::text::slice(&seg.text, c.start, c.end).unwrap();
                 out.push((

@@ -7,7 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{Facet, OwnedValue};
 
 use super::schema::{EXCERPT, Fields, SEGMENT};
-use crate::study::{Segment, Session, Speaker, Study, Value, ValueKind, text};
+use crate::study::{Coding, Segment, Session, Speaker, Study, Value, ValueKind, text};
 
 /// The documents of one segment: the segment's, then one per coding on it.
 pub fn of_segment(
@@ -21,31 +21,32 @@ pub fn of_segment(
     if let Some(at) = session.segments.iter().position(|s| s.id == segment.id) {
         common.add_u64(fields.position, at as u64);
     }
-    let codings: Vec<_> = session
+    let codings: Vec<(usize, &Coding)> = session
         .codings
         .iter()
-        .filter(|c| c.segment == segment.id)
+        .enumerate()
+        .filter(|(_, c)| c.segment == segment.id)
         .collect();
     let mut seg = common.clone();
     seg.add_text(fields.kind, SEGMENT);
     seg.add_text(fields.text, &segment.text);
     let mut paths: Vec<String> = codings
         .iter()
-        .filter_map(|c| study.codebook.path(c.code))
+        .filter_map(|(_, c)| study.codebook.path(c.code))
         .collect();
     paths.sort();
     paths.dedup();
     for path in &paths {
         seg.add_facet(fields.codes, code_facet(path));
     }
-    let mut coders: Vec<&str> = codings.iter().map(|c| c.coder.as_str()).collect();
+    let mut coders: Vec<&str> = codings.iter().map(|(_, c)| c.coder.as_str()).collect();
     coders.sort();
     coders.dedup();
     for coder in coders {
         seg.add_text(fields.coders, coder);
     }
     let mut docs = vec![seg];
-    for coding in codings {
+    for (rank, coding) in codings {
         let (Some(path), Some(words)) = (
             study.codebook.path(coding.code),
             text::slice(&segment.text, coding.start, coding.end),
@@ -60,6 +61,7 @@ pub fn of_segment(
         doc.add_text(fields.text, words);
         doc.add_facet(fields.codes, code_facet(&path));
         doc.add_text(fields.coders, &coding.coder);
+        doc.add_u64(fields.rank, rank as u64);
         if let Some(memo) = &coding.memo {
             doc.add_text(fields.memo, memo);
         }
@@ -68,7 +70,6 @@ pub fn of_segment(
     docs
 }
 
-/// Every document of a session.
 /// Every document of a session; `number` is the session's number in the index (see
 /// `Held::number`).
 pub fn of_session(

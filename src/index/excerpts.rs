@@ -48,7 +48,7 @@ impl Index {
             .map_err(|e| self.tantivy(e))?;
         let mut out = Vec::with_capacity(found.len());
         for address in found {
-            let (excerpt, position) = self.excerpt(&searcher, address)?;
+            let (excerpt, position, rank) = self.excerpt(&searcher, address)?;
             if descendants || excerpt.code == code {
                 let key = (
                     excerpt.date,
@@ -57,7 +57,7 @@ impl Index {
                     position,
                     excerpt.start,
                     excerpt.end,
-                    excerpt.coding,
+                    rank,
                 );
                 out.push((key, excerpt));
             }
@@ -66,12 +66,13 @@ impl Index {
         Ok(out.into_iter().map(|(_, excerpt)| excerpt).collect())
     }
 
-    /// One excerpt document, and its segment's place in the transcript.
+    /// One excerpt document, its segment's place in the transcript and its coding's in the
+    /// session.
     fn excerpt(
         &self,
         searcher: &tantivy::Searcher,
         address: DocAddress,
-    ) -> Result<(CodedExcerpt, u64), SearchError> {
+    ) -> Result<(CodedExcerpt, u64, u64), SearchError> {
         let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.tantivy(e))?;
         let f = &self.fields;
         let text = |field| doc.get_first(field).and_then(|v| v.as_str());
@@ -98,7 +99,8 @@ impl Index {
             text: text(f.text).unwrap_or_default().to_owned(),
             memo: text(f.memo).map(str::to_owned),
         };
-        Ok((excerpt, number(f.position).unwrap_or_default()))
+        let place = number(f.position).unwrap_or_default();
+        Ok((excerpt, place, number(f.rank).unwrap_or_default()))
     }
 }
 

@@ -48,9 +48,11 @@ pub struct Fields {
     /// Open (free text) respondent attributes, searchable by word: `{"fonction": "Sage-femme"}`.
     pub attribute_words: Field,
     /// Stored only, for the excerpts of a code: the session's date and time (RFC 3339), the
-    /// segment's place in its transcript, the coding's memo.
+    /// segment's place in its transcript, the coding's place in the session's list of codings
+    /// (the order of codings on the same span), the coding's memo.
     pub date: Field,
     pub position: Field,
+    pub rank: Field,
     pub memo: Field,
 }
 
@@ -98,6 +100,7 @@ impl Fields {
             ),
             date: b.add_text_field("date", STORED),
             position: b.add_u64_field("position", STORED),
+            rank: b.add_u64_field("rank", STORED),
             memo: b.add_text_field("memo", STORED),
         };
         (b.build(), fields)

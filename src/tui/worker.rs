@@ -171,7 +171,7 @@ impl State {
             Job::Excerpts { code, descendants } => {
                 // From the index, caught up first: a coding just saved is listed.
                 if let Err(e) = self.bring_index_up_to_date(&mut progress) {
-                    return Answer::Failed(format!("{e:#}"));
+                    return Answer::Failed(said(&e, t));
                 }
                 let Some(index) = &self.index else {
                     return Answer::Failed(t.screens.worker_stopped.to_owned());
@@ -183,7 +183,7 @@ impl State {
                         descendants,
                         excerpts,
                     },
-                    Err(e) => Answer::Failed(said(&e, t)),
+                    Err(e) => Answer::Failed(said(&e.into(), t)),
                 }
             }
             Job::Search { query, changed } => {

@@ -176,10 +176,20 @@ impl Codebook {
                     return;
                 };
                 let record = self.retired.remove(at);
-                let after = record
-                    .after
-                    .filter(|a| self.get(*a).is_some_and(|s| s.parent == record.code.parent));
-                self.insert(record.code, after);
+                let parent = record.code.parent;
+                match record.after {
+                    // It was the first of its siblings: before the first one now.
+                    None => {
+                        let first = self.codes.iter().position(|c| c.parent == parent);
+                        self.codes
+                            .insert(first.unwrap_or(self.codes.len()), record.code);
+                    }
+                    Some(a) => {
+                        let after =
+                            Some(a).filter(|a| self.get(*a).is_some_and(|s| s.parent == parent));
+                        self.insert(record.code, after);
+                    }
+                }
             }
         }
     }
@@ -310,3 +320,269 @@ macro_rules! replaced_whole {
 
 replaced_whole!(Grid, validate::validate_grid);
 replaced_whole!(StudyMeta, validate::validate_meta);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::codebook::tests::{code, sample};
+
+    fn signed() -> Option<Signed> {
+        Some(Signed {
+            at: crate::study::Time::parse_from_rfc3339("2021-09-14T10:32:00+02:00").unwrap(),
+            by: "Camille".into(),
+        })
+    }
+
+    fn apply(book: &mut Codebook, change: CodebookChange) {
+        book.check(&change, &()).unwrap();
+        book.apply(&change);
+    }
+
+    fn slugs(book: &Codebook) -> Vec<String> {
+        book.tree()
+            .iter()
+            .map(|(_, c)| book.path(c.id).unwrap())
+            .collect()
+    }
+
+    fn id(book: &Codebook, path: &str) -> CodeId {
+        book.by_path(path).unwrap().id
+    }
+
+    #[test]
+    fn a_code_goes_after_its_sibling_and_a_taken_path_is_refused() {
+        let mut book = sample();
+        let p = id(&book, "proxenetisme");
+        let new = code("reseaux", Some(p));
+        let after = Some(id(&book, "proxenetisme/conjugal"));
+        apply(
+            &mut book,
+            CodebookChange::AddCode {
+                code: new,
+                after,
+                signed: signed(),
+            },
+        );
+        assert_eq!(
+            slugs(&book)[..4],
+            [
+                "proxenetisme",
+                "proxenetisme/conjugal",
+                "proxenetisme/reseaux",
+                "proxenetisme/hotelier"
+            ]
+        );
+        let clash = code("conjugal", Some(p));
+        let err = book.check(
+            &CodebookChange::AddCode {
+                code: clash,
+                after: None,
+                signed: None,
+            },
+            &(),
+        );
+        assert!(err.unwrap_err().to_string().contains("already used by"));
+        let mut bad = code("x", None);
+        bad.colour = "#zzz".into();
+        assert!(
+            book.check(
+                &CodebookChange::AddCode {
+                    code: bad,
+                    after: None,
+                    signed: None
+                },
+                &()
+            )
+            .is_err()
+        );
+        let not_sibling = CodebookChange::AddCode {
+            code: code("y", None),
+            after: Some(id(&book, "lieux/hotel")),
+            signed: None,
+        };
+        assert!(
+            book.check(&not_sibling, &())
+                .unwrap_err()
+                .to_string()
+                .contains("not a sibling")
+        );
+    }
+
+    #[test]
+    fn a_moved_code_goes_last_under_its_new_parent_never_under_itself() {
+        let mut book = sample();
+        let mut conjugal = book.by_path("proxenetisme/conjugal").unwrap().clone();
+        conjugal.parent = Some(id(&book, "lieux"));
+        apply(
+            &mut book,
+            CodebookChange::UpdateCode {
+                code: conjugal,
+                signed: signed(),
+            },
+        );
+        assert_eq!(slugs(&book).last().unwrap(), "lieux/conjugal");
+        let mut parent = book.by_path("lieux").unwrap().clone();
+        parent.parent = Some(id(&book, "lieux/hotel"));
+        let err = book.check(
+            &CodebookChange::UpdateCode {
+                code: parent,
+                signed: None,
+            },
+            &(),
+        );
+        assert!(err.unwrap_err().to_string().contains("under itself"));
+    }
+
+    #[test]
+    fn a_merge_leaves_a_record_and_its_undo_puts_the_code_back_in_its_place() {
+        let mut book = sample();
+        let before = slugs(&book);
+        let (conjugal, hotel) = (id(&book, "proxenetisme/conjugal"), id(&book, "lieux/hotel"));
+        let merge = CodebookChange::RetireCode {
+            id: conjugal,
+            into: Some(hotel),
+            signed: signed().unwrap(),
+        };
+        apply(&mut book, merge);
+        assert!(book.get(conjugal).is_none());
+        let record = book.retired(conjugal).unwrap();
+        assert_eq!(
+            (record.path.as_str(), record.into, record.by.as_str()),
+            ("proxenetisme/conjugal", Some(hotel), "Camille")
+        );
+        assert_eq!(book.history.len(), 1);
+        apply(&mut book, CodebookChange::Undo);
+        assert_eq!(
+            slugs(&book),
+            before,
+            "back in its place, first under its parent"
+        );
+        assert!(book.retired.is_empty() && book.history.is_empty());
+        assert!(
+            book.check(&CodebookChange::Undo, &())
+                .unwrap_err()
+                .to_string()
+                .contains("nothing to undo")
+        );
+    }
+
+    #[test]
+    fn only_a_code_without_sub_codes_leaves_and_never_into_itself() {
+        let mut book = sample();
+        let p = id(&book, "proxenetisme");
+        let has_children = CodebookChange::RetireCode {
+            id: p,
+            into: None,
+            signed: signed().unwrap(),
+        };
+        assert!(
+            book.check(&has_children, &())
+                .unwrap_err()
+                .to_string()
+                .contains("has sub-codes")
+        );
+        let h = id(&book, "lieux/hotel");
+        let itself = CodebookChange::RetireCode {
+            id: h,
+            into: Some(h),
+            signed: signed().unwrap(),
+        };
+        assert!(
+            book.check(&itself, &())
+                .unwrap_err()
+                .to_string()
+                .contains("into itself")
+        );
+        let gone = CodebookChange::RetireCode {
+            id: h,
+            into: Some(CodeId::new()),
+            signed: signed().unwrap(),
+        };
+        assert!(book.check(&gone, &()).is_err());
+        // A restore is refused when its path was taken meanwhile.
+        apply(
+            &mut book,
+            CodebookChange::RetireCode {
+                id: h,
+                into: None,
+                signed: signed().unwrap(),
+            },
+        );
+        let l = id(&book, "lieux");
+        apply(
+            &mut book,
+            CodebookChange::AddCode {
+                code: code("hotel", Some(l)),
+                after: None,
+                signed: None,
+            },
+        );
+        assert!(
+            book.check(&CodebookChange::Undo, &())
+                .unwrap_err()
+                .to_string()
+                .contains("already used")
+        );
+    }
+
+    #[test]
+    fn undo_takes_back_an_addition_and_a_rename_in_order() {
+        let mut book = sample();
+        let before = book.clone();
+        let new = code("emprise", None);
+        let new_id = new.id;
+        apply(
+            &mut book,
+            CodebookChange::AddCode {
+                code: new,
+                after: None,
+                signed: signed(),
+            },
+        );
+        let mut renamed = book.by_path("lieux").unwrap().clone();
+        renamed.name = "Lieux et formes".into();
+        apply(
+            &mut book,
+            CodebookChange::UpdateCode {
+                code: renamed,
+                signed: signed(),
+            },
+        );
+        apply(&mut book, CodebookChange::Undo);
+        assert_eq!(book.by_path("lieux").unwrap().name, "LIEUX");
+        apply(&mut book, CodebookChange::Undo);
+        assert!(book.get(new_id).is_none());
+        assert_eq!(book.codes, before.codes);
+        // Changes written by earlier versions, or by an undo itself, are not remembered.
+        apply(
+            &mut book,
+            CodebookChange::AddCode {
+                code: code("z", None),
+                after: None,
+                signed: None,
+            },
+        );
+        assert!(book.history.is_empty());
+    }
+
+    #[test]
+    fn the_history_keeps_the_last_hundred_operations() {
+        let mut book = sample();
+        let mut code_ = book.by_path("lieux").unwrap().clone();
+        for i in 0..(HISTORY + 5) {
+            code_.name = format!("Lieux {i}");
+            apply(
+                &mut book,
+                CodebookChange::UpdateCode {
+                    code: code_.clone(),
+                    signed: signed(),
+                },
+            );
+        }
+        assert_eq!(book.history.len(), HISTORY);
+        let UndoStep::Update { code: oldest } = &book.history[0].undo else {
+            panic!()
+        };
+        assert_eq!(oldest.name, "Lieux 4");
+    }
+}

@@ -498,3 +498,7 @@ fn normalized(text: &str) -> Result<(), ChangeError> {
         fail("text is not normalised (NFC, \\n line endings)")
     }
 }
+
+#[cfg(test)]
+#[path = "session_change_tests.rs"]
+mod tests;

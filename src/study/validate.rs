@@ -563,3 +563,150 @@ fn check_details(
         p.add(format!("{base}.{key}"), message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::codebook::tests::{code, sample};
+    use crate::study::ids::{CodingId, SegmentId};
+    use crate::study::{Coding, Respondent, Segment, Speaker};
+
+    fn paths(problems: &[Problem]) -> Vec<&str> {
+        problems.iter().map(|p| p.path.as_str()).collect()
+    }
+
+    #[test]
+    fn keys_spans_and_times() {
+        assert!(check_key("police-gendarmerie").is_ok() && check_key("nb_2").is_ok());
+        for bad in ["", "Santé", "a b", "é"] {
+            assert!(check_key(bad).is_err(), "{bad}");
+        }
+        let text = "Café 👩‍👧 fin";
+        assert!(check_span(text, 0, 4).is_ok());
+        assert!(check_span(text, 4, 4).unwrap_err().contains("empty"));
+        assert!(check_span(text, 3, 1).unwrap_err().contains("reversed"));
+        assert!(
+            check_span(text, 0, 99)
+                .unwrap_err()
+                .contains("has 12 characters")
+        );
+        assert!(
+            check_span(text, 0, 6)
+                .unwrap_err()
+                .contains("offset 6 splits")
+        );
+        let at = |s| crate::study::Time::parse_from_rfc3339(s).ok();
+        assert!(
+            check_times(
+                at("2021-04-12T10:00:00+02:00"),
+                at("2021-04-12T09:00:00+02:00")
+            )
+            .is_err()
+        );
+        assert!(check_times(at("2021-04-12T10:00:00+02:00"), None).is_ok());
+    }
+
+    #[test]
+    fn a_codebook_with_clashing_paths_bad_colours_and_missing_parents_is_named_by_path() {
+        let mut book = sample();
+        let p = book.by_path("proxenetisme").unwrap().id;
+        book.codes.push(code("conjugal", Some(p)));
+        book.codes[0].colour = "rouge".into();
+        book.codes
+            .push(code("orphelin", Some(crate::study::CodeId::new())));
+        let problems = validate_codebook(&book);
+        let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            all.iter()
+                .any(|p| p.starts_with("$.codes[0].colour: colour \"rouge\"")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|p| p.contains("duplicate code path \"proxenetisme/conjugal\"")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|p| p.contains("parent code") && p.contains("does not exist")),
+            "{all:?}"
+        );
+        assert!(validate_codebook(&sample()).is_empty());
+    }
+
+    #[test]
+    fn a_grid_with_twice_the_same_question_key_is_refused() {
+        let mut study = crate::analysis::fixture::fixture().study;
+        assert!(validate_grid(&study.grid).is_empty());
+        let again = study.grid.themes[0].questions[0].clone();
+        study.grid.themes[0].questions.push(crate::study::Question {
+            id: crate::study::QuestionId::new(),
+            ..again
+        });
+        let problems = validate_grid(&study.grid);
+        assert_eq!(paths(&problems), ["$.themes[0].questions[5].key"]);
+        assert!(
+            problems[0]
+                .message
+                .contains("duplicate question key \"deja\"")
+        );
+    }
+
+    #[test]
+    fn every_problem_of_a_session_is_named_at_its_json_path() {
+        let study = crate::analysis::fixture::fixture().study;
+        let hotel = study.codebook.by_path("lieux/hotel").unwrap().id;
+        let mut s = Session::new(
+            "A".into(),
+            Respondent {
+                pseudonym: "R1".into(),
+                attributes: [("secteur".into(), Value::Text("marine".into()))].into(),
+            },
+        );
+        let seg = Segment {
+            id: SegmentId::new(),
+            question: Some(crate::study::QuestionId::new()),
+            speaker: Speaker::Respondent,
+            speaker_label: None,
+            start: None,
+            end: None,
+            recording: None,
+            text: "Bonjour".into(),
+        };
+        let coding = |code, segment, end| Coding {
+            id: CodingId::new(),
+            segment,
+            start: 0,
+            end,
+            code,
+            coder: "Léa".into(),
+            at: crate::study::Time::parse_from_rfc3339("2021-04-12T10:00:00+02:00").unwrap(),
+            memo: None,
+        };
+        s.codings = vec![
+            coding(hotel, seg.id, 3),
+            coding(crate::study::CodeId::new(), seg.id, 3),
+            coding(hotel, SegmentId::new(), 3),
+            coding(hotel, seg.id, 30),
+        ];
+        s.codings.push(s.codings[0].clone());
+        s.segments.push(seg);
+        let problems = validate_session(&s, &study);
+        assert_eq!(
+            paths(&problems),
+            [
+                "$.respondent.attributes.secteur",
+                "$.segments[0].question",
+                "$.codings[1].code",
+                "$.codings[2].segment",
+                "$.codings[3]",
+                "$.codings[4].id",
+            ]
+        );
+        let unknown = &problems[2].message;
+        assert!(
+            unknown.starts_with(&format!("coding {} (\"Bon\", by Léa)", s.codings[1].id)),
+            "{unknown}"
+        );
+    }
+}

@@ -416,11 +416,11 @@ fn situations_are_replaced_by_id_and_link_each_excerpt_once() {
             &study,
             SessionChange::LinkExcerpt {
                 situation: situation.id,
-                excerpt: excerpt.clone(),
+                excerpt: excerpt,
             },
         );
     }
-    assert_eq!(s.situations[0].excerpts, [excerpt.clone()]);
+    assert_eq!(s.situations[0].excerpts, [excerpt]);
     apply(
         &mut s,
         &study,

@@ -416,7 +416,7 @@ fn situations_are_replaced_by_id_and_link_each_excerpt_once() {
             &study,
             SessionChange::LinkExcerpt {
                 situation: situation.id,
-                excerpt: excerpt,
+                excerpt,
             },
         );
     }

@@ -298,6 +298,34 @@ fn statistics_show_frequencies_and_answers_and_export_them() {
     });
     tui.key(KeyCode::Tab);
     insta::assert_snapshot!("stats_answers_en_100x40", tui.render(100, 40));
+    // The numeric answer's distribution: nb_personnes, values 0 to 25 over the 5 who answered.
+    tui.key(KeyCode::Down);
+    tui.key(KeyCode::Down);
+    tui.key(KeyCode::Down);
+    let screen = tui.render(100, 40);
+    assert!(screen.contains("Combien de personnes"), "{screen}");
+    tui.key(KeyCode::Tab);
+    let persons = tui.render(100, 40);
+    assert!(
+        persons.contains("14 person(s) described in 15 situation(s)"),
+        "{persons}"
+    );
+    assert!(persons.contains("Appartement ou hôtel"), "{persons}");
+    insta::assert_snapshot!("stats_persons_fr_100x40", {
+        tui.app.lang = Lang::Fr;
+        tui.render(100, 40)
+    });
+    tui.key(KeyCode::Tab);
+    let saturation = tui.render(100, 40);
+    assert!(
+        saturation.contains("Saturation non atteinte"),
+        "{saturation}"
+    );
+    insta::assert_snapshot!("stats_saturation_fr_100x40", saturation);
+    // Back to the answers (saturation → frequencies → answers), in English.
+    tui.app.lang = Lang::En;
+    tui.key(KeyCode::Tab);
+    tui.key(KeyCode::Tab);
     // x writes the table shown as xlsx, and says where.
     tui.key(KeyCode::Char('x'));
     let notice = tui.app.notice.clone().unwrap();

@@ -285,7 +285,7 @@ pub static EN: Texts = Texts {
         format!("  {n} answer(s) · total {sum} {unit} · min {min} · median {med} · max {max}")
     },
     stats_multi: "  Several answers allowed: percentages do not add up to 100.",
-    keys_stats: "Tab frequencies/answers · s sort · r reverse · d sub-codes · x xlsx · c csv · m markdown · q back",
+    keys_stats: "Tab frequencies/answers/persons/saturation · s sort · r reverse · d sub-codes · x xlsx · c csv · m markdown · q back",
     exported: |p| format!("Exported: {p}"),
     help_stats: &[
         ("Tab", "code frequencies / answers to closed questions"),

@@ -298,7 +298,7 @@ pub static FR: Texts = Texts {
         format!("  {n} réponse(s) · total {sum} {unit} · min {min} · médiane {med} · max {max}")
     },
     stats_multi: "  Plusieurs réponses possibles : les pourcentages ne font pas 100.",
-    keys_stats: "Tab fréquences/réponses · s trier · r inverser · d sous-codes · x xlsx · c csv · m markdown · q retour",
+    keys_stats: "Tab fréquences/réponses/personnes/saturation · s trier · r inverser · d sous-codes · x xlsx · c csv · m markdown · q retour",
     exported: |p| format!("Exporté : {p}"),
     help_stats: &[
         (

@@ -4,7 +4,8 @@
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::analysis::{self, Filter, Frequencies, QuestionAnswers};
+use crate::analysis::saturation::{Params, Saturation};
+use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, Situations};
 use crate::index::SearchResults;
 use crate::interop::export::Format;
 use crate::study::{CodeId, Excerpt, Session, SessionId, Study};
@@ -120,6 +121,8 @@ pub enum Answer {
 pub struct Stats {
     pub freq: Frequencies,
     pub answers: Vec<QuestionAnswers>,
+    pub situations: Situations,
+    pub saturation: Saturation,
 }
 
 impl Stats {
@@ -131,6 +134,8 @@ impl Stats {
             freq: analysis::frequencies(&scope, None)
                 .expect("no breakdown asked, nothing can fail"),
             answers: analysis::answers(&scope),
+            situations: analysis::situations(&scope),
+            saturation: analysis::saturation::saturation(&scope, Params::default()),
         }
     }
 }

@@ -1,37 +1,56 @@
-//! The statistics screen: the code frequency table (sortable), a bar chart of the top codes,
-//! the answers to closed questions, and an export key that writes the table shown.
+//! The statistics screen: the code frequency table (sortable) with a bar chart of the top
+//! codes, the answers to closed questions (numbers with their distribution), the persons
+//! described in situations, the saturation of codes over the interviews; and an export key
+//! that writes the table shown. Bars are drawn by [`bars`](super::widget::bars), measured in
+//! columns.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, Cell, Paragraph, Row, Table, TableState,
-};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
 use super::msg::{Effect, Stats};
 use super::screen::{Bindings, Nav, Screen, Step};
+use super::widget::bars::{BarRow, bar_lines};
 use super::widget::fit;
-use crate::analysis::categories::{Base, Role};
-use crate::analysis::table::format_percent;
-use crate::analysis::tables::category_label;
-use crate::analysis::{Frequencies, QuestionAnswers, SortKey};
+use crate::analysis::categories::{Base, Role, Tally};
+use crate::analysis::saturation::{Params, Saturation};
+use crate::analysis::table::{ColumnKind, format_number, format_percent, round_half_up};
+use crate::analysis::tables::{category_label, saturation_verdict, situation_condition};
+use crate::analysis::{Frequencies, QuestionAnswers, Situations, SortKey};
 use crate::i18n::Texts;
 use crate::interop::export::Format;
+use crate::study::StudyMeta;
 use crate::workspace::reports::ReportKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Frequencies,
     Answers,
+    Situations,
+    Saturation,
+}
+
+impl Tab {
+    fn next(self) -> Tab {
+        match self {
+            Tab::Frequencies => Tab::Answers,
+            Tab::Answers => Tab::Situations,
+            Tab::Situations => Tab::Saturation,
+            Tab::Saturation => Tab::Frequencies,
+        }
+    }
 }
 
 pub struct StatsScreen {
     pub freq: Frequencies,
     pub answers: Vec<QuestionAnswers>,
+    pub situations: Situations,
+    pub saturation: Saturation,
     pub tab: Tab,
     pub sort: SortKey,
     pub ascending: bool,
@@ -52,6 +71,8 @@ impl StatsScreen {
         StatsScreen {
             answers: stats.answers,
             freq: stats.freq,
+            situations: stats.situations,
+            saturation: stats.saturation,
             tab: Tab::Frequencies,
             sort: SortKey::Tree,
             ascending: true,
@@ -64,6 +85,8 @@ impl StatsScreen {
         match self.tab {
             Tab::Frequencies => self.freq.codes.len(),
             Tab::Answers => self.answers.len(),
+            Tab::Situations => self.situations.attributes.len(),
+            Tab::Saturation => self.saturation.interviews.len(),
         }
     }
 }
@@ -90,11 +113,7 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
     let count = s.rows();
     match key.code {
         KeyCode::Tab => {
-            s.tab = if s.tab == Tab::Frequencies {
-                Tab::Answers
-            } else {
-                Tab::Frequencies
-            };
+            s.tab = s.tab.next();
             s.selected = 0;
         }
         KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
@@ -124,6 +143,13 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
                     by: None,
                     base: Base::Given,
                 },
+                Tab::Situations => ReportKind::Situations {
+                    by: None,
+                    base: Base::All,
+                },
+                Tab::Saturation => ReportKind::Saturation {
+                    params: Params::default(),
+                },
             };
             return Step::effect(Effect::Export { kind, format });
         }
@@ -140,6 +166,8 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
     let tab = match s.tab {
         Tab::Frequencies => t.stats_frequencies,
         Tab::Answers => t.stats_answers,
+        Tab::Situations => t.analysis.situations_title,
+        Tab::Saturation => t.analysis.saturation_title,
     };
     header(
         frame,
@@ -166,9 +194,11 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
             )
             .areas(body);
             draw_frequencies(frame, table, s, t);
-            draw_chart(frame, chart, s, t, wide);
+            draw_chart(frame, chart, s, t);
         }
         Tab::Answers => draw_answers(frame, body, s, t),
+        Tab::Situations => draw_situations(frame, body, s, &view.study.meta, t),
+        Tab::Saturation => draw_saturation(frame, body, s, t),
     }
     status_bar(frame, status, view, t.keys_stats);
 }
@@ -207,7 +237,7 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
         let label = if tree { r.name.clone() } else { r.path.clone() };
         let pct = c
             .respondents_pct
-            .map(|p| format!("{p:.0} %"))
+            .map(|p| format!("{} %", round_half_up(p, 0)))
             .unwrap_or_default();
         let style = if c.excerpts == 0 {
             Style::default().dark_gray()
@@ -252,101 +282,255 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     );
 }
 
-fn draw_chart(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts, horizontal_bars: bool) {
-    let top = s.freq.top(10);
-    let label_width = if horizontal_bars { 20 } else { 8 };
-    let bars: Vec<Bar> = top
+fn draw_chart(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let rows: Vec<BarRow> = s
+        .freq
+        .top(10)
         .iter()
         .map(|r| {
-            let n = r.with_descendants.respondents;
-            let pct = r
-                .with_descendants
+            let c = &r.with_descendants;
+            let pct = c
                 .respondents_pct
-                .map(|p| format!("{p:.0} %"))
+                .map(|p| format!(" · {} %", round_half_up(p, 0)))
                 .unwrap_or_default();
-            Bar::default()
-                .value(n as u64)
-                .label(Line::from(fit(&r.name, label_width)))
-                .text_value(format!("{n} · {pct}"))
-                .style(Style::default().fg(Color::Cyan))
+            BarRow {
+                label: r.name.clone(),
+                fraction: c.respondents_pct.unwrap_or(0.0) / 100.0,
+                value: format!("{}{pct}", c.respondents),
+            }
         })
         .collect();
-    let mut chart = BarChart::default()
-        .block(
-            Block::default()
-                .title(t.stats_top_codes)
-                .title_style(Style::default().bold()),
-        )
-        .data(BarGroup::default().bars(&bars))
-        .value_style(Style::default().fg(Color::Black).bg(Color::Cyan));
-    chart = if horizontal_bars {
-        chart
-            .direction(Direction::Horizontal)
-            .bar_width(1)
-            .bar_gap(0)
-    } else {
-        chart.bar_width(8).bar_gap(1)
-    };
-    frame.render_widget(chart, area);
+    let block = Block::default()
+        .title(t.stats_top_codes)
+        .title_style(Style::default().bold());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(bar_lines(&rows, inner.width as usize)),
+        inner,
+    );
 }
 
-fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+/// A percentage on screen, in the interface's language: `66,7 %`.
+fn pct(p: f64, t: &Texts) -> String {
+    format_percent(p, t.analysis.decimal_comma)
+}
+
+/// The bars of a tally over one base: one per row that is part of the base.
+fn tally_bars(tally: &Tally, base: Base, t: &Texts) -> Vec<BarRow> {
+    tally
+        .rows
+        .iter()
+        .filter(|r| r.category.role.counts_in(base))
+        .map(|r| {
+            let share = r.share(&tally.bases, base).and_then(|p| p.pct);
+            let indent = if r.category.role == Role::Member {
+                "  "
+            } else {
+                ""
+            };
+            BarRow {
+                label: format!("{indent}{}", category_label(&r.category, t)),
+                fraction: share.unwrap_or(0.0) / 100.0,
+                value: match share {
+                    Some(p) => format!("{} · {}", r.n, pct(p, t)),
+                    None => r.n.to_string(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// A block per item (question, attribute): a title line, a note line, then lines; the
+/// selected item's title reversed and kept in view.
+fn draw_blocks(
+    frame: &mut Frame,
+    area: Rect,
+    selected: usize,
+    blocks: Vec<(String, Vec<Line<'static>>)>,
+) {
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
-    for (i, q) in s.answers.iter().enumerate() {
-        if i == s.selected {
+    for (i, (title, body)) in blocks.into_iter().enumerate() {
+        if i == selected {
             selected_line = lines.len();
         }
-        let style = if i == s.selected {
+        let style = if i == selected {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
             Style::default().bold()
         };
         lines.push(Line::from(Span::styled(
-            fit(&format!("{} — {}", q.theme, q.text), area.width as usize),
+            fit(&title, area.width as usize),
             style,
         )));
-        lines.push(
-            Line::from((t.stats_answered)(
-                q.answered(),
-                q.respondents(),
-                q.not_answered(),
-            ))
-            .dark_gray(),
-        );
-        let rows = q.tally.rows.iter().filter(|_| q.has_options());
-        for r in rows {
-            let share = r.share(&q.tally.bases, Base::Given).and_then(|p| p.pct);
-            let pct = share
-                .map(|p| format!("{:>7}", format_percent(p, t.analysis.decimal_comma)))
-                .unwrap_or_else(|| "      —".into());
-            let bar = "█".repeat(share.map_or(0, |p| (p / 5.0).round() as usize));
-            let indent = if r.category.role == Role::Member {
-                "    "
-            } else {
-                "  "
-            };
-            lines.push(Line::from(vec![
-                Span::raw(format!(
-                    "{indent}{:<width$} {:>4}  {pct}  ",
-                    fit(&category_label(&r.category, t), 30 - indent.len()),
-                    r.n,
-                    width = 30 - indent.len()
-                )),
-                Span::styled(bar, Style::default().fg(Color::Cyan)),
-            ]));
-        }
-        if let Some(sum) = &q.summary {
-            let unit = q.unit.clone().unwrap_or_default();
-            lines.push(Line::from((t.stats_summary)(
-                sum.count, sum.sum, sum.min, sum.median, sum.max, &unit,
-            )));
-        }
-        if q.multi {
-            lines.push(Line::from(t.stats_multi).italic().dark_gray());
-        }
+        lines.extend(body);
         lines.push(Line::default());
     }
     let scroll = selected_line.saturating_sub(area.height as usize / 3) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}
+
+fn draw_situations(frame: &mut Frame, area: Rect, s: &StatsScreen, meta: &StudyMeta, t: &Texts) {
+    let a = t.analysis;
+    let p = &s.situations;
+    let base = (a.persons_base)(p.persons, p.reports, p.reporting, p.respondents);
+    let width = area.width.saturating_sub(2) as usize;
+    let blocks = p
+        .attributes
+        .iter()
+        .map(|c| {
+            let note = match situation_condition(c, meta, t) {
+                Some(cond) => format!("{} ({cond})", (a.chart_persons_base)(c.tally.bases.all)),
+                None => base.clone(),
+            };
+            let mut body = vec![Line::from(note).dark_gray()];
+            body.extend(
+                bar_lines(&tally_bars(&c.tally, Base::All, t), width)
+                    .into_iter()
+                    .map(|l| indent(l, "  ")),
+            );
+            (c.label.clone(), body)
+        })
+        .collect();
+    draw_blocks(frame, area, s.selected, blocks);
+}
+
+fn draw_saturation(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let a = t.analysis;
+    let sat = &s.saturation;
+    let [top, table] = Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(area);
+    let threshold = format_number(sat.params.threshold, ColumnKind::Decimal, a.decimal_comma);
+    let runs: Vec<String> = sat
+        .runs
+        .iter()
+        .map(|r| {
+            let share = r.new_pct.map(|p| pct(p, t)).unwrap_or_else(|| "—".into());
+            format!("{}–{} : {} ({share})", r.first, r.last, r.new)
+        })
+        .collect();
+    let head = vec![
+        Line::from(saturation_verdict(sat, t)).bold(),
+        Line::from((a.saturation_method)(
+            sat.params.base,
+            sat.params.run,
+            &threshold,
+            sat.base_codes,
+        ))
+        .dark_gray(),
+        Line::from(format!("{} : {}", a.run, runs.join(" · "))),
+    ];
+    frame.render_widget(
+        Paragraph::new(head).wrap(ratatui::widgets::Wrap { trim: true }),
+        top,
+    );
+    // One row per interview: its new codes, and the cumulative codes as a bar.
+    let most = sat.interviews.last().map_or(1, |i| i.cumulative.max(1));
+    let rows: Vec<BarRow> = sat
+        .interviews
+        .iter()
+        .map(|i| BarRow {
+            label: format!(
+                "{:>3}  {}  {}  +{}",
+                i.number,
+                i.date.format("%Y-%m-%d"),
+                i.pseudonym,
+                i.new.len()
+            ),
+            fraction: i.cumulative as f64 / most as f64,
+            value: i.cumulative.to_string(),
+        })
+        .collect();
+    let header = Line::from(format!(
+        "{} · {} · {}",
+        a.interview_number, a.new_codes, a.cumulative_codes
+    ))
+    .bold();
+    let mut lines = vec![header];
+    lines.extend(bar_lines(&rows, table.width as usize));
+    let scroll = s.selected.saturating_sub(table.height as usize / 2) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), table);
+}
+
+/// A line moved right by `prefix`.
+fn indent(line: Line<'static>, prefix: &'static str) -> Line<'static> {
+    let mut spans = vec![Span::raw(prefix)];
+    spans.extend(line.spans);
+    Line::from(spans)
+}
+
+fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let width = area.width.saturating_sub(2) as usize;
+    let blocks = s
+        .answers
+        .iter()
+        .map(|q| {
+            let mut body = vec![
+                Line::from((t.stats_answered)(
+                    q.answered(),
+                    q.respondents(),
+                    q.not_answered(),
+                ))
+                .dark_gray(),
+            ];
+            let rows = if q.has_options() {
+                tally_bars(&q.tally, Base::Given, t)
+            } else {
+                distribution(q, t)
+            };
+            body.extend(bar_lines(&rows, width).into_iter().map(|l| indent(l, "  ")));
+            if let Some(sum) = &q.summary {
+                let unit = q.unit.clone().unwrap_or_default();
+                body.push(Line::from((t.stats_summary)(
+                    sum.count, sum.sum, sum.min, sum.median, sum.max, &unit,
+                )));
+            }
+            if q.multi {
+                body.push(Line::from(t.stats_multi).italic().dark_gray());
+            }
+            (format!("{} — {}", q.theme, q.text), body)
+        })
+        .collect();
+    draw_blocks(frame, area, s.selected, blocks);
+}
+
+/// The distribution of a numeric answer: the respondents per value, or per range of values
+/// when there are more than eight distinct ones.
+fn distribution(q: &QuestionAnswers, t: &Texts) -> Vec<BarRow> {
+    let mut values: Vec<(f64, usize)> = q
+        .tally
+        .rows
+        .iter()
+        .filter(|r| r.category.role != Role::NotGiven)
+        .filter_map(|r| Some((r.category.key.parse::<f64>().ok()?, r.n)))
+        .collect();
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let given = q.answered().max(1) as f64;
+    let dc = t.analysis.decimal_comma;
+    let show = |x: f64| format_number(x, ColumnKind::Decimal, dc);
+    let bins: Vec<(String, usize)> = if values.len() <= 8 {
+        values.iter().map(|(v, n)| (show(*v), *n)).collect()
+    } else {
+        let (lo, hi) = (values[0].0, values[values.len() - 1].0);
+        let width = ((hi - lo) / 8.0).max(f64::EPSILON);
+        (0..8)
+            .map(|b| {
+                let from = lo + width * b as f64;
+                let to = if b == 7 { hi } else { from + width };
+                let n = values
+                    .iter()
+                    .filter(|(v, _)| *v >= from && (*v < to || (b == 7 && *v <= to)))
+                    .map(|(_, n)| n)
+                    .sum();
+                (format!("{}–{}", show(from), show(to)), n)
+            })
+            .collect()
+    };
+    bins.into_iter()
+        .map(|(label, n)| BarRow {
+            label,
+            fraction: n as f64 / given,
+            value: format!("{n} · {}", pct(n as f64 * 100.0 / given, t)),
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@ pub use cooccurrence::{code_matrix_report, session_matrix_report};
 pub use excerpts::excerpts_report;
 pub use frequencies::{frequencies_chart, frequencies_report};
 pub use saturation::{saturation_curve, saturation_report, verdict as saturation_verdict};
-pub use situations::{situations_chart, situations_report};
+pub use situations::{condition as situation_condition, situations_chart, situations_report};
 
 use super::categories::{Base, Category, Role};
 use super::filter::{Coders, Filter, Scope};

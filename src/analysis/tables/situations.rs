@@ -165,7 +165,7 @@ pub fn situations_report(
 }
 
 /// For a detail attribute, which persons it is about: "Proxénétisme = Oui".
-fn condition(c: &AttributeCounts, meta: &StudyMeta, t: &Texts) -> Option<String> {
+pub fn condition(c: &AttributeCounts, meta: &StudyMeta, t: &Texts) -> Option<String> {
     let (key, value) = c.condition.as_ref()?;
     let parent = meta.situation_attribute(key)?;
     let value = match value.as_str() {

@@ -1,6 +1,7 @@
 //! Widgets shared by the screens: text fields, value inputs, the code picker, menus, the
 //! situation form, the quick codes, wrapping that remembers offsets.
 
+pub mod bars;
 pub mod field;
 pub mod menu;
 pub mod picker;

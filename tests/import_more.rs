@@ -681,3 +681,59 @@ fn an_unknown_interviewer_is_set_afterwards() {
     assert_eq!(rows[0]["interviewer"], "Sami Benali");
     assert!(rows[0].get("co_respondents").is_none());
 }
+
+#[test]
+fn headings_naming_the_grid_attach_the_segments_under_them() {
+    use grille::store::StudyDir;
+    let home = tempfile::tempdir().unwrap();
+    let study = init(home.path());
+    let s = study.to_str().unwrap();
+    let grid = StudyDir::open(&study).unwrap().load_study().unwrap().grid;
+    let reperage = grid
+        .themes
+        .iter()
+        .find(|t| t.title == "Repérage des personnes")
+        .unwrap();
+    let (_, nb) = grid.question_by_key("nb_personnes").unwrap();
+    let heading = |text: &str| {
+        format!("<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    let para = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    let body = [
+        para("ENQ : Bonjour."),
+        para("R15 : Bonjour."),
+        heading("2. Repérage des personnes"),
+        para("ENQ : Vous en avez rencontré ?"),
+        para("R15 : Oui, plusieurs."),
+        heading(&nb.text),
+        para("R15 : Une dizaine."),
+        heading("Pour finir"),
+        para("ENQ : Merci."),
+    ]
+    .concat();
+    let file = home.path().join("R15.docx");
+    zip_of(
+        &file,
+        &[(
+            "word/document.xml",
+            &format!("<w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"),
+        )],
+    );
+    grille(home.path())
+        .args(["--study", s, "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let session = &session_files(&study)[0];
+    let questions: Vec<Option<String>> = session["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["question"].as_str().map(str::to_owned))
+        .collect();
+    let first = Some(reperage.questions[0].id.to_string());
+    assert_eq!(
+        questions,
+        [None, None, first.clone(), first, Some(nb.id.to_string()), None]
+    );
+}

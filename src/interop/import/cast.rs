@@ -216,7 +216,7 @@ mod tests {
                 })
                 .collect(),
             declared: declared.iter().map(|d| d.to_string()).collect(),
-            header: Vec::new(),
+            ..Transcript::default()
         }
     }
 

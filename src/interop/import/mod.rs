@@ -19,6 +19,7 @@ pub mod defect;
 pub mod encoding;
 pub mod error;
 pub mod formats;
+pub mod headings;
 pub mod options;
 pub mod sniff;
 pub mod subtitles;
@@ -63,6 +64,9 @@ pub struct Transcript {
     pub declared: Vec<String>,
     /// What the file says before anyone speaks (a title, the tool's notes): kept as a memo.
     pub header: Vec<String>,
+    /// The document's headings: the index of the first turn after each, and its text (hints
+    /// of the grid question the turns under it answer, see [`headings`]).
+    pub headings: Vec<(usize, String)>,
 }
 
 #[cfg(test)]
@@ -88,6 +92,8 @@ pub struct Read {
     pub file: PathBuf,
     pub session: Session,
     pub cast: Cast,
+    /// The transcript's headings (see [`Transcript::headings`]).
+    pub headings: Vec<(usize, String)>,
 }
 
 /// A file whose transcript is already in the study.
@@ -155,6 +161,7 @@ pub fn read_file(file: &Path, options: &ImportOptions) -> Result<Read, ImportErr
         file: file.to_path_buf(),
         session,
         cast,
+        headings: transcript.headings,
     })
 }
 
@@ -382,7 +389,10 @@ pub fn import_files(
     let store = |e: crate::store::StoreError| ImportErrors(vec![e.into()]);
     let existing = dir.sources(study).map_err(store)?;
     let mut outcome = Outcome::default();
-    for read in reads {
+    for mut read in reads {
+        if options.question.is_none() {
+            headings::attach(&mut read.session, &read.headings, &study.grid);
+        }
         match existing.iter().find(|s| same_transcript(s, &read.session)) {
             Some(s) => outcome.already.push(Already {
                 file: read.file,

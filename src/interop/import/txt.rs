@@ -49,11 +49,9 @@ pub fn parse(text: &str, known: &[&str]) -> Transcript {
         }
         reader.line(line, &speakers);
     }
-    let (turns, header) = reader.finish();
     Transcript {
-        turns,
         declared,
-        header,
+        ..reader.finish()
     }
 }
 
@@ -118,6 +116,7 @@ struct Reader {
     /// Whether the file has speakers: then text before the first one is its header.
     header_first: bool,
     header: Vec<String>,
+    headings: Vec<(usize, String)>,
     spoken: bool,
 }
 
@@ -129,6 +128,10 @@ impl Reader {
         }
         if is_heading_or_rule(line) {
             self.end_segment();
+            let title = line.trim_start_matches('#').trim();
+            if !title.is_empty() && !title.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) {
+                self.headings.push((self.turns.len(), title.to_owned()));
+            }
             // A title before anything is said belongs to the header.
             if !self.spoken && (self.header_first || self.turns.is_empty()) {
                 self.header
@@ -230,9 +233,14 @@ impl Reader {
         }
     }
 
-    fn finish(mut self) -> (Vec<Turn>, Vec<String>) {
+    fn finish(mut self) -> Transcript {
         self.end_segment();
-        (self.turns, self.header)
+        Transcript {
+            turns: self.turns,
+            declared: Vec::new(),
+            header: self.header,
+            headings: self.headings,
+        }
     }
 }
 

@@ -74,7 +74,7 @@ pub fn parse(root: &Element) -> Transcript {
     Transcript {
         turns,
         declared,
-        header: Vec::new(),
+        ..Transcript::default()
     }
 }
 

@@ -696,7 +696,9 @@ fn headings_naming_the_grid_attach_the_segments_under_them() {
         .unwrap();
     let (_, nb) = grid.question_by_key("nb_personnes").unwrap();
     let heading = |text: &str| {
-        format!("<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
     };
     let para = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
     let body = [
@@ -734,6 +736,13 @@ fn headings_naming_the_grid_attach_the_segments_under_them() {
     let first = Some(reperage.questions[0].id.to_string());
     assert_eq!(
         questions,
-        [None, None, first.clone(), first, Some(nb.id.to_string()), None]
+        [
+            None,
+            None,
+            first.clone(),
+            first,
+            Some(nb.id.to_string()),
+            None
+        ]
     );
 }

@@ -63,10 +63,17 @@ mod tests {
     #[test]
     fn titles_and_questions_of_the_grid_are_recognised() {
         let grid: Grid = serde_json::from_str(DIAGNOSTIC.grid).unwrap();
-        let reperage = grid.themes.iter().find(|t| t.title == "Repérage des personnes").unwrap();
+        let reperage = grid
+            .themes
+            .iter()
+            .find(|t| t.title == "Repérage des personnes")
+            .unwrap();
         let first = reperage.questions[0].id;
         assert_eq!(question_of("2. Repérage des personnes", &grid), Some(first));
-        assert_eq!(question_of("THÈME 3 : REPERAGE DES PERSONNES", &grid), Some(first));
+        assert_eq!(
+            question_of("THÈME 3 : REPERAGE DES PERSONNES", &grid),
+            Some(first)
+        );
         let (_, nb) = grid.question_by_key("nb_personnes").unwrap();
         assert_eq!(question_of("nb_personnes", &grid), Some(nb.id));
         assert_eq!(question_of(&nb.text, &grid), Some(nb.id));

@@ -457,20 +457,27 @@ fn the_grid_and_the_study_description_are_journalled_like_sessions() {
 }
 
 #[test]
-fn a_session_of_format_1_is_read_and_written_back_as_format_2() {
+fn sessions_of_formats_1_and_2_are_read_and_written_back_as_format_3() {
+    for older in ["grille/1", "grille/2"] {
+        older_session_is_read_and_written_back(older);
+    }
+}
+
+fn older_session_is_read_and_written_back(older: &str) {
     use grille::store::template::DIAGNOSTIC;
     let tmp = tempfile::tempdir().unwrap();
     let (dir, study) = study_in(&tmp.path().join("s"), true);
     let (name, text) = DIAGNOSTIC.examples[0];
     let id: SessionId = name.trim_end_matches(".json").parse().unwrap();
-    // The same session as grille 1 wrote it: only the marker differs.
-    let old = text.replacen("\"grille/2\"", "\"grille/1\"", 1);
+    // The same session as an older grille wrote it: only the marker differs.
+    let old = text.replacen("\"grille/3\"", &format!("\"{older}\""), 1);
     assert_ne!(old, text);
     let file = dir.paths().session(id).file;
     std::fs::write(&file, &old).unwrap();
     let loaded = dir.load_session(id, &study).unwrap().doc;
     assert!(loaded.co_respondents.is_empty());
     assert!(loaded.segments.iter().all(|s| s.recording.is_none()));
+    assert_eq!(loaded.kind, grille::study::SessionKind::Interview);
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         old,
@@ -488,7 +495,7 @@ fn a_session_of_format_1_is_read_and_written_back_as_format_2() {
     writer.checkpoint().unwrap();
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
-        written.starts_with("{\n  \"format\": \"grille/2\","),
+        written.starts_with("{\n  \"format\": \"grille/3\","),
         "{written}"
     );
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::study::{Coding, SegmentId, Session, SessionId, Status, Study};
+use crate::study::{Coding, SegmentId, Session, SessionId, SessionKind, Status, Study};
 
 /// Whose codings count.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub enum Coders {
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
     pub coders: Coders,
+    /// Only sessions of this kind (interviews or questionnaire responses); `None`: both.
+    pub kind: Option<SessionKind>,
     /// Only sessions with this status.
     pub status: Option<Status>,
     /// Only sessions whose date ([`Session::date`], in its own offset) is on or after this day.
@@ -45,6 +47,8 @@ pub struct Filter {
 pub struct LeftOut {
     /// Sessions in the study.
     pub of: usize,
+    /// Of the other kind (`--kind`).
+    pub kind: usize,
     pub status: usize,
     pub dates: usize,
     pub query: usize,
@@ -52,12 +56,13 @@ pub struct LeftOut {
 
 impl LeftOut {
     pub fn total(&self) -> usize {
-        self.status + self.dates + self.query
+        self.kind + self.status + self.dates + self.query
     }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reason {
+    Kind,
     Status,
     Dates,
     Query,
@@ -73,6 +78,9 @@ impl Filter {
     }
 
     fn leaves_out(&self, session: &Session) -> Option<Reason> {
+        if self.kind.is_some_and(|k| k != session.kind) {
+            return Some(Reason::Kind);
+        }
         if self.status.is_some_and(|s| s != session.status) {
             return Some(Reason::Status);
         }
@@ -96,7 +104,7 @@ impl Filter {
         None
     }
 
-    /// Whether a session is counted at all (status, dates, query).
+    /// Whether a session is counted at all (kind, status, dates, query).
     pub fn keeps_session(&self, session: &Session) -> bool {
         self.leaves_out(session).is_none()
     }
@@ -111,6 +119,7 @@ impl Filter {
         for s in sessions {
             match self.leaves_out(s) {
                 None => kept.push(s),
+                Some(Reason::Kind) => left_out.kind += 1,
                 Some(Reason::Status) => left_out.status += 1,
                 Some(Reason::Dates) => left_out.dates += 1,
                 Some(Reason::Query) => left_out.query += 1,
@@ -198,4 +207,40 @@ pub fn coders(sessions: &[Session]) -> BTreeSet<String> {
         .iter()
         .flat_map(|s| s.codings.iter().map(|c| c.coder.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+    use crate::analysis::fixture::fixture;
+
+    #[test]
+    fn a_kind_keeps_only_its_sessions_and_both_are_counted_by_default() {
+        let mut f = fixture();
+        // C becomes a questionnaire respondent; A and B stay interviews.
+        f.sessions[2].kind = SessionKind::Questionnaire;
+        let counted = |filter: &Filter| -> (Vec<String>, usize) {
+            let scope = filter.scope(&f.study, &f.sessions);
+            let names = scope
+                .sessions
+                .iter()
+                .map(|s| s.respondent.pseudonym.clone())
+                .collect();
+            (names, scope.left_out.kind)
+        };
+        assert_eq!(
+            counted(&Filter::default()),
+            (vec!["R1".into(), "R2".into(), "R3".into()], 0)
+        );
+        let interviews = Filter {
+            kind: Some(SessionKind::Interview),
+            ..Filter::default()
+        };
+        assert_eq!(counted(&interviews), (vec!["R1".into(), "R2".into()], 1));
+        let questionnaires = Filter {
+            kind: Some(SessionKind::Questionnaire),
+            ..Filter::default()
+        };
+        assert_eq!(counted(&questionnaires), (vec!["R3".into()], 2));
+    }
 }

@@ -529,6 +529,9 @@ pub struct ExportArgs {
     /// it, unless chosen); `all` pools every coder; or only these coders (repeat, or commas).
     #[arg(long, value_delimiter = ',', value_name = "NAME|all")]
     pub coder: Vec<String>,
+    /// Only interviews (entretien), only questionnaire responses, or both (all).
+    #[arg(long, value_enum, default_value_t = KindArg::All, ignore_case = true)]
+    pub kind: KindArg,
     /// Only sessions with this status.
     #[arg(long, value_enum)]
     pub status: Option<StatusArg>,
@@ -575,6 +578,28 @@ pub enum BaseArg {
 pub enum DecimalArg {
     Point,
     Comma,
+}
+
+/// Which sessions a table counts: interviews, questionnaire responses, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    #[value(alias = "interview", alias = "entretiens", alias = "interviews")]
+    Entretien,
+    #[value(alias = "questionnaires")]
+    Questionnaire,
+    #[value(alias = "tout", alias = "both")]
+    All,
+}
+
+impl KindArg {
+    /// The kind kept, or `None` for both.
+    pub fn kind(self) -> Option<crate::study::SessionKind> {
+        match self {
+            KindArg::Entretien => Some(crate::study::SessionKind::Interview),
+            KindArg::Questionnaire => Some(crate::study::SessionKind::Questionnaire),
+            KindArg::All => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -283,6 +283,7 @@ fn filter(out: &ExportArgs) -> Filter {
         } else {
             Coders::Named(names)
         },
+        kind: out.kind.kind(),
         status: out.status.map(|s| match s {
             StatusArg::Done => Status::Done,
             StatusArg::InProgress => Status::InProgress,

@@ -5,12 +5,13 @@ use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::Env;
-use crate::study::{SessionSummary, Status, Value};
+use crate::study::{SessionKind, SessionSummary, Status, Value};
 use crate::workspace::Unreadable;
 
 #[derive(Serialize)]
 struct Row<'a> {
     id: String,
+    kind: SessionKind,
     date: Option<String>,
     interviewer: &'a str,
     respondent: &'a str,
@@ -34,6 +35,7 @@ impl<'a> Row<'a> {
     fn of(s: &'a SessionSummary) -> Self {
         Row {
             id: s.id.to_string(),
+            kind: s.kind,
             date: s.date.map(|d| d.to_rfc3339()),
             interviewer: &s.interviewer,
             respondent: &s.pseudonym,
@@ -58,6 +60,7 @@ impl<'a> Row<'a> {
             },
             None => Row {
                 id: u.id.to_string(),
+                kind: SessionKind::Interview,
                 date: None,
                 interviewer: "",
                 respondent: "",
@@ -120,6 +123,7 @@ fn table(
     table.load_preset(presets::UTF8_BORDERS_ONLY);
     table.set_header(vec![
         t.col_id,
+        t.questionnaire.kind,
         t.col_date,
         t.col_interviewer,
         t.col_respondent,
@@ -140,6 +144,7 @@ fn table(
                 Cell::new(&id[..8]),
                 Cell::new(""),
                 Cell::new(""),
+                Cell::new(""),
                 Cell::new("?"),
                 Cell::new(t.store.status_problem),
             ]);
@@ -152,6 +157,7 @@ fn table(
         };
         table.add_row(vec![
             Cell::new(&id[..8]),
+            Cell::new(t.questionnaire.kind_name(s.kind)),
             Cell::new(
                 s.date
                     .map(|d| d.format("%Y-%m-%d %H:%M").to_string())

@@ -389,4 +389,5 @@ pub static EN: Texts = Texts {
         ("Esc", "back to the previous screen"),
     ],
     screens: &super::screens::EN_SCREENS,
+    questionnaire: &super::questionnaire::EN_QUESTIONNAIRE,
 };

@@ -413,4 +413,5 @@ pub static FR: Texts = Texts {
         ("Échap", "retour à l'écran précédent"),
     ],
     screens: &super::screens::FR_SCREENS,
+    questionnaire: &super::questionnaire::FR_QUESTIONNAIRE,
 };

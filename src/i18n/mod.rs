@@ -6,6 +6,7 @@ pub mod cli;
 mod en;
 mod fr;
 pub mod import;
+pub mod questionnaire;
 pub mod refi;
 pub mod screens;
 pub mod store;
@@ -14,6 +15,7 @@ pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
 pub use import::ImportTexts;
+pub use questionnaire::QuestionnaireTexts;
 pub use screens::ScreensTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -285,4 +287,6 @@ pub struct Texts {
     pub help_search: &'static [(&'static str, &'static str)],
     /// The terminal interface's frame.
     pub screens: &'static ScreensTexts,
+    /// Questionnaires: session kinds, importing an online form's responses.
+    pub questionnaire: &'static QuestionnaireTexts,
 }

@@ -1,18 +1,20 @@
-//! The `"format": "grille/2"` marker every study file starts with.
+//! The `"format": "grille/3"` marker every study file starts with.
 //!
 //! Version 2 added what imported transcripts need: co-respondents, segment positions in the
-//! recording, an interviewer that may be unknown. A version 1 file is a valid version 2 file
-//! with none of these, so it is read as it is and written back as version 2 when it next
-//! changes (see `docs/format.md`, "Versions").
+//! recording, an interviewer that may be unknown. Version 3 added the session kind (a
+//! questionnaire's respondent beside the interviews). An older file is a valid current file
+//! with none of these, so it is read as it is and written back in the current version when it
+//! next changes (see `docs/format.md`, "Versions"); an older grille refuses a newer file by
+//! its marker instead of misreading it.
 
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// The format version this build writes.
-pub const FORMAT: &str = "grille/2";
+pub const FORMAT: &str = "grille/3";
 
 /// The older versions this build reads, each a subset of the current one.
-pub const OLDER: &[&str] = &["grille/1"];
+pub const OLDER: &[&str] = &["grille/1", "grille/2"];
 
 /// Marks a file as grille format; an unknown value is refused with a message naming it, so a
 /// file from a newer grille is never misread and then overwritten.
@@ -46,8 +48,10 @@ mod tests {
 
     #[test]
     fn older_versions_are_read_and_the_current_one_written() {
-        let old: Format = serde_json::from_str("\"grille/1\"").unwrap();
-        assert_eq!(serde_json::to_string(&old).unwrap(), "\"grille/2\"");
+        for old in ["\"grille/1\"", "\"grille/2\""] {
+            let old: Format = serde_json::from_str(old).unwrap();
+            assert_eq!(serde_json::to_string(&old).unwrap(), "\"grille/3\"");
+        }
         let err = serde_json::from_str::<Format>("\"grille/9\"").unwrap_err();
         assert!(err.to_string().contains("grille/9"), "{err}");
     }

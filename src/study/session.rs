@@ -18,6 +18,10 @@ pub type Time = DateTime<FixedOffset>;
 pub struct Session {
     pub format: Format,
     pub id: SessionId,
+    /// An interview (`entretien`, the default, not written) or a respondent's answers to a
+    /// questionnaire imported from an online form.
+    #[serde(default, skip_serializing_if = "SessionKind::is_interview")]
+    pub kind: SessionKind,
     /// Number of changes folded into this snapshot; journal records above it are replayed.
     #[serde(default)]
     pub revision: u64,
@@ -82,6 +86,33 @@ pub struct Respondent {
 pub struct Consent {
     pub given: bool,
     pub at: Time,
+}
+
+/// What a session records: an interview along the grid, or one respondent's answers to a
+/// questionnaire (a row of an online form's export). Tables count either kind or both.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum SessionKind {
+    #[default]
+    #[serde(rename = "entretien")]
+    Interview,
+    #[serde(rename = "questionnaire")]
+    Questionnaire,
+}
+
+impl SessionKind {
+    pub fn is_interview(&self) -> bool {
+        *self == SessionKind::Interview
+    }
+
+    /// The key written in the files and typed on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            SessionKind::Interview => "entretien",
+            SessionKind::Questionnaire => "questionnaire",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,6 +291,7 @@ impl Session {
         Session {
             format: Format,
             id: SessionId::new(),
+            kind: SessionKind::Interview,
             revision: 0,
             interviewer,
             respondent,

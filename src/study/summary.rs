@@ -4,11 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::{Respondent, Session, SessionId, Status, Study, Time, Value};
+use super::{Respondent, Session, SessionId, SessionKind, Status, Study, Time, Value};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionSummary {
     pub id: SessionId,
+    /// An interview or a questionnaire's respondent.
+    pub kind: SessionKind,
     pub revision: u64,
     /// When it started (see [`Session::date`]).
     pub date: Option<Time>,
@@ -31,6 +33,7 @@ impl SessionSummary {
     pub fn of(session: &Session, study: &Study) -> SessionSummary {
         SessionSummary {
             id: session.id,
+            kind: session.kind,
             revision: session.revision,
             date: session.date(),
             interviewer: session.interviewer.clone(),

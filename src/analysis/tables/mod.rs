@@ -54,7 +54,7 @@ impl Counted {
         let filter = scope.filter;
         let lo = scope.left_out;
         let left_out = (lo.total() > 0)
-            .then(|| (a.left_out)(lo.total(), lo.of, lo.status, lo.dates, lo.query));
+            .then(|| (a.left_out)(lo.total(), lo.of, lo.kind, lo.status, lo.dates, lo.query));
         let multi: Vec<String> = scope
             .multi_coded()
             .iter()
@@ -105,6 +105,10 @@ impl Counted {
 /// The filters applied, as a note, or `None` when everything is counted.
 fn filter_note(filter: &Filter, t: &Texts) -> Option<String> {
     let mut parts = Vec::new();
+    if let Some(kind) = filter.kind {
+        let q = t.questionnaire;
+        parts.push(format!("{} = {}", q.kind, q.kind_name(kind)));
+    }
     if let Some(status) = filter.status {
         let s = match status {
             Status::Done => t.status_done,

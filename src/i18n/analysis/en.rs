@@ -161,9 +161,9 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
              count it as one respondent"
         )
     },
-    left_out: |n, of, status, dates, query| {
+    left_out: |n, of, kind, status, dates, query| {
         format!(
-            "Sessions left out: {n} of {of} (status: {status}, dates: {dates}, no passage \
+            "Sessions left out: {n} of {of} (kind: {kind}, status: {status}, dates: {dates}, no passage \
              matching the search: {query})."
         )
     },

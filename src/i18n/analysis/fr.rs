@@ -171,9 +171,9 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
              les tableaux le comptent comme une seule personne répondante"
         )
     },
-    left_out: |n, of, status, dates, query| {
+    left_out: |n, of, kind, status, dates, query| {
         format!(
-            "Entretiens écartés : {n} sur {of} (statut : {status}, dates : {dates}, \
+            "Entretiens écartés : {n} sur {of} (type : {kind}, statut : {status}, dates : {dates}, \
              recherche sans passage correspondant : {query})."
         )
     },

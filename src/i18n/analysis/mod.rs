@@ -124,7 +124,8 @@ pub struct AnalysisTexts {
     pub shared_pseudonym: fn(&str, &str) -> String,
     // --- bases, intervals, persons, coders, cross-tables (issue 15) ---
     /// (left out, of, by status, by dates, by query)
-    pub left_out: fn(usize, usize, usize, usize, usize) -> String,
+    /// (left out, of, by kind, by status, by dates, by query)
+    pub left_out: fn(usize, usize, usize, usize, usize, usize) -> String,
     pub coder_counted: fn(&str) -> String,
     pub coder_not_counted: fn(&str) -> String,
     /// (sessions coded by several, with their coders)

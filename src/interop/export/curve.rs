@@ -5,11 +5,10 @@
 
 use std::fmt::Write;
 
-use super::svg::{ChartOptions, escape};
+use super::svg::{ChartOptions, document, escape};
 use super::text_width::wrap;
 use crate::analysis::chart::Curve;
 
-const FONT: &str = "'Liberation Sans', Arial, Helvetica, sans-serif";
 const MARGIN: f64 = 24.0;
 const LEFT: f64 = 56.0;
 const PLOT_HEIGHT: f64 = 260.0;
@@ -188,22 +187,7 @@ pub fn render(curve: &Curve, options: &ChartOptions) -> String {
         bx + 20.0,
         escape(&curve.bar_label)
     );
-    let height = (ly + MARGIN).ceil();
-    let width = width.ceil();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
-    );
-    let _ = writeln!(out, "<title>{}</title>", escape(&curve.title));
-    let _ = writeln!(
-        out,
-        r##"<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>"##
-    );
-    let _ = writeln!(out, r#"<g font-family="{FONT}">"#);
-    out.push_str(&body);
-    out.push_str("</g>\n</svg>\n");
-    out
+    document(width, ly + MARGIN, &curve.title, &body)
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ pub fn render(chart: &Chart, options: &ChartOptions) -> String {
         .map(|b| width(&value_text(b, dc), VALUE, false) * SAFETY)
         .fold(0.0, f64::max)
         + 8.0;
-    let mut total = options
+    let total = options
         .width
         .max(MARGIN * 2.0 + label_col + 12.0 + 160.0 + value_col);
     let bar_area = total - MARGIN * 2.0 - label_col - 12.0 - value_col;
@@ -143,20 +143,24 @@ pub fn render(chart: &Chart, options: &ChartOptions) -> String {
         );
         y += 10.0;
     }
-    total = total.ceil();
-    let height = (y + MARGIN - 10.0).ceil();
+    document(total, y + MARGIN - 10.0, &chart.title, &body)
+}
+
+/// The SVG document around a drawing: its size (rounded up), title, white background, font.
+pub(super) fn document(width: f64, height: f64, title: &str, body: &str) -> String {
+    let (width, height) = (width.ceil(), height.ceil());
     let mut out = String::new();
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{total}" height="{height}" viewBox="0 0 {total} {height}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
     );
-    let _ = writeln!(out, "<title>{}</title>", escape(&chart.title));
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
     let _ = writeln!(
         out,
-        r##"<rect x="0" y="0" width="{total}" height="{height}" fill="#ffffff"/>"##
+        r##"<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>"##
     );
     let _ = writeln!(out, r#"<g font-family="{FONT}">"#);
-    out.push_str(&body);
+    out.push_str(body);
     out.push_str("</g>\n</svg>\n");
     out
 }

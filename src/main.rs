@@ -68,11 +68,11 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) if e.is::<cli::Usage>() => {
-            eprintln!("grille: {e:#}");
+            cli::terminal::message(&format!("grille: {e:#}"));
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("grille: {e:#}");
+            cli::terminal::message(&format!("grille: {e:#}"));
             ExitCode::FAILURE
         }
     }

@@ -486,17 +486,36 @@ pub enum RefiExport {
     /// The codebook as a REFI-QDA codebook (.qdc): codes with their hierarchy, colours and
     /// definitions.
     Qdc {
-        /// Write to this file (atomically, readable by you only); without it, to stdout.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        dest: OutputArgs,
     },
     /// The whole study as a REFI-QDA project (.qdpx): codebook and grid, every session as a
     /// text source with its codings, respondents and situations as cases, memos as notes.
     Qdpx {
-        /// The archive to write (atomically, readable by you only).
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
+        /// The archive to write: -o FILE.qdpx.
+        #[command(flatten)]
+        dest: OutputArgs,
     },
+}
+
+/// Where an export goes: one clap type for every export.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically, readable by you only); `-` or none: to stdout.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace what -o (and --chart) name if it exists; without it an existing file is kept.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The file asked for; `None` for stdout (no -o, or `-o -`).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.output
+            .as_deref()
+            .filter(|p| *p != std::path::Path::new("-"))
+    }
 }
 
 /// Output and filters shared by every export.
@@ -508,10 +527,10 @@ pub struct ExportArgs {
     /// Same as --format json.
     #[arg(long, conflicts_with = "format")]
     pub json: bool,
-    /// Write to this file (atomically, readable by you only); without it, to stdout. CSV holds
-    /// one table: for several, a folder (DIR/) or an archive (FILE.zip), one CSV per table.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Where it goes. CSV holds one table: for several, -o names a folder (DIR/) or an archive
+    /// (FILE.zip), one CSV per table.
+    #[command(flatten)]
+    pub dest: OutputArgs,
     /// Only this table of the export (its name, e.g. numbers).
     #[arg(long, value_name = "NAME")]
     pub table: Option<String>,

@@ -3,29 +3,30 @@
 use anyhow::Result;
 
 use super::Env;
+use super::terminal::{out, say};
 
 /// Returns whether the study is sound.
 pub fn run(env: &Env) -> Result<bool> {
     let study = env.study()?;
     let report = study.check();
     for note in &report.notes {
-        eprintln!("note: {note}");
+        say!("note: {note}");
     }
     for error in &report.errors {
-        println!("{error}");
+        out!("{error}")?;
     }
     let t = env.texts();
     for (pseudonym, files) in &report.shared_pseudonyms {
         let files: Vec<String> = files.iter().map(|f| super::show(f)).collect();
-        eprintln!(
+        say!(
             "{}",
             (t.analysis.shared_pseudonym)(pseudonym, &files.join(", "))
         );
     }
     if report.is_ok() {
-        eprintln!("{}", (t.check_ok)(report.sessions));
+        say!("{}", (t.check_ok)(report.sessions));
     } else {
-        eprintln!("{}", (t.check_failed)(report.errors.len()));
+        say!("{}", (t.check_failed)(report.errors.len()));
     }
     Ok(report.is_ok())
 }

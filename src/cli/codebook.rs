@@ -6,6 +6,7 @@ use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::args::CodebookCommand;
+use super::terminal::{out, out_line, say};
 use super::{Env, Usage};
 use crate::i18n::Texts;
 use crate::study::codebook::new_code;
@@ -125,7 +126,7 @@ pub fn run(env: &Env, command: CodebookCommand) -> Result<bool> {
             (s.undone)(&what, &by)
         }
     };
-    eprintln!("{said}");
+    say!("{said}");
     Ok(true)
 }
 
@@ -278,7 +279,7 @@ fn list(ws: &Workspace, json: bool, t: &Texts) -> Result<()> {
         .collect();
     if json {
         let out = serde_json::json!({ "codes": codes, "retired": retired });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        out_line(&serde_json::to_string_pretty(&out)?)?;
         return Ok(());
     }
     let s = t.store;
@@ -293,12 +294,12 @@ fn list(ws: &Workspace, json: bool, t: &Texts) -> Result<()> {
             Cell::new(c.sessions).set_alignment(CellAlignment::Right),
         ]);
     }
-    println!("{table}");
+    out!("{table}")?;
     for r in &retired {
-        println!(
+        out!(
             "{}",
             (s.retired_line)(r.path, r.into.as_deref(), r.by, &r.at[..10])
-        );
+        )?;
     }
     Ok(())
 }

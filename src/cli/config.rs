@@ -4,6 +4,7 @@
 use anyhow::Result;
 
 use super::args::ConfigCommand;
+use super::terminal::{out, say};
 use super::{Env, Usage};
 use crate::i18n::Lang;
 use crate::store::Preferences;
@@ -15,25 +16,25 @@ pub fn run(env: &Env, command: ConfigCommand) -> Result<()> {
     match command {
         ConfigCommand::Show => {
             let show = |v: &Option<String>| v.clone().unwrap_or_default();
-            println!("interviewer = {}", show(&prefs.interviewer));
-            println!("coder = {}", show(&prefs.coder));
+            out!("interviewer = {}", show(&prefs.interviewer))?;
+            out!("coder = {}", show(&prefs.coder))?;
             let lang = prefs.lang.map(|l| match l {
                 Lang::Fr => "fr",
                 Lang::En => "en",
             });
-            println!("lang = {}", lang.unwrap_or_default());
+            out!("lang = {}", lang.unwrap_or_default())?;
             return Ok(());
         }
         ConfigCommand::Set { key, value } => {
             let value = text::normalize(value.trim());
             set(&mut prefs, &key, Some(value.clone()), t)?;
             save(&prefs, t)?;
-            eprintln!("{}", (t.import.config_saved)(&key, &value));
+            say!("{}", (t.import.config_saved)(&key, &value));
         }
         ConfigCommand::Unset { key } => {
             set(&mut prefs, &key, None, t)?;
             save(&prefs, t)?;
-            eprintln!("{}", (t.import.config_cleared)(&key));
+            say!("{}", (t.import.config_cleared)(&key));
         }
     }
     Ok(())

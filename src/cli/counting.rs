@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 use comfy_table::{Table, presets};
 
 use super::args::SituationsCommand;
+use super::terminal::{out, out_line, say};
 use super::{Env, Usage};
 use crate::study::{Session, SessionChange, SessionId, Situation, SituationId};
 use crate::workspace::Workspace;
@@ -16,11 +17,11 @@ pub fn situations(env: &Env, command: Option<SituationsCommand>) -> Result<bool>
     let (sessions, _) = ws.sessions()?;
     match command {
         None => {
-            list(env, &sessions, false);
+            list(env, &sessions, false)?;
             Ok(true)
         }
         Some(SituationsCommand::List { json }) => {
-            list(env, &sessions, json);
+            list(env, &sessions, json)?;
             Ok(true)
         }
         Some(SituationsCommand::SamePerson {
@@ -45,7 +46,7 @@ pub fn situations(env: &Env, command: Option<SituationsCommand>) -> Result<bool>
                 session,
                 SessionChange::PutSituation { situation: sit },
             )?;
-            eprintln!("{}", env.texts().analysis.counting_saved);
+            say!("{}", env.texts().analysis.counting_saved);
             Ok(true)
         }
     }
@@ -70,7 +71,7 @@ pub fn reference_coder(env: &Env, session: &str, coder: Option<String>) -> Resul
     if let Some(s) = sessions.iter().find(|s| s.id == id) {
         let coders = s.coders().join(", ");
         let reference = s.reference_coder().unwrap_or("");
-        eprintln!(
+        say!(
             "{}",
             (a.reference_coder_set)(&s.respondent.pseudonym, reference, &coders)
         );
@@ -110,7 +111,7 @@ fn short(id: SituationId) -> String {
     id.to_string()[..8].to_owned()
 }
 
-fn list(env: &Env, sessions: &[Session], json: bool) {
+fn list(env: &Env, sessions: &[Session], json: bool) -> Result<()> {
     let a = env.texts().analysis;
     if json {
         let rows: Vec<serde_json::Value> = sessions
@@ -127,11 +128,8 @@ fn list(env: &Env, sessions: &[Session], json: bool) {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
-        );
-        return;
+        out_line(&serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
     }
     let mut table = Table::new();
     table.load_preset(presets::NOTHING);
@@ -151,5 +149,6 @@ fn list(env: &Env, sessions: &[Session], json: bool) {
             ]);
         }
     }
-    println!("{table}");
+    out!("{table}")?;
+    Ok(())
 }

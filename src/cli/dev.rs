@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::args::DevCommand;
+use super::terminal::say;
 use super::{Env, show};
 use crate::corpus;
 use crate::store::StudyDir;
@@ -21,7 +22,7 @@ pub fn run(env: &Env, command: DevCommand) -> Result<bool> {
             seed,
         } => {
             let got = corpus::generate(&out, sessions, words, seed)?;
-            eprintln!(
+            say!(
                 "{}",
                 (env.texts().corpus_written)(got.sessions, got.words, &show(&out))
             );
@@ -29,7 +30,7 @@ pub fn run(env: &Env, command: DevCommand) -> Result<bool> {
         }
         DevCommand::Replay { out } => {
             let got = corpus::replay(&out)?;
-            eprintln!(
+            say!(
                 "{}",
                 (env.texts().analysis.replay_written)(
                     got.respondents,
@@ -54,30 +55,30 @@ fn template(env: &Env, root: &Path, check_only: bool) -> Result<bool> {
         Mode::Write => (t.template_rewritten, t.template_removed),
     };
     for file in &found.rewritten {
-        eprintln!("{}", rewritten(&show(file)));
+        say!("{}", rewritten(&show(file)));
     }
     for file in &found.removed {
-        eprintln!("{}", removed(&show(file)));
+        say!("{}", removed(&show(file)));
     }
     for file in &found.strays {
-        eprintln!("{}", (t.template_stray)(&show(file)));
+        say!("{}", (t.template_stray)(&show(file)));
     }
     let report = dir.check();
     for line in report.errors.iter().chain(&report.notes) {
-        eprintln!("{line}");
+        say!("{line}");
     }
     if !report.is_ok() || !report.notes.is_empty() || !found.strays.is_empty() {
         // The lines above say what to fix by hand.
         return Ok(false);
     }
     if found.was_canonical() {
-        eprintln!("{}", (t.template_canonical)(&show(root)));
+        say!("{}", (t.template_canonical)(&show(root)));
         Ok(true)
     } else if mode == Mode::Check {
-        eprintln!("{}", (t.template_run)(&show(root)));
+        say!("{}", (t.template_run)(&show(root)));
         Ok(false)
     } else {
-        eprintln!("{}", (t.template_written)(&show(root)));
+        say!("{}", (t.template_written)(&show(root)));
         Ok(true)
     }
 }

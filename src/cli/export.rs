@@ -5,8 +5,8 @@
 //! each file is written atomically (mode 0600): a failure leaves no half export.
 
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
@@ -14,12 +14,16 @@ use super::args::{
     AgreementUnitArg, BaseArg, DecimalArg, ExportArgs, ExportWhat, MatrixArg, RefiExport,
     StatusArg, UnitArg,
 };
+use super::terminal::{out_bytes, say};
 use super::{Env, Usage, show};
 use crate::analysis::saturation::Params;
 use crate::analysis::{AgreementUnit, Base, Coders, Filter, Unit};
+use crate::i18n::Texts;
 use crate::index::SearchError;
-use crate::interop::export::{self, ChartOptions, Format, Options, Target};
-use crate::store::fs;
+use crate::interop::export::{
+    self, ChartOptions, DestinationError, ExportError, Format, Options, Special, Target,
+    destination,
+};
 use crate::study::Status;
 use crate::workspace::Workspace;
 use crate::workspace::reports::{ReportKind, build_chart, build_curve, build_report};
@@ -44,29 +48,53 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         Ok(table) => table,
         Err(refi) => return super::refi::export(env, refi),
     };
+    // `-o -` and `--chart -`: stdout, said explicitly.
+    let output = out.dest.file().map(Path::to_path_buf);
+    let chart_to_stdout = chart.as_deref() == Some(Path::new("-"));
+    if chart_to_stdout && output.is_none() {
+        return Err(Usage(t.cli.target_two_stdout.into()).into());
+    }
     let format = if out.json {
         Format::Json
     } else {
         out.format
-            .or_else(|| out.output.as_deref().and_then(Format::from_path))
+            .or_else(|| output.as_deref().and_then(Format::from_path))
             .unwrap_or(Format::Csv)
     };
-    if !format.is_text() && out.output.is_none() {
+    if !format.is_text() && output.is_none() {
         return Err(Usage(t.analysis.xlsx_needs_file.into()).into());
     }
+    let chart_file = chart.as_deref().filter(|_| !chart_to_stdout);
     let dir = env.study()?;
-    for path in out.output.iter().chain(chart.iter()) {
+    for path in output.iter().map(PathBuf::as_path).chain(chart_file) {
         if dir.paths().owns(path) {
             return Err(anyhow!((t.analysis.output_in_study)(&show(path))));
         }
     }
+    // Checked before anything is computed: a wrong destination costs nothing. (The files of a
+    // folder of tables are checked once their names are known, before the first is written.)
+    let target = output
+        .as_deref()
+        .map(|p| Target::of(p, format))
+        .unwrap_or(Target::File);
+    let refused = |e: DestinationError| anyhow!(destination_message(t, &e));
+    if let Some(path) = &output {
+        match target {
+            Target::Folder => destination::check_folder(path),
+            Target::File | Target::Zip => destination::check_file(path, out.dest.force),
+        }
+        .map_err(refused)?;
+    }
+    if let Some(path) = chart_file {
+        destination::check_file(path, out.dest.force).map_err(refused)?;
+    }
     let ws = Workspace::open(dir, env.prefs.clone())?;
     let (sessions, unreadable) = ws.sessions()?;
     for u in &unreadable {
-        eprintln!("{}", (t.session_unreadable)(&u.error));
+        say!("{}", (t.session_unreadable)(&u.error));
     }
     if !unreadable.is_empty() {
-        eprintln!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
+        say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
     let mut filter = filter(&out);
     if let Some(query) = &out.query {
@@ -77,9 +105,9 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
                 filter.query = Some(query.clone());
             }
             Err(SearchError::Query(e)) => {
-                eprintln!("grille: {}", e.message(t));
-                eprintln!("  {query}");
-                eprintln!("  {}", e.caret(query));
+                say!("grille: {}", e.message(t));
+                say!("  {query}");
+                say!("  {}", e.caret(query));
                 return Ok(false);
             }
             Err(e) => return Err(e.into()),
@@ -104,31 +132,58 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     }
     let tables: Vec<String> = report.tables.iter().map(|t| t.key.clone()).collect();
     let several = format == Format::Csv && tables.len() > 1;
-    let target = out
-        .output
-        .as_deref()
-        .map(|p| Target::of(p, format))
-        .unwrap_or(Target::File);
     if several && target == Target::File {
         return Err(Usage((t.analysis.several_tables)(&tables.join(", "))).into());
     }
     let svg = chart_svg(&ws, &sessions, &filter, &kind, chart.is_some(), top, env)?;
-    match &out.output {
+    match &output {
         Some(path) => {
-            for file in export::write_report(&report, format, &options, &target, path)? {
-                eprintln!("{}", (t.analysis.export_written)(&show(&file)));
+            let written =
+                export::write_report(&report, format, &options, &target, path, out.dest.force)
+                    .map_err(|e| match e {
+                        ExportError::Destination(e) => refused(e),
+                        other => other.into(),
+                    })?;
+            for file in written {
+                say!("{}", (t.analysis.export_written)(&show(&file)));
             }
         }
-        None => {
-            let bytes = export::render(&report, format, &options)?;
-            std::io::stdout().lock().write_all(&bytes)?;
-        }
+        None => out_bytes(&export::render(&report, format, &options)?)?,
     }
     if let (Some(path), Some(svg)) = (&chart, svg) {
-        fs::write_atomic(path, svg.as_bytes())?;
-        eprintln!("{}", (t.analysis.chart_written)(&show(path)));
+        if chart_to_stdout {
+            out_bytes(svg.as_bytes())?;
+        } else {
+            destination::write_file(path, svg.as_bytes(), out.dest.force).map_err(refused)?;
+            say!("{}", (t.analysis.chart_written)(&show(path)));
+        }
     }
     Ok(unreadable.is_empty())
+}
+
+/// A destination refused, in one sentence: the path as given and what to do.
+pub fn destination_message(t: &Texts, e: &DestinationError) -> String {
+    let c = t.cli;
+    match e {
+        DestinationError::Exists { path } => (c.target_exists)(&show(path)),
+        DestinationError::Folder { path } => (c.target_folder)(&show(path)),
+        DestinationError::NotFolder { path } => (c.target_not_folder)(&show(path)),
+        DestinationError::Special { path, kind } => match kind {
+            Special::Device => (c.target_device)(&show(path)),
+            Special::Pipe => (c.target_pipe)(&show(path)),
+            Special::Socket => (c.target_socket)(&show(path)),
+        },
+        DestinationError::Dangling { path } => (c.target_dangling)(&show(path)),
+        DestinationError::NoFolder { path, folder } => {
+            (c.target_no_folder)(&show(path), &show(folder))
+        }
+        DestinationError::Write { path, source } => match source.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (c.target_disk_full)(&show(path)),
+            ErrorKind::PermissionDenied => (c.target_denied)(&show(path)),
+            ErrorKind::ReadOnlyFilesystem => (c.target_read_only)(&show(path)),
+            _ => (c.target_failed)(&show(path), &source.to_string()),
+        },
+    }
 }
 
 /// The chart of the export as SVG, when one was asked for and the table has one.

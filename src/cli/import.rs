@@ -5,6 +5,7 @@ use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::args::{ConsentArg, ImportArgs};
+use super::terminal::{out, out_line, say};
 use super::{Env, Usage, show};
 use crate::i18n::Texts;
 use crate::interop::import::cast::{Role, Why};
@@ -12,7 +13,8 @@ use crate::interop::import::{
     ImportError, ImportOptions, Outcome, Read, import_files, parse_date, parse_speaker_names,
     question_by_key, split_attributes,
 };
-use crate::study::{Session, text};
+use crate::study::Session;
+use crate::study::text;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -89,10 +91,10 @@ pub fn run(env: &Env, args: &ImportArgs) -> Result<bool> {
                 return Err(Usage(e.message(t)).into());
             }
             for e in &errors.0 {
-                eprintln!("{}", e.message(t));
+                say!("{}", e.message(t));
             }
             if !errors.0.iter().any(|e| matches!(e, ImportError::Store(_))) {
-                eprintln!(
+                say!(
                     "{}",
                     (t.import_nothing_written)(errors.0.len(), args.files.len())
                 );
@@ -109,17 +111,17 @@ fn report(env: &Env, args: &ImportArgs, outcome: &Outcome) -> Result<()> {
     let t = env.texts();
     let rows: Vec<Row> = outcome.imported.iter().map(row).collect();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        out_line(&serde_json::to_string_pretty(&rows)?)?;
     } else {
         if !rows.is_empty() {
-            println!("{}", table(t, &rows));
+            out!("{}", table(t, &rows))?;
         }
         for read in &outcome.imported {
-            eprintln!("{}", speakers(read, t));
+            say!("{}", speakers(read, t));
         }
     }
     for already in &outcome.already {
-        eprintln!(
+        say!(
             "{}",
             (t.import.already_imported)(
                 &show(&already.file),
@@ -129,30 +131,30 @@ fn report(env: &Env, args: &ImportArgs, outcome: &Outcome) -> Result<()> {
         );
     }
     for folder in &outcome.leftovers_removed {
-        eprintln!("{}", (t.import.leftover_removed)(&show(folder)));
+        say!("{}", (t.import.leftover_removed)(&show(folder)));
     }
     if args.dry_run {
-        eprintln!("{}", t.import.dry_run_nothing_written);
+        say!("{}", t.import.dry_run_nothing_written);
         return Ok(());
     }
     let sessions: Vec<&Session> = outcome.imported.iter().map(|r| &r.session).collect();
     let segments = sessions.iter().map(|s| s.segments.len()).sum();
-    eprintln!("{}", (t.import_done)(sessions.len(), segments));
+    say!("{}", (t.import_done)(sessions.len(), segments));
     if sessions.is_empty() {
         return Ok(());
     }
     if args.respondent.is_none() {
         // Respondents are promised anonymity: a file named after a person must not leak it.
-        eprintln!("{}", t.import_pseudonym_from_file);
+        say!("{}", t.import_pseudonym_from_file);
     }
     if args.date.is_none() {
-        eprintln!("{}", t.import.times_relative);
+        say!("{}", t.import.times_relative);
     }
     if sessions.iter().any(|s| s.interviewer.is_empty()) {
-        eprintln!("{}", t.import.interviewer_unknown);
+        say!("{}", t.import.interviewer_unknown);
     }
     if args.consent != ConsentArg::Given {
-        eprintln!("{}", t.import_consent_unknown);
+        say!("{}", t.import_consent_unknown);
     }
     Ok(())
 }

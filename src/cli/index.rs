@@ -5,6 +5,7 @@ use anyhow::Result;
 use super::Env;
 use super::args::IndexCommand;
 use super::progress::Bar;
+use super::terminal::say;
 use crate::i18n::Texts;
 use crate::index::{Index, Rebuilt};
 use crate::workspace::Workspace;
@@ -19,9 +20,9 @@ pub fn run(env: &Env, command: IndexCommand) -> Result<bool> {
                 index.rebuild(&mut Bar::default())?;
             }
             for (id, error) in &index.opened().skipped {
-                eprintln!("{}", (env.texts().index_skipped)(&id.to_string(), error));
+                say!("{}", (env.texts().index_skipped)(&id.to_string(), error));
             }
-            eprintln!("{}", (env.texts().index_done)(index.held().count()));
+            say!("{}", (env.texts().index_done)(index.held().count()));
             Ok(index.opened().skipped.is_empty())
         }
     }
@@ -45,15 +46,15 @@ pub fn open(env: &Env, ws: &Workspace) -> Result<Index> {
     let index = ws.open_index(&mut Bar::default())?;
     let opened = index.opened();
     if let Some(why) = &opened.rebuilt {
-        eprintln!("{}", (t.index_rebuilt)(&reason(t, why)));
+        say!("{}", (t.index_rebuilt)(&reason(t, why)));
     } else if opened.updated + opened.removed > 0 {
-        eprintln!("{}", (t.index_caught_up)(opened.updated, opened.removed));
+        say!("{}", (t.index_caught_up)(opened.updated, opened.removed));
     }
     if opened.busy {
-        eprintln!("{}", t.index_busy_stale);
+        say!("{}", t.index_busy_stale);
     }
     for (id, error) in &opened.skipped {
-        eprintln!("{}", (t.index_skipped)(&id.to_string(), error));
+        say!("{}", (t.index_skipped)(&id.to_string(), error));
     }
     Ok(index)
 }

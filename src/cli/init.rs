@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
+use super::terminal::say;
 use super::{Env, show};
 use crate::store::{StudyDir, Template};
 
@@ -12,6 +13,6 @@ pub fn run(env: &Env, dir: &Path, template: &str, examples: bool) -> Result<()> 
         bail!("unknown template \"{template}\" (diagnostic or empty)");
     };
     StudyDir::create(dir, template, examples)?;
-    eprintln!("{}", (env.texts().study_created)(&show(dir)));
+    say!("{}", (env.texts().study_created)(&show(dir)));
     Ok(())
 }

@@ -17,8 +17,10 @@ pub mod repair;
 pub mod search;
 pub mod session;
 pub mod sessions;
+pub mod terminal;
 
 use std::path::{Path, PathBuf};
+use terminal::say;
 
 use anyhow::{Context, Result};
 
@@ -56,7 +58,7 @@ impl Env {
             .context("no data folder on this system: give the study with --study DIR")?;
         if origin == Origin::Default && !root.join("study.json").exists() {
             let dir = StudyDir::open_or_create(&root, &DIAGNOSTIC)?;
-            eprintln!("{}", (self.texts().default_study_created)(&show(&root)));
+            say!("{}", (self.texts().default_study_created)(&show(&root)));
             return Ok(dir);
         }
         Ok(StudyDir::open(&root)?)
@@ -81,7 +83,7 @@ impl std::fmt::Display for Usage {
 
 impl std::error::Error for Usage {}
 
-/// A path as shown in messages.
+/// A path as shown in messages ([`terminal::message`] escapes its control characters).
 pub fn show(path: &Path) -> String {
     path.display().to_string()
 }

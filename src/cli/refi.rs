@@ -2,7 +2,6 @@
 //! study with NVivo, ATLAS.ti, MAXQDA, QualCoder and the other REFI-QDA tools.
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Result, anyhow};
@@ -12,11 +11,12 @@ use serde::Serialize;
 use comfy_table::{Cell, CellAlignment, Table, presets};
 
 use super::args::{ImportArgs, MatchArg, RefiExport};
+use super::terminal::{out, out_bytes, out_line, say};
 use super::{Env, Usage, show};
 use crate::i18n::Texts;
+use crate::interop::export::destination;
 use crate::interop::refi::import::{self, Kind, Matching, Options, Plan};
 use crate::interop::refi::{self as refi_files, apply};
-use crate::store::fs;
 use crate::study::{Session, text};
 
 /// Whether a file is one `grille import` reads as REFI-QDA.
@@ -27,25 +27,29 @@ pub fn is_refi(file: &Path) -> bool {
 /// Returns whether every session could be read (the export is made from the readable ones).
 pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
     let t = env.texts();
-    let (qdpx, output) = match what {
-        RefiExport::Qdc { output } => (false, output),
-        RefiExport::Qdpx { output } => (true, output),
+    let (qdpx, dest) = match what {
+        RefiExport::Qdc { dest } => (false, dest),
+        RefiExport::Qdpx { dest } => (true, dest),
     };
+    let output = dest.file().map(Path::to_path_buf);
     if qdpx && output.is_none() {
         return Err(Usage(t.refi.qdpx_needs_file.into()).into());
     }
     let ws = env.workspace()?;
-    if let Some(path) = &output
-        && ws.dir.paths().owns(path)
-    {
-        return Err(anyhow!((t.analysis.output_in_study)(&show(path))));
+    if let Some(path) = &output {
+        if ws.dir.paths().owns(path) {
+            return Err(anyhow!((t.analysis.output_in_study)(&show(path))));
+        }
+        // Before the project is built: a wrong destination costs nothing.
+        destination::check_file(path, dest.force)
+            .map_err(|e| anyhow!(super::export::destination_message(t, &e)))?;
     }
     let (sessions, unreadable) = ws.sessions()?;
     for u in &unreadable {
-        eprintln!("{}", (t.session_unreadable)(&u.error));
+        say!("{}", (t.session_unreadable)(&u.error));
     }
     if !unreadable.is_empty() {
-        eprintln!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
+        say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
     let bytes = match (&output, qdpx) {
         (Some(path), true) => refi_files::project_file(&ws.study, &sessions, t.refi, path)
@@ -54,17 +58,18 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
     };
     match &output {
         Some(path) => {
-            fs::write_atomic(path, &bytes)?;
-            eprintln!("{}", (t.refi.written)(&show(path)));
+            destination::write_file(path, &bytes, dest.force)
+                .map_err(|e| anyhow!(super::export::destination_message(t, &e)))?;
+            say!("{}", (t.refi.written)(&show(path)));
             let codes = ws.study.codebook.codes.len();
             if qdpx {
                 let codings = sessions.iter().map(|s| s.codings.len()).sum();
-                eprintln!("{}", (t.refi.exported)(codes, sessions.len(), codings));
+                say!("{}", (t.refi.exported)(codes, sessions.len(), codings));
             } else {
-                eprintln!("{}", (t.refi.exported_codes)(codes));
+                say!("{}", (t.refi.exported_codes)(codes));
             }
         }
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        None => out_bytes(&bytes)?,
     }
     Ok(unreadable.is_empty())
 }
@@ -154,8 +159,8 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
         now: now.with_nanosecond(0).unwrap_or(now),
     };
     let failed = |message: String| {
-        eprintln!("grille: {message}");
-        eprintln!("{}", w.nothing_written);
+        say!("grille: {message}");
+        say!("{}", w.nothing_written);
         Ok(false)
     };
     let input = match import::input::read(file) {
@@ -172,7 +177,7 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
                 if let Err(e) = apply::into_new(root, &plan) {
                     return failed(e.message(w));
                 }
-                eprintln!("{}", (w.study_created)(&show(root)));
+                say!("{}", (w.study_created)(&show(root)));
             }
             plan
         }
@@ -194,7 +199,7 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
     };
     report(env, &plan, request.json)?;
     if request.dry_run {
-        eprintln!("{}", w.dry_run);
+        say!("{}", w.dry_run);
     }
     Ok(true)
 }
@@ -219,47 +224,47 @@ fn report(env: &Env, plan: &Plan, json: bool) -> Result<()> {
                 .map(|s| s.message(w).trim().to_owned())
                 .collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        out_line(&serde_json::to_string_pretty(&out)?)?;
     } else if !rows.is_empty() {
-        println!("{}", table(t, &rows));
+        out!("{}", table(t, &rows))?;
     }
-    eprintln!("{}", (w.reading)(&r.origin));
-    eprintln!("{}", (w.codes)(r.codes_added, r.codes_merged.len()));
+    say!("{}", (w.reading)(&r.origin));
+    say!("{}", (w.codes)(r.codes_added, r.codes_merged.len()));
     // A code merged under another name is worth a line: the study's name was kept.
     for m in r.codes_merged.iter().filter(|m| m.renamed) {
-        eprintln!("{}", (w.code_merged)(&m.name, &m.path));
+        say!("{}", (w.code_merged)(&m.name, &m.path));
     }
     if !r.attributes_added.is_empty() {
-        eprintln!("{}", (w.attributes_added)(&r.attributes_added.join(", ")));
+        say!("{}", (w.attributes_added)(&r.attributes_added.join(", ")));
     }
     if let Some(counting) = r.counting_message(w) {
-        eprintln!("{counting}");
+        say!("{counting}");
     }
     if r.project {
-        eprintln!(
+        say!(
             "{}",
             (w.imported)(r.sessions, r.segments, r.codings, r.memos, r.situations)
         );
     }
     if !r.realigned.is_empty() {
-        eprintln!("{}", (w.realigned)(r.realigned.len()));
+        say!("{}", (w.realigned)(r.realigned.len()));
     }
     if r.clipped > 0 {
-        eprintln!("{}", (w.clipped)(r.clipped));
+        say!("{}", (w.clipped)(r.clipped));
     }
     for file in &r.outside {
-        eprintln!("{}", (w.outside)(&show(file)));
+        say!("{}", (w.outside)(&show(file)));
     }
     if !r.skipped.is_empty() {
-        eprintln!("{}", (w.left_out)(r.skipped.len()));
+        say!("{}", (w.left_out)(r.skipped.len()));
         for skip in &r.skipped {
-            eprintln!("{}", skip.message(w));
+            say!("{}", skip.message(w));
         }
     }
     if r.sessions > 0 {
-        eprintln!("{}", w.check_pseudonyms);
+        say!("{}", w.check_pseudonyms);
         if plan.sessions.iter().any(|s| s.consent.is_none()) {
-            eprintln!("{}", w.consent_unknown);
+            say!("{}", w.consent_unknown);
         }
     }
     Ok(())

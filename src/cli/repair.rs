@@ -1,10 +1,11 @@
 //! `grille check --repair`: the problems `check` finds, each with a fix proposed and written
 //! only when confirmed (`--yes` for scripts); what is dropped is kept in a log.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal};
 
 use anyhow::Result;
 
+use super::terminal::{out, prompt, say};
 use super::{Env, show};
 use crate::i18n::Texts;
 use crate::study::repair::{Action, Why};
@@ -29,20 +30,20 @@ pub fn run(env: &Env, yes: bool) -> Result<bool> {
     let mut ws = Workspace::open_as_is(dir, env.prefs.clone())?;
     let proposed = ws.repairs()?;
     if proposed.is_empty() && leftovers.is_empty() {
-        eprintln!("{}", s.repair_nothing);
+        say!("{}", s.repair_nothing);
         return Ok(sound);
     }
     let total = proposed.len() + leftovers.len();
     let interactive = !yes && std::io::stdin().is_terminal();
     if !yes && !interactive {
         for (i, p) in proposed.iter().enumerate() {
-            println!("[{}/{total}] {}", i + 1, describe(p, &ws, t));
+            out!("[{}/{total}] {}", i + 1, describe(p, &ws, t))?;
         }
         for (i, path) in leftovers.iter().enumerate() {
             let n = proposed.len() + i + 1;
-            println!("[{n}/{total}] {}", (s.repair_leftover)(&show(path)));
+            out!("[{n}/{total}] {}", (s.repair_leftover)(&show(path)))?;
         }
-        eprintln!("{}", s.repair_not_asked);
+        say!("{}", s.repair_not_asked);
         return Ok(false);
     }
     let mut all = yes;
@@ -78,15 +79,15 @@ pub fn run(env: &Env, yes: bool) -> Result<bool> {
     let done = ws.repair(&chosen)?;
     for path in &remove {
         if std::fs::remove_file(path).is_ok() {
-            eprintln!("{}", (s.repair_removed)(&show(path)));
+            say!("{}", (s.repair_removed)(&show(path)));
         }
     }
     for (pseudonym, why) in &done.skipped {
-        eprintln!("{}", (s.repair_skipped)(pseudonym, why));
+        say!("{}", (s.repair_skipped)(pseudonym, why));
     }
-    eprintln!("{}", (s.repair_done)(done.applied, remove.len()));
+    say!("{}", (s.repair_done)(done.applied, remove.len()));
     if let Some(log) = &done.log {
-        eprintln!("{}", (s.repair_log)(&show(log)));
+        say!("{}", (s.repair_log)(&show(log)));
     }
     Ok(ws.dir.check().is_ok())
 }
@@ -94,8 +95,7 @@ pub fn run(env: &Env, yes: bool) -> Result<bool> {
 fn ask(stdin: &mut impl BufRead, question: &str, t: &Texts) -> Result<Answer> {
     let s = t.store;
     loop {
-        eprint!("{question}\n  {} ", s.repair_prompt);
-        std::io::stderr().flush()?;
+        prompt(&format!("{question}\n  {} ", s.repair_prompt));
         let mut line = String::new();
         if stdin.read_line(&mut line)? == 0 {
             return Ok(Answer::Quit);

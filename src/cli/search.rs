@@ -6,7 +6,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::Env;
+use super::terminal::{self, out_line, say};
 use crate::index::{Hit, HitKind, SearchError, SearchResults};
+use crate::study::text::escape_controls;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -38,9 +40,9 @@ pub fn run(env: &Env, query: &str, limit: usize, json: bool) -> Result<bool> {
     let results = match ws.search(&index, query, limit) {
         Ok(r) => r,
         Err(SearchError::Query(e)) => {
-            eprintln!("grille: {}", e.message(t));
-            eprintln!("  {query}");
-            eprintln!("  {}", e.caret(query));
+            say!("grille: {}", e.message(t));
+            say!("  {query}");
+            say!("  {}", e.caret(query));
             return Ok(false);
         }
         Err(e) => return Err(e.into()),
@@ -65,15 +67,18 @@ pub fn run(env: &Env, query: &str, limit: usize, json: bool) -> Result<bool> {
                 })
                 .collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        out_line(&serde_json::to_string_pretty(&out)?)?;
     } else {
-        print!("{}", human(env, &results, std::io::stdout().is_terminal()));
+        terminal::out_text(&human(env, &results, std::io::stdout().is_terminal()))?;
     }
     Ok(true)
 }
 
+/// The results for people. Everything quoted from the study (transcripts, names, keys) has its
+/// control characters escaped; the only escape sequences are the bold ones added here.
 fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
     let t = env.texts();
+    let e = escape_controls;
     let mut out = String::new();
     if r.total == 0 {
         out.push_str(t.search_none);
@@ -84,7 +89,7 @@ fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
     out.push('\n');
     for (n, hit) in r.hits.iter().enumerate() {
         let place = match (&hit.theme, &hit.question) {
-            (Some(th), Some(q)) => format!("{th}/{q}"),
+            (Some(th), Some(q)) => format!("{}/{}", e(th), e(q)),
             _ => "—".to_owned(),
         };
         let kind = match hit.kind {
@@ -98,19 +103,19 @@ fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
         out.push_str(&format!(
             "\n{}. {} · {} · {} · {}{} · {}\n",
             n + 1,
-            hit.respondent,
-            hit.date.as_deref().unwrap_or("—"),
+            e(&hit.respondent),
+            e(hit.date.as_deref().unwrap_or("—")),
             place,
             kind,
             span,
             &hit.segment.to_string()[..8],
         ));
         if !hit.codes.is_empty() {
-            out.push_str(&format!("   [{}]\n", hit.codes.join(", ")));
+            out.push_str(&format!("   [{}]\n", e(&hit.codes.join(", "))));
         }
         let mut line = String::from("   ");
         for f in &hit.snippet {
-            let text = f.text.replace('\n', " ");
+            let text = e(&f.text).replace('\n', " ");
             if f.highlighted && bold {
                 line.push_str(&format!("\x1b[1m{text}\x1b[0m"));
             } else if f.highlighted {
@@ -126,13 +131,13 @@ fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
         out.push_str(&format!("\n{}\n", t.search_by_code));
         for (code, n) in &r.codes {
             let depth = code.matches('/').count();
-            out.push_str(&format!("  {}{code} {n}\n", "  ".repeat(depth)));
+            out.push_str(&format!("  {}{} {n}\n", "  ".repeat(depth), e(code)));
         }
     }
     if !r.attributes.is_empty() {
         out.push_str(&format!("\n{}\n", t.search_by_attribute));
         for (key, value, n) in &r.attributes {
-            out.push_str(&format!("  {key}={value} {n}\n"));
+            out.push_str(&format!("  {}={} {n}\n", e(key), e(value)));
         }
     }
     out

@@ -4,6 +4,7 @@
 
 use anyhow::Result;
 
+use super::terminal::say;
 use super::{Env, Usage};
 use crate::study::{SessionChange, SessionId, text};
 use crate::workspace::SessionAccess;
@@ -38,7 +39,7 @@ pub fn run(env: &Env, id: &str, interviewer: Option<String>) -> Result<bool> {
         &ws.study,
     )?;
     writer.checkpoint()?;
-    eprintln!(
+    say!(
         "{}",
         (t.import.interviewer_set)(
             &id.to_string()[..8],

@@ -5,6 +5,7 @@ use comfy_table::{Cell, CellAlignment, Table, presets};
 use serde::Serialize;
 
 use super::Env;
+use super::terminal::{out, out_line, say};
 use crate::study::{SessionKind, SessionSummary, Status, Value};
 use crate::workspace::Unreadable;
 
@@ -87,7 +88,7 @@ pub fn run(env: &Env, json: bool) -> Result<bool> {
     // Summaries: a study of thousands of sessions is listed without holding them all.
     let (sessions, unreadable) = ws.summaries()?;
     for u in &unreadable {
-        eprintln!("{}", (env.texts().session_unreadable)(&u.error));
+        say!("{}", (env.texts().session_unreadable)(&u.error));
     }
     let problems: Vec<Option<SessionSummary>> = unreadable
         .iter()
@@ -103,11 +104,11 @@ pub fn run(env: &Env, json: bool) -> Result<bool> {
         .chain(unreadable.iter().zip(&problems).map(Row::of_problem))
         .collect();
     if json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        out_line(&serde_json::to_string_pretty(&rows)?)?;
     } else if rows.is_empty() {
-        eprintln!("{}", env.texts().no_sessions);
+        say!("{}", env.texts().no_sessions);
     } else {
-        println!("{}", table(env, &sessions, &unreadable, &problems));
+        out!("{}", table(env, &sessions, &unreadable, &problems))?;
     }
     Ok(unreadable.is_empty())
 }

@@ -94,6 +94,29 @@ pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
         .unwrap_or(false)
 }
 
+/// `text` safe to print on a terminal: control characters (C0 but `\n` and `\t`, DEL, C1) and the
+/// bidirectional overrides are shown as escapes (`\u{1b}`), so that a transcript or a file name
+/// cannot move the cursor, retitle the window or reorder what is shown. JSON output needs none
+/// of this: it stays exact.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// How char positions of a text move when the text is edited into another one.
 ///
 /// Built from a char-level diff, so several corrections in one edit are all followed.
@@ -137,6 +160,18 @@ impl OffsetMap {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn controls_are_shown_as_escapes_and_nothing_else_changes() {
+        assert!(matches!(
+            escape_controls("Mme B. : « à l'hôtel »\n\tsuite"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            escape_controls("R\u{1b}[2J\u{7}x\ry\u{9b}31m\u{202e}gpj.exe\u{7f}"),
+            "R\\u{1b}[2J\\u{7}x\\u{d}y\\u{9b}31m\\u{202e}gpj.exe\\u{7f}"
+        );
+    }
     use super::*;
 
     #[test]

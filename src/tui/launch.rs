@@ -17,9 +17,15 @@ pub fn home(dir: StudyDir, prefs: Preferences, lang: Lang) -> Result<()> {
     super::run(workspace, lang, Start::Home)
 }
 
-/// A copy of the template with its example sessions in a temporary folder, removed on exit.
+/// A copy of the template with its example sessions in a temporary folder, private from the
+/// start (`0700` whatever the umask) and removed on every way out: quitting, an error, a panic,
+/// and the signals the interface turns into a clean exit (SIGHUP, SIGTERM, SIGINT, SIGQUIT).
 pub fn demo(prefs: Preferences, lang: Lang) -> Result<()> {
-    let tmp = tempfile::Builder::new().prefix("grille-demo-").tempdir()?;
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::Builder::new()
+        .prefix("grille-demo-")
+        .permissions(std::fs::Permissions::from_mode(0o700))
+        .tempdir()?;
     let root = tmp.path().join("etude");
     let dir = StudyDir::create(&root, &DIAGNOSTIC, true)?;
     eprintln!("{}", (lang.texts().demo_at)(&root.display().to_string()));

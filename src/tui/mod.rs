@@ -41,23 +41,38 @@ use crate::i18n::Lang;
 use crate::workspace::Workspace;
 
 /// Runs the interface until the user leaves. The terminal is restored on every exit path: a
-/// return, an error, a panic (ratatui's hook), a hang-up.
+/// return, an error, a panic, a hang-up.
+///
+/// ratatui's own restore reports a failure with `eprintln!`, which panics when the terminal has
+/// gone (SIGHUP); inside a panic hook that second panic aborts, and an abort skips every cleanup
+/// after it (the demo folder's removal). So the terminal is restored here, ignoring what can no
+/// longer be shown, and the panic message goes through std's hook, which never panics.
 pub fn run(workspace: Workspace, lang: Lang, start: Start) -> Result<()> {
+    let std_hook = std::panic::take_hook();
     let mut terminal = ratatui::init();
+    let _ = std::panic::take_hook(); // ratatui's, replaced by the one below
     let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // A panic on the worker is answered on screen; the interface goes on in its terminal.
         if std::thread::current().name() == Some(worker::THREAD) {
             return;
         }
-        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-        previous_hook(info);
+        leave_terminal();
+        std_hook(info);
     }));
     let result = event_loop(&mut terminal, workspace, lang, start);
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    leave_terminal();
+    if terminal.show_cursor().is_err() {
+        // The terminal has gone: dropping it would try again, and panic in `eprintln!`.
+        std::mem::forget(terminal);
+    }
     result
+}
+
+/// Mouse capture and bracketed paste off, raw mode and the alternate screen left.
+fn leave_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = ratatui::try_restore();
 }
 
 fn event_loop(
@@ -125,10 +140,12 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
     });
 }
 
-/// SIGHUP (the window closed) and SIGTERM save and leave cleanly.
+/// SIGHUP (the window closed), SIGTERM, and SIGINT or SIGQUIT sent from outside (in raw mode the
+/// keys send none) save and leave cleanly, as the quit key does.
 fn spawn_signals(tx: mpsc::Sender<Msg>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM]) else {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])
+    else {
         return;
     };
     std::thread::spawn(move || {

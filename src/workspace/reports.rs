@@ -300,7 +300,9 @@ impl super::Workspace {
             let file = self.exports_to.join(format!("grille-{name}-{day}.{ext}"));
             (file, Target::File)
         };
-        write_report(&report, format, &options, &target, &path)?;
+        // Replaces an export of the same day, as before; asking first is the screen's part of
+        // issue 12 (destination::check_file says whether one is there).
+        write_report(&report, format, &options, &target, &path, true)?;
         Ok(path)
     }
 }

@@ -26,4 +26,20 @@ pub struct CliTexts {
     pub template_run: fn(&str) -> String,
     /// `grille import --consent refused`.
     pub import_consent_refused: &'static str,
+    // Where an export goes (`-o`, `--chart`): each names the path as given.
+    pub target_exists: fn(&str) -> String,
+    pub target_folder: fn(&str) -> String,
+    pub target_not_folder: fn(&str) -> String,
+    pub target_device: fn(&str) -> String,
+    pub target_pipe: fn(&str) -> String,
+    pub target_socket: fn(&str) -> String,
+    pub target_dangling: fn(&str) -> String,
+    /// (file, folder)
+    pub target_no_folder: fn(&str, &str) -> String,
+    pub target_disk_full: fn(&str) -> String,
+    pub target_denied: fn(&str) -> String,
+    pub target_read_only: fn(&str) -> String,
+    /// (file, what the system said)
+    pub target_failed: fn(&str, &str) -> String,
+    pub target_two_stdout: &'static str,
 }

@@ -5,6 +5,7 @@
 
 mod csv;
 pub mod curve;
+pub mod destination;
 mod json;
 mod markdown;
 pub mod svg;
@@ -18,6 +19,7 @@ use crate::analysis::table::Report;
 use crate::i18n::Lang;
 use crate::store::{StoreError, fs};
 
+pub use destination::{DestinationError, Special};
 pub use svg::ChartOptions;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +107,8 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Destination(#[from] DestinationError),
 }
 
 /// The report in a format, as bytes. CSV holds one table: a report of several is refused
@@ -188,42 +192,50 @@ impl Target {
 }
 
 /// Writes the report, each file atomically and mode 0600: one file; or for CSV, one file per
-/// table in a zip or a folder (created private if needed). Returns what was written.
+/// table in a zip or a folder (created private if needed). An existing file is replaced only
+/// when `replace`; every destination is checked before the first is written (see
+/// [`destination`]). Returns what was written.
 pub fn write_report(
     report: &Report,
     format: Format,
     options: &Options,
     target: &Target,
     path: &Path,
+    replace: bool,
 ) -> Result<Vec<std::path::PathBuf>, ExportError> {
-    match target {
-        Target::File => {
-            fs::write_atomic(path, &render(report, format, options)?)?;
-            Ok(vec![path.to_path_buf()])
-        }
-        Target::Zip => {
-            fs::write_atomic(path, &zip(&csv_files(report, options)?)?)?;
-            Ok(vec![path.to_path_buf()])
-        }
+    let files: Vec<(std::path::PathBuf, Vec<u8>)> = match target {
+        Target::File => vec![(path.to_path_buf(), render(report, format, options)?)],
+        Target::Zip => vec![(path.to_path_buf(), zip(&csv_files(report, options)?)?)],
         Target::Folder => {
-            let files = csv_files(report, options)?;
-            if !path.is_dir() {
-                fs::create_private_dir(path)?;
-            }
-            let mut written = Vec::new();
-            for (name, bytes) in files {
-                let file = path.join(name);
-                fs::write_atomic(&file, &bytes)?;
-                written.push(file);
-            }
-            Ok(written)
+            destination::check_folder(path)?;
+            csv_files(report, options)?
+                .into_iter()
+                .map(|(name, bytes)| (path.join(name), bytes))
+                .collect()
+        }
+    };
+    if *target == Target::Folder && !path.is_dir() {
+        // A new folder: nothing in it to replace.
+        fs::create_private_dir(path)?;
+    } else {
+        for (file, _) in &files {
+            destination::check_file(file, replace)?;
         }
     }
+    for (file, bytes) in &files {
+        destination::write_file(file, bytes, replace)?;
+    }
+    Ok(files.into_iter().map(|(file, _)| file).collect())
 }
 
-/// Writes a chart as SVG to `path` atomically, mode 0600.
-pub fn write_chart(chart: &Chart, options: &ChartOptions, path: &Path) -> Result<(), ExportError> {
-    fs::write_atomic(path, svg::render(chart, options).as_bytes())?;
+/// Writes a chart as SVG to `path` atomically, mode 0600, replacing a file there when `replace`.
+pub fn write_chart(
+    chart: &Chart,
+    options: &ChartOptions,
+    path: &Path,
+    replace: bool,
+) -> Result<(), ExportError> {
+    destination::write_file(path, svg::render(chart, options).as_bytes(), replace)?;
     Ok(())
 }
 

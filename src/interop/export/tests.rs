@@ -7,7 +7,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-use super::{ExportError, Format, Options, Target, csv_files, render, write_report};
+use super::{
+    DestinationError, ExportError, Format, Options, Target, csv_files, render, write_report,
+};
 use crate::analysis::categories::Base;
 use crate::analysis::filter::Filter;
 use crate::analysis::fixture::fixture;
@@ -230,12 +232,30 @@ fn files_are_written_whole_and_private() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("frequences.xlsx");
     std::fs::write(&path, b"old export").unwrap();
+    let err = write_report(
+        &report(),
+        Format::Xlsx,
+        &Options::default(),
+        &Target::File,
+        &path,
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ExportError::Destination(DestinationError::Exists { .. })
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"old export");
     write_report(
         &report(),
         Format::Xlsx,
         &Options::default(),
         &Target::File,
         &path,
+        true,
     )
     .unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
@@ -251,6 +271,7 @@ fn files_are_written_whole_and_private() {
         &Options::default(),
         &Target::File,
         &bad,
+        false,
     )
     .unwrap_err();
     assert!(err.to_string().contains("absent"), "{err}");
@@ -272,6 +293,7 @@ fn files_are_written_whole_and_private() {
         &Options::for_lang(Lang::Fr),
         &Target::Folder,
         &folder,
+        false,
     )
     .unwrap();
     assert_eq!(written.len(), 3);
@@ -279,6 +301,21 @@ fn files_are_written_whole_and_private() {
     assert_eq!(mode, 0o700);
     let bytes = std::fs::read(folder.join("situations-codes.csv")).unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+    // Again: the tables are there; nothing is replaced without being asked.
+    std::fs::write(folder.join("situations-codes.csv"), "mine").unwrap();
+    let again = write_report(
+        &situations_tables(&FR),
+        Format::Csv,
+        &Options::for_lang(Lang::Fr),
+        &Target::Folder,
+        &folder,
+        false,
+    );
+    assert!(again.is_err());
+    assert_eq!(
+        std::fs::read(folder.join("situations-codes.csv")).unwrap(),
+        b"mine"
+    );
 }
 
 #[test]

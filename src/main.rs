@@ -72,7 +72,11 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("grille: {e:#}");
+            // An error of the study folder in the user's language; others as the core said.
+            match e.downcast_ref::<grille::store::StoreError>() {
+                Some(store) => eprintln!("grille: {}", store.message(env.texts())),
+                None => eprintln!("grille: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }

@@ -72,7 +72,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(e) => {
-            cli::terminal::message(&format!("grille: {e:#}"));
+            // An error of the study folder in the user's language; others as the core said.
+            let line = match e.downcast_ref::<grille::store::StoreError>() {
+                Some(store) => format!("grille: {}", store.message(env.texts())),
+                None => format!("grille: {e:#}"),
+            };
+            cli::terminal::message(&line);
             ExitCode::FAILURE
         }
     }

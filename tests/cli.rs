@@ -86,7 +86,7 @@ fn init_refuses_a_folder_that_is_not_empty_and_changes_nothing() {
         .args(["init", dir.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("already exists and is not empty"));
+        .stderr(predicate::str::contains("existe déjà et n'est pas vide"));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
 }
 
@@ -98,7 +98,7 @@ fn a_missing_study_folder_is_an_error_not_a_new_study() {
         .args(["--study", missing.to_str().unwrap(), "check"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("not a grille study"));
+        .stderr(predicate::str::contains("pas une étude grille"));
     assert!(!missing.exists());
 }
 

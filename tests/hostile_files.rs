@@ -308,7 +308,7 @@ fn a_full_disk_when_an_interview_starts_leaves_no_empty_session_file() {
         root = root.display(),
     );
     let ui = common::tmux::Tmux::start("full-disk", &command, 160, 40);
-    let screen = ui.wait_for("the disk is full");
+    let screen = ui.wait_for("le disque est plein");
     // One sentence naming the session file, not a temporary one.
     assert!(screen.contains("sessions/"), "{screen}");
     assert!(!screen.contains(".grille-"), "{screen}");

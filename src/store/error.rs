@@ -75,6 +75,51 @@ pub enum StoreError {
     NoSession(String),
 }
 
+impl StoreError {
+    /// The error in the user's language: one sentence naming the file, with what to do.
+    /// (The problems of a file and the JSON parser's words stay as the format's English.)
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        let s = t.store;
+        let show = |p: &std::path::Path| p.display().to_string();
+        match self {
+            StoreError::Io { path, error } => {
+                use io::ErrorKind::*;
+                let path = show(path);
+                match error.kind() {
+                    StorageFull | QuotaExceeded | FileTooLarge => (s.io_full)(&path),
+                    PermissionDenied => (s.io_denied)(&path),
+                    ReadOnlyFilesystem => (s.io_read_only)(&path),
+                    NotFound => (s.io_not_found)(&path),
+                    _ => format!("{path} : {}", os_text(error)),
+                }
+            }
+            StoreError::Symlink { path } => (s.symlink)(&show(path)),
+            StoreError::NotRegular { path, what } => {
+                let what = match *what {
+                    "folder" => s.a_folder,
+                    "named pipe (FIFO)" => s.a_fifo,
+                    "device" => s.a_device,
+                    _ => s.a_special_file,
+                };
+                (s.not_regular)(&show(path), what)
+            }
+            StoreError::Locked { file, holder } => (s.locked)(
+                &show(file),
+                &holder.as_ref().map(|h| h.describe()).unwrap_or_default(),
+            ),
+            StoreError::Journal {
+                file,
+                line,
+                message,
+            } => (s.journal_damaged)(&show(file), *line, message),
+            StoreError::NotAStudy { path } => (s.not_a_study)(&show(path)),
+            StoreError::Exists { path } => (s.exists)(&show(path)),
+            StoreError::FileExists { path } => (s.file_exists)(&show(path)),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// What an I/O error means for the user, and what to do.
 fn io_sentence(path: &std::path::Path, error: &io::Error) -> String {
     use io::ErrorKind::*;
@@ -175,5 +220,32 @@ mod tests {
                 .to_string()
                 .ends_with("x.json: no such file or folder")
         );
+    }
+
+    #[test]
+    fn the_user_reads_it_in_their_language() {
+        let fr = crate::i18n::Lang::Fr.texts();
+        let full = StoreError::Io {
+            path: PathBuf::from("etude/sessions/x.json"),
+            error: io::Error::from_raw_os_error(28),
+        };
+        let said = full.message(fr);
+        assert!(
+            said.starts_with("etude/sessions/x.json : le disque est plein"),
+            "{said}"
+        );
+        let fifo = StoreError::NotRegular {
+            path: PathBuf::from("s.journal"),
+            what: "named pipe (FIFO)",
+        };
+        assert_eq!(
+            fifo.message(fr),
+            "s.journal : un tube nommé (FIFO), pas un fichier ordinaire ; grille n'y a pas touché — déplacez-le"
+        );
+        let locked = StoreError::Locked {
+            file: PathBuf::from("s.json"),
+            holder: None,
+        };
+        assert!(locked.message(fr).contains("lecture seule"));
     }
 }

@@ -110,7 +110,7 @@ fn describe(e: &RecordError, t: &Texts) -> String {
     match e {
         RecordError::NotOpen => t.read_only_notes.to_owned(),
         RecordError::Refused(refused) => format!("{} — {}", t.not_saved, refused.message(t)),
-        RecordError::Store(e) => format!("{} — {e}", t.not_saved),
+        RecordError::Store(e) => format!("{} — {}", t.not_saved, e.message(t)),
     }
 }
 

@@ -63,4 +63,39 @@ pub static EN_STORE: StoreTexts = StoreTexts {
     repair_why_deleted: |path, by| format!("its code {path} was deleted by {by}"),
     repair_why_unknown: |id| format!("its code {id} is unknown"),
     repair_why_segment: "its segment is no longer in the session",
+    io_full: |p| {
+        format!(
+            "{p}: the disk is full (or your quota is reached), nothing more could be written there; free some space and try again"
+        )
+    },
+    io_denied: |p| {
+        format!("{p}: permission denied; check that this folder belongs to you and can be written")
+    },
+    io_read_only: |p| format!("{p}: the disk is read-only; copy the study to a writable folder"),
+    io_not_found: |p| format!("{p}: no such file or folder"),
+    symlink: |p| {
+        format!(
+            "{p}: a symbolic link; grille does not follow links inside a study — replace it with the file it points to"
+        )
+    },
+    not_regular: |p, what| {
+        format!("{p}: {what}, not a regular file; grille left it alone — move it away")
+    },
+    a_folder: "a folder",
+    a_fifo: "a named pipe (FIFO)",
+    a_device: "a device",
+    a_special_file: "a special file",
+    locked: |f, who| {
+        if who.is_empty() {
+            format!("{f}: another grille process is writing this file; it is open read-only here")
+        } else {
+            format!("{f}: being written by another grille ({who}); it is open read-only here")
+        }
+    },
+    journal_damaged: |f, line, what| format!("{f}: line {line}: {what}"),
+    not_a_study: |p| {
+        format!("{p}: not a grille study (no study.json); create one with `grille init`")
+    },
+    exists: |p| format!("{p}: already exists and is not empty"),
+    file_exists: |p| format!("{p}: already exists; it was not overwritten"),
 };

@@ -71,4 +71,45 @@ pub static FR_STORE: StoreTexts = StoreTexts {
     repair_why_deleted: |path, by| format!("son code {path} a été supprimé par {by}"),
     repair_why_unknown: |id| format!("son code {id} est inconnu"),
     repair_why_segment: "son segment n'est plus dans l'entretien",
+    io_full: |p| {
+        format!(
+            "{p} : le disque est plein (ou votre quota atteint), rien de plus n'a pu y être écrit ; libérez de la place et recommencez"
+        )
+    },
+    io_denied: |p| {
+        format!(
+            "{p} : accès refusé ; vérifiez que ce dossier vous appartient et qu'on peut y écrire"
+        )
+    },
+    io_read_only: |p| {
+        format!(
+            "{p} : le disque est en lecture seule ; copiez l'étude dans un dossier où l'on peut écrire"
+        )
+    },
+    io_not_found: |p| format!("{p} : fichier ou dossier introuvable"),
+    symlink: |p| {
+        format!(
+            "{p} : un lien symbolique ; grille ne suit pas les liens dans une étude — remplacez-le par le fichier qu'il désigne"
+        )
+    },
+    not_regular: |p, what| {
+        format!("{p} : {what}, pas un fichier ordinaire ; grille n'y a pas touché — déplacez-le")
+    },
+    a_folder: "un dossier",
+    a_fifo: "un tube nommé (FIFO)",
+    a_device: "un périphérique",
+    a_special_file: "un fichier spécial",
+    locked: |f, who| {
+        if who.is_empty() {
+            format!("{f} : un autre grille l'écrit ; il est ouvert en lecture seule ici")
+        } else {
+            format!("{f} : écrit par un autre grille ({who}) ; il est ouvert en lecture seule ici")
+        }
+    },
+    journal_damaged: |f, line, what| format!("{f} : ligne {line} : {what}"),
+    not_a_study: |p| {
+        format!("{p} : pas une étude grille (pas de study.json) ; créez-en une avec grille init")
+    },
+    exists: |p| format!("{p} : existe déjà et n'est pas vide"),
+    file_exists: |p| format!("{p} : existe déjà ; il n'a pas été remplacé"),
 };

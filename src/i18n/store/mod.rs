@@ -66,4 +66,23 @@ pub struct StoreTexts {
     pub repair_why_deleted: fn(&str, &str) -> String,
     pub repair_why_unknown: fn(&str) -> String,
     pub repair_why_segment: &'static str,
+    // --- the study folder's errors (StoreError::message) ---
+    pub io_full: fn(&str) -> String,
+    pub io_denied: fn(&str) -> String,
+    pub io_read_only: fn(&str) -> String,
+    pub io_not_found: fn(&str) -> String,
+    pub symlink: fn(&str) -> String,
+    /// (path, what it is)
+    pub not_regular: fn(&str, &str) -> String,
+    pub a_folder: &'static str,
+    pub a_fifo: &'static str,
+    pub a_device: &'static str,
+    pub a_special_file: &'static str,
+    /// (file, the process holding it, or "")
+    pub locked: fn(&str, &str) -> String,
+    /// (file, line, what)
+    pub journal_damaged: fn(&str, usize, &str) -> String,
+    pub not_a_study: fn(&str) -> String,
+    pub exists: fn(&str) -> String,
+    pub file_exists: fn(&str) -> String,
 }

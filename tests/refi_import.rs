@@ -6,25 +6,14 @@ mod common;
 mod refi_support;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::grille;
 use predicates::prelude::*;
-use refi_support::{fixture, snapshot, zip};
+use refi_support::{fixture, init, snapshot, zip};
 
 use grille::store::StudyDir;
 use grille::study::{Session, Study, text};
-
-fn init(home: &Path, examples: bool) -> PathBuf {
-    let study = home.join("etude");
-    let mut cmd = grille(home);
-    cmd.args(["init", study.to_str().unwrap()]);
-    if examples {
-        cmd.arg("--examples");
-    }
-    cmd.assert().success();
-    study
-}
 
 /// The study at `dir` with every session.
 fn load(dir: &Path) -> (Study, Vec<Session>) {
@@ -351,6 +340,13 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
             (0, 7),
             lieux,
         ),
+        // The speaker's label and the first word: the label is not transcript text.
+        selection(
+            "22222222-aaaa-4000-8000-000000000005",
+            "",
+            qualcoder_span(s1, "Mme L. : J'habite"),
+            hotel,
+        ),
     ]
     .concat();
     let qde = format!(
@@ -400,7 +396,8 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
             "source « Compte rendu Word » : seul un fichier de texte riche (internal://S3.docx)",
         ))
         .stderr(predicate::str::contains("source « Rapport.pdf » (PDFSource)"))
-        .stderr(predicate::str::contains("Lu hors de l'archive"))
+                .stderr(predicate::str::contains("Lu hors de l'archive"))
+        .stderr(predicate::str::contains("1 codage(s) réduit(s) au texte des segments"))
         .stderr(predicate::str::contains("Importé : 3 entretien(s)"));
     let (study, sessions) = load(&into);
     let lieux_code = study.codebook.by_path("lieux").unwrap();
@@ -451,6 +448,7 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
                 "Inès".to_owned()
             ),
             ("deux ans".to_owned(), "Lieux".to_owned(), "Inès".to_owned()),
+            ("J'habite".to_owned(), "Hôtel".to_owned(), "Inès".to_owned()),
         ])
     );
     let others: HashSet<&str> = sessions

@@ -626,3 +626,65 @@ fn a_write_that_fails_half_way_takes_back_what_it_had_written() {
     assert_eq!(after, before, "attribute and code taken back");
     assert!(dir.session_ids().unwrap().is_empty());
 }
+
+#[test]
+fn a_code_merged_since_takes_the_codings_of_the_file_under_the_code_it_went_into() {
+    let home = tempfile::tempdir().unwrap();
+    let theirs = init(home.path(), true);
+    let file = home.path().join("avant.qdpx");
+    grille(home.path())
+        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let mine = home.path().join("mienne");
+    grille(home.path())
+        .args(["init", mine.to_str().unwrap()])
+        .assert()
+        .success();
+    // In this study « Hôtel » was merged into « Appartement » since.
+    grille(home.path())
+        .args([
+            "--study",
+            mine.to_str().unwrap(),
+            "codebook",
+            "merge",
+            "lieux/hotel",
+            "lieux/appartement",
+        ])
+        .assert()
+        .success();
+    grille(home.path())
+        .args(["--study", mine.to_str().unwrap(), "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Codes : 0 ajouté(s), 49 déjà dans l'étude",
+        ))
+        .stderr(predicate::str::contains(
+            "« Hôtel » fusionné avec lieux/appartement",
+        ));
+    let (study, sessions) = load(&mine);
+    assert!(
+        study.codebook.by_path("lieux/hotel").is_none(),
+        "not brought back"
+    );
+    let appartement = study.codebook.by_path("lieux/appartement").unwrap().id;
+    let hotel: grille::study::CodeId = "fb3aa423-c61f-5016-a0ea-beb586a4e947".parse().unwrap();
+    let (_, originals) = load(&theirs);
+    let before = |code| {
+        originals
+            .iter()
+            .flat_map(|s| &s.codings)
+            .filter(|c| c.code == code)
+            .count()
+    };
+    let after = sessions
+        .iter()
+        .flat_map(|s| &s.codings)
+        .filter(|c| c.code == appartement)
+        .count();
+    assert!(before(hotel) > 0);
+    assert_eq!(after, before(hotel) + before(appartement));
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use common::{grille, study_in, time};
 use predicates::prelude::*;
-use refi_support::{assert_same, assert_valid, fixture, study_json, unzip, zip};
+use refi_support::{assert_same, assert_valid, fixture, init, study_json, unzip, zip};
 
 use grille::store::StudyDir;
 use grille::study::{
@@ -19,17 +19,6 @@ use grille::study::{
     Respondent, Segment, SegmentId, Session, Situation, SituationId, Speaker, Status, Value,
     ValueKind, text,
 };
-
-fn init(home: &Path, examples: bool) -> PathBuf {
-    let study = home.join("etude");
-    let mut cmd = grille(home);
-    cmd.args(["init", study.to_str().unwrap()]);
-    if examples {
-        cmd.arg("--examples");
-    }
-    cmd.assert().success();
-    study
-}
 
 fn export_qdpx(home: &Path, study: &Path, out: &Path) {
     grille(home)

@@ -6,25 +6,14 @@ mod common;
 mod refi_support;
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::grille;
 use predicates::prelude::*;
-use refi_support::{fixture, snapshot, zip};
+use refi_support::{fixture, init, snapshot, zip};
 
 use grille::store::StudyDir;
 use grille::study::{Session, Study, text};
-
-fn init(home: &Path, examples: bool) -> PathBuf {
-    let study = home.join("etude");
-    let mut cmd = grille(home);
-    cmd.args(["init", study.to_str().unwrap()]);
-    if examples {
-        cmd.arg("--examples");
-    }
-    cmd.assert().success();
-    study
-}
 
 /// The study at `dir` with every session.
 fn load(dir: &Path) -> (Study, Vec<Session>) {
@@ -351,6 +340,13 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
             (0, 7),
             lieux,
         ),
+        // The speaker's label and the first word: the label is not transcript text.
+        selection(
+            "22222222-aaaa-4000-8000-000000000005",
+            "",
+            qualcoder_span(s1, "Mme L. : J'habite"),
+            hotel,
+        ),
     ]
     .concat();
     let qde = format!(
@@ -400,7 +396,8 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
             "source « Compte rendu Word » : seul un fichier de texte riche (internal://S3.docx)",
         ))
         .stderr(predicate::str::contains("source « Rapport.pdf » (PDFSource)"))
-        .stderr(predicate::str::contains("Lu hors de l'archive"))
+                .stderr(predicate::str::contains("Lu hors de l'archive"))
+        .stderr(predicate::str::contains("1 codage(s) réduit(s) au texte des segments"))
         .stderr(predicate::str::contains("Importé : 3 entretien(s)"));
     let (study, sessions) = load(&into);
     let lieux_code = study.codebook.by_path("lieux").unwrap();
@@ -451,6 +448,7 @@ fn what_real_tools_write_imports_and_what_cannot_is_named() {
                 "Inès".to_owned()
             ),
             ("deux ans".to_owned(), "Lieux".to_owned(), "Inès".to_owned()),
+            ("J'habite".to_owned(), "Hôtel".to_owned(), "Inès".to_owned()),
         ])
     );
     let others: HashSet<&str> = sessions
@@ -627,4 +625,66 @@ fn a_write_that_fails_half_way_takes_back_what_it_had_written() {
     after.codebook.revision = before.codebook.revision;
     assert_eq!(after, before, "attribute and code taken back");
     assert!(dir.session_ids().unwrap().is_empty());
+}
+
+#[test]
+fn a_code_merged_since_takes_the_codings_of_the_file_under_the_code_it_went_into() {
+    let home = tempfile::tempdir().unwrap();
+    let theirs = init(home.path(), true);
+    let file = home.path().join("avant.qdpx");
+    grille(home.path())
+        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let mine = home.path().join("mienne");
+    grille(home.path())
+        .args(["init", mine.to_str().unwrap()])
+        .assert()
+        .success();
+    // In this study « Hôtel » was merged into « Appartement » since.
+    grille(home.path())
+        .args([
+            "--study",
+            mine.to_str().unwrap(),
+            "codebook",
+            "merge",
+            "lieux/hotel",
+            "lieux/appartement",
+        ])
+        .assert()
+        .success();
+    grille(home.path())
+        .args(["--study", mine.to_str().unwrap(), "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "Codes : 0 ajouté(s), 49 déjà dans l'étude",
+        ))
+        .stderr(predicate::str::contains(
+            "« Hôtel » fusionné avec lieux/appartement",
+        ));
+    let (study, sessions) = load(&mine);
+    assert!(
+        study.codebook.by_path("lieux/hotel").is_none(),
+        "not brought back"
+    );
+    let appartement = study.codebook.by_path("lieux/appartement").unwrap().id;
+    let hotel: grille::study::CodeId = "fb3aa423-c61f-5016-a0ea-beb586a4e947".parse().unwrap();
+    let (_, originals) = load(&theirs);
+    let before = |code| {
+        originals
+            .iter()
+            .flat_map(|s| &s.codings)
+            .filter(|c| c.code == code)
+            .count()
+    };
+    let after = sessions
+        .iter()
+        .flat_map(|s| &s.codings)
+        .filter(|c| c.code == appartement)
+        .count();
+    assert!(before(hotel) > 0);
+    assert_eq!(after, before(hotel) + before(appartement));
 }

@@ -7,6 +7,18 @@ use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A study made by `grille init` in `home/etude`, with the example sessions or without.
+pub fn init(home: &Path, examples: bool) -> PathBuf {
+    let study = home.join("etude");
+    let mut cmd = crate::common::grille(home);
+    cmd.args(["init", study.to_str().unwrap()]);
+    if examples {
+        cmd.arg("--examples");
+    }
+    cmd.assert().success();
+    study
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/refi")

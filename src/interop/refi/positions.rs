@@ -47,8 +47,9 @@ pub const COUNTINGS: [Counting; 4] = [
 /// under one counting.
 pub struct Counted<'a> {
     pub chars: &'a [char],
-    /// `starts[i]`: the position at which char `i` starts; `starts[len]` is the total.
-    starts: Vec<u64>,
+    /// `starts[i]`: the position at which char `i` starts; `starts[len]` is the total. A text is
+    /// at most 64 MiB, so positions (at most two units a char) fit 32 bits.
+    starts: Vec<u32>,
 }
 
 /// Where a position falls.
@@ -64,31 +65,32 @@ pub enum Place {
 impl<'a> Counted<'a> {
     pub fn new(chars: &'a [char], counting: Counting) -> Self {
         let mut starts = Vec::with_capacity(chars.len() + 1);
-        let mut at = 0u64;
+        let mut at = 0u32;
         for (i, c) in chars.iter().enumerate() {
             starts.push(at);
             // Counted as one, the pair's CR takes no room: a position before the pair falls
             // before the CR, one after it after the LF.
             let crlf_cr = *c == '\r' && chars.get(i + 1) == Some(&'\n');
-            at += match (counting.unit, *c) {
+            let units = match (counting.unit, *c) {
                 _ if crlf_cr && counting.crlf_as_one => 0,
-                (Unit::Utf16, c) => c.len_utf16() as u64,
+                (Unit::Utf16, c) => c.len_utf16() as u32,
                 (Unit::CodePoints, _) => 1,
             };
+            at = at.saturating_add(units);
         }
         starts.push(at);
         Counted { chars, starts }
     }
 
     pub fn total(&self) -> u64 {
-        *self.starts.last().unwrap_or(&0)
+        u64::from(*self.starts.last().unwrap_or(&0))
     }
 
     pub fn place(&self, position: i64) -> Place {
-        let Ok(p) = u64::try_from(position) else {
+        let Ok(p) = u32::try_from(position) else {
             return Place::Outside;
         };
-        if p > self.total() {
+        if u64::from(p) > self.total() {
             return Place::Outside;
         }
         // The first char starting at p.

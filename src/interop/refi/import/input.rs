@@ -79,17 +79,8 @@ pub fn read(file: &Path) -> Result<Input, RefiError> {
     match kind {
         Kind::Codebook | Kind::Xml => {
             let bytes = read_limited(file, archive::MAX_PROJECT_BYTES)?;
-            let project = parse(file, file_name(file), &bytes, kind)?;
-            let mut input = Input {
-                file: file.to_path_buf(),
-                kind,
-                project,
-                texts: HashMap::new(),
-                note_texts: HashMap::new(),
-                extension: None,
-                outside: Vec::new(),
-            };
-            input.resolve_texts::<std::fs::File>(None)?;
+            let mut input = from_bytes(file, &bytes, kind)?;
+            input.resolve_texts::<std::fs::File>(None, true)?;
             Ok(input)
         }
         Kind::Archive => {
@@ -117,10 +108,27 @@ pub fn read(file: &Path) -> Result<Input, RefiError> {
                 extension,
                 outside: Vec::new(),
             };
-            input.resolve_texts(Some(&mut zip))?;
+            input.resolve_texts(Some(&mut zip), true)?;
             Ok(input)
         }
     }
+}
+
+/// A bare `project.qde` or `.qdc` given as bytes, its texts only those given inline: nothing
+/// else is read (the fuzz target feeds this, and [`read`] builds on it).
+pub fn from_bytes(file: &Path, bytes: &[u8], kind: Kind) -> Result<Input, RefiError> {
+    let project = parse(file, file_name(file), bytes, kind)?;
+    let mut input = Input {
+        file: file.to_path_buf(),
+        kind,
+        project,
+        texts: HashMap::new(),
+        note_texts: HashMap::new(),
+        extension: None,
+        outside: Vec::new(),
+    };
+    input.resolve_texts::<std::fs::File>(None, false)?;
+    Ok(input)
 }
 
 fn file_name(file: &Path) -> &str {
@@ -207,22 +215,25 @@ struct Texts {
 impl Input {
     /// Reads the texts of the sources and notes. An entry larger than grille reads refuses the
     /// whole file: a zip bomb is not partly trusted.
+    /// `disk`: whether `relative://` and `absolute://` paths may be read from disk.
     fn resolve_texts<R: std::io::Read + std::io::Seek>(
         &mut self,
         zip: Option<&mut Archive<R>>,
+        disk: bool,
     ) -> Result<(), RefiError> {
-        let base = self
-            .file
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_default();
+        let base = disk.then(|| {
+            self.file
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        });
         let mut texts = Texts {
             sources: HashMap::new(),
             notes: HashMap::new(),
             outside: Vec::new(),
             refused: None,
         };
-        texts.resolve(&self.project, zip, &base);
+        texts.resolve(&self.project, zip, base.as_deref());
         if let Some(e) = texts.refused.take() {
             return Err(e);
         }
@@ -238,7 +249,7 @@ impl Texts {
         &mut self,
         project: &Project,
         mut zip: Option<&mut Archive<R>>,
-        base: &Path,
+        base: Option<&Path>,
     ) {
         for source in &project.sources {
             let text = match (&source.content, &source.plain_text_path) {
@@ -276,7 +287,7 @@ impl Texts {
     fn load<R: std::io::Read + std::io::Seek>(
         &mut self,
         zip: Option<&mut Archive<R>>,
-        base: &Path,
+        base: Option<&Path>,
         path: &str,
     ) -> Result<String, Missing> {
         let (scheme, rest) = match path.split_once("://") {
@@ -306,9 +317,10 @@ impl Texts {
                 });
             }
         }
-        let on_disk = match scheme.as_str() {
-            "absolute" => Some(PathBuf::from(format!("/{}", rest.trim_start_matches('/')))),
-            "relative" => Some(base.join(&rest)),
+        let on_disk = match (scheme.as_str(), base) {
+            (_, None) => None,
+            ("absolute", _) => Some(PathBuf::from(format!("/{}", rest.trim_start_matches('/')))),
+            ("relative", Some(base)) => Some(base.join(&rest)),
             _ => None,
         };
         let file = on_disk.filter(|f| f.is_file()).ok_or_else(missing)?;

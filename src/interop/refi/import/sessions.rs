@@ -397,10 +397,14 @@ fn place(
         } else {
             (a, b)
         };
+    // Parts are in order and apart: the first that ends after `a`, and those after it that
+    // start before `b`.
+    let first = parts.partition_point(|p| p.end <= a);
     let covered: Vec<(usize, usize, usize)> = parts
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.start < b && a < p.end)
+        .skip(first)
+        .take_while(|(_, p)| p.start < b)
         .filter_map(|(i, p)| {
             let (s, e) = p
                 .text
@@ -411,8 +415,16 @@ fn place(
     if covered.is_empty() {
         return skip(report, SelectionProblem::NoText);
     }
-    let outside = (a..b)
-        .any(|i| !chars[i].is_whitespace() && !parts.iter().any(|p| p.start <= i && i < p.end));
+    // Text of the selection outside every segment (a label, a time): it is cut off.
+    let mut at = a;
+    let mut outside = false;
+    for p in parts[first..].iter().take_while(|p| p.start < b) {
+        outside |= chars[at..p.start.max(at)]
+            .iter()
+            .any(|c| !c.is_whitespace());
+        at = at.max(p.end);
+    }
+    outside |= chars[at.min(b)..b].iter().any(|c| !c.is_whitespace());
     if outside {
         report.clipped += 1;
     }

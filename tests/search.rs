@@ -115,6 +115,39 @@ fn phrases() {
     assert!(hits(&index, "\"hôtel petit\"").is_empty());
 }
 
+/// Found by the `query_words` fuzz target: a phrase excluded made tantivy's phrase scorer panic
+/// (a debug assertion), and `grille search 'hotel -"la gare"'` exited 101.
+#[test]
+fn a_phrase_can_be_excluded() {
+    let (_t, index) = index();
+    // "la gare" is said in R01 63090ce7 (and its excerpt 271-329, "…dans un hôtel près de la
+    // gare") and R05 e3f3c835 (and its excerpt 5-33, "un petit hôtel, vers la gare").
+    let near_the_station = [
+        "R01 segment 63090ce7",
+        "R01 excerpt 63090ce7 271-329",
+        "R05 segment e3f3c835",
+        "R05 excerpt e3f3c835 5-33",
+    ];
+    let expected = hotel_where(|h| !near_the_station.contains(&h));
+    assert_eq!(expected.len(), 14);
+    assert_eq!(hits(&index, "hotel -\"la gare\""), expected);
+    assert_eq!(hits(&index, "hotel SAUF \"la gare\""), expected);
+    assert_eq!(hits(&index, "hotel NOT (\"la gare\" OR gare)"), expected);
+    let all = index
+        .search("kind:segment OR kind:excerpt", 1)
+        .unwrap()
+        .total;
+    let phrase = hits(&index, "\"petit hôtel\"");
+    assert_eq!(
+        phrase,
+        sorted(&["R05 segment e3f3c835", "R05 excerpt e3f3c835 5-33"])
+    );
+    assert_eq!(
+        index.search("NOT \"petit hôtel\"", 1).unwrap().total,
+        all - 2
+    );
+}
+
 #[test]
 fn and_or_not_and_parentheses() {
     let (_t, index) = index();

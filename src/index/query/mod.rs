@@ -4,6 +4,7 @@
 
 mod date;
 mod error;
+mod excluded;
 mod parse;
 mod words;
 
@@ -98,7 +99,7 @@ impl Compiler<'_> {
             Expr::Clause(c) => self.clause(c)?,
             Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, self.expr(inner)?),
+                (Occur::MustNot, self.excluded(inner)?),
             ])),
             Expr::Or(parts) => Box::new(BooleanQuery::new(
                 parts
@@ -110,7 +111,7 @@ impl Compiler<'_> {
                 let mut clauses = Vec::new();
                 for p in parts {
                     match p {
-                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.expr(inner)?)),
+                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.excluded(inner)?)),
                         p => clauses.push((Occur::Must, self.expr(p)?)),
                     }
                 }
@@ -120,6 +121,10 @@ impl Compiler<'_> {
                 Box::new(BooleanQuery::new(clauses))
             }
         })
+    }
+
+    fn excluded(&self, e: &Expr) -> Result<Box<dyn Query>, QueryError> {
+        Ok(Box::new(excluded::Excluded(self.expr(e)?)))
     }
 
     fn target(&self, name: &str, at: &Range<usize>) -> Result<Target<'_>, QueryError> {

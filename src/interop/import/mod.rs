@@ -127,10 +127,22 @@ pub fn read_file(file: &Path, options: &ImportOptions) -> Result<Read, ImportErr
         file: file.to_path_buf(),
         source,
     })?;
+    read_bytes(kind, file, &bytes, options)
+}
+
+/// Reads a transcript of `kind` given as bytes, `file` naming it (and the respondent, when no
+/// pseudonym is given): what [`read_file`] does once the file is read, and what the fuzz
+/// targets feed.
+pub fn read_bytes(
+    kind: Kind,
+    file: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<Read, ImportError> {
     let mut known: Vec<&str> = Vec::new();
     known.extend(options.interviewer.as_deref());
     known.extend(options.interviewer_label.as_deref());
-    let transcript = formats::read(kind, file, &bytes, &known)?;
+    let transcript = formats::read(kind, file, bytes, &known)?;
     check_times(file, &transcript)?;
     if transcript.turns.is_empty() {
         return Err(ImportError::NoText {

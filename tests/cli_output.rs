@@ -408,3 +408,81 @@ fn control_characters_from_file_names_and_transcripts_are_escaped_for_people_not
         .collect();
     assert!(snippet.contains("\u{1b}]0;pwned\u{7}"), "{snippet}");
 }
+
+#[test]
+fn an_export_removes_the_leftovers_of_an_export_cut_short_in_its_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let exports = home.path().join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    // A whole copy of a table left by an export killed before its rename, and one being written
+    // by another grille right now.
+    let old = exports.join(".grille-Qw3rTy.tmp");
+    let fresh = exports.join(".grille-AsDfGh.tmp");
+    let mine = exports.join(".grille-notes.txt");
+    std::fs::write(&old, "code;sessions\nlieux/hotel;5\n").unwrap();
+    std::fs::write(&fresh, "code;sessions\n").unwrap();
+    std::fs::write(&mine, "pas un fichier de grille").unwrap();
+    for file in [&old, &mine] {
+        let status = Command::new("touch")
+            .args(["-d", "2021-01-01"])
+            .arg(file)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let table = exports.join("frequences.csv");
+    grille(home.path())
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "export",
+            "frequencies",
+            "-o",
+        ])
+        .arg(&table)
+        .assert()
+        .success();
+    assert!(!old.exists(), "the leftover is removed");
+    assert!(fresh.exists(), "a write under way is left alone");
+    assert!(mine.exists(), "only grille's temporary files");
+    assert_eq!(
+        std::fs::read(&table).unwrap(),
+        frequencies_csv(home.path(), &study)
+    );
+}
+
+#[test]
+fn a_full_disk_during_an_export_says_so_in_one_sentence_naming_the_file() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let table = home.path().join("frequences.csv");
+    // No file may grow (the signal ignored, writes fail as on a full disk).
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 0; HOME={h} XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 {bin} --study {s} export frequencies -o {t}",
+            h = home.path().display(),
+            bin = env!("CARGO_BIN_EXE_grille"),
+            s = study.display(),
+            t = table.display(),
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "grille: {} n'a pas pu être écrit : le disque est plein ; libérez de la place ou choisissez un autre endroit, puis relancez la commande\n",
+            table.display()
+        )
+    );
+    // Nothing half-written stays: neither the table nor a temporary copy.
+    let left: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".grille-") || n == "frequences.csv")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

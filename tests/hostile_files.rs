@@ -158,6 +158,57 @@ fn a_symlinked_session_or_journal_is_refused_and_left_as_it_is() {
 }
 
 #[test]
+fn a_linked_sessions_or_index_folder_is_refused_and_nothing_is_written_through_it() {
+    let home = tempfile::tempdir().unwrap();
+    let root = examples(home.path());
+    // The sessions kept in a synced folder, linked into the study.
+    let synced = home.path().join("synced");
+    std::fs::rename(root.join("sessions"), &synced).unwrap();
+    std::os::unix::fs::symlink(&synced, root.join("sessions")).unwrap();
+    let before = common::folder_bytes(&synced);
+    for args in [&["check"][..], &["sessions"], &["search", "hôtel"]] {
+        let out = grille(home.path())
+            .args(["--study", root.to_str().unwrap(), "--lang", "en"])
+            .args(args)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("sessions: a symbolic link; grille does not follow links inside a study"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(common::folder_bytes(&synced), before);
+    assert!(
+        !root.join("index").exists(),
+        "no index built from linked sessions"
+    );
+
+    // A linked index folder would put the full text outside the study.
+    std::fs::remove_file(root.join("sessions")).unwrap();
+    std::fs::rename(&synced, root.join("sessions")).unwrap();
+    let elsewhere = home.path().join("index-elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("index")).unwrap();
+    grille(home.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "--lang",
+            "en",
+            "search",
+            "hôtel",
+        ])
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("index: a symbolic link"));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+}
+
+#[test]
 fn a_fifo_where_a_session_or_journal_should_be_hangs_nothing() {
     let home = tempfile::tempdir().unwrap();
     let root = examples(home.path());
@@ -183,6 +234,36 @@ fn a_fifo_where_a_session_or_journal_should_be_hangs_nothing() {
         "{out}"
     );
     assert!(out.contains(&format!("{R01}.journal")), "{out}");
+}
+
+#[test]
+fn a_folder_or_a_device_where_a_session_should_be_hangs_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let root = examples(home.path());
+    let folder = root.join(format!("sessions/{}.json", SessionId::new()));
+    std::fs::create_dir(&folder).unwrap();
+    // /dev/zero's node (as root, as CI runs): a read of it would never end.
+    let device = root.join(format!("sessions/{}.json", SessionId::new()));
+    let as_root = std::process::Command::new("mknod")
+        .arg(&device)
+        .args(["c", "1", "5"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let (rows, ok) = sessions_json(home.path(), &root);
+    assert!(!ok);
+    assert_eq!(rows.len(), if as_root { 8 } else { 7 });
+    let (out, _, ok) = check(home.path(), &root);
+    assert!(!ok);
+    let named = |path: &Path, what: &str| {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        out.lines()
+            .any(|l| l.contains(&name) && l.contains(&format!("{what}, not a regular file")))
+    };
+    assert!(named(&folder, "a folder"), "{out}");
+    if as_root {
+        assert!(named(&device, "a device"), "{out}");
+    }
+    assert!(folder.is_dir());
 }
 
 #[test]

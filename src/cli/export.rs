@@ -178,7 +178,10 @@ pub fn destination_message(t: &Texts, e: &DestinationError) -> String {
             (c.target_no_folder)(&show(path), &show(folder))
         }
         DestinationError::Write { path, source } => match source.kind() {
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (c.target_disk_full)(&show(path)),
+            // A file grown past its limit (`ulimit -f`) is told as a full disk, as the study's are.
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+                (c.target_disk_full)(&show(path))
+            }
             ErrorKind::PermissionDenied => (c.target_denied)(&show(path)),
             ErrorKind::ReadOnlyFilesystem => (c.target_read_only)(&show(path)),
             _ => (c.target_failed)(&show(path), &source.to_string()),

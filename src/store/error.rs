@@ -15,7 +15,7 @@ pub enum StoreError {
 
     /// A symbolic link inside the study: grille does not follow links there.
     #[error(
-        "{}: a symbolic link; grille does not follow links inside a study — replace it with the file it points to",
+        "{}: a symbolic link; grille does not follow links inside a study — replace it with what it points to",
         path.display()
     )]
     Symlink { path: PathBuf },

@@ -201,6 +201,13 @@ pub fn remove_leftovers(dir: &Path, before: std::time::SystemTime) -> Vec<std::p
     removed
 }
 
+/// The moment before which a temporary file of grille's is a crash leftover, not a write under
+/// way: a write takes less than a few seconds, and one from a moment ago may be another
+/// process's. For every folder grille writes into: the study's, and the one an export goes to.
+pub fn settled() -> std::time::SystemTime {
+    std::time::SystemTime::now() - std::time::Duration::from_secs(10)
+}
+
 /// grille's temporary files in `dir` (regular files named `.grille-*.tmp`).
 pub fn leftovers(dir: &Path) -> Vec<std::path::PathBuf> {
     let Ok(entries) = fs::read_dir(dir) else {

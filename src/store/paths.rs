@@ -60,6 +60,11 @@ impl StudyPaths {
         self.root.join("index")
     }
 
+    /// Where `grille check --repair` logs what it changed.
+    pub fn repairs_dir(&self) -> PathBuf {
+        self.root.join("repairs")
+    }
+
     /// Whether `path` is, or would be, one of the study's own files: a definition file, its
     /// journal or lock, anything in `sessions/` or `index/`. Exports must never land there.
     /// Symbolic links and `..` are resolved as far as the path exists.

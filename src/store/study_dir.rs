@@ -39,6 +39,13 @@ impl StudyDir {
                 path: paths.root().to_path_buf(),
             });
         }
+        // Files are opened without following a link (`fs::open_regular`), but a linked folder
+        // would take every session, or the index and its full text, outside the study.
+        for folder in [paths.sessions_dir(), paths.index_dir(), paths.repairs_dir()] {
+            if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(StoreError::Symlink { path: folder });
+            }
+        }
         Ok(StudyDir { paths })
     }
 
@@ -219,7 +226,7 @@ impl StudyDir {
     /// Writes the log of a repair as `repairs/<time>.json` (a new file, never overwritten);
     /// returns its path.
     pub fn write_repair_log(&self, bytes: &[u8]) -> Result<PathBuf> {
-        let dir = self.root().join("repairs");
+        let dir = self.paths.repairs_dir();
         fs::create_private_dir(&dir)?;
         let stamp = chrono::Local::now().format("%Y-%m-%dT%H-%M-%S");
         let mut path = dir.join(format!("{stamp}.json"));

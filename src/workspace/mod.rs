@@ -113,9 +113,7 @@ pub struct Opened {
 impl Workspace {
     /// Opens the study, and removes what a process killed while writing left behind.
     pub fn open(dir: StudyDir, prefs: Preferences) -> Result<Workspace> {
-        // Older than a few seconds: another grille may be writing one right now.
-        let settled = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
-        dir.remove_leftovers(settled);
+        dir.remove_leftovers(crate::store::fs::settled());
         Self::open_as_is(dir, prefs)
     }
 

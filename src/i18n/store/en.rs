@@ -75,7 +75,7 @@ pub static EN_STORE: StoreTexts = StoreTexts {
     io_not_found: |p| format!("{p}: no such file or folder"),
     symlink: |p| {
         format!(
-            "{p}: a symbolic link; grille does not follow links inside a study — replace it with the file it points to"
+            "{p}: a symbolic link; grille does not follow links inside a study — replace it with what it points to"
         )
     },
     not_regular: |p, what| {

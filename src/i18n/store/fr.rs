@@ -89,7 +89,7 @@ pub static FR_STORE: StoreTexts = StoreTexts {
     io_not_found: |p| format!("{p} : fichier ou dossier introuvable"),
     symlink: |p| {
         format!(
-            "{p} : un lien symbolique ; grille ne suit pas les liens dans une étude — remplacez-le par le fichier qu'il désigne"
+            "{p} : un lien symbolique ; grille ne suit pas les liens dans une étude — remplacez-le par ce qu'il désigne"
         )
     },
     not_regular: |p, what| {

@@ -77,7 +77,11 @@ pub fn check_folder(path: &Path) -> Result<(), DestinationError> {
 /// Writes `bytes` at `path`, checked again first: a new file by a no-clobber rename, or (when
 /// `replace`) the regular file there, through its link.
 pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<(), DestinationError> {
-    let written = match find(path)? {
+    let found = find(path)?;
+    // What an export cut short (a crash, a full disk) left in this folder: a whole copy of a
+    // table of the study, removed at the next export there.
+    fs::remove_leftovers(folder_of(path), fs::settled());
+    let written = match found {
         Found::Nothing => fs::write_new(path, bytes),
         Found::File(file) if replace => fs::write_atomic(&file, bytes),
         Found::File(_) => {
@@ -99,13 +103,35 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Destin
         }
         StoreError::Io { error, .. } => DestinationError::Write {
             path: path.to_path_buf(),
-            source: error,
+            source: os_error(error),
         },
         other => DestinationError::Write {
             path: path.to_path_buf(),
             source: io::Error::other(other.to_string()),
         },
     })
+}
+
+/// The system's error under the temporary file's: tempfile adds the temporary file's path to
+/// its errors, and the message must name the file asked for, not `.grille-XXXX.tmp`.
+fn os_error(error: io::Error) -> io::Error {
+    let code = error.raw_os_error().or_else(|| {
+        std::error::Error::source(error.get_ref()?)?
+            .downcast_ref::<io::Error>()?
+            .raw_os_error()
+    });
+    match code {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => error,
+    }
+}
+
+/// The folder a file is written in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 fn find(path: &Path) -> Result<Found, DestinationError> {
@@ -116,10 +142,7 @@ fn find(path: &Path) -> Result<Found, DestinationError> {
     let here = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let folder = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
+            let folder = folder_of(path);
             return if folder.is_dir() {
                 Ok(Found::Nothing)
             } else {

@@ -42,7 +42,8 @@ pub static EN_REFI: RefiTexts = RefiTexts {
         format!("{f}: \"{e}\" unpacks to more than {mb} MiB (a zip bomb?); refused")
     },
     no_project: |f| format!("{f}: no project.qde in the archive; is it a REFI-QDA project?"),
-    xml: |f, e, line, what| format!("{f}: {e}, line {line}: {what}"),
+    in_archive: |f, e| format!("{f}: {e}"),
+    xml: |d, line, what| format!("{d}, line {line}: {what}"),
     xml_malformed: |m| format!("malformed XML ({m})"),
     xml_doctype: "a document type declaration (<!DOCTYPE>) is refused: REFI-QDA files have none, and it is how entity expansion attacks work",
     xml_entity: |n| format!("unknown entity &{n}; (refused: only XML's five entities are read)"),
@@ -50,7 +51,14 @@ pub static EN_REFI: RefiTexts = RefiTexts {
     xml_huge_attribute: |n, mb| format!("attribute \"{n}\" longer than {mb} MiB; refused"),
     xml_huge_text: |e, mb| format!("text of <{e}> longer than {mb} MiB; refused"),
     xml_empty: "empty document",
-    not_utf8: |f, e| format!("{f}: {e} is not UTF-8 text"),
+    not_utf8: |d, at| {
+        format!(
+            "{d} is not UTF-8 text ({at}); REFI-QDA is written in UTF-8, or in the encoding \
+             the XML declaration names"
+        )
+    },
+    not_utf8_at: |o, l, c| format!("byte {o}, line {l}, column {c}"),
+    looks_like: |e| format!("; it looks like {e}"),
     not_refi: |f, root| {
         format!("{f}: the root element is <{root}>, not a QDA-XML <Project> or <CodeBook>")
     },
@@ -106,7 +114,9 @@ pub static EN_REFI: RefiTexts = RefiTexts {
     },
     skip_source_not_found: |name, path| format!("  source \"{name}\": file {path} not found"),
     skip_source_no_text: |name| format!("  source \"{name}\": no text"),
-    skip_source_not_utf8: |name, path| format!("  source \"{name}\": {path} is not UTF-8"),
+    skip_source_not_utf8: |name, path, at| {
+        format!("  source \"{name}\": {path} is not UTF-8 ({at})")
+    },
     skip_source_too_large: |name, path| format!("  source \"{name}\": {path} is too large"),
     skip_source_exists: |name| {
         format!("  source \"{name}\": already in the study (same id), left as it is")

@@ -44,7 +44,8 @@ pub static FR_REFI: RefiTexts = RefiTexts {
     no_project: |f| {
         format!("{f} : pas de project.qde dans l'archive ; est-ce bien un projet REFI-QDA ?")
     },
-    xml: |f, e, line, what| format!("{f} : {e}, ligne {line} : {what}"),
+    in_archive: |f, e| format!("{f} : {e}"),
+    xml: |d, line, what| format!("{d}, ligne {line} : {what}"),
     xml_malformed: |m| format!("XML mal formé ({m})"),
     xml_doctype: "déclaration de type de document (<!DOCTYPE>) refusée : les fichiers REFI-QDA n'en ont pas, et elle sert aux attaques par expansion d'entités",
     xml_entity: |n| {
@@ -54,7 +55,14 @@ pub static FR_REFI: RefiTexts = RefiTexts {
     xml_huge_attribute: |n, mb| format!("attribut « {n} » de plus de {mb} Mo ; refusé"),
     xml_huge_text: |e, mb| format!("texte de <{e}> de plus de {mb} Mo ; refusé"),
     xml_empty: "document vide",
-    not_utf8: |f, e| format!("{f} : {e} n'est pas un texte UTF-8"),
+    not_utf8: |d, at| {
+        format!(
+            "{d} n'est pas un texte UTF-8 ({at}) ; REFI-QDA s'écrit en UTF-8, ou dans l'encodage \
+             que nomme la déclaration XML"
+        )
+    },
+    not_utf8_at: |o, l, c| format!("octet {o}, ligne {l}, colonne {c}"),
+    looks_like: |e| format!(" ; il semble être en {e}"),
     not_refi: |f, root| {
         format!("{f} : l'élément racine est <{root}>, pas un <Project> ni un <CodeBook> QDA-XML")
     },
@@ -118,7 +126,9 @@ pub static FR_REFI: RefiTexts = RefiTexts {
     },
     skip_source_not_found: |name, path| format!("  source « {name} » : fichier {path} introuvable"),
     skip_source_no_text: |name| format!("  source « {name} » : aucun texte"),
-    skip_source_not_utf8: |name, path| format!("  source « {name} » : {path} n'est pas en UTF-8"),
+    skip_source_not_utf8: |name, path, at| {
+        format!("  source « {name} » : {path} n'est pas en UTF-8 ({at})")
+    },
     skip_source_too_large: |name, path| format!("  source « {name} » : {path} est trop volumineux"),
     skip_source_exists: |name| {
         format!("  source « {name} » : déjà dans l'étude (même identifiant), laissée telle quelle")

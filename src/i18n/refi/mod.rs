@@ -45,8 +45,10 @@ pub struct RefiTexts {
     /// (file, entry, limit in MiB)
     pub too_large: fn(&str, &str, u64) -> String,
     pub no_project: fn(&str) -> String,
-    /// (file, entry, line, what)
-    pub xml: fn(&str, &str, usize, &str) -> String,
+    /// (archive, entry): an entry of an archive, named in the messages below
+    pub in_archive: fn(&str, &str) -> String,
+    /// (document: the file or [`Self::in_archive`], line, what)
+    pub xml: fn(&str, usize, &str) -> String,
     pub xml_malformed: fn(&str) -> String,
     pub xml_doctype: &'static str,
     pub xml_entity: fn(&str) -> String,
@@ -54,7 +56,12 @@ pub struct RefiTexts {
     pub xml_huge_attribute: fn(&str, usize) -> String,
     pub xml_huge_text: fn(&str, usize) -> String,
     pub xml_empty: &'static str,
+    /// (document: the file or [`Self::in_archive`], where: from [`Self::not_utf8_at`])
     pub not_utf8: fn(&str, &str) -> String,
+    /// (byte, line, column) of the first byte that is not UTF-8
+    pub not_utf8_at: fn(usize, usize, usize) -> String,
+    /// (the encoding the bytes look like)
+    pub looks_like: fn(&str) -> String,
     pub not_refi: fn(&str, &str) -> String,
     pub project_in_codebook: fn(&str) -> String,
     /// (file, problems)
@@ -88,7 +95,8 @@ pub struct RefiTexts {
     pub skip_source_rich_text: fn(&str, &str) -> String,
     pub skip_source_not_found: fn(&str, &str) -> String,
     pub skip_source_no_text: fn(&str) -> String,
-    pub skip_source_not_utf8: fn(&str, &str) -> String,
+    /// (name, path, where: from [`Self::not_utf8_at`])
+    pub skip_source_not_utf8: fn(&str, &str, &str) -> String,
     pub skip_source_too_large: fn(&str, &str) -> String,
     pub skip_source_exists: fn(&str) -> String,
     /// (kind, name)

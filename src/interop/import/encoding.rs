@@ -96,7 +96,7 @@ fn finish(file: &Path, text: &str, empty: bool) -> Result<String, ImportError> {
 }
 
 /// Where the first invalid byte is, and chardetng's guess at the encoding.
-fn locate(bytes: &[u8], offset: usize) -> NotUtf8 {
+pub fn locate(bytes: &[u8], offset: usize) -> NotUtf8 {
     let before = &bytes[..offset];
     let line_start = before
         .iter()

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::xml::XmlError;
 use crate::i18n::refi::RefiTexts;
+use crate::interop::import::encoding::{NotUtf8, common_name};
 use crate::store::StoreError;
 use crate::study::Problem;
 
@@ -43,8 +44,13 @@ pub enum RefiError {
         error: XmlError,
     },
 
-    #[error("{}: {entry}: not UTF-8 text", file.display())]
-    NotUtf8 { file: PathBuf, entry: String },
+    #[error("{}: {entry}: not UTF-8 text (byte {}, line {}, column {})", file.display(),
+        detail.offset, detail.line, detail.column)]
+    NotUtf8 {
+        file: PathBuf,
+        entry: String,
+        detail: NotUtf8,
+    },
 
     #[error("{}: the root element is <{root}>, not a QDA-XML <Project> or <CodeBook>", file.display())]
     NotRefi { file: PathBuf, root: String },
@@ -92,9 +98,13 @@ impl RefiError {
             RefiError::NoProject { file } => (t.no_project)(&show(file)),
             RefiError::Xml { file, entry, error } => {
                 let (line, what) = xml_message(error, t);
-                (t.xml)(&show(file), entry, line, &what)
+                (t.xml)(&document(file, entry, t), line, &what)
             }
-            RefiError::NotUtf8 { file, entry } => (t.not_utf8)(&show(file), entry),
+            RefiError::NotUtf8 {
+                file,
+                entry,
+                detail,
+            } => (t.not_utf8)(&document(file, entry, t), &not_utf8_at(detail, t)),
             RefiError::NotRefi { file, root } => (t.not_refi)(&show(file), root),
             RefiError::ProjectInCodebook { file } => (t.project_in_codebook)(&show(file)),
             RefiError::Invalid { file, problems } => (t.invalid)(&show(file), &list(problems)),
@@ -102,6 +112,29 @@ impl RefiError {
             RefiError::Store(e) => (t.store_failed)(&e.to_string()),
         }
     }
+}
+
+/// A document named in a message: the file itself (a `.qdc`, a bare `.qde`), or an entry of
+/// the archive.
+fn document(file: &std::path::Path, entry: &str, t: &RefiTexts) -> String {
+    let shown = file.display().to_string();
+    match file.file_name().and_then(|n| n.to_str()) {
+        Some(name) if name == entry => shown,
+        _ => (t.in_archive)(&shown, entry),
+    }
+}
+
+/// Where a text stops being UTF-8, and what it looks like, in the interface's language.
+pub fn not_utf8_at(detail: &NotUtf8, t: &RefiTexts) -> String {
+    let mut at = (t.not_utf8_at)(detail.offset, detail.line, detail.column);
+    if let Some(encoding) = detail.guess {
+        let named = match common_name(encoding) {
+            Some(common) => format!("{encoding}, {common}"),
+            None => encoding.to_owned(),
+        };
+        at.push_str(&(t.looks_like)(&named));
+    }
+    at
 }
 
 fn xml_message(error: &XmlError, t: &RefiTexts) -> (usize, String) {

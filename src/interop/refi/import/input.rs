@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
+use crate::interop::import::encoding::{self, NotUtf8};
 use crate::interop::refi::archive::{self, Archive};
 use crate::interop::refi::error::RefiError;
 use crate::interop::refi::extension::{self, Extension};
@@ -51,6 +52,7 @@ pub enum Missing {
     NoText,
     NotUtf8 {
         path: String,
+        detail: NotUtf8,
     },
     /// Larger than grille reads.
     TooLarge {
@@ -169,9 +171,10 @@ fn project_entry<R: std::io::Read + std::io::Seek>(zip: &Archive<R>) -> Option<S
 
 /// Decodes and parses a document; `entry` names it in messages.
 pub fn parse(file: &Path, entry: &str, bytes: &[u8], kind: Kind) -> Result<Project, RefiError> {
-    let text = decode(bytes).ok_or_else(|| RefiError::NotUtf8 {
+    let text = decode_xml(bytes).map_err(|detail| RefiError::NotUtf8 {
         file: file.to_path_buf(),
         entry: entry.to_owned(),
+        detail,
     })?;
     let root = dom::parse(&text).map_err(|error| RefiError::Xml {
         file: file.to_path_buf(),
@@ -190,17 +193,55 @@ pub fn parse(file: &Path, entry: &str, bytes: &[u8], kind: Kind) -> Result<Proje
     Ok(project)
 }
 
-/// Text as UTF-8 (a BOM dropped) or UTF-16 with its BOM; `None` otherwise.
-pub fn decode(bytes: &[u8]) -> Option<String> {
+/// Text as UTF-8 (a BOM dropped) or UTF-16 with its BOM; otherwise where the first byte that
+/// is not UTF-8 is, and what the bytes look like. Line endings are kept as written: positions
+/// count them.
+pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let body = &bytes[bom..];
-        if encoding == encoding_rs::UTF_8 {
-            return std::str::from_utf8(body).ok().map(str::to_owned);
-        }
-        let (text, had_errors) = encoding.decode_without_bom_handling(body);
-        return (!had_errors).then(|| text.into_owned());
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+            .map(std::borrow::Cow::into_owned)
+            .ok_or(NotUtf8 {
+                offset: bom,
+                line: 1,
+                column: 1,
+                guess: Some(encoding.name()),
+            });
     }
-    std::str::from_utf8(bytes).ok().map(str::to_owned)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => Err(encoding::locate(bytes, e.valid_up_to())),
+    }
+}
+
+/// An XML document's text: as [`decode`], or in the encoding its declaration names
+/// (`<?xml version="1.0" encoding="windows-1252"?>`), as XML readers must.
+pub fn decode_xml(bytes: &[u8]) -> Result<String, NotUtf8> {
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && let Some(declared) = declared_encoding(bytes)
+        && declared != encoding_rs::UTF_8
+        && declared.is_single_byte()
+    {
+        // Single-byte encodings map every byte: nothing can fail or be replaced.
+        let (text, _) = declared.decode_without_bom_handling(bytes);
+        return Ok(text.into_owned());
+    }
+    decode(bytes)
+}
+
+/// The encoding named by an XML declaration at the very start, if encoding_rs knows it.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.strip_prefix(b"<?xml")?;
+    let head = &head[..head.len().min(256)];
+    let decl = &head[..head.windows(2).position(|w| w == b"?>")?];
+    let at = decl.windows(8).position(|w| w == b"encoding")? + 8;
+    let rest = decl[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
+    let (&quote, rest) = rest.split_first()?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let label = &rest[..rest.iter().position(|&b| b == quote)?];
+    encoding_rs::Encoding::for_label(label)
 }
 
 /// The texts of a project's sources and notes, with the files read from outside the archive.
@@ -312,8 +353,9 @@ impl Texts {
                         path: path.to_owned(),
                     }
                 })?;
-                return decode(&bytes).ok_or(Missing::NotUtf8 {
+                return decode(&bytes).map_err(|detail| Missing::NotUtf8 {
                     path: path.to_owned(),
+                    detail,
                 });
             }
         }
@@ -333,10 +375,71 @@ impl Texts {
             }
             _ => missing(),
         })?;
-        let text = decode(&bytes).ok_or(Missing::NotUtf8 {
+        let text = decode(&bytes).map_err(|detail| Missing::NotUtf8 {
             path: path.to_owned(),
+            detail,
         })?;
         self.outside.push(file);
         Ok(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Proxénétisme" in Latin-1: é is the one byte 0xE9.
+    fn latin1(decl: &str) -> Vec<u8> {
+        let mut bytes = format!("{decl}<CodeBook>\n<Code name=\"Prox").into_bytes();
+        bytes.extend([0xe9, b'n', 0xe9]);
+        bytes.extend(b"tisme\"/></CodeBook>");
+        bytes
+    }
+
+    #[test]
+    fn xml_in_the_encoding_its_declaration_names() {
+        for decl in [
+            "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n",
+            "<?xml version='1.0' encoding = 'ISO-8859-1' standalone='yes'?>\n",
+            "<?xml version=\"1.0\" encoding=\"latin1\"?>\n",
+        ] {
+            let text = decode_xml(&latin1(decl)).unwrap();
+            assert!(text.contains("name=\"Proxénétisme\""), "{decl}: {text}");
+        }
+        // Declared UTF-8, or not declared: the byte is named where it is.
+        for decl in ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", ""] {
+            let bytes = latin1(decl);
+            let at = bytes.iter().position(|&b| b == 0xe9).unwrap();
+            let detail = decode_xml(&bytes).unwrap_err();
+            assert_eq!(
+                (detail.offset, detail.line, detail.column),
+                (at, if decl.is_empty() { 2 } else { 3 }, 17),
+                "{decl}"
+            );
+        }
+        // A declaration that names an encoding nobody knows is not trusted: UTF-8 it must be.
+        let unknown = latin1("<?xml version=\"1.0\" encoding=\"klingon\"?>\n");
+        assert!(decode_xml(&unknown).is_err());
+        // The texts of sources have no declaration to follow.
+        assert!(decode(&latin1("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n")).is_err());
+    }
+
+    #[test]
+    fn a_bom_says_the_encoding_and_is_dropped() {
+        let mut utf16 = vec![0xff, 0xfe];
+        for unit in "Oui, ça me va.\r\n".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16).unwrap(), "Oui, ça me va.\r\n");
+        assert_eq!(
+            decode("\u{feff}Déjà".as_bytes()).unwrap(),
+            "Déjà",
+            "UTF-8's BOM"
+        );
+        // UTF-16 cut in the middle of a surrogate pair.
+        let mut broken = vec![0xff, 0xfe];
+        broken.extend(0xd83du16.to_le_bytes());
+        let detail = decode(&broken).unwrap_err();
+        assert_eq!(detail.guess, Some("UTF-16LE"));
     }
 }

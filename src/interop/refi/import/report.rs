@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 use super::input::Missing;
+use crate::interop::refi::error::not_utf8_at;
 use crate::i18n::refi::RefiTexts;
 use crate::interop::refi::positions::{Detected, Unit};
 
@@ -106,7 +107,9 @@ impl Skip {
                 Missing::RichTextOnly { path } => (t.skip_source_rich_text)(name, path),
                 Missing::NotFound { path } => (t.skip_source_not_found)(name, path),
                 Missing::NoText => (t.skip_source_no_text)(name),
-                Missing::NotUtf8 { path } => (t.skip_source_not_utf8)(name, path),
+                Missing::NotUtf8 { path, detail } => {
+                    (t.skip_source_not_utf8)(name, path, &not_utf8_at(detail, t))
+                }
                 Missing::TooLarge { path } => (t.skip_source_too_large)(name, path),
             },
             Skip::SourceExists { name } => (t.skip_source_exists)(name),

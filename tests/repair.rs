@@ -216,3 +216,55 @@ fn in_a_terminal_only_the_fixes_confirmed_are_written() {
         "not confirmed"
     );
 }
+
+/// Before any repair, the hand-edited R01 is on the home screen, marked, and opens read-only
+/// with its problem; trying to code in it writes nothing.
+#[test]
+fn a_damaged_session_is_listed_and_opens_read_only_with_its_problem() {
+    use grille::tui::coding::CodingScreen;
+    use grille::tui::home::Home;
+    use ratatui::crossterm::event::KeyCode;
+
+    let home = tempfile::tempdir().unwrap();
+    let (root, _, _, _) = damaged(home.path());
+    let file = root.join(R01);
+    let bytes = std::fs::read(&file).unwrap();
+    let mut tui = common::tui::Tui::on(
+        grille::store::StudyDir::open(&root).unwrap(),
+        grille::i18n::Lang::Fr,
+        tempfile::tempdir().unwrap(),
+    );
+    tui.start(grille::tui::runtime::Start::Home);
+    let screen = tui.render(140, 30);
+    assert!(screen.contains("6 entretien(s)"), "{screen}");
+    assert!(screen.contains("⚠ problème"), "{screen}");
+    let r01: grille::study::SessionId = "e9ceda88-5769-5bc8-892b-5b4c1ef02377".parse().unwrap();
+    let row = tui.screen::<Home>().rows.iter().position(|r| r.id == r01);
+    let row = row.expect("R01 is listed");
+    assert!(tui.screen::<Home>().rows[row].problem.is_some());
+    for _ in 0..row {
+        tui.key(KeyCode::Down);
+    }
+    tui.key(KeyCode::Enter);
+    tui.screen::<CodingScreen>();
+    assert_eq!(tui.session().id, r01);
+    let notice = tui.app.notice.clone().expect("the problem is said");
+    assert!(notice.error, "{notice:?}");
+    assert!(notice.text.starts_with("lecture seule"), "{notice:?}");
+    assert!(
+        notice.text.contains("00000000-0000-4000-8000-00000000dead"),
+        "{notice:?}"
+    );
+    // Its text is there to read.
+    let text = &tui.session().segments[0].text;
+    let first_words: String = text.chars().take(20).collect();
+    assert!(tui.render(140, 30).contains(&first_words));
+
+    tui.key(KeyCode::Char('}'));
+    tui.key(KeyCode::Char('c'));
+    tui.type_text("Hôtel");
+    tui.key(KeyCode::Enter);
+    drop(tui);
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "nothing written");
+    assert!(!root.join(format!("{}.journal", &R01[..R01.len() - 5])).exists());
+}

@@ -98,7 +98,9 @@ fn every_codebook_command_on_the_example_study() {
         .stderr(predicate::str::contains("Code ajouté : lieux/camping"));
     run(h, &study, &["add", "Aire d'accueil", "--parent", "lieux"])
         .success()
-        .stderr(predicate::str::contains("Code ajouté : lieux/aire-d-accueil"));
+        .stderr(predicate::str::contains(
+            "Code ajouté : lieux/aire-d-accueil",
+        ));
     run(h, &study, &["add", "lieux/x", "--parent", "lieux"])
         .failure()
         .stderr(predicate::str::contains("le parent est donné deux fois"));
@@ -142,7 +144,10 @@ fn every_codebook_command_on_the_example_study() {
         .stderr(predicate::str::contains(format!(
             "« Rue, routes, bois » est utilisé par {rue_codings} codage(s) dans {rue_sessions} entretien(s)"
         )));
-    assert_eq!(std::fs::read(study.join("codebook.json")).unwrap(), codebook);
+    assert_eq!(
+        std::fs::read(study.join("codebook.json")).unwrap(),
+        codebook
+    );
     assert!(!study.join("codebook.journal").exists());
 
     // delete moving its codings: they count under the other code, and the record says so.
@@ -160,16 +165,15 @@ fn every_codebook_command_on_the_example_study() {
     assert!(code(&list, "lieux/rue").is_none());
     assert_eq!(on_disk(&study, rue).0, 0);
     assert_eq!(on_disk(&study, hotel).0, hotel_codings + rue_codings);
-    assert_eq!(
-        counted(&list, "lieux/hotel").0,
-        hotel_codings + rue_codings
-    );
+    assert_eq!(counted(&list, "lieux/hotel").0, hotel_codings + rue_codings);
     let retired = &list["retired"][0];
     assert_eq!(retired["path"], "lieux/rue");
     assert_eq!(retired["into"], "lieux/hotel");
     run(h, &study, &["list"])
         .success()
-        .stdout(predicate::str::contains("lieux/rue : fusionné dans lieux/hotel"));
+        .stdout(predicate::str::contains(
+            "lieux/rue : fusionné dans lieux/hotel",
+        ));
 
     // undo: the code and its codings are back where they were.
     run(h, &study, &["undo"])

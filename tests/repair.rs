@@ -266,5 +266,9 @@ fn a_damaged_session_is_listed_and_opens_read_only_with_its_problem() {
     tui.key(KeyCode::Enter);
     drop(tui);
     assert_eq!(std::fs::read(&file).unwrap(), bytes, "nothing written");
-    assert!(!root.join(format!("{}.journal", &R01[..R01.len() - 5])).exists());
+    assert!(
+        !root
+            .join(format!("{}.journal", &R01[..R01.len() - 5]))
+            .exists()
+    );
 }

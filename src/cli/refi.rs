@@ -53,7 +53,7 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
     }
     let bytes = match (&output, qdpx) {
         (Some(path), true) => refi_files::project_file(&ws.study, &sessions, t.refi, path)
-            .map_err(|e| anyhow!(e.message(t.refi)))?,
+            .map_err(|e| anyhow!(e.message(t)))?,
         _ => refi_files::codebook_file(&ws.study, t.refi),
     };
     match &output {
@@ -165,17 +165,17 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
     };
     let input = match import::input::read(file) {
         Ok(input) => input,
-        Err(e) => return failed(e.message(w)),
+        Err(e) => return failed(e.message(t)),
     };
     let plan = match &request.new {
         Some(root) => {
             let plan = match import::plan(&input, None, &options) {
                 Ok(plan) => plan,
-                Err(e) => return failed(e.message(w)),
+                Err(e) => return failed(e.message(t)),
             };
             if !request.dry_run {
                 if let Err(e) = apply::into_new(root, &plan) {
-                    return failed(e.message(w));
+                    return failed(e.message(t));
                 }
                 say!("{}", (w.study_created)(&show(root)));
             }
@@ -187,12 +187,12 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
             let ids: HashSet<_> = dir.session_ids()?.into_iter().collect();
             let plan = match import::plan(&input, Some((study, &ids)), &options) {
                 Ok(plan) => plan,
-                Err(e) => return failed(e.message(w)),
+                Err(e) => return failed(e.message(t)),
             };
             if !request.dry_run
                 && let Err(e) = apply::into_existing(dir, study, &plan)
             {
-                return failed(e.message(w));
+                return failed(e.message(t));
             }
             plan
         }

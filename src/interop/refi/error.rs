@@ -5,6 +5,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::xml::XmlError;
+use crate::i18n::Texts;
 use crate::i18n::refi::RefiTexts;
 use crate::interop::import::encoding::{NotUtf8, common_name};
 use crate::store::StoreError;
@@ -83,8 +84,9 @@ fn list(problems: &[Problem]) -> String {
 }
 
 impl RefiError {
-    /// The error in the interface's language.
-    pub fn message(&self, t: &RefiTexts) -> String {
+    /// The error in the interface's language (the study folder's errors too).
+    pub fn message(&self, texts: &Texts) -> String {
+        let t = texts.refi;
         let show = |f: &std::path::Path| f.display().to_string();
         match self {
             RefiError::Read { file, source } => (t.unreadable)(&show(file), &source.to_string()),
@@ -109,7 +111,7 @@ impl RefiError {
             RefiError::ProjectInCodebook { file } => (t.project_in_codebook)(&show(file)),
             RefiError::Invalid { file, problems } => (t.invalid)(&show(file), &list(problems)),
             RefiError::Write { file, message } => (t.write_failed)(&show(file), message),
-            RefiError::Store(e) => (t.store_failed)(&e.to_string()),
+            RefiError::Store(e) => (t.store_failed)(&e.message(texts)),
         }
     }
 }

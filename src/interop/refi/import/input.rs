@@ -235,7 +235,10 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &head[..head.len().min(256)];
     let decl = &head[..head.windows(2).position(|w| w == b"?>")?];
     let at = decl.windows(8).position(|w| w == b"encoding")? + 8;
-    let rest = decl[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
+    let rest = decl[at..]
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
     let (&quote, rest) = rest.split_first()?;
     if quote != b'"' && quote != b'\'' {
         return None;
@@ -421,7 +424,12 @@ mod tests {
         let unknown = latin1("<?xml version=\"1.0\" encoding=\"klingon\"?>\n");
         assert!(decode_xml(&unknown).is_err());
         // The texts of sources have no declaration to follow.
-        assert!(decode(&latin1("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n")).is_err());
+        assert!(
+            decode(&latin1(
+                "<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n"
+            ))
+            .is_err()
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 use super::input::Missing;
-use crate::interop::refi::error::not_utf8_at;
 use crate::i18n::refi::RefiTexts;
+use crate::interop::refi::error::not_utf8_at;
 use crate::interop::refi::positions::{Detected, Unit};
 
 /// Something of the file that was not imported, and why.

@@ -14,11 +14,12 @@ use crate::setup::Example;
 fn read(example: &Example, name: &str, bytes: &[u8]) {
     let file = Path::new(name);
     let kind = input::Kind::of(file).expect("a REFI-QDA extension");
-    let t = grille::i18n::Lang::Fr.texts().refi;
+    let texts = grille::i18n::Lang::Fr.texts();
+    let t = texts.refi;
     let input = match input::from_bytes(file, bytes, kind) {
         Ok(input) => input,
         Err(e) => {
-            let _ = e.message(t);
+            let _ = e.message(texts);
             return;
         }
     };
@@ -37,7 +38,7 @@ fn read(example: &Example, name: &str, bytes: &[u8]) {
                 let _ = plan.report.counting_message(t);
             }
             Err(e) => {
-                let _ = e.message(t);
+                let _ = e.message(texts);
             }
         }
     }

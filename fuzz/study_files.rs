@@ -3,10 +3,10 @@
 //! cannot be read is an error naming it; one that reads is written back and read the same.
 
 use std::panic::AssertUnwindSafe;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use bolero::check;
-use grille::store::{DocPaths, StudyDir, json};
+use grille::store::{StudyDir, StudyPaths, json};
 use grille::study::{Session, Study};
 
 use crate::mutation::mutated;
@@ -76,10 +76,9 @@ fn journal_mutated() {
     mutated("journal", journal_target(&example));
 }
 
-/// A definition file of the study (codebook, grid, `study.json`): the study loads or says why,
-/// and a session is read against what loaded.
-fn definition_target(example: &Example, which: fn(&Example) -> DocPaths) -> impl FnMut(&[u8]) {
-    let file = which(example).file;
+/// A definition file of the study (codebook, grid, `study.json`) or the codebook's journal: the
+/// study loads or says why, and a session is read against what loaded.
+fn definition_target(example: &Example, file: PathBuf) -> impl FnMut(&[u8]) {
     let example = AssertUnwindSafe(example);
     move |bytes: &[u8]| {
         Example::write(&file, bytes);
@@ -90,50 +89,27 @@ fn definition_target(example: &Example, which: fn(&Example) -> DocPaths) -> impl
     }
 }
 
-fn codebook_file(e: &Example) -> DocPaths {
-    e.dir.paths().codebook()
+macro_rules! definition_targets {
+    ($($name:ident, $mutated:ident: $file:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let example = Example::new();
+            let file = $file(example.dir.paths());
+            check!(name = stringify!($name)).for_each(definition_target(&example, file));
+        }
+
+        #[test]
+        fn $mutated() {
+            let example = Example::new();
+            let file = $file(example.dir.paths());
+            mutated(stringify!($name), definition_target(&example, file));
+        }
+    )*};
 }
 
-fn grid_file(e: &Example) -> DocPaths {
-    e.dir.paths().grid()
-}
-
-fn meta_file(e: &Example) -> DocPaths {
-    e.dir.paths().meta()
-}
-
-#[test]
-fn codebook() {
-    let example = Example::new();
-    check!(name = "codebook").for_each(definition_target(&example, codebook_file));
-}
-
-#[test]
-fn codebook_mutated() {
-    let example = Example::new();
-    mutated("codebook", definition_target(&example, codebook_file));
-}
-
-#[test]
-fn grid() {
-    let example = Example::new();
-    check!(name = "grid").for_each(definition_target(&example, grid_file));
-}
-
-#[test]
-fn grid_mutated() {
-    let example = Example::new();
-    mutated("grid", definition_target(&example, grid_file));
-}
-
-#[test]
-fn study_meta() {
-    let example = Example::new();
-    check!(name = "study_meta").for_each(definition_target(&example, meta_file));
-}
-
-#[test]
-fn study_meta_mutated() {
-    let example = Example::new();
-    mutated("study_meta", definition_target(&example, meta_file));
+definition_targets! {
+    codebook, codebook_mutated: |p: &StudyPaths| p.codebook().file;
+    codebook_journal, codebook_journal_mutated: |p: &StudyPaths| p.codebook().journal;
+    grid, grid_mutated: |p: &StudyPaths| p.grid().file;
+    study_meta, study_meta_mutated: |p: &StudyPaths| p.meta().file;
 }

@@ -73,7 +73,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // An error of the study folder in the user's language; others as the core said.
-            let line = match e.downcast_ref::<grille::store::StoreError>() {
+            let line = match store_error(&e) {
                 Some(store) => format!("grille: {}", store.message(env.texts())),
                 None => format!("grille: {e:#}"),
             };
@@ -81,4 +81,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The study folder's error a command ended on, also under the index's (a full disk while the
+/// index was written is the disk's error, said as such).
+fn store_error(e: &anyhow::Error) -> Option<&grille::store::StoreError> {
+    use grille::index::{IndexError, SearchError};
+    e.downcast_ref::<grille::store::StoreError>()
+        .or_else(|| e.downcast_ref::<IndexError>().and_then(IndexError::store))
+        .or_else(|| match e.downcast_ref::<SearchError>() {
+            Some(SearchError::Index(index)) => index.store(),
+            _ => None,
+        })
 }

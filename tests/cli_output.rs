@@ -452,25 +452,33 @@ fn an_export_removes_the_leftovers_of_an_export_cut_short_in_its_folder() {
     );
 }
 
+/// Runs grille where no file may grow (the signal ignored: writes fail as on a full disk);
+/// returns its status and what it said.
+fn on_a_full_disk(home: &Path, study: &Path, args: &str) -> (Option<i32>, String) {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "trap '' XFSZ; ulimit -f 0; HOME={h} XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 {bin} --study {s} {args}",
+            h = home.display(),
+            bin = env!("CARGO_BIN_EXE_grille"),
+            s = study.display(),
+        ))
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
 #[test]
 fn a_full_disk_during_an_export_says_so_in_one_sentence_naming_the_file() {
     let home = tempfile::tempdir().unwrap();
     let study = example_study(home.path());
     let table = home.path().join("frequences.csv");
-    // No file may grow (the signal ignored, writes fail as on a full disk).
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "trap '' XFSZ; ulimit -f 0; HOME={h} XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 {bin} --study {s} export frequencies -o {t}",
-            h = home.path().display(),
-            bin = env!("CARGO_BIN_EXE_grille"),
-            s = study.display(),
-            t = table.display(),
-        ))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let (code, err) = on_a_full_disk(
+        home.path(),
+        &study,
+        &format!("export frequencies -o {}", table.display()),
+    );
+    assert_eq!(code, Some(1));
     assert_eq!(
         err,
         format!(
@@ -485,4 +493,56 @@ fn a_full_disk_during_an_export_says_so_in_one_sentence_naming_the_file() {
         .filter(|n| n.starts_with(".grille-") || n == "frequences.csv")
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_full_disk_during_an_import_a_codebook_change_or_an_index_build_is_one_sentence() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let full = |p: &Path| {
+        format!(
+            "{} : le disque est plein (ou votre quota atteint), rien de plus n'a pu y être écrit ; libérez de la place et recommencez",
+            p.display()
+        )
+    };
+    let before = common::folder_bytes(&study.join("sessions"));
+
+    // An import: said of the session file it would have made, not of its staging folder.
+    let transcript = home.path().join("R20.txt");
+    std::fs::write(&transcript, "ENQ : Bonjour.\nR20 : Bonjour.\n").unwrap();
+    let (code, err) = on_a_full_disk(
+        home.path(),
+        &study,
+        &format!("import {}", transcript.display()),
+    );
+    assert_eq!(code, Some(1));
+    let sessions = format!("{}/", study.join("sessions").display());
+    let line = err
+        .lines()
+        .find(|l| l.contains("disque est plein"))
+        .unwrap_or("");
+    assert!(
+        line.starts_with(&format!("échec de l'écriture, rien n'a été importé : {sessions}"))
+            && line.ends_with(".json : le disque est plein (ou votre quota atteint), rien de plus n'a pu y être écrit ; libérez de la place et recommencez"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(".grille-") && !err.contains("os error"),
+        "{err}"
+    );
+    assert_eq!(common::folder_bytes(&study.join("sessions")), before);
+
+    // A code added: the codebook's journal, in French, once.
+    let (code, err) = on_a_full_disk(home.path(), &study, "codebook add lieux/camping");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        err,
+        format!("grille: {}\n", full(&study.join("codebook.journal")))
+    );
+
+    // The search index built for a first search: the index folder, not tantivy's temporary
+    // file, and the system's error not said twice.
+    let (code, err) = on_a_full_disk(home.path(), &study, "search hôtel");
+    assert_eq!(code, Some(1));
+    assert_eq!(err, format!("grille: {}\n", full(&study.join("index"))));
 }

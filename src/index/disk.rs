@@ -55,10 +55,8 @@ pub(super) fn open_existing(path: &Path) -> std::result::Result<Found, Rebuilt> 
 pub(super) fn create(path: &Path) -> Result<Found> {
     fs::create_private_dir(path)?;
     let (schema, fields) = Fields::schema();
-    let directory = PrivateDirectory::open(path).map_err(|e| IndexError::Tantivy {
-        path: path.display().to_string(),
-        source: e.into(),
-    })?;
+    let directory =
+        PrivateDirectory::open(path).map_err(|e| IndexError::tantivy(path, e.into()))?;
     let mut index =
         tantivy::Index::create(directory, schema, IndexSettings::default()).at_index(path)?;
     searching_threads(&mut index).at_index(path)?;

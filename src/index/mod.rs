@@ -67,7 +67,7 @@ impl Mode {
 fn damaged_manifest(path: &std::path::Path, why: String) -> IndexError {
     IndexError::Tantivy {
         path: path.display().to_string(),
-        source: tantivy::TantivyError::InternalError(format!(
+        error: tantivy::TantivyError::InternalError(format!(
             "the record of indexed sessions is damaged ({why}): rebuild the index (grille index rebuild)"
         )),
     }

@@ -177,11 +177,8 @@ impl Index {
         })
     }
 
-    pub(super) fn tantivy(&self, source: tantivy::TantivyError) -> SearchError {
-        SearchError::Index(IndexError::Tantivy {
-            path: self.path.display().to_string(),
-            source,
-        })
+    pub(super) fn tantivy(&self, error: tantivy::TantivyError) -> SearchError {
+        SearchError::Index(IndexError::tantivy(&self.path, error))
     }
 
     fn hit(

@@ -76,6 +76,17 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The same error of the disk, naming `target`: what a write staged elsewhere was making.
+    pub fn naming(self, target: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Io { error, .. } => StoreError::Io {
+                path: target.to_path_buf(),
+                error,
+            },
+            other => other,
+        }
+    }
+
     /// The error in the user's language: one sentence naming the file, with what to do.
     /// (The problems of a file and the JSON parser's words stay as the format's English.)
     pub fn message(&self, t: &crate::i18n::Texts) -> String {

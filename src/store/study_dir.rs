@@ -291,9 +291,11 @@ impl StudyDir {
         let mut staged = Vec::with_capacity(sessions.len());
         for session in sessions {
             let name = format!("{}.json", session.id);
-            let file = staging.path().join(&name);
-            fs::write_new(&file, json::to_pretty(session).as_bytes())?;
-            staged.push((file, sessions_dir.join(name)));
+            let (file, target) = (staging.path().join(&name), sessions_dir.join(name));
+            // A full disk is said of the session file to be, not of the staging folder.
+            fs::write_new(&file, json::to_pretty(session).as_bytes())
+                .map_err(|e| e.naming(&target))?;
+            staged.push((file, target));
         }
         let mut moved: Vec<&Path> = Vec::with_capacity(staged.len());
         for (from, to) in &staged {

@@ -130,9 +130,7 @@ impl Workspace {
         writer: &mut Journaled<Codebook>,
         change: CodebookChange,
     ) -> anyhow::Result<()> {
-        writer
-            .apply(change, &())
-            .map_err(|e| anyhow::anyhow!(change_message(e)))?;
+        writer.apply(change, &()).map_err(change_error)?;
         std::sync::Arc::make_mut(&mut self.study).codebook = writer.doc().clone();
         self.codebook_seen = self.dir.codebook_stamp();
         Ok(())
@@ -212,9 +210,11 @@ fn existing(book: &Codebook, id: CodeId) -> Result<Code, EditError> {
 }
 
 /// A refused change of the codebook, without the file name: the user knows which file.
-fn change_message(e: crate::store::StoreError) -> String {
+/// A change refused says why in the codebook's words; the disk failing stays the study
+/// folder's error (the front ends say it in the user's language).
+fn change_error(e: crate::store::StoreError) -> anyhow::Error {
     match e {
-        crate::store::StoreError::Change { source, .. } => source.to_string(),
-        other => other.to_string(),
+        crate::store::StoreError::Change { source, .. } => anyhow::anyhow!(source.to_string()),
+        other => other.into(),
     }
 }

@@ -144,7 +144,7 @@ impl ImportError {
             ImportError::BadAttribute { key, message } => (t.import_bad_attribute)(key, message),
             ImportError::AttributeSyntax { given } => (t.import_attribute_syntax)(given),
             ImportError::UnknownQuestion { key } => (t.import_unknown_question)(key),
-            ImportError::Store(e) => (t.import_write_failed)(&e.to_string()),
+            ImportError::Store(e) => (t.import_write_failed)(&e.message(t)),
         }
     }
 

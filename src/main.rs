@@ -19,7 +19,20 @@ fn main() -> ExitCode {
             dir,
             template,
             examples,
-        }) => cli::init::run(&env, &dir, &template, examples).map(|()| true),
+            encrypt,
+            recipient,
+        }) => cli::init::run(
+            &env,
+            &dir,
+            &template,
+            examples,
+            encrypt.then_some(&recipient[..]),
+        )
+        .map(|()| true),
+        Some(Command::Encrypt { recipient }) => {
+            cli::encryption::encrypt(&env, &recipient).map(|()| true)
+        }
+        Some(Command::Decrypt) => cli::encryption::decrypt(&env).map(|()| true),
         Some(Command::Check { repair: false, .. }) => cli::check::run(&env),
         Some(Command::Check { repair: true, yes }) => cli::repair::run(&env, yes),
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),

@@ -43,7 +43,25 @@ pub enum Command {
         /// Also copy the template's fictional example sessions.
         #[arg(long)]
         examples: bool,
+        /// Encrypt every file of the study with a passphrase (asked twice, or GRILLE_PASSPHRASE).
+        #[arg(long)]
+        encrypt: bool,
+        /// With --encrypt: also let this team member open the study with their key — an age
+        /// public key (age1…), an SSH public key, or a file of such keys, one a line. Repeatable.
+        #[arg(long, value_name = "KEY", requires = "encrypt")]
+        recipient: Vec<String>,
     },
+    /// Encrypt every file of the study (it must be closed everywhere): a passphrase (asked
+    /// twice, or GRILLE_PASSPHRASE), and the keys of team members given. All or nothing; the
+    /// plaintext copy is removed once the encrypted one is safely on disk.
+    Encrypt {
+        /// Also let this team member open the study with their key — an age public key (age1…),
+        /// an SSH public key, or a file of such keys, one a line. Repeatable.
+        #[arg(long, value_name = "KEY")]
+        recipient: Vec<String>,
+    },
+    /// Write an encrypted study back in clear (it must be closed everywhere). All or nothing.
+    Decrypt,
     /// Check every file of the study; list every problem (exit 1 if any).
     Check {
         /// Propose a fix for each coding that cannot count (write a merge into the file, drop a

@@ -7,6 +7,7 @@ pub mod codebook;
 pub mod config;
 pub mod counting;
 pub mod dev;
+pub mod encryption;
 pub mod export;
 pub mod import;
 pub mod index;
@@ -51,9 +52,16 @@ impl Env {
         self.lang.texts()
     }
 
-    /// The study to work on. The default study is created on first use; a folder named by
+    /// The study to work on, an encrypted one opened with its passphrase. The default study is created on first use; a folder named by
     /// `--study` or `GRILLE_STUDY` must already be a study (a typo must not create one).
     pub fn study(&self) -> Result<StudyDir> {
+        let mut dir = self.study_folder()?;
+        encryption::unlock(self, &mut dir)?;
+        Ok(dir)
+    }
+
+    /// The study folder, an encrypted one not opened yet (its key not asked).
+    pub fn study_folder(&self) -> Result<StudyDir> {
         let (root, origin) = resolve_study(self.study_flag.as_deref())
             .context("no data folder on this system: give the study with --study DIR")?;
         if origin == Origin::Default && !root.join("study.json").exists() {

@@ -303,6 +303,7 @@ pub static EN: Texts = Texts {
         ("q  Esc", "back"),
     ],
     analysis: &super::analysis::EN_ANALYSIS,
+    encryption: &super::encryption::EN_ENCRYPTION,
     cli: &super::cli::EN_CLI,
     import: &super::import::EN_IMPORT,
     store: &super::store::EN_STORE,

@@ -319,6 +319,7 @@ pub static FR: Texts = Texts {
         ("q  Échap", "retour"),
     ],
     analysis: &super::analysis::FR_ANALYSIS,
+    encryption: &super::encryption::FR_ENCRYPTION,
     cli: &super::cli::FR_CLI,
     import: &super::import::FR_IMPORT,
     store: &super::store::FR_STORE,

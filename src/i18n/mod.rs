@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod cli;
 mod en;
+pub mod encryption;
 mod fr;
 pub mod import;
 pub mod questionnaire;
@@ -244,6 +245,8 @@ pub struct Texts {
     pub exported: fn(&str) -> String,
     pub help_stats: &'static [(&'static str, &'static str)],
     pub analysis: &'static analysis::AnalysisTexts,
+    /// Encryption at rest (issue 19).
+    pub encryption: &'static encryption::EncryptionTexts,
     /// The command line's own messages (`grille dev`, output targets).
     pub cli: &'static cli::CliTexts,
     pub import: &'static ImportTexts,

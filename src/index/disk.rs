@@ -70,6 +70,21 @@ pub(super) fn create(path: &Path) -> Result<Found> {
     })
 }
 
+/// A new, empty index in memory, for an encrypted study: its words never touch the disk.
+pub(super) fn in_memory(path: &Path) -> Result<Found> {
+    let (schema, fields) = Fields::schema();
+    let mut index = tantivy::Index::create_in_ram(schema);
+    searching_threads(&mut index).at_index(path)?;
+    analyzer::register(index.tokenizers());
+    let reader = reader(&index).at_index(path)?;
+    Ok(Found {
+        index,
+        fields,
+        reader,
+        manifest: None,
+    })
+}
+
 /// Searches the index's segments in parallel, on up to as many threads as there are cores
 /// (at most 4): a search over many hits then takes the time of its largest segment.
 fn searching_threads(index: &mut tantivy::Index) -> tantivy::Result<()> {

@@ -176,15 +176,19 @@ impl Manifest {
     }
 
     /// Writes the sessions table (durably, before the commit that names it) and returns the
-    /// payload for that commit, with the attributes derived from the table.
-    pub fn write(&mut self, root: &Path) -> Result<String, String> {
+    /// payload for that commit, with the attributes derived from the table. An index in
+    /// memory (`root` is `None`) keeps its table in memory only.
+    pub fn write(&mut self, root: Option<&Path>) -> Result<String, String> {
         let table = self.table()?;
         let name = format!("{TABLE_PREFIX}{:016x}.json", fastrand::u64(..));
-        let bytes = serde_json::to_vec(table).expect("a sessions table always serialises");
-        let file = root.join(&name);
-        fs::write_atomic(&file, &bytes).map_err(|e| e.to_string())?;
+        if let Some(root) = root {
+            let bytes = serde_json::to_vec(table).expect("a sessions table always serialises");
+            let file = root.join(&name);
+            fs::write_atomic(&file, &bytes).map_err(|e| e.to_string())?;
+            self.table_file = Some(file);
+        }
+        let table = self.table()?;
         self.attributes = Attributes::of_table(table);
-        self.table_file = Some(file);
         let header = Header {
             version: self.version,
             definition: self.definition,

@@ -112,6 +112,8 @@ pub struct Index {
     dir: StudyDir,
     study: Study,
     path: PathBuf,
+    /// The index of an encrypted study: in memory only, built at each opening.
+    in_memory: bool,
     index: tantivy::Index,
     fields: Fields,
     reader: IndexReader,
@@ -128,7 +130,20 @@ impl Index {
     /// the index while it needs work ([`IndexError::Busy`]).
     pub fn open(dir: &StudyDir, study: &Study, progress: &mut dyn Progress) -> Result<Index> {
         let path = dir.paths().index_dir();
-        let (mut found, mut rebuilt) = match disk::open_existing(&path) {
+        let in_memory = dir.is_encrypted();
+        if in_memory && path.exists() {
+            // An index on disk of an encrypted study holds its words in clear: made before
+            // the study was encrypted, or by a grille that did not know. It goes.
+            std::fs::remove_dir_all(&path).map_err(|e| crate::store::StoreError::Io {
+                path: path.clone(),
+                error: e,
+            })?;
+        }
+        let opened = match in_memory {
+            true => Err(Rebuilt::Missing),
+            false => disk::open_existing(&path),
+        };
+        let (mut found, mut rebuilt) = match opened {
             Ok(found) => {
                 let why = match &found.manifest {
                     None => Some(Rebuilt::Incomplete),
@@ -148,13 +163,18 @@ impl Index {
                         error: e,
                     })?;
                 }
-                (disk::create(&path)?, Some(why))
+                let found = match in_memory {
+                    true => disk::in_memory(&path)?,
+                    false => disk::create(&path)?,
+                };
+                (found, Some(why))
             }
         };
         let mut this = Index {
             dir: dir.clone(),
             study: study.clone(),
             path,
+            in_memory,
             manifest: found
                 .manifest
                 .take()
@@ -525,15 +545,18 @@ impl Index {
     /// is searchable on return.
     fn commit(&mut self) -> Result<()> {
         let path = self.path.clone();
+        let on_disk = (!self.in_memory).then_some(path.as_path());
         let payload = self
             .manifest
-            .write(&path)
+            .write(on_disk)
             .map_err(|e| self.damaged_manifest(e))?;
         let writer = self.writer()?;
         let mut prepared = writer.prepare_commit().at_index(&path)?;
         prepared.set_payload(&payload);
         prepared.commit().at_index(&path)?;
-        Manifest::clean(&path, &payload);
+        if !self.in_memory {
+            Manifest::clean(&path, &payload);
+        }
         self.reader.reload().at_index(&path)
     }
 }

@@ -43,6 +43,13 @@ pub enum Mode {
 /// The definition and every session must load and pass the study's rules, else nothing is
 /// written; each file is rewritten under its lock, so a grille still editing it is refused.
 pub fn canonicalize(dir: &StudyDir, mode: Mode) -> Result<Canonical> {
+    // The template is plain JSON: an encrypted study is never rewritten in clear here.
+    if dir.is_encrypted() {
+        return Err(super::error::StoreError::AlreadyThere {
+            path: dir.root().to_path_buf(),
+            encrypted: true,
+        });
+    }
     let study = dir.load_study()?;
     let mut sessions = Vec::new();
     for id in dir.session_ids()? {

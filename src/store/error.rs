@@ -73,6 +73,42 @@ pub enum StoreError {
 
     #[error("no session {0} in this study")]
     NoSession(String),
+
+    /// An encrypted study opened without its key.
+    #[error("{}: the study is encrypted; give its passphrase (asked in a terminal, or GRILLE_PASSPHRASE) or a key of the team (GRILLE_IDENTITY)", path.display())]
+    KeyNeeded { path: PathBuf },
+
+    /// The passphrase or the key given opens none of the study key's wrappings.
+    #[error("{}: wrong passphrase (or a key the study was not encrypted for); nothing was read or changed", path.display())]
+    WrongKey { path: PathBuf },
+
+    /// `study.key` cannot be read as a wrapped study key.
+    #[error("{}: the study's key file is damaged ({message}); without it the study cannot be decrypted — restore it from a backup", path.display())]
+    KeyFile { path: PathBuf, message: String },
+
+    /// `GRILLE_IDENTITY` names a file that holds no usable private key.
+    #[error("{}: not a usable age or SSH private key ({message})", path.display())]
+    BadIdentity { path: PathBuf, message: String },
+
+    /// An encrypted file in a study that is not encrypted.
+    #[error("{}: this file is encrypted but the study is not (its study.key is missing); grille left it as it is", path.display())]
+    Encrypted { path: PathBuf },
+
+    /// A plaintext file in an encrypted study.
+    #[error("{}: this file is not encrypted, in an encrypted study (written by a grille that opened the study before it was encrypted?); grille left it as it is", path.display())]
+    NotEncrypted { path: PathBuf },
+
+    /// An encrypted file that does not decrypt with the study key.
+    #[error("{}: cannot be decrypted (damaged, or encrypted with another study's key); grille left it as it is", path.display())]
+    Undecryptable { path: PathBuf },
+
+    /// `grille encrypt` / `decrypt` found files it does not know in the study.
+    #[error("{}: not a file of the study; grille encrypts or decrypts the whole study or nothing — move it out of the study folder and try again", path.display())]
+    Unknown { path: PathBuf },
+
+    /// `grille encrypt` on an encrypted study, `grille decrypt` on a plain one.
+    #[error("{}: {}", path.display(), if *encrypted { "the study is already encrypted" } else { "the study is not encrypted" })]
+    AlreadyThere { path: PathBuf, encrypted: bool },
 }
 
 impl StoreError {
@@ -91,6 +127,7 @@ impl StoreError {
     /// (The problems of a file and the JSON parser's words stay as the format's English.)
     pub fn message(&self, t: &crate::i18n::Texts) -> String {
         let s = t.store;
+        let e = t.encryption;
         let show = |p: &std::path::Path| p.display().to_string();
         match self {
             StoreError::Io { path, error } => {
@@ -126,6 +163,15 @@ impl StoreError {
             StoreError::NotAStudy { path } => (s.not_a_study)(&show(path)),
             StoreError::Exists { path } => (s.exists)(&show(path)),
             StoreError::FileExists { path } => (s.file_exists)(&show(path)),
+            StoreError::KeyNeeded { path } => (e.key_needed)(&show(path)),
+            StoreError::WrongKey { path } => (e.wrong_key)(&show(path)),
+            StoreError::Encrypted { path } => (e.encrypted_in_plain)(&show(path)),
+            StoreError::NotEncrypted { path } => (e.plain_in_encrypted)(&show(path)),
+            StoreError::Undecryptable { path } => (e.undecryptable)(&show(path)),
+            StoreError::Unknown { path } => (e.unknown_file)(&show(path)),
+            StoreError::KeyFile { path, message } => (e.key_file_damaged)(&show(path), message),
+            StoreError::BadIdentity { path, message } => (e.bad_identity)(&show(path), message),
+            StoreError::AlreadyThere { path, encrypted } => (e.already)(&show(path), *encrypted),
             other => other.to_string(),
         }
     }

@@ -9,6 +9,7 @@ use chrono::{Local, SubsecRound};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::cipher::Codec;
 use super::error::{IoContext, Result, StoreError};
 use super::fs::{private_options, sync_dir};
 use crate::study::Time;
@@ -37,8 +38,13 @@ pub struct Torn {
     pub bytes: usize,
 }
 
-/// Reads every record of a journal; a missing journal is an empty one.
+/// Reads every record of a plain journal; a missing journal is an empty one.
 pub fn read<C: DeserializeOwned>(path: &Path) -> Result<Read<C>> {
+    read_with(path, &Codec::Plain)
+}
+
+/// Reads every record of a journal, each line decrypted by `codec` in an encrypted study.
+pub fn read_with<C: DeserializeOwned>(path: &Path, codec: &Codec) -> Result<Read<C>> {
     let bytes = super::fs::read_if_exists(path)?.unwrap_or_default();
     let mut records = Vec::new();
     let mut torn = None;
@@ -46,7 +52,12 @@ pub fn read<C: DeserializeOwned>(path: &Path) -> Result<Read<C>> {
     for (i, line) in lines.iter().enumerate() {
         let last = i + 1 == lines.len();
         let complete = line.ends_with(b"\n");
-        match serde_json::from_slice::<Record<C>>(line) {
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let parsed = match codec.open_line(path, content)? {
+            Some(record) => serde_json::from_slice::<Record<C>>(&record).map_err(|e| e.to_string()),
+            None => Err("it cannot be decrypted".to_owned()),
+        };
+        match parsed {
             Ok(record) if complete => records.push(record),
             // Only the last line can have been cut by a crash during its write.
             _ if last => {
@@ -71,6 +82,7 @@ pub fn read<C: DeserializeOwned>(path: &Path) -> Result<Read<C>> {
 /// Appends records durably. The file is created on the first append.
 pub struct Writer {
     path: PathBuf,
+    codec: Codec,
     file: Option<File>,
     /// A failed append could not be taken back: the journal's end is unknown, so nothing more
     /// is written to it until it is reopened (the file's content stays as it is).
@@ -78,9 +90,16 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// A writer of a plain journal.
     pub fn new(path: PathBuf) -> Self {
+        Self::with_codec(path, Codec::Plain)
+    }
+
+    /// A writer whose records are encoded by `codec` (encrypted in an encrypted study).
+    pub fn with_codec(path: PathBuf, codec: Codec) -> Self {
         Writer {
             path,
+            codec,
             file: None,
             poisoned: false,
         }
@@ -97,9 +116,10 @@ impl Writer {
             at: Local::now().fixed_offset().trunc_subsecs(3),
             change,
         };
-        let mut line = serde_json::to_vec(&record).expect("changes always serialise");
-        line.push(b'\n');
+        let record = serde_json::to_vec(&record).expect("changes always serialise");
         let path = self.path.clone();
+        let mut line = self.codec.seal_line(&path, &record)?.into_owned();
+        line.push(b'\n');
         if self.poisoned {
             return Err(std::io::Error::other(
                 "an earlier write to this journal failed and could not be undone; reopen the session",
@@ -199,6 +219,43 @@ mod tests {
         .unwrap();
         let err = read::<String>(&path).unwrap_err().to_string();
         assert!(err.contains("s.journal: line 2: damaged record"), "{err}");
+    }
+
+    #[test]
+    fn an_encrypted_record_cut_short_is_the_torn_tail_and_one_damaged_before_it_an_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("s.journal");
+        let codec = Codec::sealed(super::super::cipher::StudyKey::generate());
+        let mut w = Writer::with_codec(path.clone(), codec.clone());
+        w.append(1, &"un secret").unwrap();
+        w.append(2, &"deux secrets").unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.windows(6).any(|w| w == b"secret"));
+        let lines: Vec<&[u8]> = bytes.split_inclusive(|b| *b == b'\n').collect();
+        assert_eq!(lines.len(), 2);
+        let read: Read<String> = read_with(&path, &codec).unwrap();
+        assert_eq!(read.records[1].change, "deux secrets");
+
+        // A crash in the middle of a third record: the two before it are read.
+        let mut torn = bytes.clone();
+        torn.extend_from_slice(&lines[1][..lines[1].len() / 2]);
+        std::fs::write(&path, &torn).unwrap();
+        let read: Read<String> = read_with(&path, &codec).unwrap();
+        assert_eq!(read.records.len(), 2);
+        assert_eq!(read.torn.map(|t| t.line), Some(3));
+
+        // A flipped byte in the first record is damage, not a crash.
+        let mut damaged = bytes.clone();
+        damaged[10] ^= 1;
+        std::fs::write(&path, &damaged).unwrap();
+        let err = read_with::<String>(&path, &codec).unwrap_err().to_string();
+        assert!(err.contains("s.journal: line 1: damaged record"), "{err}");
+        // Read as a plain journal, it says it is encrypted.
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(matches!(
+            super::read::<String>(&path),
+            Err(StoreError::Encrypted { .. })
+        ));
     }
 
     #[test]

@@ -7,10 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::cipher::Codec;
 use super::error::{Result, StoreError};
 use super::journal::{self, Torn};
+use super::json;
 use super::lock::Lock;
-use super::{fs, json};
 use crate::study::{Document, Outcome};
 
 /// Changes folded into the file at the latest after this many journal records.
@@ -25,6 +26,9 @@ pub struct DocPaths {
     /// The study's changes mark, rewritten after every write (see [`super::stamp::StudyStamp`]):
     /// set for sessions, whose changes derived data must see.
     pub changes: Option<PathBuf>,
+    /// How the document's bytes and its journal's records are written: in clear, or encrypted
+    /// with the study key.
+    pub codec: Codec,
 }
 
 impl DocPaths {
@@ -35,6 +39,7 @@ impl DocPaths {
             lock: file.with_extension("lock"),
             file,
             changes: None,
+            codec: Codec::Plain,
         }
     }
 
@@ -82,8 +87,8 @@ impl<D> Loaded<D> {
 pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loaded<D>> {
     // The journal is read before the file: a writer folding the journal in between is then seen
     // as a file whose revision covers the records read, never as records missing.
-    let read = journal::read::<D::Change>(&paths.journal)?;
-    let bytes = fs::read(&paths.file)?;
+    let read = journal::read_with::<D::Change>(&paths.journal, &paths.codec)?;
+    let bytes = paths.codec.read(&paths.file)?;
     let mut doc: D = json::parse(&paths.file, &bytes)?;
     let folded = doc.revision();
     // The next change would wrap round to 0 and be skipped on replay: damage, not data.
@@ -169,7 +174,7 @@ impl<D: Document> Journaled<D> {
         let loaded: Loaded<D> = load(&paths, context)?;
         let notes = loaded.notes(&paths);
         let mut this = Journaled {
-            journal: journal::Writer::new(paths.journal.clone()),
+            journal: journal::Writer::with_codec(paths.journal.clone(), paths.codec.clone()),
             doc: loaded.doc,
             paths,
             pending: loaded.replayed,
@@ -189,10 +194,12 @@ impl<D: Document> Journaled<D> {
     /// Creates the document's file, which must not exist, and opens it for writing.
     pub fn create(paths: DocPaths, doc: D) -> Result<Self> {
         let lock = Lock::acquire(&paths.lock, &paths.file)?;
-        fs::write_new(&paths.file, json::to_pretty(&doc).as_bytes())?;
+        paths
+            .codec
+            .write_new(&paths.file, json::to_pretty(&doc).as_bytes())?;
         paths.changed();
         Ok(Journaled {
-            journal: journal::Writer::new(paths.journal.clone()),
+            journal: journal::Writer::with_codec(paths.journal.clone(), paths.codec.clone()),
             doc,
             paths,
             pending: 0,
@@ -260,7 +267,9 @@ impl<D: Document> Journaled<D> {
     }
 
     fn write_file(&self) -> Result<()> {
-        fs::write_atomic(&self.paths.file, json::to_pretty(&self.doc).as_bytes())
+        self.paths
+            .codec
+            .write_atomic(&self.paths.file, json::to_pretty(&self.doc).as_bytes())
     }
 }
 

@@ -1,16 +1,21 @@
 //! The study folder on disk. This is the only code that reads or writes a study's files.
 
 pub mod canonical;
+pub mod cipher;
+mod convert;
 pub mod error;
 pub mod fs;
 pub mod journal;
 pub mod journaled;
 pub mod json;
+pub mod keys;
 pub mod lock;
 mod parallel;
 
+pub use convert::Converted;
 pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded};
+pub use keys::{Protection, Unlock};
 pub mod paths;
 pub mod preferences;
 pub mod stamp;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
+use super::cipher::Codec;
 use super::journaled::DocPaths;
 use crate::study::SessionId;
 
@@ -17,11 +18,37 @@ pub const CHANGES_MARK: &str = ".sessions-changed";
 #[derive(Clone, Debug, PartialEq)]
 pub struct StudyPaths {
     root: PathBuf,
+    /// How the study's files are written (see [`super::cipher`]): in clear by default.
+    codec: Codec,
 }
 
 impl StudyPaths {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        StudyPaths { root: root.into() }
+        Self::with_codec(root, Codec::Plain)
+    }
+
+    pub fn with_codec(root: impl Into<PathBuf>, codec: Codec) -> Self {
+        StudyPaths {
+            root: root.into(),
+            codec,
+        }
+    }
+
+    pub fn codec(&self) -> &Codec {
+        &self.codec
+    }
+
+    /// A document of the study at `file`, written with the study's codec.
+    fn doc(&self, file: PathBuf) -> DocPaths {
+        DocPaths {
+            codec: self.codec.clone(),
+            ..DocPaths::beside(file)
+        }
+    }
+
+    /// The study's key file (present when the study is encrypted).
+    pub fn key_file(&self) -> PathBuf {
+        self.root.join(super::keys::KEY_FILE)
     }
 
     pub fn root(&self) -> &Path {
@@ -29,15 +56,15 @@ impl StudyPaths {
     }
 
     pub fn meta(&self) -> DocPaths {
-        DocPaths::beside(self.root.join("study.json"))
+        self.doc(self.root.join("study.json"))
     }
 
     pub fn grid(&self) -> DocPaths {
-        DocPaths::beside(self.root.join("grid.json"))
+        self.doc(self.root.join("grid.json"))
     }
 
     pub fn codebook(&self) -> DocPaths {
-        DocPaths::beside(self.root.join("codebook.json"))
+        self.doc(self.root.join("codebook.json"))
     }
 
     pub fn sessions_dir(&self) -> PathBuf {
@@ -47,7 +74,7 @@ impl StudyPaths {
     pub fn session(&self, id: SessionId) -> DocPaths {
         DocPaths {
             changes: Some(self.changes_mark()),
-            ..DocPaths::beside(self.sessions_dir().join(format!("{id}.json")))
+            ..self.doc(self.sessions_dir().join(format!("{id}.json")))
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::cipher::{Codec, StudyKey};
 use super::error::{IoContext, Result, StoreError};
 use super::journaled::{self, DocPaths, Journaled, Loaded};
 use super::lock::Lock;
@@ -31,9 +32,10 @@ pub struct StudyDir {
 }
 
 impl StudyDir {
-    /// Opens an existing study folder (it must hold a `study.json`).
+    /// Opens an existing study folder (it must hold a `study.json`). An encrypted study (it
+    /// holds a `study.key`) opens locked: nothing can be read before [`StudyDir::unlock`].
     pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
-        let paths = StudyPaths::new(root);
+        let mut paths = StudyPaths::new(root);
         if !paths.meta().file.is_file() {
             return Err(StoreError::NotAStudy {
                 path: paths.root().to_path_buf(),
@@ -46,24 +48,63 @@ impl StudyDir {
                 return Err(StoreError::Symlink { path: folder });
             }
         }
+        if std::fs::symlink_metadata(paths.key_file()).is_ok() {
+            paths = StudyPaths::with_codec(paths.root(), Codec::Locked);
+        }
         Ok(StudyDir { paths })
+    }
+
+    pub(super) fn with_paths(paths: StudyPaths) -> Self {
+        StudyDir { paths }
+    }
+
+    /// Whether the study's files are encrypted (see [`super::cipher`]).
+    pub fn is_encrypted(&self) -> bool {
+        self.paths.codec().is_encrypted()
+    }
+
+    /// Whether the study is encrypted and its key not given yet.
+    pub fn needs_key(&self) -> bool {
+        matches!(self.paths.codec(), Codec::Locked)
+    }
+
+    /// Opens an encrypted study's key with a passphrase or a key of the team; a wrong one
+    /// leaves the study locked and changes nothing. A plain study needs nothing.
+    pub fn unlock(&mut self, unlock: &super::keys::Unlock) -> Result<()> {
+        if !self.needs_key() {
+            return Ok(());
+        }
+        let key = super::keys::unwrap(&self.paths.key_file(), unlock)?;
+        self.paths = StudyPaths::with_codec(self.paths.root(), Codec::sealed(key));
+        Ok(())
+    }
+
+    /// Creates an encrypted study from a template, like [`StudyDir::create`]: a new study key,
+    /// wrapped as `protection` says, and every file encrypted from the first byte written.
+    pub fn create_encrypted(
+        root: &Path,
+        template: &Template,
+        with_examples: bool,
+        protection: &super::keys::Protection,
+    ) -> Result<Self> {
+        let key = StudyKey::generate();
+        let wrapped =
+            super::keys::wrap(&key, protection).map_err(|message| StoreError::KeyFile {
+                path: root.join(super::keys::KEY_FILE),
+                message,
+            })?;
+        Self::create_staged(root, Codec::sealed(key), |staged| {
+            fs::write_new(&staged.key_file(), &wrapped)?;
+            fill_from_template(staged, template, with_examples)
+        })
     }
 
     /// Creates a study folder from a template, with or without its example sessions. The
     /// folder must not exist or be empty. It is built beside its place and renamed into it, so
     /// a failure never leaves a half-made study.
     pub fn create(root: &Path, template: &Template, with_examples: bool) -> Result<Self> {
-        Self::create_staged(root, |staged| {
-            for (name, text) in template.definition_files()? {
-                fs::write_new(&staged.root().join(name), text.as_bytes())?;
-            }
-            if with_examples {
-                for (_, text) in template.examples {
-                    let session: Session = json::parse(Path::new(template.name), text.as_bytes())?;
-                    fs::write_new(&staged.session(session.id).file, text.as_bytes())?;
-                }
-            }
-            Ok(())
+        Self::create_staged(root, Codec::Plain, |staged| {
+            fill_from_template(staged, template, with_examples)
         })
     }
 
@@ -86,7 +127,7 @@ impl StudyDir {
         for session in sessions {
             check_session(&paths.session(session.id).file, session.id, session, study)?;
         }
-        Self::create_staged(root, |staged| {
+        Self::create_staged(root, Codec::Plain, |staged| {
             fs::write_new(&staged.meta().file, json::to_pretty(&study.meta).as_bytes())?;
             fs::write_new(&staged.grid().file, json::to_pretty(&study.grid).as_bytes())?;
             fs::write_new(
@@ -105,7 +146,11 @@ impl StudyDir {
 
     /// Builds a study in a staging folder beside `root` with `fill`, then renames it into
     /// place: `root` must not exist or be empty, and is left as it was on failure.
-    fn create_staged(root: &Path, fill: impl FnOnce(&StudyPaths) -> Result<()>) -> Result<Self> {
+    fn create_staged(
+        root: &Path,
+        codec: Codec,
+        fill: impl FnOnce(&StudyPaths) -> Result<()>,
+    ) -> Result<Self> {
         if root.exists() && std::fs::read_dir(root).at(root)?.next().is_some() {
             return Err(StoreError::Exists {
                 path: root.to_path_buf(),
@@ -121,7 +166,7 @@ impl StudyDir {
             .tempdir_in(&parent)
             .at(&parent)?;
         fs::make_private(building.path())?;
-        let staged = StudyPaths::new(building.path());
+        let staged = StudyPaths::with_codec(building.path(), codec.clone());
         fs::create_private_dir(&staged.sessions_dir())?;
         fill(&staged)?;
         if root.exists() {
@@ -131,7 +176,7 @@ impl StudyDir {
         std::fs::rename(&staged_root, root).at(root)?;
         fs::sync_dir(&parent)?;
         Ok(StudyDir {
-            paths: StudyPaths::new(root),
+            paths: StudyPaths::with_codec(root, codec),
         })
     }
 
@@ -235,7 +280,7 @@ impl StudyDir {
             path = dir.join(format!("{stamp}-{n}.json"));
             n += 1;
         }
-        fs::write_new(&path, bytes)?;
+        self.paths.codec().write_new(&path, bytes)?;
         Ok(path)
     }
 
@@ -293,7 +338,9 @@ impl StudyDir {
             let name = format!("{}.json", session.id);
             let (file, target) = (staging.path().join(&name), sessions_dir.join(name));
             // A full disk is said of the session file to be, not of the staging folder.
-            fs::write_new(&file, json::to_pretty(session).as_bytes())
+            self.paths
+                .codec()
+                .write_new(&file, json::to_pretty(session).as_bytes())
                 .map_err(|e| e.naming(&target))?;
             staged.push((file, target));
         }
@@ -383,6 +430,8 @@ impl StudyDir {
     pub fn remove_leftovers(&self, before: std::time::SystemTime) -> Vec<PathBuf> {
         let mut removed = fs::remove_leftovers(self.root(), before);
         removed.extend(fs::remove_leftovers(&self.paths.sessions_dir(), before));
+        // Copies of the whole study left beside it by an interrupted encrypt or decrypt.
+        removed.extend(self.remove_interrupted_conversions());
         removed
     }
 
@@ -456,6 +505,21 @@ fn across_only(mut session: Session) -> Session {
     session.codings = Vec::new();
     session.memos = Vec::new();
     session
+}
+
+/// Writes a template's definition files and, if asked, its example sessions into a new study.
+fn fill_from_template(staged: &StudyPaths, template: &Template, with_examples: bool) -> Result<()> {
+    let codec = staged.codec();
+    for (name, text) in template.definition_files()? {
+        codec.write_new(&staged.root().join(name), text.as_bytes())?;
+    }
+    if with_examples {
+        for (_, text) in template.examples {
+            let session: Session = json::parse(Path::new(template.name), text.as_bytes())?;
+            codec.write_new(&staged.session(session.id).file, text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// The name staging folders of an import start with, in the study's root.

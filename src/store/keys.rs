@@ -1,0 +1,339 @@
+//! The study key's wrappings, in `study.key`: the key encrypted with age for the study's
+//! passphrase (scrypt) and, if the team wants it, for the age or SSH public keys of its
+//! members. The key itself is never written in clear; the passphrase is never stored.
+//!
+//! age wants a passphrase wrapping alone in its file, so the file is a small JSON object with
+//! one ASCII-armoured age message per wrapping.
+
+use std::io::{BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use age::armor::{ArmoredReader, ArmoredWriter, Format};
+use age::secrecy::SecretString;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::cipher::StudyKey;
+use super::error::{Result, StoreError};
+use super::fs;
+
+/// The key file's name, in the study's root.
+pub const KEY_FILE: &str = "study.key";
+
+/// The environment variable the front ends read to lower the passphrase's scrypt work factor
+/// (log2 of N), for tests: the default, about one second of work, is what protects a stolen
+/// study from guessing.
+pub const WORK_FACTOR_ENV: &str = "GRILLE_SCRYPT_WORK_FACTOR";
+
+const FORMAT: &str = "grille study key";
+const CIPHER: &str = "XChaCha20-Poly1305";
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFile {
+    format: String,
+    version: u32,
+    /// How the files are encrypted with the study key.
+    cipher: String,
+    /// The study key, wrapped for the passphrase (age, scrypt).
+    passphrase: String,
+    /// The study key, wrapped for the team's public keys (age: X25519 or SSH).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    team: Option<String>,
+    /// The team's public keys, as given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    team_keys: Vec<String>,
+}
+
+/// Who can open an encrypted study: whoever knows the passphrase, and the team members whose
+/// public keys are listed.
+pub struct Protection {
+    pub passphrase: SecretString,
+    /// age (`age1…`) or SSH (`ssh-ed25519 …`, `ssh-rsa …`) public keys.
+    pub team: Vec<String>,
+    /// The passphrase's scrypt work factor (log2 of N); `None`: about a second of work on this
+    /// machine, as age chooses. Lower only for tests (see [`WORK_FACTOR_ENV`]).
+    pub work_factor: Option<u8>,
+}
+
+/// What opens an encrypted study.
+pub enum Unlock {
+    Passphrase(SecretString),
+    /// A private key file: age (`AGE-SECRET-KEY-…`) or SSH.
+    Identity(PathBuf),
+}
+
+/// A public key of the team, parsed: an error says why it is not one.
+fn recipient(text: &str) -> std::result::Result<Box<dyn age::Recipient + Send>, String> {
+    let text = text.trim();
+    if text.starts_with("age1") {
+        age::x25519::Recipient::from_str(text)
+            .map(|r| Box::new(r) as Box<dyn age::Recipient + Send>)
+            .map_err(|e| e.to_string())
+    } else {
+        age::ssh::Recipient::from_str(text)
+            .map(|r| Box::new(r) as Box<dyn age::Recipient + Send>)
+            .map_err(|e| format!("{e:?}"))
+    }
+}
+
+/// Checks the team's public keys; the first that is not one, with why.
+pub fn check_team(keys: &[String]) -> std::result::Result<(), (String, String)> {
+    for key in keys {
+        recipient(key).map_err(|why| (key.clone(), why))?;
+    }
+    Ok(())
+}
+
+/// The content of `study.key` for `key`, wrapped as `protection` says.
+pub fn wrap(key: &StudyKey, protection: &Protection) -> std::result::Result<Vec<u8>, String> {
+    let mut scrypt = age::scrypt::Recipient::new(protection.passphrase.clone());
+    if let Some(log_n) = protection.work_factor {
+        scrypt.set_work_factor(log_n.clamp(1, 30));
+    }
+    let passphrase = seal(key, std::iter::once(&scrypt as &dyn age::Recipient))?;
+    let team = if protection.team.is_empty() {
+        None
+    } else {
+        let recipients = protection
+            .team
+            .iter()
+            .map(|k| recipient(k).map_err(|why| format!("{k}: {why}")))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Some(seal(
+            key,
+            recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
+        )?)
+    };
+    let file = KeyFile {
+        format: FORMAT.into(),
+        version: 1,
+        cipher: CIPHER.into(),
+        passphrase,
+        team,
+        team_keys: protection
+            .team
+            .iter()
+            .map(|k| k.trim().to_owned())
+            .collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file).expect("a key file always serialises");
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The study key in `path` (`study.key`), unwrapped with `unlock`.
+pub fn unwrap(path: &Path, unlock: &Unlock) -> Result<StudyKey> {
+    let damaged = |message: String| StoreError::KeyFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    let bytes = fs::read(path)?;
+    let file: KeyFile = serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
+    if file.format != FORMAT || file.version != 1 || file.cipher != CIPHER {
+        return Err(damaged(format!(
+            "{} version {} with {}, not one this grille reads",
+            file.format, file.version, file.cipher
+        )));
+    }
+    let wrong = || StoreError::WrongKey {
+        path: path.to_path_buf(),
+    };
+    let unwrapped = match unlock {
+        Unlock::Passphrase(passphrase) => {
+            let mut identity = age::scrypt::Identity::new(passphrase.clone());
+            identity.set_max_work_factor(30);
+            open(
+                &file.passphrase,
+                std::iter::once(&identity as &dyn age::Identity),
+            )
+        }
+        Unlock::Identity(identity_file) => {
+            let Some(team) = &file.team else {
+                return Err(wrong());
+            };
+            let identities =
+                identities(identity_file).map_err(|message| StoreError::BadIdentity {
+                    path: identity_file.clone(),
+                    message,
+                })?;
+            open(
+                team,
+                identities.iter().map(|i| i.as_ref() as &dyn age::Identity),
+            )
+        }
+    };
+    let bytes = match unwrapped {
+        Ok(bytes) => bytes,
+        Err(Failure::NotForUs) => return Err(wrong()),
+        Err(Failure::Damaged(why)) => return Err(damaged(why)),
+    };
+    StudyKey::from_bytes(&bytes).ok_or_else(|| damaged("the key has the wrong length".into()))
+}
+
+/// The public keys the study key is wrapped for (for `check --privacy` and `grille encrypt`).
+pub fn team_keys(path: &Path) -> Result<Vec<String>> {
+    let bytes = fs::read(path)?;
+    let file: KeyFile = serde_json::from_slice(&bytes).map_err(|e| StoreError::KeyFile {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(file.team_keys)
+}
+
+fn seal<'a>(
+    key: &StudyKey,
+    recipients: impl Iterator<Item = &'a dyn age::Recipient>,
+) -> std::result::Result<String, String> {
+    let encryptor = age::Encryptor::with_recipients(recipients).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    let armored =
+        ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).map_err(|e| e.to_string())?;
+    let mut writer = encryptor.wrap_output(armored).map_err(|e| e.to_string())?;
+    writer.write_all(key.bytes()).map_err(|e| e.to_string())?;
+    writer
+        .finish()
+        .and_then(|armored| armored.finish())
+        .map_err(|e| e.to_string())?;
+    Ok(String::from_utf8(out).expect("armour is ASCII"))
+}
+
+enum Failure {
+    /// None of the identities opens it: a wrong passphrase, a key not of the team.
+    NotForUs,
+    Damaged(String),
+}
+
+fn open<'a>(
+    armored: &str,
+    identities: impl Iterator<Item = &'a dyn age::Identity>,
+) -> std::result::Result<Zeroizing<Vec<u8>>, Failure> {
+    let decryptor = age::Decryptor::new(ArmoredReader::new(armored.as_bytes()))
+        .map_err(|e| Failure::Damaged(e.to_string()))?;
+    let mut reader = decryptor.decrypt(identities).map_err(|e| match e {
+        age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+            Failure::NotForUs
+        }
+        other => Failure::Damaged(other.to_string()),
+    })?;
+    let mut bytes = Zeroizing::new(Vec::new());
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Damaged(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// The private keys in an identity file: an age identity file, or an SSH private key (its
+/// passphrase, if it has one, asked in the terminal).
+fn identities(path: &Path) -> std::result::Result<Vec<Box<dyn age::Identity>>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    if text.contains("-----BEGIN") {
+        let name = path.display().to_string();
+        let identity = age::ssh::Identity::from_buffer(BufReader::new(text.as_bytes()), Some(name))
+            .map_err(|e| e.to_string())?;
+        if let age::ssh::Identity::Unsupported(kind) = &identity {
+            return Err(format!("{kind:?}"));
+        }
+        return Ok(vec![Box::new(identity.with_callbacks(Terminal))]);
+    }
+    age::IdentityFile::from_buffer(BufReader::new(text.as_bytes()))
+        .map_err(|e| e.to_string())?
+        .into_identities()
+        .map_err(|e| e.to_string())
+}
+
+/// Asks in the terminal what an encrypted SSH key needs (its own passphrase).
+#[derive(Clone)]
+struct Terminal;
+
+impl age::Callbacks for Terminal {
+    fn display_message(&self, message: &str) {
+        eprintln!("{message}");
+    }
+
+    fn confirm(&self, _message: &str, _yes: &str, _no: Option<&str>) -> Option<bool> {
+        None
+    }
+
+    fn request_public_string(&self, _description: &str) -> Option<String> {
+        None
+    }
+
+    fn request_passphrase(&self, description: &str) -> Option<SecretString> {
+        rpassword::prompt_password(format!("{description}: "))
+            .ok()
+            .map(SecretString::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use age::secrecy::ExposeSecret;
+
+    fn protection(passphrase: &str, team: Vec<String>) -> Protection {
+        Protection {
+            passphrase: SecretString::from(passphrase.to_owned()),
+            team,
+            work_factor: Some(10),
+        }
+    }
+
+    #[test]
+    fn the_passphrase_and_a_team_key_open_it_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let member = age::x25519::Identity::generate();
+        let stranger = age::x25519::Identity::generate();
+        let key = StudyKey::generate();
+        let bytes = wrap(
+            &key,
+            &protection(
+                "correct horse battery",
+                vec![member.to_public().to_string()],
+            ),
+        )
+        .unwrap();
+        let path = tmp.path().join(KEY_FILE);
+        std::fs::write(&path, &bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("correct horse"));
+
+        let by_passphrase = unwrap(
+            &path,
+            &Unlock::Passphrase(SecretString::from("correct horse battery".to_owned())),
+        )
+        .unwrap();
+        assert_eq!(by_passphrase.bytes(), key.bytes());
+        let identity_file = tmp.path().join("member.txt");
+        std::fs::write(&identity_file, member.to_string().expose_secret()).unwrap();
+        let by_member = unwrap(&path, &Unlock::Identity(identity_file)).unwrap();
+        assert_eq!(by_member.bytes(), key.bytes());
+
+        let wrong = unwrap(
+            &path,
+            &Unlock::Passphrase(SecretString::from("incorrect horse".to_owned())),
+        );
+        assert!(matches!(wrong, Err(StoreError::WrongKey { .. })));
+        let stranger_file = tmp.path().join("stranger.txt");
+        std::fs::write(&stranger_file, stranger.to_string().expose_secret()).unwrap();
+        assert!(matches!(
+            unwrap(&path, &Unlock::Identity(stranger_file)),
+            Err(StoreError::WrongKey { .. })
+        ));
+    }
+
+    #[test]
+    fn a_team_key_that_is_not_one_is_named() {
+        let bad = vec!["age1nope".to_owned()];
+        let (key, _why) = check_team(&bad).unwrap_err();
+        assert_eq!(key, "age1nope");
+        assert!(
+            check_team(&[
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHsKLqeplhpW+uObz5dvMgjz1OxfM/XXUB1VHtZ8uOY2"
+                    .to_owned()
+            ])
+            .is_ok()
+        );
+    }
+}

@@ -332,6 +332,8 @@ fn a_torn_encrypted_record_is_reported_and_the_records_before_it_recovered() {
     let session = common::new_session("R40");
     let id = session.id;
     let mut writer = dir.create_session(session, &study).unwrap();
+    let DocPaths { file, journal, .. } = writer.paths().clone();
+    let file_before = std::fs::read(&file).unwrap();
     for (i, text) in ["Premier", "Deuxième", &format!("Troisième, {WORD}")]
         .iter()
         .enumerate()
@@ -357,10 +359,11 @@ fn a_torn_encrypted_record_is_reported_and_the_records_before_it_recovered() {
             .unwrap();
         assert_eq!(writer.doc().segments.len(), i + 1);
     }
-    // A crash: the journal is not folded, and the last record written only half.
-    let DocPaths { journal, .. } = writer.paths().clone();
-    std::mem::forget(writer);
+    // A crash: the journal is not folded (the file is as it was before the changes), and a
+    // fourth record was written only half.
     let bytes = std::fs::read(&journal).unwrap();
+    drop(writer);
+    std::fs::write(&file, &file_before).unwrap();
     let last_start = bytes[..bytes.len() - 1]
         .iter()
         .rposition(|b| *b == b'\n')

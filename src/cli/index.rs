@@ -31,6 +31,7 @@ pub fn run(env: &Env, command: IndexCommand) -> Result<bool> {
 pub fn reason(t: &Texts, why: &Rebuilt) -> String {
     match why {
         Rebuilt::Missing => t.index_why_missing.to_owned(),
+        Rebuilt::InMemory => t.encryption.index_in_memory.to_owned(),
         Rebuilt::OtherVersion => t.index_why_version.to_owned(),
         Rebuilt::DefinitionChanged => t.index_why_definition.to_owned(),
         Rebuilt::Incomplete => t.index_why_incomplete.to_owned(),
@@ -45,7 +46,8 @@ pub fn open(env: &Env, ws: &Workspace) -> Result<Index> {
     let t = env.texts();
     let index = ws.open_index(&mut Bar::default())?;
     let opened = index.opened();
-    if let Some(why) = &opened.rebuilt {
+    // An encrypted study's index is made at every opening: nothing worth saying each time.
+    if let Some(why) = opened.rebuilt.as_ref().filter(|w| **w != Rebuilt::InMemory) {
         say!("{}", (t.index_rebuilt)(&reason(t, why)));
     } else if opened.updated + opened.removed > 0 {
         say!("{}", (t.index_caught_up)(opened.updated, opened.removed));

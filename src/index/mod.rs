@@ -81,6 +81,8 @@ const BUSY_WAIT: Duration = Duration::from_secs(2);
 pub enum Rebuilt {
     /// There was no index yet.
     Missing,
+    /// The study is encrypted: its index is built in memory at each opening.
+    InMemory,
     /// Made by another version of grille (schema or analysis changed).
     OtherVersion,
     /// The codebook, the grid or the attributes changed since it was built.
@@ -140,7 +142,7 @@ impl Index {
             })?;
         }
         let opened = match in_memory {
-            true => Err(Rebuilt::Missing),
+            true => Err(Rebuilt::InMemory),
             false => disk::open_existing(&path),
         };
         let (mut found, mut rebuilt) = match opened {

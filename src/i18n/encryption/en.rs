@@ -26,6 +26,7 @@ pub static EN_ENCRYPTION: EncryptionTexts = EncryptionTexts {
     created: |p| format!("Encrypted study created: {p}"),
     keep_passphrase: "Keep the passphrase somewhere safe: without it (or a team key), nobody, not even \
                       grille, can read the study again.",
+    index_in_memory: "the study is encrypted: its index is built in memory at each opening, never written to disk",
     old_copy_left: |p, why| {
         format!("the copy from before ({p}) could not be removed ({why}): remove it yourself")
     },

@@ -28,6 +28,7 @@ pub static FR_ENCRYPTION: EncryptionTexts = EncryptionTexts {
     created: |p| format!("Étude chiffrée créée : {p}"),
     keep_passphrase: "Gardez la phrase de passe en lieu sûr : sans elle (ni clé de l'équipe), personne, \
                       pas même grille, ne peut relire l'étude.",
+    index_in_memory: "l'étude est chiffrée : son index est construit en mémoire à chaque ouverture, jamais écrit sur le disque",
     old_copy_left: |p, why| {
         format!("la copie d'avant ({p}) n'a pas pu être supprimée ({why}) : supprimez-la vous-même")
     },

@@ -24,6 +24,8 @@ pub struct EncryptionTexts {
     /// (study folder)
     pub created: fn(&str) -> String,
     pub keep_passphrase: &'static str,
+    /// Why the search index was built (`grille index rebuild`).
+    pub index_in_memory: &'static str,
     /// (path of the old copy, why)
     pub old_copy_left: fn(&str, &str) -> String,
     /// (the key given, why it is not one)

@@ -61,7 +61,7 @@ pub fn init(
     examples: bool,
     team: &[String],
 ) -> Result<()> {
-    let protection = protection(env, team)?;
+    let protection = protection(env, team, dir)?;
     StudyDir::create_encrypted(dir, template, examples, &protection)?;
     let t = env.texts().encryption;
     say!("{}", (t.created)(&show(dir)));
@@ -79,7 +79,7 @@ pub fn encrypt(env: &Env, team: &[String]) -> Result<()> {
         }
         .into());
     }
-    let protection = protection(env, team)?;
+    let protection = protection(env, team, dir.root())?;
     let done = dir.encrypt(&protection)?;
     let t = env.texts().encryption;
     say!(
@@ -123,7 +123,7 @@ fn left_behind(env: &Env, left: &Option<(PathBuf, String)>) {
 
 /// Who will open the new encrypted study: a new passphrase (typed twice, or from the
 /// environment) and the team's public keys, each checked.
-fn protection(env: &Env, team: &[String]) -> Result<Protection> {
+fn protection(env: &Env, team: &[String], root: &Path) -> Result<Protection> {
     let t = env.texts().encryption;
     let keys = team_keys(team)?;
     if let Err((key, why)) = check_team(&keys) {
@@ -133,7 +133,7 @@ fn protection(env: &Env, team: &[String]) -> Result<Protection> {
         Some(given) => given,
         None => {
             if !std::io::stdin().is_terminal() {
-                bail!((t.no_terminal)("--"));
+                bail!((t.no_terminal_new)(&show(root)));
             }
             let first = ask(t.prompt_new)?;
             let again = ask(t.prompt_again)?;

@@ -12,6 +12,12 @@ pub static EN_ENCRYPTION: EncryptionTexts = EncryptionTexts {
              in GRILLE_PASSPHRASE, or a key of the team in GRILLE_IDENTITY"
         )
     },
+    no_terminal_new: |p| {
+        format!(
+            "{p}: there is no terminal to ask the passphrase that will encrypt the study; give it \
+             in GRILLE_PASSPHRASE; nothing was done"
+        )
+    },
     encrypted: |p, n, team| {
         let team = match team {
             0 => String::new(),

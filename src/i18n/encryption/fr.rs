@@ -14,6 +14,12 @@ pub static FR_ENCRYPTION: EncryptionTexts = EncryptionTexts {
              donnez-la dans GRILLE_PASSPHRASE, ou une clé de l'équipe dans GRILLE_IDENTITY"
         )
     },
+    no_terminal_new: |p| {
+        format!(
+            "{p} : aucun terminal ne permet de demander la phrase de passe qui chiffrera l'étude ; \
+             donnez-la dans GRILLE_PASSPHRASE ; rien n'a été fait"
+        )
+    },
     encrypted: |p, n, team| {
         let team = match team {
             0 => String::new(),

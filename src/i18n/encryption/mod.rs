@@ -17,6 +17,8 @@ pub struct EncryptionTexts {
     pub too_short: fn(usize) -> String,
     /// (study folder)
     pub no_terminal: fn(&str) -> String,
+    /// (study folder)
+    pub no_terminal_new: fn(&str) -> String,
     /// (study folder, files encrypted, team keys)
     pub encrypted: fn(&str, usize, usize) -> String,
     /// (study folder, files decrypted)

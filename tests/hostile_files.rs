@@ -298,13 +298,24 @@ fn crash_leftovers_are_named_by_check_and_removed_at_the_next_start() {
     let fresh = root.join(".grille-XyZ789.tmp");
     std::fs::write(&old, "{\"id\": \"moitié d'une copie").unwrap();
     std::fs::write(&fresh, "en cours d'écriture").unwrap();
-    assert!(
-        std::process::Command::new("touch")
-            .args(["-d", "2021-01-01", old.to_str().unwrap()])
-            .status()
-            .unwrap()
-            .success()
-    );
+    // A repair log and the preferences, cut short the same way.
+    std::fs::create_dir(root.join("repairs")).unwrap();
+    let log = root.join("repairs/.grille-Rp4ir1.tmp");
+    let config = home.path().join("config/grille");
+    std::fs::create_dir_all(&config).unwrap();
+    let prefs = config.join(".grille-Pr3fs0.tmp");
+    for (file, text) in [(&log, "{\"dropped\": ["), (&prefs, "{\"coder\": \"Lé")] {
+        std::fs::write(file, text).unwrap();
+    }
+    for file in [&old, &log, &prefs] {
+        assert!(
+            std::process::Command::new("touch")
+                .args(["-d", "2021-01-01", file.to_str().unwrap()])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
     let (_, err, ok) = check(home.path(), &root);
     assert!(ok, "a leftover is a note, not a problem");
     assert!(
@@ -316,6 +327,8 @@ fn crash_leftovers_are_named_by_check_and_removed_at_the_next_start() {
     let (rows, _) = sessions_json(home.path(), &root);
     assert_eq!(rows.len(), 6);
     assert!(!old.exists());
+    assert!(!log.exists());
+    assert!(!prefs.exists());
     assert!(fresh.exists());
 }
 

@@ -42,6 +42,10 @@ impl Preferences {
         let Some(file) = Self::file() else {
             return Preferences::default();
         };
+        // What a save cut short (a crash, a full disk) left beside the file.
+        if let Some(dir) = file.parent() {
+            fs::remove_leftovers(dir, fs::settled());
+        }
         let mut prefs = Self::load_from(&file).unwrap_or_default();
         prefs.saved_in = Some(file);
         prefs

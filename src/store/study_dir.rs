@@ -420,16 +420,29 @@ impl StudyDir {
 
     /// grille's temporary files in the study (crash leftovers, or a write under way).
     pub fn leftovers(&self) -> Vec<PathBuf> {
-        let mut found = fs::leftovers(self.root());
-        found.extend(fs::leftovers(&self.paths.sessions_dir()));
-        found
+        self.written_folders()
+            .iter()
+            .flat_map(|dir| fs::leftovers(dir))
+            .collect()
+    }
+
+    /// The folders grille writes files into (by a temporary file renamed into place).
+    fn written_folders(&self) -> [PathBuf; 3] {
+        [
+            self.root().to_path_buf(),
+            self.paths.sessions_dir(),
+            self.paths.repairs_dir(),
+        ]
     }
 
     /// Removes the temporary files that a process killed while writing left in the study
     /// (those older than `before`: a running process may be writing one now). Returns them.
     pub fn remove_leftovers(&self, before: std::time::SystemTime) -> Vec<PathBuf> {
-        let mut removed = fs::remove_leftovers(self.root(), before);
-        removed.extend(fs::remove_leftovers(&self.paths.sessions_dir(), before));
+        let mut removed: Vec<PathBuf> = self
+            .written_folders()
+            .iter()
+            .flat_map(|dir| fs::remove_leftovers(dir, before))
+            .collect();
         // Copies of the whole study left beside it by an interrupted encrypt or decrypt.
         removed.extend(self.remove_interrupted_conversions());
         removed

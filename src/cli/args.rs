@@ -221,6 +221,20 @@ pub struct ImportArgs {
     /// `given` if consent was obtained at the interview; by default none is recorded.
     #[arg(long, value_enum, ignore_case = true, default_value = "unknown")]
     pub consent: ConsentArg,
+    /// Add the file to this session (its id, short id or respondent's pseudonym) as the
+    /// transcript of its recording, each segment under the question open at its moment.
+    #[arg(long, value_name = "SESSION")]
+    pub into: Option<String>,
+    /// With --into: the recording started this long after the session (±HH:MM:SS).
+    #[arg(long, value_name = "±HH:MM:SS", allow_hyphen_values = true, requires = "into")]
+    pub offset: Option<String>,
+    /// With --into: the recording started at this time (HH:MM[:SS] on the session's day, or a
+    /// date and time).
+    #[arg(long, value_name = "TIME", requires = "into", conflicts_with = "offset")]
+    pub starts_at: Option<String>,
+    /// With --into: accept the recording's start grille proposes from the notes' words.
+    #[arg(long, requires = "into", conflicts_with_all = ["offset", "starts_at"])]
+    pub accept: bool,
     /// Read and check the files, show the speakers found, write nothing.
     #[arg(long)]
     pub dry_run: bool,

@@ -39,6 +39,9 @@ struct SpeakerRow<'a> {
 /// Returns whether everything was imported.
 pub fn run(env: &Env, args: &ImportArgs) -> Result<bool> {
     let t = env.texts();
+    if let Some(into) = &args.into {
+        return super::align::run(env, args, into);
+    }
     if args.files.iter().any(|f| super::refi::is_refi(f)) {
         return super::refi::import(env, args);
     }

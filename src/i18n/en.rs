@@ -391,4 +391,5 @@ pub static EN: Texts = Texts {
     ],
     screens: &super::screens::EN_SCREENS,
     questionnaire: &super::questionnaire::EN_QUESTIONNAIRE,
+    align: &super::align::EN_ALIGN,
 };

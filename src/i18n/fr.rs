@@ -415,4 +415,5 @@ pub static FR: Texts = Texts {
     ],
     screens: &super::screens::FR_SCREENS,
     questionnaire: &super::questionnaire::FR_QUESTIONNAIRE,
+    align: &super::align::FR_ALIGN,
 };

@@ -7,6 +7,7 @@ mod en;
 pub mod encryption;
 mod fr;
 pub mod import;
+pub mod align;
 pub mod questionnaire;
 pub mod refi;
 pub mod screens;
@@ -16,6 +17,7 @@ pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
 pub use import::ImportTexts;
+pub use align::AlignTexts;
 pub use questionnaire::QuestionnaireTexts;
 pub use screens::ScreensTexts;
 
@@ -292,4 +294,6 @@ pub struct Texts {
     pub screens: &'static ScreensTexts,
     /// Questionnaires: session kinds, importing an online form's responses.
     pub questionnaire: &'static QuestionnaireTexts,
+    /// A recording's transcript aligned with its live session.
+    pub align: &'static AlignTexts,
 }

@@ -1,6 +1,7 @@
 //! Files from and for other tools: transcripts imported into sessions, tables and charts
 //! exported for reports, whole projects exchanged with other analysis tools (REFI-QDA).
 
+pub mod align;
 pub mod export;
 pub mod import;
 pub mod refi;

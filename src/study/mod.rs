@@ -2,6 +2,8 @@
 //! reads and writes files, front ends draw; this module only says what a study is and what
 //! changes are valid.
 
+pub mod alignment;
+mod alignment_change;
 pub mod clock;
 pub mod codebook;
 pub mod consistency;
@@ -20,6 +22,7 @@ pub mod text;
 pub mod validate;
 pub mod value;
 
+pub use alignment::{Aligned, Covered, Decision, Proposal, TranscriptLayer, Visit};
 pub use clock::stamp;
 pub use codebook::{Code, Codebook};
 pub use definition_change::{CodebookChange, Replace};
@@ -33,7 +36,7 @@ pub use session::{
     Coding, Consent, Excerpt, Mark, Memo, Recording, Respondent, Segment, Session, SessionKind,
     Situation, Speaker, Status, Time,
 };
-pub use session_change::SessionChange;
+pub use session_change::{Linked, Moved, SessionChange, TranscriptChange};
 pub use summary::SessionSummary;
 pub use validate::Problem;
 pub use value::{Choice, OptionGroup, Value, ValueKind};

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::alignment::{TranscriptLayer, Visit};
 use super::format::Format;
 use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SessionId, SituationId};
 use super::value::Value;
@@ -70,6 +71,12 @@ pub struct Session {
     pub memos: Vec<Memo>,
     #[serde(default)]
     pub situations: Vec<Situation>,
+    /// When each grid question was entered and left during the live interview.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+    /// The recording's transcript, added to the live session and aligned with it by time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<TranscriptLayer>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -310,6 +317,8 @@ impl Session {
             reference_coder: None,
             memos: Vec::new(),
             situations: Vec::new(),
+            visits: Vec::new(),
+            transcript: None,
         }
     }
 
@@ -382,23 +391,22 @@ impl Session {
             .or_else(|| self.segments.iter().find_map(|s| s.start))
     }
 
-    /// The coder whose codings count: the one chosen, else the author of the earliest coding
-    /// (by time, then by order in the file); `None` when nothing is coded.
+    /// The coder whose codings count: the one chosen, else the author of the earliest counted
+    /// coding (by time, then by order in the file); `None` when nothing is coded.
     pub fn reference_coder(&self) -> Option<&str> {
         if let Some(chosen) = &self.reference_coder {
             return Some(chosen);
         }
-        self.codings
-            .iter()
+        self.counted_codings()
             .enumerate()
             .min_by_key(|(i, c)| (c.at, *i))
             .map(|(_, c)| c.coder.as_str())
     }
 
-    /// The distinct coders of the session, in order of their first coding.
+    /// The distinct coders of the session's counted codings, in order of their first coding.
     pub fn coders(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        let mut codings: Vec<&Coding> = self.codings.iter().collect();
+        let mut codings: Vec<&Coding> = self.counted_codings().collect();
         codings.sort_by_key(|c| c.at);
         for c in codings {
             if !out.contains(&c.coder.as_str()) {
@@ -408,10 +416,9 @@ impl Session {
         out
     }
 
-    /// Total words of the transcript (whitespace-separated).
+    /// Total words of the counted segments (whitespace-separated).
     pub fn word_count(&self) -> usize {
-        self.segments
-            .iter()
+        self.counted_segments()
             .map(|s| s.text.split_whitespace().count())
             .sum()
     }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Study;
+pub use super::alignment_change::{Linked, Moved, TranscriptChange};
 use super::document::{ChangeError, Document, Notice, Outcome};
 use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SituationId};
 use super::session::{
@@ -131,9 +132,32 @@ pub enum SessionChange {
     SetReferenceCoder {
         coder: Option<String>,
     },
+    /// From `at`, the interviewer is on `question` (`None`: off the grid, the sitting is over):
+    /// the visit open before ends then. `resumed`: a new sitting begins, and a visit a crash
+    /// left open ends at its last note instead.
+    Visit {
+        question: Option<QuestionId>,
+        at: Time,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        resumed: bool,
+    },
+    /// Adds the recording's transcript layer, or replaces it with a corrected one (see
+    /// [`TranscriptChange`]).
+    PutTranscript(Box<TranscriptChange>),
+    /// A person accepts a proposal, as proposed or moved: `coding` is the coding made.
+    AcceptProposal {
+        from: CodingId,
+        coding: Coding,
+    },
+    /// A person rejects a proposal.
+    RejectProposal {
+        from: CodingId,
+        by: String,
+        at: Time,
+    },
 }
 
-fn fail<T>(message: impl Into<String>) -> Result<T, ChangeError> {
+pub(super) fn fail<T>(message: impl Into<String>) -> Result<T, ChangeError> {
     Err(ChangeError::new(message))
 }
 
@@ -281,6 +305,10 @@ impl Document for Session {
                 self.existing_situation(*situation)?;
                 self.check_excerpt(excerpt)
             }
+            Visit { question, .. } => question.map_or(Ok(()), |q| known_question(study, q)),
+            PutTranscript(put) => self.check_put_transcript(put, study),
+            AcceptProposal { from, coding } => self.check_accept(*from, coding, study),
+            RejectProposal { from, .. } => self.pending(*from).map(drop),
             SetReferenceCoder { coder: None } => Ok(()),
             SetReferenceCoder { coder: Some(name) } => {
                 if self.codings.iter().any(|c| &c.coder == name) {
@@ -341,6 +369,7 @@ impl Document for Session {
                 }
             }
             RemoveSegment { segment } => {
+                self.forget_transcript_segment(segment);
                 self.segments.retain(|s| s.id != segment);
                 self.codings.retain(|c| c.segment != segment);
                 for situation in &mut self.situations {
@@ -369,7 +398,10 @@ impl Document for Session {
                 }
             },
             AddCoding { coding } => self.codings.push(coding),
-            RemoveCoding { coding } => self.codings.retain(|c| c.id != coding),
+            RemoveCoding { coding } => {
+                self.codings.retain(|c| c.id != coding);
+                self.drop_proposals(|p| p.from == coding);
+            }
             SetCodingSpan { coding, start, end } => {
                 if let Some(c) = self.codings.iter_mut().find(|c| c.id == coding) {
                     (c.start, c.end) = (start, end);
@@ -385,7 +417,16 @@ impl Document for Session {
                     c.code = to;
                 }
             }
-            RemoveCodingsOf { code } => self.codings.retain(|c| c.code != code),
+            RemoveCodingsOf { code } => {
+                let gone: Vec<CodingId> = self
+                    .codings
+                    .iter()
+                    .filter(|c| c.code == code)
+                    .map(|c| c.id)
+                    .collect();
+                self.codings.retain(|c| c.code != code);
+                self.drop_proposals(|p| gone.contains(&p.from));
+            }
             AddMemo { memo } => self.memos.push(memo),
             EditMemo { memo, text } => {
                 if let Some(m) = self.memos.iter_mut().find(|m| m.id == memo) {
@@ -413,18 +454,26 @@ impl Document for Session {
                 }
             }
             SetReferenceCoder { coder } => self.reference_coder = coder,
+            Visit {
+                question,
+                at,
+                resumed,
+            } => self.visit(question, at, resumed),
+            PutTranscript(put) => self.put_transcript(*put, &mut outcome),
+            AcceptProposal { from, coding } => self.accept(from, coding),
+            RejectProposal { from, by, at } => self.decide(from, None, by, at),
         }
         outcome
     }
 }
 
 impl Session {
-    fn existing_segment(&self, id: SegmentId) -> Result<&Segment, ChangeError> {
+    pub(super) fn existing_segment(&self, id: SegmentId) -> Result<&Segment, ChangeError> {
         self.segment(id)
             .ok_or_else(|| ChangeError(format!("no segment {id} in this session")))
     }
 
-    fn existing_situation(&self, id: SituationId) -> Result<&Situation, ChangeError> {
+    pub(super) fn existing_situation(&self, id: SituationId) -> Result<&Situation, ChangeError> {
         self.situation(id)
             .ok_or_else(|| ChangeError(format!("no situation {id} in this session")))
     }
@@ -469,11 +518,16 @@ impl Session {
                 .excerpts
                 .retain_mut(|e| e.segment != id || follow(&mut e.start, &mut e.end));
         }
+        if let Some(layer) = &mut self.transcript {
+            layer
+                .proposals
+                .retain_mut(|p| p.segment != id || follow(&mut p.start, &mut p.end));
+        }
     }
 }
 
 /// Widens a span so that it neither starts nor ends inside a user-perceived character.
-fn snap_to_graphemes(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+pub(super) fn snap_to_graphemes(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && !text::is_grapheme_boundary(text, start) {
         start -= 1;
     }
@@ -484,14 +538,14 @@ fn snap_to_graphemes(text: &str, mut start: usize, mut end: usize) -> (usize, us
     (start, end)
 }
 
-fn known_question(study: &Study, id: QuestionId) -> Result<(), ChangeError> {
+pub(super) fn known_question(study: &Study, id: QuestionId) -> Result<(), ChangeError> {
     match study.grid.question(id) {
         Some(_) => Ok(()),
         None => fail(format!("unknown question {id}")),
     }
 }
 
-fn normalized(text: &str) -> Result<(), ChangeError> {
+pub(super) fn normalized(text: &str) -> Result<(), ChangeError> {
     if text::is_normalized(text) {
         Ok(())
     } else {

@@ -396,7 +396,58 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
         "memo id",
     );
     validate_situations(&mut p, session, study);
+    validate_alignment(&mut p, session, study);
     p.0
+}
+
+/// Visits name questions of the grid and end after they begin; the transcript layer lists
+/// segments of the session, and its proposals come from live codings onto its own text.
+fn validate_alignment(p: &mut Problems, session: &Session, study: &Study) {
+    for (i, v) in session.visits.iter().enumerate() {
+        if study.grid.question(v.question).is_none() {
+            p.add(
+                format!("$.visits[{i}].question"),
+                format!("unknown question {}", v.question),
+            );
+        }
+        p.check(
+            format!("$.visits[{i}].left"),
+            check_times(Some(v.entered), v.left),
+        );
+    }
+    let Some(layer) = &session.transcript else {
+        return;
+    };
+    for id in &layer.segments {
+        if session.segment(*id).is_none() {
+            p.add("$.transcript.segments", format!("unknown segment {id}"));
+        }
+    }
+    for (i, proposal) in layer.proposals.iter().enumerate() {
+        let path = format!("$.transcript.proposals[{i}]");
+        match session.coding(proposal.from) {
+            Some(c) if !layer.has(c.segment) => {}
+            _ => p.add(
+                format!("{path}.from"),
+                format!("no live coding {}", proposal.from),
+            ),
+        }
+        match session.segment(proposal.segment).filter(|s| layer.has(s.id)) {
+            Some(seg) => p.check(path, check_span(&seg.text, proposal.start, proposal.end)),
+            None => p.add(
+                format!("{path}.segment"),
+                format!("segment {} is not in the transcript", proposal.segment),
+            ),
+        }
+    }
+    p.unique(
+        layer
+            .proposals
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("$.transcript.proposals[{i}].from"), x.from)),
+        "proposal",
+    );
 }
 
 /// Co-respondents: a pseudonym each, distinct from one another and from the respondent's (a

@@ -1,0 +1,49 @@
+use super::AlignTexts;
+
+pub static EN_ALIGN: AlignTexts = AlignTexts {
+    one_file: "--into adds one transcript to one interview: give one file",
+    not_for_refi: "--into takes a transcript, not a REFI-QDA file",
+    bad_offset: |s| format!("\"{s}\" is not an offset: write ±HH:MM:SS, e.g. +00:04:30 or -12:05"),
+    bad_starts_at: |s| {
+        format!("\"{s}\" is not a time: write HH:MM[:SS] (on the interview's day) or a date and time")
+    },
+    session_named: |s, n| {
+        format!("\"{s}\" names {n} interviews: give the start of the id (see grille sessions)")
+    },
+    consent_refused: |s| {
+        format!("interview {s} records a refused consent: no transcript can be added to it")
+    },
+    no_times: "the transcript has no times: it cannot be placed in the interview",
+    no_session_start: "the interview has no start time: give --starts-at instead of --offset",
+    no_notes: "the interview has no timed notes to compare with: give --offset or --starts-at",
+    no_match: "no note of the interview shares words with the transcript: give --offset or --starts-at",
+    header: |f, n, id, r| format!("Transcript {f} ({n} segments) → interview {id} ({r})"),
+    proposed: |at, off, c, m, n| {
+        format!(
+            "Proposed recording start: {at} ({off} after the interview's start), confidence \
+             {c}% ({m} of {n} notes found in the transcript)"
+        )
+    },
+    given: |at, off| format!("Recording start: {at} ({off} after the interview's start)"),
+    col_question: "Question",
+    col_segments: "Segments",
+    col_words: "Words",
+    col_minutes: "Minutes",
+    off_grid: "off the grid",
+    proposals: |n| format!("{n} live coding(s) proposed on the transcript (accept, move or reject them on the coding screen)"),
+    accept_or_correct: |cmd| {
+        format!(
+            "Nothing was written. To accept this start: {cmd} --accept; to correct it: {cmd} \
+             --offset ±HH:MM:SS (or --starts-at HH:MM:SS)."
+        )
+    },
+    low_confidence: "Low confidence: check the proposed start against a few segments and notes.",
+    unchanged: "This transcript is already the interview's: nothing was written.",
+    added: |id, r| format!("Transcript added to interview {id} ({r})."),
+    replaced: |kept, lost, lost_excerpts| {
+        format!(
+            "Transcript replaced: {kept} coding(s) follow their words; {lost} coding(s) and \
+             {lost_excerpts} situation excerpt(s) whose words are gone are removed."
+        )
+    },
+};

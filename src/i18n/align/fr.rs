@@ -1,0 +1,51 @@
+use super::AlignTexts;
+
+pub static FR_ALIGN: AlignTexts = AlignTexts {
+    one_file: "--into ajoute une seule transcription à un entretien : donnez un seul fichier",
+    not_for_refi: "--into s'emploie avec une transcription, pas avec un fichier REFI-QDA",
+    bad_offset: |s| {
+        format!("« {s} » n'est pas un décalage : écrivez ±HH:MM:SS, par exemple +00:04:30 ou -12:05")
+    },
+    bad_starts_at: |s| {
+        format!("« {s} » n'est pas une heure : écrivez HH:MM[:SS] (le jour de l'entretien) ou une date et une heure")
+    },
+    session_named: |s, n| {
+        format!("« {s} » désigne {n} entretiens : donnez le début de l'identifiant (voir grille sessions)")
+    },
+    consent_refused: |s| {
+        format!("l'entretien {s} enregistre un refus de consentement : aucune transcription ne peut y être ajoutée")
+    },
+    no_times: "la transcription n'a pas de temps : elle ne peut pas être placée dans l'entretien",
+    no_session_start: "l'entretien n'a pas d'heure de début : donnez --starts-at au lieu de --offset",
+    no_notes: "l'entretien n'a pas de notes horodatées à comparer : donnez --offset ou --starts-at",
+    no_match: "aucune note de l'entretien ne partage de mots avec la transcription : donnez --offset ou --starts-at",
+    header: |f, n, id, r| format!("Transcription {f} ({n} segments) → entretien {id} ({r})"),
+    proposed: |at, off, c, m, n| {
+        format!(
+            "Début de l'enregistrement proposé : {at} ({off} après le début de l'entretien), \
+             confiance {c} % ({m} notes sur {n} retrouvées dans la transcription)"
+        )
+    },
+    given: |at, off| format!("Début de l'enregistrement : {at} ({off} après le début de l'entretien)"),
+    col_question: "Question",
+    col_segments: "Segments",
+    col_words: "Mots",
+    col_minutes: "Minutes",
+    off_grid: "hors grille",
+    proposals: |n| format!("{n} codage(s) faits en direct proposés sur la transcription (à accepter, déplacer ou rejeter à l'écran de codage)"),
+    accept_or_correct: |cmd| {
+        format!(
+            "Rien n'a été écrit. Pour accepter ce début : {cmd} --accept ; pour le corriger : \
+             {cmd} --offset ±HH:MM:SS (ou --starts-at HH:MM:SS)."
+        )
+    },
+    low_confidence: "Confiance faible : vérifiez le début proposé en comparant quelques segments aux notes.",
+    unchanged: "Cette transcription est déjà celle de l'entretien : rien n'a été écrit.",
+    added: |id, r| format!("Transcription ajoutée à l'entretien {id} ({r})."),
+    replaced: |kept, lost, lost_excerpts| {
+        format!(
+            "Transcription remplacée : {kept} codage(s) suivent leurs mots ; {lost} codage(s) et \
+             {lost_excerpts} extrait(s) de situation dont les mots ont disparu sont retirés."
+        )
+    },
+};

@@ -1,0 +1,53 @@
+//! The words of aligning a recording's transcript with its live session (issue 20): the
+//! import `--into` a session, its report, proposals on the coding screen, coverage.
+
+mod en;
+mod fr;
+
+pub use en::EN_ALIGN;
+pub use fr::FR_ALIGN;
+
+use crate::interop::align::AlignError;
+
+pub struct AlignTexts {
+    pub one_file: &'static str,
+    pub not_for_refi: &'static str,
+    pub bad_offset: fn(&str) -> String,
+    pub bad_starts_at: fn(&str) -> String,
+    pub session_named: fn(&str, usize) -> String,
+    pub consent_refused: fn(&str) -> String,
+    pub no_times: &'static str,
+    pub no_session_start: &'static str,
+    pub no_notes: &'static str,
+    pub no_match: &'static str,
+    /// File, its segments, the session's short id, its respondent.
+    pub header: fn(&str, usize, &str, &str) -> String,
+    /// Start, offset from the session's start, confidence %, notes matched, notes with words.
+    pub proposed: fn(&str, &str, u8, usize, usize) -> String,
+    /// Start, offset from the session's start.
+    pub given: fn(&str, &str) -> String,
+    pub col_question: &'static str,
+    pub col_segments: &'static str,
+    pub col_words: &'static str,
+    pub col_minutes: &'static str,
+    pub off_grid: &'static str,
+    pub proposals: fn(usize) -> String,
+    /// Nothing written: the command to accept, the option to correct.
+    pub accept_or_correct: fn(&str) -> String,
+    pub low_confidence: &'static str,
+    pub unchanged: &'static str,
+    pub added: fn(&str, &str) -> String,
+    /// Codings carried, codings lost, excerpts lost.
+    pub replaced: fn(usize, usize, usize) -> String,
+}
+
+impl AlignTexts {
+    pub fn error(&self, e: &AlignError) -> &'static str {
+        match e {
+            AlignError::NoTimes => self.no_times,
+            AlignError::NoSessionStart => self.no_session_start,
+            AlignError::NoNotes => self.no_notes,
+            AlignError::NoMatch => self.no_match,
+        }
+    }
+}

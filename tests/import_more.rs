@@ -379,7 +379,7 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
         .stderr(predicate::str::contains("Enquêteur·rice inconnu·e"));
     let sessions = session_files(&study);
     let session = &sessions[0];
-    assert_eq!(session["format"], "grille/3");
+    assert_eq!(session["format"], "grille/4");
     assert_eq!(session["interviewer"], "");
     assert_eq!(session["started"], serde_json::Value::Null);
     let seg = &session["segments"][0];

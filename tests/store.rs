@@ -457,8 +457,8 @@ fn the_grid_and_the_study_description_are_journalled_like_sessions() {
 }
 
 #[test]
-fn sessions_of_formats_1_and_2_are_read_and_written_back_as_format_3() {
-    for older in ["grille/1", "grille/2"] {
+fn sessions_of_formats_1_to_3_are_read_and_written_back_as_format_4() {
+    for older in ["grille/1", "grille/2", "grille/3"] {
         older_session_is_read_and_written_back(older);
     }
 }
@@ -470,7 +470,7 @@ fn older_session_is_read_and_written_back(older: &str) {
     let (name, text) = DIAGNOSTIC.examples[0];
     let id: SessionId = name.trim_end_matches(".json").parse().unwrap();
     // The same session as an older grille wrote it: only the marker differs.
-    let old = text.replacen("\"grille/3\"", &format!("\"{older}\""), 1);
+    let old = text.replacen("\"grille/4\"", &format!("\"{older}\""), 1);
     assert_ne!(old, text);
     let file = dir.paths().session(id).file;
     std::fs::write(&file, &old).unwrap();
@@ -478,6 +478,7 @@ fn older_session_is_read_and_written_back(older: &str) {
     assert!(loaded.co_respondents.is_empty());
     assert!(loaded.segments.iter().all(|s| s.recording.is_none()));
     assert_eq!(loaded.kind, grille::study::SessionKind::Interview);
+    assert!(loaded.visits.is_empty() && loaded.transcript.is_none());
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         old,
@@ -495,7 +496,7 @@ fn older_session_is_read_and_written_back(older: &str) {
     writer.checkpoint().unwrap();
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
-        written.starts_with("{\n  \"format\": \"grille/3\","),
+        written.starts_with("{\n  \"format\": \"grille/4\","),
         "{written}"
     );
 }

@@ -153,12 +153,12 @@ pub struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    /// The codings of a kept session that the filter counts.
+    /// The codings of a kept session that the filter counts (those of its transcript layer when
+    /// it has one, see [`Session::counts`]).
     pub fn codings(&self, session: &'a Session) -> impl Iterator<Item = &'a Coding> + use<'a, '_> {
         let reference = self.references.get(&session.id).copied();
         session
-            .codings
-            .iter()
+            .counted_codings()
             .filter(move |c| self.keeps_coding(session.id, reference, c))
     }
 

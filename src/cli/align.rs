@@ -198,7 +198,10 @@ fn print(t: &Texts, r: &Report, plan: &Plan, comma: bool) {
         (a.header)(&r.file, r.segments, &r.session[..8], r.respondent)
     );
     let at = plan.start().format("%Y-%m-%d %H:%M:%S").to_string();
-    let offset = r.offset.clone().unwrap_or_else(|| show_offset(TimeDelta::zero()));
+    let offset = r
+        .offset
+        .clone()
+        .unwrap_or_else(|| show_offset(TimeDelta::zero()));
     match plan.found {
         Some(f) => println!(
             "{}",
@@ -208,7 +211,12 @@ fn print(t: &Texts, r: &Report, plan: &Plan, comma: bool) {
     }
     let mut table = Table::new();
     table.load_preset(presets::UTF8_BORDERS_ONLY);
-    table.set_header(vec![a.col_question, a.col_segments, a.col_words, a.col_minutes]);
+    table.set_header(vec![
+        a.col_question,
+        a.col_segments,
+        a.col_words,
+        a.col_minutes,
+    ]);
     for row in &r.coverage {
         let name = match &row.question {
             Some(key) => format!("{key} · {}", short_text(&row.text)),
@@ -218,7 +226,12 @@ fn print(t: &Texts, r: &Report, plan: &Plan, comma: bool) {
             Cell::new(name),
             Cell::new(row.segments).set_alignment(CellAlignment::Right),
             Cell::new(row.words).set_alignment(CellAlignment::Right),
-            Cell::new(format_number(row.seconds / 60.0, ColumnKind::Decimal, comma)).set_alignment(CellAlignment::Right),
+            Cell::new(format_number(
+                row.seconds / 60.0,
+                ColumnKind::Decimal,
+                comma,
+            ))
+            .set_alignment(CellAlignment::Right),
         ]);
     }
     println!("{table}");

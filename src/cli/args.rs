@@ -226,11 +226,21 @@ pub struct ImportArgs {
     #[arg(long, value_name = "SESSION")]
     pub into: Option<String>,
     /// With --into: the recording started this long after the session (±HH:MM:SS).
-    #[arg(long, value_name = "±HH:MM:SS", allow_hyphen_values = true, requires = "into")]
+    #[arg(
+        long,
+        value_name = "±HH:MM:SS",
+        allow_hyphen_values = true,
+        requires = "into"
+    )]
     pub offset: Option<String>,
     /// With --into: the recording started at this time (HH:MM[:SS] on the session's day, or a
     /// date and time).
-    #[arg(long, value_name = "TIME", requires = "into", conflicts_with = "offset")]
+    #[arg(
+        long,
+        value_name = "TIME",
+        requires = "into",
+        conflicts_with = "offset"
+    )]
     pub starts_at: Option<String>,
     /// With --into: accept the recording's start grille proposes from the notes' words.
     #[arg(long, requires = "into", conflicts_with_all = ["offset", "starts_at"])]

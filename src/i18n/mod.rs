@@ -1,23 +1,23 @@
 //! The words of the interface. French by default, English on request; every string shown to a
 //! user lives in `fr.rs` and `en.rs`, one place per language.
 
+pub mod align;
 pub mod analysis;
 pub mod cli;
 mod en;
 pub mod encryption;
 mod fr;
 pub mod import;
-pub mod align;
 pub mod questionnaire;
 pub mod refi;
 pub mod screens;
 pub mod store;
 
+pub use align::AlignTexts;
 pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
 pub use import::ImportTexts;
-pub use align::AlignTexts;
 pub use questionnaire::QuestionnaireTexts;
 pub use screens::ScreensTexts;
 

@@ -9,13 +9,17 @@ use tantivy::schema::{Facet, OwnedValue};
 use super::schema::{EXCERPT, Fields, SEGMENT};
 use crate::study::{Coding, Segment, Session, Speaker, Study, Value, ValueKind, text};
 
-/// The documents of one segment: the segment's, then one per coding on it.
+/// The documents of one segment: the segment's, then one per coding on it. None for the live
+/// notes of a session with a transcript: search counts the transcript, not the same words twice.
 pub fn of_segment(
     fields: &Fields,
     study: &Study,
     (session, number): (&Session, u64),
     segment: &Segment,
 ) -> Vec<TantivyDocument> {
+    if !session.counts(segment.id) {
+        return Vec::new();
+    }
     let mut common = common(fields, study, session, segment);
     common.add_u64(fields.session_number, number);
     if let Some(at) = session.segments.iter().position(|s| s.id == segment.id) {

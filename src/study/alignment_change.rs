@@ -206,7 +206,13 @@ impl Session {
     }
 
     /// Records a person's decision on a proposal and takes it out of the pending ones.
-    pub(super) fn decide(&mut self, from: CodingId, accepted: Option<CodingId>, by: String, at: Time) {
+    pub(super) fn decide(
+        &mut self,
+        from: CodingId,
+        accepted: Option<CodingId>,
+        by: String,
+        at: Time,
+    ) {
         if let Some(layer) = &mut self.transcript {
             layer.proposals.retain(|p| p.from != from);
             layer.decisions.push(Decision {

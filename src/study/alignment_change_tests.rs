@@ -101,10 +101,7 @@ fn visits_end_when_the_next_begins_and_a_crash_ends_one_at_its_last_note() {
     apply(&mut s, &study, visit(None, 250, false));
     assert_eq!(
         visits(&s),
-        [
-            (a, at(0), Some(at(100)), 1),
-            (b, at(100), Some(at(250)), 1)
-        ]
+        [(a, at(0), Some(at(100)), 1), (b, at(100), Some(at(250)), 1)]
     );
     assert_eq!(s.current_question, Some(b));
     // Resumed the next day on b; the process is killed after a note at +30 s: the next sitting
@@ -167,7 +164,11 @@ fn a_transcript_layer_is_put_then_replaced_keeping_what_was_carried() {
         end: 21,
         score: 80,
     });
-    apply(&mut s, &study, SessionChange::PutTranscript(Box::new(first)));
+    apply(
+        &mut s,
+        &study,
+        SessionChange::PutTranscript(Box::new(first)),
+    );
     assert_eq!(s.segments.len(), 3);
     assert!(s.counts(old[0].id) && !s.counts(note.id));
     // Codings, a situation excerpt and a memo on the first layer.
@@ -226,9 +227,16 @@ fn a_transcript_layer_is_put_then_replaced_keeping_what_was_carried() {
     assert_eq!(ids, [note.id, new[0].id]);
     assert_eq!(s.coding(on_hotel.id), Some(&carried));
     assert!(s.coding(on_foyer.id).is_none());
-    assert_eq!(s.coding(live.id), Some(&live), "live codings stay on the notes");
+    assert_eq!(
+        s.coding(live.id),
+        Some(&live),
+        "live codings stay on the notes"
+    );
     assert!(s.situations[0].excerpts.is_empty());
-    assert_eq!(s.memos[0].segment, None, "a memo whose segment went stays, loose");
+    assert_eq!(
+        s.memos[0].segment, None,
+        "a memo whose segment went stays, loose"
+    );
     assert!(s.transcript.as_ref().unwrap().proposals.is_empty());
     assert!(validate::validate_session(&s, &study).is_empty());
 }
@@ -247,9 +255,13 @@ fn a_transcript_change_is_checked_whole() {
             after: None,
         },
     );
-    let check = |c: TranscriptChange| refused(&s, &study, SessionChange::PutTranscript(Box::new(c)));
+    let check =
+        |c: TranscriptChange| refused(&s, &study, SessionChange::PutTranscript(Box::new(c)));
     // A live note's id taken again.
-    assert!(check(put(layer(std::slice::from_ref(&note)), vec![note.clone()])).contains("already exists"));
+    assert!(
+        check(put(layer(std::slice::from_ref(&note)), vec![note.clone()]))
+            .contains("already exists")
+    );
     // A layer that does not list its segments.
     let t = vec![segment("dit", Some(1))];
     assert!(check(put(layer(&[]), t.clone())).contains("does not list"));
@@ -306,7 +318,11 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
             score: 70,
         });
     }
-    apply(&mut s, &study, SessionChange::PutTranscript(Box::new(change)));
+    apply(
+        &mut s,
+        &study,
+        SessionChange::PutTranscript(Box::new(change)),
+    );
     // A correction before the decision: the proposals follow their words.
     apply(
         &mut s,
@@ -316,7 +332,13 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
             text: "Oui. Elle vivait à l'hôtel, puis au foyer.".into(),
         },
     );
-    let p = s.transcript.as_ref().unwrap().proposal(lives[0].id).unwrap().clone();
+    let p = s
+        .transcript
+        .as_ref()
+        .unwrap()
+        .proposal(lives[0].id)
+        .unwrap()
+        .clone();
     assert_eq!((p.start, p.end), (19, 26));
     // Accepted on a wider span (moved), by a person.
     let mut made = coding(t[0].id, hotel, 5, 26);
@@ -331,7 +353,10 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
     assert_eq!(layer.proposals.len(), 1);
     assert_eq!(layer.decisions[0].accepted, Some(made.id));
     assert_eq!(layer.decisions[0].by, "Analyste");
-    assert_eq!(s.counted_codings().map(|c| c.id).collect::<Vec<_>>(), [made.id]);
+    assert_eq!(
+        s.counted_codings().map(|c| c.id).collect::<Vec<_>>(),
+        [made.id]
+    );
     // Accepting onto a live note is refused: the transcript is what is coded.
     let onto_note = SessionChange::AcceptProposal {
         from: lives[1].id,
@@ -386,7 +411,11 @@ fn removing_a_live_coding_or_a_transcript_segment_takes_its_proposals() {
             score: 70,
         });
     }
-    apply(&mut s, &study, SessionChange::PutTranscript(Box::new(change)));
+    apply(
+        &mut s,
+        &study,
+        SessionChange::PutTranscript(Box::new(change)),
+    );
     apply(
         &mut s,
         &study,

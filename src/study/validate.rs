@@ -432,7 +432,10 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study) {
                 format!("no live coding {}", proposal.from),
             ),
         }
-        match session.segment(proposal.segment).filter(|s| layer.has(s.id)) {
+        match session
+            .segment(proposal.segment)
+            .filter(|s| layer.has(s.id))
+        {
             Some(seg) => p.check(path, check_span(&seg.text, proposal.start, proposal.end)),
             None => p.add(
                 format!("{path}.segment"),

@@ -5,7 +5,9 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
     not_for_refi: "--into takes a transcript, not a REFI-QDA file",
     bad_offset: |s| format!("\"{s}\" is not an offset: write ±HH:MM:SS, e.g. +00:04:30 or -12:05"),
     bad_starts_at: |s| {
-        format!("\"{s}\" is not a time: write HH:MM[:SS] (on the interview's day) or a date and time")
+        format!(
+            "\"{s}\" is not a time: write HH:MM[:SS] (on the interview's day) or a date and time"
+        )
     },
     session_named: |s, n| {
         format!("\"{s}\" names {n} interviews: give the start of the id (see grille sessions)")
@@ -30,7 +32,11 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
     col_words: "Words",
     col_minutes: "Minutes",
     off_grid: "off the grid",
-    proposals: |n| format!("{n} live coding(s) proposed on the transcript (accept, move or reject them on the coding screen)"),
+    proposals: |n| {
+        format!(
+            "{n} live coding(s) proposed on the transcript (accept, move or reject them on the coding screen)"
+        )
+    },
     accept_or_correct: |cmd| {
         format!(
             "Nothing was written. To accept this start: {cmd} --accept; to correct it: {cmd} \

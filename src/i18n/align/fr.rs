@@ -4,16 +4,24 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
     one_file: "--into ajoute une seule transcription à un entretien : donnez un seul fichier",
     not_for_refi: "--into s'emploie avec une transcription, pas avec un fichier REFI-QDA",
     bad_offset: |s| {
-        format!("« {s} » n'est pas un décalage : écrivez ±HH:MM:SS, par exemple +00:04:30 ou -12:05")
+        format!(
+            "« {s} » n'est pas un décalage : écrivez ±HH:MM:SS, par exemple +00:04:30 ou -12:05"
+        )
     },
     bad_starts_at: |s| {
-        format!("« {s} » n'est pas une heure : écrivez HH:MM[:SS] (le jour de l'entretien) ou une date et une heure")
+        format!(
+            "« {s} » n'est pas une heure : écrivez HH:MM[:SS] (le jour de l'entretien) ou une date et une heure"
+        )
     },
     session_named: |s, n| {
-        format!("« {s} » désigne {n} entretiens : donnez le début de l'identifiant (voir grille sessions)")
+        format!(
+            "« {s} » désigne {n} entretiens : donnez le début de l'identifiant (voir grille sessions)"
+        )
     },
     consent_refused: |s| {
-        format!("l'entretien {s} enregistre un refus de consentement : aucune transcription ne peut y être ajoutée")
+        format!(
+            "l'entretien {s} enregistre un refus de consentement : aucune transcription ne peut y être ajoutée"
+        )
     },
     no_times: "la transcription n'a pas de temps : elle ne peut pas être placée dans l'entretien",
     no_session_start: "l'entretien n'a pas d'heure de début : donnez --starts-at au lieu de --offset",
@@ -26,13 +34,19 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
              confiance {c} % ({m} notes sur {n} retrouvées dans la transcription)"
         )
     },
-    given: |at, off| format!("Début de l'enregistrement : {at} ({off} après le début de l'entretien)"),
+    given: |at, off| {
+        format!("Début de l'enregistrement : {at} ({off} après le début de l'entretien)")
+    },
     col_question: "Question",
     col_segments: "Segments",
     col_words: "Mots",
     col_minutes: "Minutes",
     off_grid: "hors grille",
-    proposals: |n| format!("{n} codage(s) faits en direct proposés sur la transcription (à accepter, déplacer ou rejeter à l'écran de codage)"),
+    proposals: |n| {
+        format!(
+            "{n} codage(s) faits en direct proposés sur la transcription (à accepter, déplacer ou rejeter à l'écran de codage)"
+        )
+    },
     accept_or_correct: |cmd| {
         format!(
             "Rien n'a été écrit. Pour accepter ce début : {cmd} --accept ; pour le corriger : \

@@ -72,15 +72,18 @@ pub fn carry(session: &Session, new: &[Segment]) -> Carried {
     out
 }
 
+/// A span of a segment's text: the segment and the chars `[start, end)`.
+type Span = (SegmentId, usize, usize);
+
 /// Where the words `[start, end)` of `old` are in the new segments: the occurrence said
 /// closest to the old one's place in the recording, then in its segment.
-fn locate(old: &Segment, start: usize, end: usize, new: &[Segment]) -> Option<(SegmentId, usize, usize)> {
+fn locate(old: &Segment, start: usize, end: usize, new: &[Segment]) -> Option<Span> {
     let words = text::slice(&old.text, start, end)?;
     if words.trim().is_empty() {
         return None;
     }
     let when = place(old);
-    let mut best: Option<((Duration, usize), (SegmentId, usize, usize))> = None;
+    let mut best: Option<((Duration, usize), Span)> = None;
     for segment in new {
         let gap = match (when, place(segment)) {
             (Some(a), Some(b)) => a.abs_diff(b),

@@ -18,7 +18,10 @@ pub fn parse_offset(s: &str) -> Option<TimeDelta> {
         return None;
     }
     let (last, whole) = parts.split_last()?;
-    let seconds: f64 = last.parse().ok().filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
+    let seconds: f64 = last
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s >= 0.0)?;
     if parts.len() > 1 && seconds >= 60.0 {
         return None;
     }

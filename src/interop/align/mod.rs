@@ -46,7 +46,9 @@ pub enum AlignError {
     NoSessionStart,
     #[error("the session has no timed notes to compare with: give --offset or --starts-at")]
     NoNotes,
-    #[error("no note of the session shares words with the transcript: give --offset or --starts-at")]
+    #[error(
+        "no note of the session shares words with the transcript: give --offset or --starts-at"
+    )]
     NoMatch,
 }
 
@@ -129,14 +131,16 @@ pub fn plan(
             (started + d, Aligned::Given, None)
         }
         Start::Found => {
-            let base = base.filter(|_| !timed.is_empty()).ok_or(AlignError::NoNotes)?;
+            let base = base
+                .filter(|_| !timed.is_empty())
+                .ok_or(AlignError::NoNotes)?;
             let found = offset::find_start(&timed, &cues, &weights).ok_or(AlignError::NoMatch)?;
             let at = base + TimeDelta::milliseconds((found.start * 1000.0).round() as i64);
             let confidence = found.confidence;
             (at, Aligned::Matched { confidence }, Some(found))
         }
     };
-    let segments = place(heard, recording_start, &visits);
+    let segments = place(heard, recording_start, &visits, study, &mut words, &weights);
     let unchanged = session.transcript.as_ref().is_some_and(|old| {
         let before: Vec<&str> = session
             .segments
@@ -189,24 +193,92 @@ pub fn plan(
     })
 }
 
-/// The transcript's segments on the interview's clock, each under the question open at its
-/// middle (none before the first visit, between sittings or after the last).
-fn place(heard: Vec<Segment>, start: Time, visits: &[Visit]) -> Vec<Segment> {
+/// The transcript's segments on the interview's clock, each under the question open when it
+/// began (none before the first visit, between sittings or after the last).
+///
+/// A visit begins when the interviewer went to the question, a few seconds before or after
+/// asking it: where an interviewer's turn close to that moment says the question's words, the
+/// visit is taken to begin with that turn, so that the answer before it stays with the
+/// question before and the question asked goes with its answers.
+fn place(
+    heard: Vec<Segment>,
+    start: Time,
+    visits: &[Visit],
+    study: &Study,
+    words: &mut Words,
+    weights: &Weights,
+) -> Vec<Segment> {
     let at = |d: std::time::Duration| -> Option<Time> {
         start.checked_add_signed(TimeDelta::from_std(d).ok()?)
     };
-    heard
+    let mut heard: Vec<Segment> = heard
         .into_iter()
         .map(|mut s| {
             if let Some(r) = s.recording {
                 s.start = at(r.start);
                 s.end = r.end.and_then(at);
-                let middle = r.start + r.end.unwrap_or(r.start).saturating_sub(r.start) / 2;
-                s.question = at(middle).and_then(|m| open_at(visits, m));
             }
             s
         })
-        .collect()
+        .collect();
+    let visits = snapped(visits, &heard, study, words, weights);
+    for s in &mut heard {
+        if let Some(moment) = s.start {
+            s.question = open_at(&visits, moment + TimeDelta::milliseconds(500));
+        }
+    }
+    heard
+}
+
+/// How near (seconds) a visit's beginning the question must be asked to be its beginning.
+const ASKED_WITHIN: i64 = 30;
+
+/// An interviewer's turn says a question's words when it has this share of their weight.
+const ASKED_COVERAGE: f64 = 0.3;
+
+/// The visits, each beginning with the interviewer's turn asking its question when there is
+/// one near (see [`place`]).
+fn snapped(
+    visits: &[Visit],
+    heard: &[Segment],
+    study: &Study,
+    words: &mut Words,
+    weights: &Weights,
+) -> Vec<Visit> {
+    let mut out = visits.to_vec();
+    let asked: Vec<(Time, &Segment)> = heard
+        .iter()
+        .filter(|s| s.speaker == crate::study::Speaker::Interviewer)
+        .filter_map(|s| Some((s.start?, s)))
+        .collect();
+    for i in 0..out.len() {
+        let Some((_, q)) = study.grid.question(out[i].question) else {
+            continue;
+        };
+        let wording = words.bag(&q.text);
+        let entered = out[i].entered;
+        let best = asked
+            .iter()
+            .filter(|(t, _)| (*t - entered).num_seconds().abs() <= ASKED_WITHIN)
+            .map(|(t, s)| (*t, weights.coverage(&wording, &words.bag(&s.text))))
+            .filter(|(_, c)| *c >= ASKED_COVERAGE)
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then((b.0 - entered).abs().cmp(&(a.0 - entered).abs()))
+            });
+        let Some((asked_at, _)) = best else {
+            continue;
+        };
+        // Never past the visit's end nor before the previous one began.
+        let earliest = if i > 0 { out[i - 1].entered } else { asked_at };
+        let latest = out[i].left.unwrap_or(asked_at);
+        let moved = asked_at.clamp(earliest, latest.max(earliest));
+        if i > 0 && out[i - 1].left == Some(entered) {
+            out[i - 1].left = Some(moved);
+        }
+        out[i].entered = moved;
+    }
+    out
 }
 
 /// The question open at a moment.

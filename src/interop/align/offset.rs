@@ -57,7 +57,10 @@ pub fn find_start(notes: &[Timed], cues: &[Timed], weights: &Weights) -> Option<
     }
     guesses.sort_by(|a, b| a.0.total_cmp(&b.0));
     // Coarse: the candidate (every 10 s among the guesses) that the most notes support.
-    let mut candidates: Vec<f64> = guesses.iter().map(|g| (g.0 / 10.0).round() * 10.0).collect();
+    let mut candidates: Vec<f64> = guesses
+        .iter()
+        .map(|g| (g.0 / 10.0).round() * 10.0)
+        .collect();
     candidates.dedup();
     let scored: Vec<(f64, f64)> = candidates
         .iter()
@@ -98,7 +101,11 @@ pub fn find_start(notes: &[Timed], cues: &[Timed], weights: &Weights) -> Option<
 
 /// How much the notes support a start: the sum over notes of their best match within the
 /// window, and each note's best guess there (guess, match).
-fn support(guesses: &[(f64, f64, usize)], notes: usize, start: f64) -> (f64, Vec<Option<(f64, f64)>>) {
+fn support(
+    guesses: &[(f64, f64, usize)],
+    notes: usize,
+    start: f64,
+) -> (f64, Vec<Option<(f64, f64)>>) {
     let mut best: Vec<Option<(f64, f64)>> = vec![None; notes];
     let from = guesses.partition_point(|g| g.0 < start - WINDOW);
     for &(guess, c, note) in guesses[from..].iter().take_while(|g| g.0 <= start + WINDOW) {
@@ -122,15 +129,30 @@ mod tests {
     fn the_start_most_notes_agree_on_wins_over_a_chance_match() {
         let mut words = Words::default();
         let said = [
-            (0.0, "Bonjour, on commence par votre parcours professionnel."),
-            (20.0, "J'ai travaillé dix ans comme éducatrice dans un foyer."),
-            (60.0, "Les jeunes filles rencontrées au foyer parlaient d'un hôtel."),
-            (95.0, "Le gérant de l'hôtel prenait une commission sur les chambres."),
+            (
+                0.0,
+                "Bonjour, on commence par votre parcours professionnel.",
+            ),
+            (
+                20.0,
+                "J'ai travaillé dix ans comme éducatrice dans un foyer.",
+            ),
+            (
+                60.0,
+                "Les jeunes filles rencontrées au foyer parlaient d'un hôtel.",
+            ),
+            (
+                95.0,
+                "Le gérant de l'hôtel prenait une commission sur les chambres.",
+            ),
             (140.0, "Ensuite la police a fermé l'établissement."),
         ];
         let cues: Vec<Timed> = said
             .iter()
-            .map(|(at, t)| Timed { at: *at, bag: words.bag(t) })
+            .map(|(at, t)| Timed {
+                at: *at,
+                bag: words.bag(t),
+            })
             .collect();
         // The recording started 300 s after the notes' clock zero; notes come 5-20 s late.
         let noted = [
@@ -143,7 +165,10 @@ mod tests {
         ];
         let notes: Vec<Timed> = noted
             .iter()
-            .map(|(at, t)| Timed { at: *at, bag: words.bag(t) })
+            .map(|(at, t)| Timed {
+                at: *at,
+                bag: words.bag(t),
+            })
             .collect();
         let weights = Weights::of(cues.iter().chain(&notes).map(|t| &t.bag));
         let found = find_start(&notes, &cues, &weights).unwrap();
@@ -155,8 +180,14 @@ mod tests {
     #[test]
     fn no_shared_words_no_start() {
         let mut words = Words::default();
-        let cues = [Timed { at: 0.0, bag: words.bag("chambre d'hôtel") }];
-        let notes = [Timed { at: 10.0, bag: words.bag("voiture rouge") }];
+        let cues = [Timed {
+            at: 0.0,
+            bag: words.bag("chambre d'hôtel"),
+        }];
+        let notes = [Timed {
+            at: 10.0,
+            bag: words.bag("voiture rouge"),
+        }];
         let weights = Weights::of(cues.iter().chain(&notes).map(|t| &t.bag));
         assert_eq!(find_start(&notes, &cues, &weights), None);
     }

@@ -1,0 +1,738 @@
+//! Issue 20 as a user runs it: an interview conducted live along the grid (question visits,
+//! timed notes, codes applied on the spot), then the transcript of its recording imported
+//! `--into` the session; the recording's start found from the words, every cue under the
+//! question that was open when it was said, live codings proposed on the right passages, a
+//! corrected transcript replacing the first with its codings kept.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::TimeDelta;
+use common::{grille, study_in, time};
+use grille::store::StudyDir;
+use grille::study::{
+    CodeId, Coding, CodingId, Consent, QuestionId, Respondent, Segment, SegmentId, Session,
+    SessionChange, Speaker, Study, Time, text,
+};
+
+/// One line of the interview: the question it was said under, who said it, the words, and
+/// the note typed live about it, with the code applied to the note on the spot.
+struct Line {
+    question: &'static str,
+    interviewer: bool,
+    said: &'static str,
+    note: Option<(&'static str, Option<&'static str>)>,
+}
+
+const fn l(
+    question: &'static str,
+    interviewer: bool,
+    said: &'static str,
+    note: Option<(&'static str, Option<&'static str>)>,
+) -> Line {
+    Line {
+        question,
+        interviewer,
+        said,
+        note,
+    }
+}
+
+/// A fictional interview with a social worker, as the diagnostic grid runs it.
+const SCRIPT: &[Line] = &[
+    l(
+        "presentation",
+        true,
+        "Pouvez-vous vous présenter en quelques mots ?",
+        None,
+    ),
+    l(
+        "presentation",
+        false,
+        "Je suis assistante sociale au centre communal d'action sociale depuis bientôt douze ans.",
+        Some(("AS au CCAS, 12 ans", None)),
+    ),
+    l(
+        "presentation",
+        false,
+        "Avant j'étais éducatrice spécialisée en prévention dans les quartiers nord.",
+        Some(("ancienne éduc spé prévention quartiers nord", None)),
+    ),
+    l(
+        "structure",
+        true,
+        "Pouvez-vous présenter votre structure et son territoire ?",
+        None,
+    ),
+    l(
+        "structure",
+        false,
+        "Le centre couvre la ville et trois communes rurales autour, avec une permanence au marché.",
+        Some(("ville + 3 communes rurales, permanence marché", None)),
+    ),
+    l(
+        "structure",
+        false,
+        "Nous sommes six travailleurs sociaux pour environ quarante mille habitants.",
+        None,
+    ),
+    l("public", true, "Quel public accompagnez-vous ?", None),
+    l(
+        "public",
+        false,
+        "Surtout des familles monoparentales et des personnes isolées au revenu de solidarité.",
+        Some((
+            "familles monoparentales, isolés au RSA",
+            Some("profil/precarite"),
+        )),
+    ),
+    l(
+        "public",
+        false,
+        "De plus en plus de jeunes majeurs sortis de l'aide sociale à l'enfance sans solution de logement.",
+        Some((
+            "jeunes majeurs sortants ASE sans logement",
+            Some("profil/age/jeunes-majeurs"),
+        )),
+    ),
+    l(
+        "profils",
+        true,
+        "Pouvez-vous décrire les personnes que vous avez repérées ?",
+        None,
+    ),
+    l(
+        "profils",
+        false,
+        "Ce sont des jeunes femmes entre dix-huit et vingt-cinq ans, souvent françaises.",
+        Some(("jeunes femmes 18-25, françaises", Some("profil/genre"))),
+    ),
+    l(
+        "profils",
+        false,
+        "Plusieurs ont connu des violences dans l'enfance et des fugues répétées.",
+        Some(("violences enfance, fugues", Some("profil/vulnerabilites"))),
+    ),
+    l(
+        "profils",
+        false,
+        "Une jeune fille mineure aussi, signalée par le collège l'an dernier.",
+        Some((
+            "une mineure signalée par collège",
+            Some("profil/age/mineurs"),
+        )),
+    ),
+    l(
+        "lieux",
+        true,
+        "Dans quels lieux cela se passe-t-il d'après vous ?",
+        None,
+    ),
+    l(
+        "lieux",
+        false,
+        "Principalement dans des appartements loués à la nuit sur les plateformes.",
+        Some((
+            "appartements loués nuit plateformes",
+            Some("lieux/appartement"),
+        )),
+    ),
+    l(
+        "lieux",
+        false,
+        "Il y a aussi un hôtel près de la gare dont le gérant ferme les yeux.",
+        Some(("hôtel gare, gérant ferme les yeux", Some("lieux/hotel"))),
+    ),
+    l(
+        "lieux",
+        false,
+        "Les annonces sont publiées sur internet, sur des sites d'escorte.",
+        Some(("annonces internet sites escorte", Some("lieux/internet"))),
+    ),
+    l(
+        "echange_non_financier",
+        true,
+        "Avez-vous connaissance d'actes sexuels échangés contre autre chose que de l'argent ?",
+        None,
+    ),
+    l(
+        "echange_non_financier",
+        false,
+        "Oui, une jeune femme hébergée par un homme en échange de rapports, elle n'avait nulle part où dormir.",
+        Some((
+            "hébergée par un homme contre rapports",
+            Some("echange-non-financier/logement"),
+        )),
+    ),
+    l(
+        "echange_non_financier",
+        false,
+        "On entend parler aussi de cigarettes ou de recharges téléphoniques données aux plus jeunes.",
+        Some((
+            "cigarettes, recharges tél aux plus jeunes",
+            Some("echange-non-financier/biens"),
+        )),
+    ),
+    l(
+        "proxenetisme_formes",
+        true,
+        "Pouvez-vous décrire les situations où un tiers organise ou profite ?",
+        None,
+    ),
+    l(
+        "proxenetisme_formes",
+        false,
+        "Le petit ami qui gère les annonces et garde l'argent, c'est le cas le plus fréquent.",
+        Some((
+            "petit ami gère annonces garde argent",
+            Some("proxenetisme/conjugal"),
+        )),
+    ),
+    l(
+        "proxenetisme_formes",
+        false,
+        "Un frère aussi, dans une famille, qui conduisait sa sœur aux rendez-vous.",
+        Some(("frère conduit sa sœur aux rdv", None)),
+    ),
+    l(
+        "dispositifs",
+        true,
+        "Quels dispositifs et partenaires connaissez-vous ?",
+        None,
+    ),
+    l(
+        "dispositifs",
+        false,
+        "Je connais le parcours de sortie mais je n'ai jamais orienté personne vers la commission.",
+        Some((
+            "connaît parcours de sortie, jamais orienté",
+            Some("dispositifs/psp"),
+        )),
+    ),
+    l(
+        "dispositifs",
+        false,
+        "Nous travaillons avec le centre de planification et la maison des adolescents.",
+        Some((
+            "partenaires : planning, maison des ados",
+            Some("dispositifs/sante"),
+        )),
+    ),
+    l(
+        "besoins_precisions",
+        true,
+        "Pouvez-vous préciser vos besoins ?",
+        None,
+    ),
+    l(
+        "besoins_precisions",
+        false,
+        "Une formation pour savoir aborder le sujet sans faire fuir les personnes.",
+        Some(("formation pour aborder le sujet", Some("besoins/formation"))),
+    ),
+    l(
+        "besoins_precisions",
+        false,
+        "Et un annuaire à jour des associations spécialisées du département.",
+        Some((
+            "annuaire associations spécialisées",
+            Some("besoins/information"),
+        )),
+    ),
+    l(
+        "pistes",
+        true,
+        "Que faudrait-il mettre en place sur le territoire ?",
+        None,
+    ),
+    l(
+        "pistes",
+        false,
+        "Des maraudes le soir près de la gare et sur les aires d'autoroute.",
+        Some((
+            "maraudes soir gare, aires autoroute",
+            Some("pistes/aller-vers"),
+        )),
+    ),
+    l(
+        "pistes",
+        false,
+        "Un lieu de mise à l'abri pour les jeunes femmes qui veulent partir.",
+        Some(("mise à l'abri jeunes femmes", Some("pistes/mise-a-l-abri"))),
+    ),
+    l(
+        "conclusion",
+        true,
+        "Souhaitez-vous ajouter quelque chose ?",
+        None,
+    ),
+    l(
+        "conclusion",
+        false,
+        "Non, merci de vous intéresser à ce sujet, on se sent souvent seules face à ça.",
+        None,
+    ),
+];
+
+/// The interview's clock: the session starts at 10:00:00; the recorder was switched on 2 min
+/// 37 s later, unknown to grille.
+const SESSION_START: &str = "2021-09-14T10:00:00+02:00";
+const RECORDING_AFTER: i64 = 157;
+
+/// Each line's place in the recording (ms): lines follow each other with a pause, as long as
+/// their words take to say.
+fn places() -> Vec<(i64, i64)> {
+    let mut at = 4_000;
+    SCRIPT
+        .iter()
+        .map(|line| {
+            let words = line.said.split_whitespace().count() as i64;
+            let span = (words * 380 + 900, at);
+            at += span.0 + 1_200;
+            (span.1, span.1 + span.0)
+        })
+        .collect()
+}
+
+fn clock(ms_in_recording: i64) -> Time {
+    time(SESSION_START) + TimeDelta::milliseconds(RECORDING_AFTER * 1000 + ms_in_recording)
+}
+
+fn vtt_time(ms: i64) -> String {
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
+}
+
+/// The transcript as a speech-to-text tool writes it: WebVTT with voice tags.
+fn vtt(lines: &[&str]) -> String {
+    let mut out = String::from("WEBVTT\n\n");
+    for ((start, end), (line, said)) in places().iter().zip(SCRIPT.iter().zip(lines)) {
+        let who = if line.interviewer {
+            "Enquêtrice"
+        } else {
+            "Mme B."
+        };
+        out.push_str(&format!(
+            "{} --> {}\n<v {who}>{said}\n\n",
+            vtt_time(*start),
+            vtt_time(*end)
+        ));
+    }
+    out
+}
+
+fn question(study: &Study, key: &str) -> QuestionId {
+    study.grid.question_by_key(key).unwrap().1.id
+}
+
+fn code(study: &Study, path: &str) -> CodeId {
+    study.codebook.by_path(path).unwrap().id
+}
+
+/// The live session as the interview screen records it: a visit when the interviewer goes to
+/// a question (a few seconds before asking it), each note typed a few seconds after the words
+/// it paraphrases, the codes applied to notes on the spot. Returns the session and, for each
+/// line with a coded note, the live coding's id.
+fn conduct(dir: &StudyDir, study: &Study) -> (Session, Vec<(usize, CodingId)>) {
+    let mut session = Session::new(
+        "Léa Martin".into(),
+        Respondent {
+            pseudonym: "R07".into(),
+            attributes: Default::default(),
+        },
+    );
+    session.started = Some(time(SESSION_START));
+    session.consent = Some(Consent {
+        given: true,
+        at: time(SESSION_START),
+    });
+    let mut writer = dir.create_session(session, study).unwrap();
+    let places = places();
+    let mut coded = Vec::new();
+    let mut on = None;
+    for (i, line) in SCRIPT.iter().enumerate() {
+        let q = question(study, line.question);
+        if on != Some(q) {
+            // Pressed a few seconds before asking (the first question: as the session opens).
+            let at = clock(places[i].0 - 3_000);
+            let resumed = on.is_none();
+            writer
+                .apply(
+                    SessionChange::Visit {
+                        question: Some(q),
+                        at,
+                        resumed,
+                    },
+                    study,
+                )
+                .unwrap();
+            on = Some(q);
+        }
+        let Some((note, code_path)) = line.note else {
+            continue;
+        };
+        // Typing starts 3 to 11 s after the words began.
+        let lag = 3_000 + (i as i64 * 2_700) % 8_000;
+        let start = clock(places[i].0 + lag);
+        let segment = Segment {
+            id: SegmentId::new(),
+            question: Some(q),
+            speaker: Speaker::Respondent,
+            speaker_label: None,
+            start: Some(start),
+            end: Some(start + TimeDelta::seconds(12)),
+            recording: None,
+            text: note.into(),
+        };
+        let id = segment.id;
+        writer
+            .apply(
+                SessionChange::AddSegment {
+                    segment,
+                    after: None,
+                },
+                study,
+            )
+            .unwrap();
+        if let Some(path) = code_path {
+            let coding = Coding {
+                id: CodingId::new(),
+                segment: id,
+                start: 0,
+                end: text::char_len(note),
+                code: code(study, path),
+                coder: "Léa Martin".into(),
+                at: start,
+                memo: None,
+            };
+            coded.push((i, coding.id));
+            writer
+                .apply(SessionChange::AddCoding { coding }, study)
+                .unwrap();
+        }
+    }
+    let end = clock(places.last().unwrap().1 + 5_000);
+    writer
+        .apply(
+            SessionChange::Visit {
+                question: None,
+                at: end,
+                resumed: false,
+            },
+            study,
+        )
+        .unwrap();
+    writer
+        .apply(SessionChange::Finish { at: end }, study)
+        .unwrap();
+    writer.checkpoint().unwrap();
+    (writer.doc().clone(), coded)
+}
+
+fn session_file(study: &Path, id: &str) -> serde_json::Value {
+    let file = study.join("sessions").join(format!("{id}.json"));
+    serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap()
+}
+
+fn load(dir: &StudyDir, study: &Study, id: grille::study::SessionId) -> Session {
+    dir.load_session(id, study).unwrap().doc
+}
+
+fn setup(home: &Path) -> (PathBuf, StudyDir, Study, Session, Vec<(usize, CodingId)>) {
+    let root = home.join("etude");
+    let (dir, study) = study_in(&root, false);
+    let (session, coded) = conduct(&dir, &study);
+    (root, dir, study, session, coded)
+}
+
+#[test]
+fn the_recordings_start_is_found_cues_land_under_their_question_and_live_codes_are_proposed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, live, coded) = setup(tmp.path());
+    let file = tmp.path().join("R07.vtt");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    std::fs::write(&file, vtt(&said)).unwrap();
+    let before = std::fs::read(root.join("sessions").join(format!("{}.json", live.id))).unwrap();
+
+    // Without a start: a proposal, nothing written.
+    let out = grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07"])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stdout.contains("Début de l'enregistrement proposé : 2021-09-14 10:02:"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("Rien n'a été écrit") && stderr.contains("--accept"),
+        "{stderr}"
+    );
+    let after = std::fs::read(root.join("sessions").join(format!("{}.json", live.id))).unwrap();
+    assert_eq!(before, after, "a proposal writes nothing");
+
+    // Accepted: written, and read back from the session file.
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07", "--accept"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "Transcription ajoutée à l'entretien",
+        ));
+    let json = session_file(&root, &live.id.to_string());
+    let layer = &json["transcript"];
+    assert_eq!(layer["source"], "R07.vtt");
+    assert_eq!(layer["aligned"]["by"], "matched");
+    let start = Time::parse_from_rfc3339(layer["recording_start"].as_str().unwrap()).unwrap();
+    let truth = time(SESSION_START) + TimeDelta::seconds(RECORDING_AFTER);
+    assert!(
+        (start - truth).num_milliseconds().abs() <= 5_000,
+        "found {start}, recorded at {truth}"
+    );
+
+    let session = load(&dir, &study, live.id);
+    let heard: Vec<&Segment> = session
+        .segments
+        .iter()
+        .filter(|s| session.in_transcript(s.id))
+        .collect();
+    assert_eq!(heard.len(), SCRIPT.len());
+    let right = heard
+        .iter()
+        .zip(SCRIPT)
+        .filter(|(s, line)| s.question == Some(question(&study, line.question)))
+        .count();
+    assert!(
+        right * 100 >= SCRIPT.len() * 95,
+        "{right} of {} cues under the right question",
+        SCRIPT.len()
+    );
+    // Speakers: the interviewer's label recognised.
+    for (s, line) in heard.iter().zip(SCRIPT) {
+        let want = if line.interviewer {
+            Speaker::Interviewer
+        } else {
+            Speaker::Respondent
+        };
+        assert_eq!(s.speaker, want, "{}", s.text);
+    }
+    // Every live coding proposed, on the passage its note paraphrases.
+    let proposals = &session.transcript.as_ref().unwrap().proposals;
+    assert_eq!(proposals.len(), coded.len());
+    let mut on_target = 0;
+    for (line, from) in &coded {
+        let p = proposals.iter().find(|p| p.from == *from).unwrap();
+        if p.segment == heard[*line].id {
+            on_target += 1;
+        }
+    }
+    assert!(
+        on_target * 100 >= coded.len() * 90,
+        "{on_target} of {} proposals on the right passage",
+        coded.len()
+    );
+    // Nothing coded without a person: the transcript carries no coding yet; tables count the
+    // transcript, not the notes.
+    assert_eq!(session.counted_codings().count(), 0);
+    assert_eq!(
+        session.codings.len(),
+        coded.len(),
+        "live codings stay on the notes"
+    );
+}
+
+#[test]
+fn a_given_offset_places_the_cues_and_a_corrected_transcript_keeps_what_its_words_still_say() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, live, _) = setup(tmp.path());
+    let file = tmp.path().join("enregistrement.vtt");
+    let mut said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", &live.id.to_string()[..8], "--offset", "+00:02:37"])
+        .assert()
+        .success();
+    let session = load(&dir, &study, live.id);
+    let layer = session.transcript.clone().unwrap();
+    assert_eq!(layer.recording_start, time("2021-09-14T10:02:37+02:00"));
+    assert_eq!(serde_json::to_value(layer.aligned).unwrap()["by"], "given");
+    // The analyst codes two transcript passages (as the coding screen does).
+    let heard: Vec<Segment> = session
+        .segments
+        .iter()
+        .filter(|s| session.in_transcript(s.id))
+        .cloned()
+        .collect();
+    let hotel = &heard[15]; // "Il y a aussi un hôtel près de la gare…"
+    let frere = &heard[22]; // "Un frère aussi…"
+    let (mut writer, _) = dir.open_session(live.id, &study).unwrap();
+    let span = |s: &Segment, words: &str| {
+        let at = s.text.find(words).unwrap();
+        let start = s.text[..at].chars().count();
+        (start, start + words.chars().count())
+    };
+    let mut made = Vec::new();
+    for (segment, words, path) in [
+        (hotel, "un hôtel près de la gare", "lieux/hotel"),
+        (
+            frere,
+            "qui conduisait sa sœur aux rendez-vous",
+            "proxenetisme/franco-francais",
+        ),
+    ] {
+        let (start, end) = span(segment, words);
+        let coding = Coding {
+            id: CodingId::new(),
+            segment: segment.id,
+            start,
+            end,
+            code: code(&study, path),
+            coder: "Analyste".into(),
+            at: time("2021-10-01T09:00:00+02:00"),
+            memo: None,
+        };
+        made.push(coding.id);
+        writer
+            .apply(SessionChange::AddCoding { coding }, &study)
+            .unwrap();
+    }
+    writer.checkpoint().unwrap();
+    drop(writer);
+
+    // The corrected transcript: a typo fixed before the hotel, the brother's words rewritten.
+    said[15] = "Il y a aussi, je crois, un hôtel près de la gare dont le gérant ferme les yeux.";
+    said[22] = "Un frère également, dans une famille, qui l'amenait à ses rendez-vous.";
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "1 codage(s) suivent leurs mots ; 1 codage(s)",
+        ));
+    let json = session_file(&root, &live.id.to_string());
+    let codings = json["codings"].as_array().unwrap();
+    let kept = codings
+        .iter()
+        .find(|c| c["id"] == made[0].to_string())
+        .expect("the hotel coding follows its words");
+    assert!(codings.iter().all(|c| c["id"] != made[1].to_string()));
+    let session = load(&dir, &study, live.id);
+    let segment = session
+        .segment(kept["segment"].as_str().unwrap().parse().unwrap())
+        .unwrap();
+    assert!(session.in_transcript(segment.id));
+    let (start, end) = (
+        kept["start"].as_u64().unwrap(),
+        kept["end"].as_u64().unwrap(),
+    );
+    assert_eq!(
+        text::slice(&segment.text, start as usize, end as usize),
+        Some("un hôtel près de la gare")
+    );
+    assert_eq!(
+        session
+            .segments
+            .iter()
+            .filter(|s| session.in_transcript(s.id))
+            .count(),
+        SCRIPT.len(),
+        "the layer replaced, not added twice"
+    );
+    // The same file again: nothing to do.
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("déjà celle de l'entretien"));
+}
+
+#[test]
+fn wrong_uses_are_refused_and_write_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, _dir, _study, live, _) = setup(tmp.path());
+    let file = tmp.path().join("R07.vtt");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    std::fs::write(&file, vtt(&said)).unwrap();
+    let sessions = root.join("sessions");
+    let before = common::folder_bytes(&sessions);
+    let run = |extra: &[&str]| {
+        let mut cmd = grille(tmp.path());
+        cmd.args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ]);
+        cmd.args(extra);
+        cmd.assert()
+    };
+    run(&["--into", "R99"])
+        .code(2)
+        .stderr(predicates::str::contains("R99"));
+    run(&["--into", "R07", "--offset", "demain"])
+        .code(2)
+        .stderr(predicates::str::contains("n'est pas un décalage"));
+    run(&["--into", "R07", "--offset", "+1", "--accept"]).code(2);
+    run(&["--into", "R07", "--accept", "--dry-run"])
+        .success()
+        .stderr(predicates::str::contains("rien n'a été écrit"));
+    // A transcript without times cannot be placed.
+    let plain = tmp.path().join("R07.txt");
+    std::fs::write(&plain, "ENQ : Bonjour.\nMme B. : Bonjour.\n").unwrap();
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            plain.to_str().unwrap(),
+        ])
+        .args(["--into", "R07"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("n'a pas de temps"));
+    let json = |m: std::collections::BTreeMap<String, Vec<u8>>| {
+        m.into_iter()
+            .filter(|(k, _)| !k.ends_with(".lock"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(json(before), json(common::folder_bytes(&sessions)));
+    assert!(live.transcript.is_none());
+}

@@ -670,6 +670,49 @@ fn a_given_offset_places_the_cues_and_a_corrected_transcript_keeps_what_its_word
         SCRIPT.len(),
         "the layer replaced, not added twice"
     );
+    // Coverage: each question's transcript text and minutes in the recording, read back
+    // from the export (expected figures worked out from the script).
+    let out = grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "export",
+            "coverage",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows = report["tables"][0]["rows"].as_array().unwrap();
+    let row = |key: &str| rows.iter().find(|r| r["question"] == key).unwrap().clone();
+    let lieux: Vec<usize> = (0..SCRIPT.len())
+        .filter(|i| SCRIPT[*i].question == "lieux")
+        .collect();
+    let words: usize = lieux
+        .iter()
+        .map(|i| said[*i].split_whitespace().count())
+        .sum();
+    let places = places();
+    let ms: i64 = lieux.iter().map(|i| places[*i].1 - places[*i].0).sum();
+    let r = row("lieux");
+    assert_eq!(r["sessions"], 1);
+    assert_eq!(r["words"], words);
+    assert!(
+        (r["minutes"].as_f64().unwrap() - ms as f64 / 60_000.0).abs() < 1e-6,
+        "{r}"
+    );
+    // A question of the grid nobody asked: no text, listed with zeros.
+    let r = row("reseaux");
+    assert_eq!(
+        (r["sessions"].as_u64(), r["words"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert!(
+        report["tables"][0]["notes"]
+            .to_string()
+            .contains("1 entretien(s)")
+    );
+
     // The same file again: nothing to do.
     grille(tmp.path())
         .args([

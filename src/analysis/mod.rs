@@ -11,6 +11,7 @@ pub mod answers;
 pub mod categories;
 pub mod chart;
 pub mod cooccurrence;
+pub mod coverage;
 pub mod excerpts;
 pub mod filter;
 pub mod frequencies;

@@ -513,6 +513,12 @@ pub enum ExportWhat {
         unit: AgreementUnitArg,
     },
     /// Every coded excerpt with its code, session, respondent and question: a reading file.
+    /// Which questions of the grid the recordings' transcripts cover (grille import --into),
+    /// and how many minutes each took: per question, then per interview and question.
+    Coverage {
+        #[command(flatten)]
+        out: ExportArgs,
+    },
     Excerpts {
         #[command(flatten)]
         out: ExportArgs,

@@ -322,6 +322,7 @@ fn request(what: ExportWhat) -> Result<Request, RefiExport> {
             plain(out, ReportKind::Agreement { coders, unit })
         }
         ExportWhat::Excerpts { out } => plain(out, ReportKind::Excerpts),
+        ExportWhat::Coverage { out } => plain(out, ReportKind::Coverage),
         ExportWhat::Refi(refi) => return Err(refi),
     })
 }

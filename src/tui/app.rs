@@ -183,7 +183,12 @@ impl App {
                     return Step::none();
                 };
                 let screen: Box<dyn Screen> = match intent {
-                    Intent::Interview => Box::new(Interview::resume(cx, doc)),
+                    Intent::Interview => {
+                        let mut interview = Interview::resume(cx, doc);
+                        // A new sitting begins on the question it resumes at.
+                        interview.visit(cx, interview.question, true);
+                        Box::new(interview)
+                    }
                     Intent::Coding(at) => Box::new(CodingScreen::open(doc, at)),
                 };
                 let mut step = Step::nav(match place {

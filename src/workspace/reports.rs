@@ -40,6 +40,8 @@ pub enum ReportKind {
         unit: AgreementUnit,
     },
     Excerpts,
+    /// Which questions the recordings' transcripts cover, and for how long.
+    Coverage,
     /// New codes per interview in date order, and the verdict of Guest, Namey & Chen.
     Saturation {
         params: analysis::saturation::Params,
@@ -140,6 +142,9 @@ pub fn build_report(
         }
         ReportKind::Excerpts => {
             tables::excerpts_report(&analysis::excerpts(&scope), study, &counted, t)
+        }
+        ReportKind::Coverage => {
+            tables::coverage_report(&analysis::coverage::coverage(&scope), study, &counted, t)
         }
         ReportKind::Saturation { params } => tables::saturation_report(
             &analysis::saturation::saturation(&scope, *params),
@@ -282,6 +287,7 @@ impl super::Workspace {
             ReportKind::CodeSessions => "code-sessions",
             ReportKind::Agreement { .. } => "agreement",
             ReportKind::Excerpts => "excerpts",
+            ReportKind::Coverage => "coverage",
             ReportKind::Saturation { .. } => "saturation",
         };
         let ext = match format {

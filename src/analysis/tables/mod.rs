@@ -5,6 +5,7 @@ mod agreement;
 mod answers;
 mod categorical;
 mod cooccurrence;
+mod coverage;
 mod excerpts;
 mod frequencies;
 mod saturation;
@@ -13,6 +14,7 @@ mod situations;
 pub use agreement::agreement_report;
 pub use answers::{answers_chart, answers_report};
 pub use cooccurrence::{code_matrix_report, session_matrix_report};
+pub use coverage::coverage_report;
 pub use excerpts::excerpts_report;
 pub use frequencies::{frequencies_chart, frequencies_report};
 pub use saturation::{saturation_curve, saturation_report, verdict as saturation_verdict};
@@ -46,6 +48,8 @@ pub struct Counted {
     filters: Option<String>,
     left_out: Option<String>,
     coders: Option<String>,
+    /// Sessions counted on the transcript of their recording rather than their live notes.
+    transcripts: Option<String>,
 }
 
 impl Counted {
@@ -80,10 +84,16 @@ impl Counted {
                 Some((a.coders_named)(&names.join(", ")))
             }
         };
+        let transcribed = scope
+            .sessions
+            .iter()
+            .filter(|s| s.transcript.is_some())
+            .count();
         Counted {
             filters: filter_note(filter, t),
             left_out,
             coders,
+            transcripts: (transcribed > 0).then(|| (t.align.counted_transcripts)(transcribed)),
         }
     }
 
@@ -91,6 +101,7 @@ impl Counted {
     pub fn notes(&self, mut list: Vec<String>) -> Vec<String> {
         list.extend(self.filters.clone());
         list.extend(self.left_out.clone());
+        list.extend(self.transcripts.clone());
         list
     }
 

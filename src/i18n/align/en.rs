@@ -27,6 +27,23 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
         )
     },
     given: |at, off| format!("Recording start: {at} ({off} after the interview's start)"),
+    counted_transcripts: |n| {
+        format!(
+            "{n} interview(s) counted on the transcript of their recording (their live notes \
+             are not counted as well)"
+        )
+    },
+    coverage_title: "Grid coverage by the transcripts",
+    coverage_sheet: "Coverage",
+    coverage_sessions_title: "Coverage by interview and question",
+    coverage_sessions_sheet: "Coverage by interview",
+    coverage_base: |n| {
+        format!("Base: {n} interview(s) whose recording is transcribed and aligned with the grid")
+    },
+    coverage_minutes_note: "Minutes: time in the recording of the segments under the question (overlapping speech counted once)",
+    col_with_text: "Interviews with text",
+    col_minutes_mean: "Minutes per interview",
+    col_session: "Interview",
     col_question: "Question",
     col_segments: "Segments",
     col_words: "Words",

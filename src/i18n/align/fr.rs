@@ -37,6 +37,25 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
     given: |at, off| {
         format!("Début de l'enregistrement : {at} ({off} après le début de l'entretien)")
     },
+    counted_transcripts: |n| {
+        format!(
+            "{n} entretien(s) comptés sur la transcription de leur enregistrement (leurs notes \
+             prises en direct ne sont pas comptées en plus)"
+        )
+    },
+    coverage_title: "Couverture de la grille par les transcriptions",
+    coverage_sheet: "Couverture",
+    coverage_sessions_title: "Couverture par entretien et par question",
+    coverage_sessions_sheet: "Couverture par entretien",
+    coverage_base: |n| {
+        format!(
+            "Base : {n} entretien(s) dont l'enregistrement est transcrit et aligné sur la grille"
+        )
+    },
+    coverage_minutes_note: "Minutes : durée dans l'enregistrement des segments placés sous la question (paroles simultanées comptées une fois)",
+    col_with_text: "Entretiens avec du texte",
+    col_minutes_mean: "Minutes par entretien",
+    col_session: "Entretien",
     col_question: "Question",
     col_segments: "Segments",
     col_words: "Mots",

@@ -26,6 +26,17 @@ pub struct AlignTexts {
     pub proposed: fn(&str, &str, u8, usize, usize) -> String,
     /// Start, offset from the session's start.
     pub given: fn(&str, &str) -> String,
+    /// The note of tables counting transcripts: how many sessions.
+    pub counted_transcripts: fn(usize) -> String,
+    pub coverage_title: &'static str,
+    pub coverage_sheet: &'static str,
+    pub coverage_sessions_title: &'static str,
+    pub coverage_sessions_sheet: &'static str,
+    pub coverage_base: fn(usize) -> String,
+    pub coverage_minutes_note: &'static str,
+    pub col_with_text: &'static str,
+    pub col_minutes_mean: &'static str,
+    pub col_session: &'static str,
     pub col_question: &'static str,
     pub col_segments: &'static str,
     pub col_words: &'static str,

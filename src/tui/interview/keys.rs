@@ -210,6 +210,7 @@ fn toggle_covered(i: &mut Interview, cx: &mut Ctx) {
 /// Leaves the session in progress: it resumes at this question.
 fn pause(i: &mut Interview, cx: &mut Ctx) -> Step {
     i.close_block(cx);
+    i.visit(cx, None, false);
     Step::nav(Nav::Pop)
 }
 

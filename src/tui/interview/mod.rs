@@ -18,7 +18,8 @@ pub use self::draft::{DRAFT_DELAY_MS, Draft, Whole};
 use self::popup::Popup;
 use crate::i18n::Texts;
 use crate::study::{
-    Question, QuestionId, Session, SessionChange, SessionId, Speaker, Study, Time, ValueKind,
+    Question, QuestionId, Session, SessionChange, SessionId, Speaker, Status, Study, Time,
+    ValueKind,
 };
 use crate::tui::ctx::{Ctx, View};
 use crate::tui::screen::{Bindings, Screen, Step};
@@ -120,12 +121,42 @@ impl Interview {
             return;
         };
         self.enter_question(cx.study, session, cx.writable(self.id), Some(question));
-        self.record(
-            cx,
-            SessionChange::SetCurrentQuestion {
-                question: Some(question),
-            },
-        );
+        let conducting = self.conducting(cx);
+        if conducting {
+            self.visit(cx, Some(question), false);
+        } else {
+            self.record(
+                cx,
+                SessionChange::SetCurrentQuestion {
+                    question: Some(question),
+                },
+            );
+        }
+    }
+
+    /// Whether the interview is being conducted: a session in progress, with consent, that
+    /// this process writes. Only then are the question visits recorded.
+    fn conducting(&self, cx: &Ctx) -> bool {
+        cx.writable(self.id)
+            && cx
+                .session(self.id)
+                .is_some_and(|s| s.status == Status::InProgress && s.has_consent())
+    }
+
+    /// Records that the interviewer is on `question` from now (`None`: off the grid, the
+    /// sitting is over); `resumed`: a new sitting begins. A visit sets the current question.
+    pub fn visit(&mut self, cx: &mut Ctx, question: Option<QuestionId>, resumed: bool) {
+        if self.conducting(cx) {
+            let at = crate::study::stamp(cx.now);
+            self.record(
+                cx,
+                SessionChange::Visit {
+                    question,
+                    at,
+                    resumed,
+                },
+            );
+        }
     }
 
     /// The question `delta` steps away in grid order.
@@ -274,6 +305,7 @@ impl Screen for Interview {
 
     fn leave(&mut self, cx: &mut Ctx) -> Step {
         self.close_block(cx);
+        self.visit(cx, None, false);
         Step::none()
     }
 

@@ -133,6 +133,7 @@ fn save_situation(i: &mut Interview, cx: &mut Ctx, form: &SituationForm) {
 /// opened from.
 fn finish(i: &mut Interview, cx: &mut Ctx) -> Step {
     i.close_block(cx);
+    i.visit(cx, None, false);
     i.record(cx, SessionChange::Finish { at: stamp(cx.now) });
     Step::nav(Nav::Pop)
 }

@@ -26,6 +26,11 @@ pub const KEY_FILE: &str = "study.key";
 /// study from guessing.
 pub const WORK_FACTOR_ENV: &str = "GRILLE_SCRYPT_WORK_FACTOR";
 
+/// The most work (log2 of scrypt's N) a `study.key` may ask for: 4 GiB of memory and some
+/// seconds, above what a second of work on any machine sets. The file says its work factor:
+/// one of 30 asked for 1 TiB and aborted every command before this bound.
+const MAX_WORK_FACTOR: u8 = 22;
+
 const FORMAT: &str = "grille study key";
 const CIPHER: &str = "XChaCha20-Poly1305";
 
@@ -90,7 +95,7 @@ pub fn check_team(keys: &[String]) -> std::result::Result<(), (String, String)> 
 pub fn wrap(key: &StudyKey, protection: &Protection) -> std::result::Result<Vec<u8>, String> {
     let mut scrypt = age::scrypt::Recipient::new(protection.passphrase.clone());
     if let Some(log_n) = protection.work_factor {
-        scrypt.set_work_factor(log_n.clamp(1, 30));
+        scrypt.set_work_factor(log_n.clamp(1, MAX_WORK_FACTOR));
     }
     let passphrase = seal(key, std::iter::once(&scrypt as &dyn age::Recipient))?;
     let team = if protection.team.is_empty() {
@@ -143,7 +148,7 @@ pub fn unwrap(path: &Path, unlock: &Unlock) -> Result<StudyKey> {
     let unwrapped = match unlock {
         Unlock::Passphrase(passphrase) => {
             let mut identity = age::scrypt::Identity::new(passphrase.clone());
-            identity.set_max_work_factor(30);
+            identity.set_max_work_factor(MAX_WORK_FACTOR);
             open(
                 &file.passphrase,
                 std::iter::once(&identity as &dyn age::Identity),
@@ -321,6 +326,66 @@ mod tests {
             unwrap(&path, &Unlock::Identity(stranger_file)),
             Err(StoreError::WrongKey { .. })
         ));
+    }
+
+    /// The armored age file with its scrypt stanza's work factor set to `log_n`.
+    fn with_work_factor(armored: &str, log_n: u8) -> String {
+        use base64::Engine;
+        use base64::engine::general_purpose::STANDARD;
+        let body: String = armored
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect();
+        let raw = STANDARD.decode(body).unwrap();
+        let header_end = raw.windows(4).position(|w| w == b"\n---").unwrap();
+        let header = String::from_utf8(raw[..header_end].to_vec()).unwrap();
+        let stanza = header
+            .lines()
+            .find(|l| l.starts_with("-> scrypt "))
+            .unwrap();
+        let mut words: Vec<&str> = stanza.split(' ').collect();
+        let log_n = log_n.to_string();
+        *words.last_mut().unwrap() = &log_n;
+        let mut out = header.replace(stanza, &words.join(" ")).into_bytes();
+        out.extend_from_slice(&raw[header_end..]);
+        let encoded = STANDARD.encode(out);
+        let lines: Vec<&str> = encoded
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN AGE ENCRYPTED FILE-----\n{}\n-----END AGE ENCRYPTED FILE-----\n",
+            lines.join("\n")
+        )
+    }
+
+    #[test]
+    fn a_key_file_asking_for_more_work_than_any_machine_sets_is_damaged_not_a_crash() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join(KEY_FILE);
+        let bytes = wrap(
+            &StudyKey::generate(),
+            &protection("correct horse battery", vec![]),
+        )
+        .unwrap();
+        let mut file: KeyFile = serde_json::from_slice(&bytes).unwrap();
+        let unlock = Unlock::Passphrase(SecretString::from("correct horse battery".to_owned()));
+        // The same file, its work factor said again, still opens: the edit is sound.
+        file.passphrase = with_work_factor(&file.passphrase, 10);
+        std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
+        assert!(unwrap(&path, &unlock).is_ok());
+        // 30: scrypt would ask for 1 TiB of memory (the process aborted).
+        file.passphrase = with_work_factor(&file.passphrase, 30);
+        std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();
+        let started = std::time::Instant::now();
+        let refused = unwrap(&path, &unlock);
+        assert!(
+            matches!(&refused, Err(StoreError::KeyFile { .. })),
+            "{:?}",
+            refused.err()
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

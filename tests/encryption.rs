@@ -467,3 +467,54 @@ fn an_interview_in_an_encrypted_study_leaves_no_word_on_disk() {
     let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, [format!("Le bar {WORD} ferme les yeux. Fin.")]);
 }
+
+#[test]
+fn a_file_grille_does_not_know_stops_the_encryption_before_anything_is_written() {
+    let home = tempfile::tempdir().unwrap();
+    let root = study_with_the_word(home.path());
+    std::fs::write(root.join("notes-perso.txt"), WORD).unwrap();
+    let before = tree_bytes(&root);
+    grille(home.path())
+        .args(["--study", root.to_str().unwrap(), "encrypt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "notes-perso.txt : pas un fichier de l'étude",
+        ));
+    assert_eq!(tree_bytes(&root), before);
+    assert!(!root.join("study.key").exists());
+    let siblings: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        siblings.iter().all(|n| !n.contains("grille-convert")),
+        "{siblings:?}"
+    );
+}
+
+#[test]
+fn a_copy_left_beside_the_study_by_a_crash_is_removed_at_the_next_start() {
+    let home = tempfile::tempdir().unwrap();
+    let root = study_with_the_word(home.path());
+    let s = root.to_str().unwrap();
+    grille(home.path())
+        .args(["--study", s, "encrypt"])
+        .assert()
+        .success();
+    // A crash just after the two folders were exchanged: the plaintext copy is still there.
+    let left = home.path().join(".etude.grille-convert-Xy12Ab");
+    std::fs::create_dir_all(left.join("sessions")).unwrap();
+    std::fs::write(left.join("study.json"), "{}").unwrap();
+    std::fs::write(left.join("sessions/x.json"), WORD).unwrap();
+    // Another study's copy, or anything else beside it, is not touched.
+    let other = home.path().join(".autre.grille-convert-Xy12Ab");
+    std::fs::create_dir_all(&other).unwrap();
+    grille(home.path())
+        .args(["--study", s, "sessions"])
+        .assert()
+        .success();
+    assert!(!left.exists());
+    assert!(other.exists());
+    assert_eq!(files_holding(home.path(), WORD), Vec::<PathBuf>::new());
+}

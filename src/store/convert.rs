@@ -118,6 +118,9 @@ impl StudyDir {
                 path: self.root().to_path_buf(),
             });
         }
+        // A file grille does not know is refused before anything is touched (locks included),
+        // then looked for again under the locks.
+        self.parts()?;
         let locks = self.lock_everything()?;
         self.remove_interrupted_conversions_held();
         let parts = self.parts()?;

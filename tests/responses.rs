@@ -144,7 +144,8 @@ fn diagnostic_csv() -> String {
             if r < 69 { "non" } else { "oui" }.to_owned(),
             if r >= 10 { "0" } else { "1" }.to_owned(),
             if r == 0 {
-                "Former les hôteliers; un lieu d'accueil de jour".to_owned()
+                // A `;` inside a cell: quoted, as every spreadsheet writes it.
+                "\"Former les hôteliers; un lieu d'accueil de jour\"".to_owned()
             } else {
                 String::new()
             },
@@ -244,7 +245,7 @@ fn seventy_nine_generated_responses_give_the_diagnostic_figures() {
     let pct = |question: &str, option: &str| -> f64 {
         let row = rows
             .iter()
-            .find(|r| r["question"] == question && r["option"] == option)
+            .find(|r| r["question"] == question && r["value"]["key"] == option)
             .unwrap_or_else(|| panic!("{question} {option}: {json}"));
         row["pct_all"].as_f64().unwrap()
     };
@@ -260,7 +261,28 @@ fn seventy_nine_generated_responses_give_the_diagnostic_figures() {
             .args(["--study", study.to_str().unwrap(), "export", "situations"])
             .args(["--kind", "questionnaire", "--json"]),
     );
-    assert!(json.contains("115"), "{json}");
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let persons = &v["tables"][0];
+    let share = |attribute: &str, value: &str| -> (u64, f64) {
+        let row = persons["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["attribute"]["key"] == attribute && r["value"]["key"] == value)
+            .unwrap_or_else(|| panic!("{attribute} {value}: {json}"));
+        (
+            row["n"].as_u64().unwrap(),
+            row["pct_all"].as_f64().unwrap().round(),
+        )
+    };
+    // 79 of 115 persons are women (68,7 %), 35 aged 18–25 (30,4 %), 10 minors (8,7 %), 60
+    // foreign (52,2 %), 52 French (45,2 %): the published 69 %, 30 %, 9 %, 52 %, 45 %.
+    assert_eq!(share("genre", "femme"), (79, 69.0));
+    assert_eq!(share("age", "18-25"), (35, 30.0));
+    assert_eq!(share("age", "mineur"), (10, 9.0));
+    assert_eq!(share("nationalite", "etrangere"), (60, 52.0));
+    assert_eq!(share("nationalite", "francaise"), (52, 45.0));
+    assert_eq!(persons["rows"][0]["base_all"], 115, "{json}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,6 +457,90 @@ formation commune, avec la police\"\n\
     );
 }
 
+/// Microsoft Forms' "Open in Excel" workbook: `ID`, `Start time`, `Completion time` as date
+/// cells, `Email` and `Name` (personal data, left out), question texts, a multiple choice as
+/// labels each followed by `;`.
+#[test]
+fn microsoft_forms_workbook_with_date_cells_and_trailing_semicolons() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+    let (home, study) = study();
+    let path = home.path().join("Diagnostic partenaires(1-2).xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Sheet1").unwrap();
+    let header = [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "Last modified time",
+        "Secteur",
+        "Avez-vous déjà identifié des personnes en situation ou en risque de prostitution ?",
+        "Dans quels lieux cela se passe-t-il, d'après ce que vous savez ?",
+        "De 1 à 5, à quel point êtes-vous à l'aise pour aborder le sujet de la prostitution \
+         avec une personne ?",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let when = Format::new().set_num_format("m/d/yy h:mm:ss");
+    let rows = [
+        ("Social", "Oui", "Hôtels;Rue, routes, bois;", 4.0),
+        ("Justice", "Non", "", 2.0),
+    ];
+    for (r, (sector, identified, places, ease)) in rows.iter().enumerate() {
+        let row = r as u32 + 1;
+        sheet.write_number(row, 0, row as f64).unwrap();
+        let start = ExcelDateTime::parse_from_str(&format!("2023-11-1{row} 09:00:00")).unwrap();
+        let end = ExcelDateTime::parse_from_str(&format!("2023-11-1{row} 09:12:30")).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, &start, &when)
+            .unwrap();
+        sheet
+            .write_datetime_with_format(row, 2, &end, &when)
+            .unwrap();
+        sheet.write_string(row, 3, "anonymous").unwrap();
+        sheet.write_string(row, 4, "").unwrap();
+        sheet.write_string(row, 6, *sector).unwrap();
+        sheet.write_string(row, 7, *identified).unwrap();
+        sheet.write_string(row, 8, *places).unwrap();
+        sheet.write_number(row, 9, *ease).unwrap();
+    }
+    book.save(&path).unwrap();
+
+    import(home.path(), &study, &[path.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "classeur, 2 réponse(s), 1 feuille(s)",
+        ))
+        .stderr(predicate::str::contains(
+            "C « Completion time » → date de la réponse",
+        ))
+        .stderr(predicate::str::contains("Colonnes non reprises").not());
+    let people = respondents(&study);
+    let ids = question_ids(&study);
+    let one = &people["1"];
+    assert_eq!(one["respondent"]["attributes"]["secteur"], "social");
+    assert_eq!(answer(one, &ids, "deja_identifie"), true);
+    assert_eq!(
+        answer(one, &ids, "lieux"),
+        &serde_json::json!(["hotel", "rue"])
+    );
+    assert_eq!(answer(one, &ids, "aisance"), 4);
+    assert!(
+        one["started"]
+            .as_str()
+            .unwrap()
+            .starts_with("2023-11-11T09:12:30"),
+        "{one}"
+    );
+    assert_eq!(answer(&people["2"], &ids, "lieux"), &Value::Null);
+    assert_eq!(answer(&people["2"], &ids, "aisance"), 2);
+}
+
 /// KoboToolbox's xlsx ("XML values and headers", `/` in group paths): a multiple choice as
 /// option keys separated by spaces, and a repeated group on its own sheet, each row linked to
 /// its submission by `_parent_index`.
@@ -508,8 +614,8 @@ fn kobotoolbox_workbook_with_a_repeated_group_on_its_own_sheet() {
     ];
     for (r, p) in persons.iter().enumerate() {
         let r = r as u32 + 1;
-        for c in 0..3 {
-            repeat.write_string(r, c as u16, p[c]).unwrap();
+        for (c, value) in p[..3].iter().enumerate() {
+            repeat.write_string(r, c as u16, *value).unwrap();
         }
         repeat
             .write_number(r, 3, p[3].parse::<f64>().unwrap())
@@ -701,6 +807,36 @@ A3;justice;oui;\n";
         open(&people["A2"], &ids, "pistes"),
         Some("Un accueil de jour")
     );
+    // The open answers are searched like transcripts, the updated words included.
+    let found = stdout(
+        grille(home.path())
+            .args(["--study", study.to_str().unwrap(), "search", "maraudes"])
+            .arg("--json"),
+    );
+    let hits: Value = serde_json::from_str(&found).unwrap();
+    // The segment, and the coded excerpt at its new place.
+    let texts: Vec<(String, String)> = hits["hits"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{found}"))
+        .iter()
+        .map(|h| {
+            let parts = h["snippet"].as_array().unwrap().iter();
+            let text = parts.map(|p| p["text"].as_str().unwrap()).collect();
+            (h["kind"].as_str().unwrap().to_owned(), text)
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("excerpt".to_owned(), "maraudes".to_owned()),
+            ("segment".to_owned(), "Plus de maraudes le soir".to_owned())
+        ],
+        "{found}"
+    );
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "check"])
+        .assert()
+        .success();
     // A third run with the same file changes nothing.
     import(home.path(), &study, &[file.to_str().unwrap()])
         .assert()
@@ -778,7 +914,7 @@ fn bad_input_names_the_row_and_column_and_writes_nothing() {
     )
     .assert()
     .code(2)
-    .stderr(predicate::str::contains("line 1"));
+    .stderr(predicate::str::contains("m.toml : ligne 1, colonne"));
     assert_eq!(folder_bytes(&study.join("sessions")), before);
 }
 

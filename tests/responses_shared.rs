@@ -144,7 +144,7 @@ ignore = ["Please enter your address [Street]", "Please enter your address [Numb
     // 71 columns: 11 imported, 26 of LimeSurvey's own (page, language, seed, dates, timings,
     // file count), 4 ignored by the mapping, 30 listed as not imported.
     assert!(err.contains("Colonnes non reprises (30)"), "{err}");
-    assert!(err.contains("M « Which educations have you ever done or seem kind of intere… » → education, option « primary »"), "{err}");
+    assert!(err.contains("M « Which educations have you ever done or seem kind of interes… » → education, option « primary »"), "{err}");
     assert!(
         err.contains("U « Please describe your current mood. » → question mood"),
         "{err}"

@@ -14,7 +14,8 @@ pub static EN_QUESTIONNAIRE: QuestionnaireTexts = QuestionnaireTexts {
         )
     },
     bad_workbook: |f, m| format!("{f}: unreadable workbook: {m}"),
-    bad_mapping: |f, m| format!("mapping file {f}: {m}"),
+    bad_mapping: |f, place, m| format!("mapping file {f}: {place}{m}"),
+    mapping_place: |l, c| format!("line {l}, column {c}: "),
     target_unknown: "neither a question of the grid nor an attribute declared in study.json",
     target_not_multiple: "[OPTION] only fits a multiple-choice question",
     bad_target: |col, target, why| format!("mapping of column \"{col}\": \"{target}\": {why}"),

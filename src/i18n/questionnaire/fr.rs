@@ -15,7 +15,8 @@ pub static FR_QUESTIONNAIRE: QuestionnaireTexts = QuestionnaireTexts {
         )
     },
     bad_workbook: |f, m| format!("{f} : classeur illisible : {m}"),
-    bad_mapping: |f, m| format!("fichier de correspondance {f} : {m}"),
+    bad_mapping: |f, place, m| format!("fichier de correspondance {f} : {place}{m}"),
+    mapping_place: |l, c| format!("ligne {l}, colonne {c} : "),
     target_unknown: "ni question de la grille ni attribut déclaré dans study.json",
     target_not_multiple: "[OPTION] ne convient qu'à une question à choix multiples",
     bad_target: |col, target, why| {

@@ -20,7 +20,10 @@ pub struct QuestionnaireTexts {
     /// (file, sheet, row, column, value)
     pub cell_without_header: fn(&str, &str, usize, &str, &str) -> String,
     pub bad_workbook: fn(&str, &str) -> String,
-    pub bad_mapping: fn(&str, &str) -> String,
+    /// (file, place or "", the parser's message)
+    pub bad_mapping: fn(&str, &str, &str) -> String,
+    /// (line, column) of a mistake in the mapping file
+    pub mapping_place: fn(usize, usize) -> String,
     pub target_unknown: &'static str,
     pub target_not_multiple: &'static str,
     /// (column, target, why)

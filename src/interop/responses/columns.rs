@@ -210,7 +210,10 @@ pub fn responses_columns(
             continue;
         }
         let found = header_targets(study, mapping, &column.header);
-        if found.is_empty() && column.targets.is_empty() && tool_column(&fold(&column.header)) {
+        let folded = fold(&column.header);
+        // The tool's other timestamps (Webform's "Submitted Time" beside "Completed Time").
+        let other_date = DATE_NAMES.contains(&folded.as_str());
+        if found.is_empty() && column.targets.is_empty() && (tool_column(&folded) || other_date) {
             column.ignored = true;
         }
         column.targets.extend(found);

@@ -38,8 +38,14 @@ pub enum ResponsesError {
     #[error("{}: not a workbook grille can read: {message}", file.display())]
     Workbook { file: PathBuf, message: String },
 
-    #[error("{}: {message}", file.display())]
-    Mapping { file: PathBuf, message: String },
+    /// The mapping file cannot be read, or is not TOML grille understands; `place` is the
+    /// line and column (from 1) of the mistake when the parser knows it.
+    #[error("{}: {}{message}", file.display(), place.map(|(l, c)| format!("line {l}, column {c}: ")).unwrap_or_default())]
+    Mapping {
+        file: PathBuf,
+        place: Option<(usize, usize)>,
+        message: String,
+    },
 
     /// A `[columns]` entry names nothing of the study (`why`: `unknown`, or `multiple` for an
     /// `[OPTION]` on a question that is not a multiple choice).
@@ -107,7 +113,14 @@ impl ResponsesError {
                 value,
             } => (q.cell_without_header)(&show(file), sheet, *row, column, value),
             ResponsesError::Workbook { file, message } => (q.bad_workbook)(&show(file), message),
-            ResponsesError::Mapping { file, message } => (q.bad_mapping)(&show(file), message),
+            ResponsesError::Mapping {
+                file,
+                place,
+                message,
+            } => {
+                let place = place.map(|(line, column)| (q.mapping_place)(line, column));
+                (q.bad_mapping)(&show(file), &place.unwrap_or_default(), message)
+            }
             ResponsesError::BadTarget {
                 column,
                 target,

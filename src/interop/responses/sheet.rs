@@ -248,16 +248,27 @@ fn cell_text(cell: &Data) -> String {
         Data::Float(f) => number_text(*f),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) if d.is_duration() => number_text(d.as_f64()),
-        Data::DateTime(d) => {
-            let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
-            if (h, min, s) == (0, 0, 0) {
-                format!("{y:04}-{m:02}-{day:02}")
-            } else {
-                format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
-            }
-        }
+        Data::DateTime(d) => date_time_text(d),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A date cell to the nearest second: a serial number of days is a float, and 09:12:30 is
+/// stored a hair under it (calamine gives 09:12:29.999).
+fn date_time_text(d: &calamine::ExcelDateTime) -> String {
+    use chrono::{NaiveDate, SubsecRound, TimeDelta};
+    let (y, m, day, h, min, s, milli) = d.to_ymd_hms_milli();
+    let exact = NaiveDate::from_ymd_opt(y.into(), m.into(), day.into())
+        .and_then(|date| date.and_hms_opt(h.into(), min.into(), s.into()))
+        .and_then(|t| t.checked_add_signed(TimeDelta::milliseconds(milli.into())));
+    let Some(t) = exact.map(|t| t.round_subsecs(0)) else {
+        return number_text(d.as_f64());
+    };
+    if t.time() == chrono::NaiveTime::MIN {
+        t.format("%Y-%m-%d").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S").to_string()
     }
 }
 

@@ -8,7 +8,7 @@ use super::columns::{Column, Part, Target, aliases};
 use super::mapping::Mapping;
 use super::sheet::{Row, Sheet};
 use super::values::{self, Mismatch, yes_no};
-use crate::interop::import::parse_date;
+use crate::interop::import::{local_time, parse_date};
 use crate::study::{QuestionId, Study, Time, Value, ValueKind, text};
 
 /// One respondent's answers, as read (nothing written).
@@ -396,7 +396,7 @@ fn consent_words(raw: &str) -> Option<bool> {
 /// (LimeSurvey, a workbook's date cell), `2023/11/13 4:20:37 pm CET` (Google Forms in
 /// English), `13/11/2023 16:20:37` (French tools and Microsoft Forms).
 pub fn read_date(raw: &str) -> Option<Time> {
-    use chrono::{Local, NaiveDateTime, TimeZone};
+    use chrono::NaiveDateTime;
     let raw = raw.trim();
     if raw.is_empty() {
         return None;
@@ -429,16 +429,13 @@ pub fn read_date(raw: &str) -> Option<Time> {
                 .ok()
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         })?;
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.fixed_offset())
+    local_time(&naive)
 }
 
 /// A workbook's date stored as a number of days since 1899-12-30 (KoboToolbox and Google
 /// Sheets downloads write their timestamps so), within years 1955–2119.
 fn excel_serial(raw: &str) -> Option<Time> {
-    use chrono::{Local, NaiveDate, TimeDelta, TimeZone};
+    use chrono::{NaiveDate, TimeDelta};
     let days: f64 = raw.parse().ok()?;
     if !(20_000.0..80_000.0).contains(&days) {
         return None;
@@ -447,10 +444,7 @@ fn excel_serial(raw: &str) -> Option<Time> {
     let naive = NaiveDate::from_ymd_opt(1899, 12, 30)?
         .and_hms_opt(0, 0, 0)?
         .checked_add_signed(TimeDelta::seconds(seconds))?;
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.fixed_offset())
+    local_time(&naive)
 }
 
 /// The keys of what a set of columns fills, for the update of respondents already imported:

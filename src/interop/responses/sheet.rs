@@ -321,6 +321,24 @@ mod tests {
     }
 
     #[test]
+    fn excel_unicode_text_is_utf16_with_tabs() {
+        // Excel's "Unicode text" (Texte Unicode): UTF-16LE with a BOM, tab-separated.
+        let mut bytes = vec![0xff, 0xfe];
+        let text = "pseudo\tlieux\r\nR1\tHôtels; Rue\r\n";
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let book = csv(&bytes);
+        assert_eq!(book.sheets[0].headers, ["pseudo", "lieux"]);
+        assert_eq!(book.sheets[0].rows[0].cells, ["R1", "Hôtels; Rue"]);
+        assert_eq!(
+            book.read_as,
+            ReadAs::Csv {
+                encoding: "UTF-16LE",
+                delimiter: b'\t'
+            }
+        );
+    }
+
+    #[test]
     fn a_value_beyond_the_header_is_refused_with_its_row_and_column() {
         let err = read(Path::new("r.csv"), b"a,b\n1,2\n3,4,oops\n").unwrap_err();
         match err {

@@ -101,7 +101,7 @@ impl ResponsesError {
         let q = t.questionnaire;
         match self {
             ResponsesError::Import(e) => e.message(t),
-            ResponsesError::Store(e) => (t.import_write_failed)(&e.to_string()),
+            ResponsesError::Store(e) => (t.import_write_failed)(&e.message(t)),
             ResponsesError::NoHeader { file } => (q.no_header)(&show(file)),
             ResponsesError::NoResponses { file } => (q.no_responses)(&show(file)),
             ResponsesError::Csv { file, row, message } => (q.csv_error)(&show(file), *row, message),

@@ -318,10 +318,9 @@ pub fn write(dir: &StudyDir, study: &Study, prepared: &Prepared) -> Result<(), R
             session: update.session.to_string(),
             why,
         };
-        // Locks the session (another grille writing it refuses the whole import).
-        let (writer, _) = dir
-            .open_session(update.session, study)
-            .map_err(|e| refuse(e.to_string()))?;
+        // Locks the session: another grille writing it refuses the whole import (the store's
+        // error names the session file and who holds it, in the user's language).
+        let (writer, _) = dir.open_session(update.session, study)?;
         let mut copy = writer.doc().clone();
         for change in &update.changes {
             copy.check(change, study)

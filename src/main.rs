@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use grille::cli::args::{Args, Command, ConsentArg};
+use grille::cli::args::{Args, Command, ConsentArg, ImportWhat};
 use grille::cli::{self, Env};
 use grille::tui;
 
@@ -44,7 +44,10 @@ fn main() -> ExitCode {
         Some(Command::Index { command }) => cli::index::run(&env, command),
         Some(Command::Codebook { command }) => cli::codebook::run(&env, command),
         Some(Command::Dev { command }) => cli::dev::run(&env, command),
-        Some(Command::Import(args)) => cli::import::run(&env, &args),
+        Some(Command::Import(args)) => match &args.what {
+            Some(ImportWhat::Responses(responses)) => cli::responses::run(&env, responses),
+            None => cli::import::run(&env, &args.transcripts),
+        },
         Some(Command::Session { id, interviewer }) => cli::session::run(&env, &id, interviewer),
         Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),
         Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),

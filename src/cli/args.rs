@@ -99,8 +99,8 @@ pub enum Command {
     /// Also imports a REFI-QDA codebook (.qdc) or project (.qdpx) from NVivo, ATLAS.ti, MAXQDA,
     /// QualCoder…: codes (merged with the study's), sources as sessions with their codings,
     /// cases as respondents and situations, notes as memos; into this study or, with --new, a
-    /// new one.
-    Import(ImportArgs),
+    /// new one. `grille import responses FILE` imports an online questionnaire's responses.
+    Import(ImportCommand),
     /// Set what an import could not know about a session: its interviewer.
     Session {
         /// The session's id, or its first characters (as `grille sessions` shows them).
@@ -173,7 +173,52 @@ pub enum Command {
     },
 }
 
-/// `grille import`'s arguments.
+/// `grille import FILE...` (transcripts) or `grille import responses FILE`.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct ImportCommand {
+    #[command(subcommand)]
+    pub what: Option<ImportWhat>,
+    #[command(flatten)]
+    pub transcripts: ImportArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Responses to an online questionnaire (CSV or xlsx from LimeSurvey, Framaforms, Google
+    /// Forms, Microsoft Forms, KoboToolbox, Sphinx): each row becomes a respondent, a session of
+    /// kind questionnaire. Columns are found from their headers (a question's key or text, an
+    /// attribute's key or label) or a mapping file. All or none; importing the same file again
+    /// updates the same respondents. See README, "Questionnaires".
+    Responses(ResponsesArgs),
+}
+
+/// `grille import responses`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ResponsesArgs {
+    /// The export: .csv (any delimiter and common encoding) or .xlsx/.xls/.ods.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// A mapping file (TOML) for columns and values the headers do not name: see README.
+    #[arg(long = "map", value_name = "MAP.toml")]
+    pub map: Option<PathBuf>,
+    /// The column that names respondents (its header or letter); by default a column named
+    /// pseudo, id, respondent or répondant, else respondents are numbered Q01, Q02…
+    #[arg(long, value_name = "COLUMN")]
+    pub id_column: Option<String>,
+    /// Show what would be imported, every column left out and every value without a match;
+    /// write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import even though some values match nothing: they are left out (and listed).
+    #[arg(long)]
+    pub skip_unmatched: bool,
+    /// Print what was read and done as JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `grille import`'s arguments for transcripts.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The transcripts: .txt/.md (typed, Otter, f4/f5, TranscribeMe), .docx, .odt, .srt, .vtt,

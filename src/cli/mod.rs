@@ -16,6 +16,7 @@ pub mod init;
 pub mod progress;
 pub mod refi;
 pub mod repair;
+pub mod responses;
 pub mod search;
 pub mod session;
 pub mod sessions;

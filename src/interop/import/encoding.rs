@@ -78,6 +78,26 @@ pub fn decode_declared(
     }
 }
 
+/// The text of a spreadsheet export (a form's responses as CSV), and the encoding it was read
+/// in. Like [`decode`], except that bytes which are not UTF-8 are read in the legacy encoding
+/// they look like (chardetng's guess: windows-1252 for the "CSV" a French Excel or a Drupal
+/// site writes): every form tool and spreadsheet writes those, and the dry run shows the
+/// encoding used and every value read, so the researcher sees a wrong guess before anything is
+/// written.
+pub fn decode_guessing(file: &Path, bytes: &[u8]) -> Result<(String, &'static str), ImportError> {
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        return Ok((decode(file, bytes)?, encoding.name()));
+    }
+    if std::str::from_utf8(bytes).is_ok() || sniff::sniff(bytes).is_some() {
+        return Ok((decode(file, bytes)?, encoding_rs::UTF_8.name()));
+    }
+    let mut detector = EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, false);
+    let (text, _, _) = guess.decode(bytes);
+    Ok((finish(file, &text, false)?, guess.name()))
+}
+
 /// Decoded text as the model keeps it; an empty file is refused.
 fn finish(file: &Path, text: &str, empty: bool) -> Result<String, ImportError> {
     if empty {
@@ -201,6 +221,20 @@ mod tests {
         // "é" in ISO-8859-1 is the single byte 0xE9.
         let text = decode_declared(Path::new("t.trs"), b"caf\xe9", Some("ISO-8859-1")).unwrap();
         assert_eq!(text, "café");
+    }
+
+    #[test]
+    fn a_spreadsheet_export_in_latin1_is_read_in_the_encoding_it_looks_like() {
+        let bytes = b"Pseudo;Lieux\nR1;H\xf4tel; Appartement\nR2;Ch\xe2teau d'eau, \xe0 c\xf4t\xe9";
+        let (text, encoding) = decode_guessing(Path::new("r.csv"), bytes).unwrap();
+        assert_eq!(encoding, "windows-1252");
+        assert!(text.contains("Hôtel") && text.contains("à côté"), "{text}");
+        let (text, encoding) = decode_guessing(Path::new("r.csv"), "a;é".as_bytes()).unwrap();
+        assert_eq!((text.as_str(), encoding), ("a;é", "UTF-8"));
+        // A BOM wins, and binary stays refused.
+        let (_, encoding) = decode_guessing(Path::new("r.csv"), b"\xEF\xBB\xBFa;b").unwrap();
+        assert_eq!(encoding, "UTF-8");
+        assert!(decode_guessing(Path::new("r.csv"), b"a\x00b").is_err());
     }
 
     #[test]

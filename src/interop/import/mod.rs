@@ -34,7 +34,7 @@ pub use defect::Defect;
 pub use error::{ImportError, ImportErrors};
 pub use formats::Kind;
 pub use options::{
-    ImportOptions, parse_attributes, parse_date, parse_speaker_names, question_by_key,
+    ImportOptions, local_time, parse_attributes, parse_date, parse_speaker_names, question_by_key,
     split_attributes,
 };
 

@@ -143,9 +143,14 @@ pub fn parse_date(s: &str) -> Option<Time> {
             .ok()
             .and_then(|d| d.and_hms_opt(0, 0, 0))
     })?;
-    // A local time skipped by a DST change has no meaning; an ambiguous one takes the first.
+    local_time(&naive)
+}
+
+/// A wall-clock time read in the machine's time zone. A local time skipped by a DST change has
+/// no meaning; an ambiguous one takes the first.
+pub fn local_time(naive: &NaiveDateTime) -> Option<Time> {
     Local
-        .from_local_datetime(&naive)
+        .from_local_datetime(naive)
         .earliest()
         .map(|t| t.fixed_offset())
 }

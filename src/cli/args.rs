@@ -525,9 +525,23 @@ pub struct OutputArgs {
     /// Replace what -o (and --chart) name if it exists; without it an existing file is kept.
     #[arg(long)]
     pub force: bool,
+    /// Put in what identifies people: the attributes the study marks identifying, the names
+    /// of interviewers and coders, the interviews' locations. Without it they are left out
+    /// and people are given as initials. The file then says that it holds identities.
+    #[arg(long)]
+    pub with_identities: bool,
 }
 
 impl OutputArgs {
+    /// Whether the export carries identities.
+    pub fn disclosure(&self) -> crate::study::identity::Disclosure {
+        use crate::study::identity::Disclosure;
+        match self.with_identities {
+            true => Disclosure::WithIdentities,
+            false => Disclosure::Pseudonymous,
+        }
+    }
+
     /// The file asked for; `None` for stdout (no -o, or `-o -`).
     pub fn file(&self) -> Option<&std::path::Path> {
         self.output

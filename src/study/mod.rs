@@ -9,6 +9,7 @@ pub mod definition_change;
 pub mod document;
 pub mod format;
 pub mod grid;
+pub mod identity;
 pub mod ids;
 pub mod meta;
 pub mod repair;

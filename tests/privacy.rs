@@ -75,7 +75,10 @@ fn export_everything(home: &Path, study: &Path, out: &Path, extra: &[&str]) -> V
         (&["answers"], "answers.md"),
         (&["cooccurrence", "--matrix", "sessions"], "sessions.csv"),
         (&["cooccurrence"], "codes.json"),
-        (&["agreement", "--coders", "Léa Martin,Sami Benali"], "agreement.md"),
+        (
+            &["agreement", "--coders", "Léa Martin,Sami Benali"],
+            "agreement.md",
+        ),
         (&["saturation"], "saturation.xlsx"),
         (&["qdpx"], "etude.qdpx"),
         (&["qdc"], "codes.qdc"),
@@ -138,11 +141,20 @@ fn no_export_carries_a_name_an_identifying_value_or_a_location() {
     assert!(coders.contains(&"C.R."), "{excerpts}");
     // The agreement between the two coders of R02 is computed, under their initials.
     let agreement = said(&out.join("agreement.md"));
-    assert!(agreement.contains("L.M.") && agreement.contains("S.B."), "{agreement}");
+    assert!(
+        agreement.contains("L.M.") && agreement.contains("S.B."),
+        "{agreement}"
+    );
     // The respondents' pseudonyms and the attributes that are not identifying stay.
-    assert!(excerpts.contains("R03") && excerpts.contains("Police"), "{excerpts}");
+    assert!(
+        excerpts.contains("R03") && excerpts.contains("Police"),
+        "{excerpts}"
+    );
     let qdpx = said(&out.join("etude.qdpx"));
-    assert!(qdpx.contains("S.B.") && qdpx.contains("R06"), "project without the team");
+    assert!(
+        qdpx.contains("S.B.") && qdpx.contains("R06"),
+        "project without the team"
+    );
 }
 
 #[test]
@@ -167,7 +179,12 @@ fn with_identities_everything_is_there_and_each_file_says_so() {
     let csv = said(&out.join("excerpts.csv"));
     let first = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
     assert!(first.starts_with(warning), "{first}");
-    for identity in ["Sami Benali", "Camille Roux", "Sage-femme", "Lycée professionnel"] {
+    for identity in [
+        "Sami Benali",
+        "Camille Roux",
+        "Sage-femme",
+        "Lycée professionnel",
+    ] {
         assert!(csv.contains(identity), "excerpts without {identity}");
     }
     let qdpx = said(&out.join("etude.qdpx"));
@@ -191,7 +208,14 @@ fn a_table_by_an_identifying_attribute_needs_with_identities() {
     let md = export(
         home.path(),
         &study,
-        &["frequencies", "--by", "structure", "--format", "md", "--with-identities"],
+        &[
+            "frequencies",
+            "--by",
+            "structure",
+            "--format",
+            "md",
+            "--with-identities",
+        ],
     )
     .success()
     .get_output()

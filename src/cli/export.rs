@@ -111,7 +111,13 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         None => (&*ws.study, sessions.as_slice()),
     };
     let people = redacted.as_ref().map(|r| &r.people);
-    if let (Some(people), ReportKind::Agreement { coders: Some((a, b)), .. }) = (people, &mut kind)
+    if let (
+        Some(people),
+        ReportKind::Agreement {
+            coders: Some((a, b)),
+            ..
+        },
+    ) = (people, &mut kind)
     {
         (*a, *b) = (people.find(a), people.find(b));
     }
@@ -133,15 +139,8 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         }
     }
     let options = options(&out, env);
-    let mut report = build_report(
-        study,
-        sessions,
-        &filter,
-        &kind,
-        t,
-        options.decimal_comma,
-    )
-    .map_err(|e| anyhow!(e.message(t)))?;
+    let mut report = build_report(study, sessions, &filter, &kind, t, options.decimal_comma)
+        .map_err(|e| anyhow!(e.message(t)))?;
     if out.dest.with_identities {
         say_identities(&mut report, t);
     }

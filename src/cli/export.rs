@@ -99,10 +99,11 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     if !unreadable.is_empty() {
         say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
-    if !out.dest.with_identities {
-        if let Some(key) = kind.by().filter(|k| identifying(&ws.study, k)) {
-            return Err(Usage((t.privacy.identifying_attribute)(key)).into());
-        }
+    if let Some(key) = kind
+        .by()
+        .filter(|k| !out.dest.with_identities && identifying(&ws.study, k))
+    {
+        return Err(Usage((t.privacy.identifying_attribute)(key)).into());
     }
     // Every table and chart is built from this copy: what it lacks, no export can carry.
     let redacted = (!out.dest.with_identities).then(|| identity::redact(&ws.study, &sessions));

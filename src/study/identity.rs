@@ -213,10 +213,10 @@ fn redact_session(session: &Session, people: &People, removed: &BTreeSet<&str>) 
         *r = people.alias(r);
     }
     for segment in &mut s.segments {
-        if let Some(label) = &mut segment.speaker_label {
-            if let Some(alias) = people.named_by(label) {
-                *label = alias.clone();
-            }
+        if let Some(label) = &mut segment.speaker_label
+            && let Some(alias) = people.named_by(label)
+        {
+            *label = alias.clone();
         }
     }
     s

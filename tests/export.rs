@@ -173,7 +173,10 @@ fn agreement_on_r02_between_its_two_coders() {
         &study,
         &["agreement", "--unit", "char", "--format", "md"],
     ));
-    assert!(md.contains("Accord entre codeur·euses : L.M. et S.B."), "{md}");
+    assert!(
+        md.contains("Accord entre codeur·euses : L.M. et S.B."),
+        "{md}"
+    );
     assert!(md.contains("Unité : le caractère"));
 }
 

@@ -193,7 +193,10 @@ pub fn plan(
 fn new_study(input: &Input, extension: Option<&Extension>) -> Study {
     let project = &input.project;
     let meta = extension
-        .map(|e| e.study.clone())
+        .map(|e| StudyMeta {
+            description: without_warning(&e.study.description).to_owned(),
+            ..e.study.clone()
+        })
         .filter(|m| validate::validate_meta(m).is_empty())
         .unwrap_or_else(|| StudyMeta {
             format: Default::default(),

@@ -12,6 +12,7 @@ pub mod grid;
 pub mod identity;
 pub mod ids;
 pub mod meta;
+pub mod pseudonym;
 pub mod repair;
 pub mod retired;
 pub mod session;

@@ -441,3 +441,57 @@ fn check_privacy_lists_what_is_unreviewed_wide_or_copied() {
             .contains("Rien d'identifiant trouvé.")
     );
 }
+
+#[test]
+fn in_an_encrypted_study_the_key_table_is_encrypted_with_the_study_key() {
+    let home = tempfile::tempdir().unwrap();
+    let study = home.path().join("etude");
+    let run = |args: &[&str]| {
+        let mut cmd = grille(home.path());
+        cmd.env("GRILLE_SCRYPT_WORK_FACTOR", "10")
+            .env("GRILLE_PASSPHRASE", "un cheval de Troie vert")
+            .env_remove("GRILLE_IDENTITY")
+            .args(["--study", study.to_str().unwrap()])
+            .args(args);
+        cmd.assert()
+    };
+    grille(home.path())
+        .env("GRILLE_SCRYPT_WORK_FACTOR", "10")
+        .env("GRILLE_PASSPHRASE", "un cheval de Troie vert")
+        .args(["init", study.to_str().unwrap(), "--examples", "--encrypt"])
+        .assert()
+        .success();
+    let listed = run(&["pseudonymize", "list", "--json"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&listed).unwrap();
+    let first = listed.first().expect("the examples name places")["text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    run(&["pseudonymize", "accept", "--all"])
+        .success()
+        .stderr(predicates::str::contains("chiffrée avec la clé de l'étude"));
+    let tables: Vec<PathBuf> = std::fs::read_dir(home.path().join("data/grille/pseudonyms"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(tables.len(), 1);
+    let bytes = std::fs::read(&tables[0]).unwrap();
+    assert!(
+        !bytes.windows(first.len()).any(|w| w == first.as_bytes()),
+        "{first} in clear in the key table"
+    );
+    let keys = run(&["pseudonymize", "keys", "--json"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(keys).unwrap().contains(&first));
+    let audit = run(&["check", "--privacy"]).get_output().stdout.clone();
+    let audit = String::from_utf8(audit).unwrap();
+    assert!(!audit.contains("pas chiffrée"), "{audit}");
+    assert!(!audit.contains("non chiffrée"), "{audit}");
+}

@@ -100,8 +100,14 @@ impl Lexicon {
         }
     }
 
+    /// A known word, or the plural of one (`Françaises`, `Bureaux`).
     fn is_known(&self, word: &str) -> bool {
-        self.known.contains(&fold(word))
+        let f = fold(word);
+        self.known.contains(&f)
+            || [f.strip_suffix('s'), f.strip_suffix('x')]
+                .into_iter()
+                .flatten()
+                .any(|singular| self.known.contains(singular))
     }
 
     fn own_kind(&self, found: &str) -> Kind {

@@ -224,6 +224,8 @@ impl KeyTable {
 pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
     let lexicon = table.lexicon(sessions);
     let mut by_key: BTreeMap<(Kind, String), usize> = BTreeMap::new();
+    // What each new proposal would be called if accepted in this order.
+    let mut next: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut out: Vec<Proposal> = Vec::new();
     for session in sessions {
         for segment in &session.segments {
@@ -246,7 +248,16 @@ pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
                         out.push(Proposal {
                             id: short_id(f.kind, &f.text),
                             kind: f.kind,
-                            pseudonym: table.pseudonym(f.kind, &f.text),
+                            pseudonym: match table.entry(f.kind, &f.text) {
+                                Some(e) => e.pseudonym.clone(),
+                                None => {
+                                    let n = next.entry(f.kind).or_insert_with(|| {
+                                        table.entries.iter().filter(|e| e.kind == f.kind).count()
+                                    });
+                                    *n += 1;
+                                    format!("[{}-{n}]", f.kind.tag())
+                                }
+                            },
                             review: match accepted {
                                 true => Review::Accepted,
                                 false => Review::Unreviewed,

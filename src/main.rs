@@ -33,8 +33,18 @@ fn main() -> ExitCode {
             cli::encryption::encrypt(&env, &recipient).map(|()| true)
         }
         Some(Command::Decrypt) => cli::encryption::decrypt(&env).map(|()| true),
+        Some(Command::Check {
+            privacy: true,
+            keys,
+            ..
+        }) => cli::pseudonymize::audit(&env, keys),
         Some(Command::Check { repair: false, .. }) => cli::check::run(&env),
-        Some(Command::Check { repair: true, yes }) => cli::repair::run(&env, yes),
+        Some(Command::Check {
+            repair: true, yes, ..
+        }) => cli::repair::run(&env, yes),
+        Some(Command::Pseudonymize { command, keys }) => {
+            cli::pseudonymize::run(&env, command, keys)
+        }
         Some(Command::Sessions { json }) => cli::sessions::run(&env, json),
         Some(Command::Situations { command }) => cli::counting::situations(&env, command),
         Some(Command::ReferenceCoder { session, coder }) => {

@@ -127,10 +127,10 @@ fn the_reference_coder_of_a_session_coded_twice_is_chosen() {
         (row["excerpts"].as_i64().unwrap(), notes.join("\n"))
     };
     // R02 was coded by Sami Benali (first) and Léa Martin: by default Sami's coding counts,
-    // and the note says whose did not.
+    // and the note says whose did not, by their initials (the export carries no names).
     let (sami, notes) = conjugal(&[]);
     assert!(
-        notes.contains("R02 (Sami Benali, compté·e, Léa Martin, non compté·e)"),
+        notes.contains("R02 (S.B., compté·e, L.M., non compté·e)"),
         "{notes}"
     );
     let (pooled, notes) = conjugal(&["--coder", "all"]);
@@ -148,7 +148,7 @@ fn the_reference_coder_of_a_session_coded_twice_is_chosen() {
     ));
     let (lea, notes) = conjugal(&[]);
     assert_eq!(lea, sami + 1);
-    assert!(notes.contains("Léa Martin, compté·e"), "{notes}");
+    assert!(notes.contains("L.M., compté·e"), "{notes}");
     run(home.path(), &study, &["reference-coder", "R02", "Zoé"])
         .code(1)
         .stderr(predicate::str::contains("Zoé"));

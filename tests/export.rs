@@ -173,7 +173,10 @@ fn agreement_on_r02_between_its_two_coders() {
         &study,
         &["agreement", "--unit", "char", "--format", "md"],
     ));
-    assert!(md.contains("Accord entre codeur·euses : Léa Martin et Sami Benali"));
+    assert!(
+        md.contains("Accord entre codeur·euses : L.M. et S.B."),
+        "{md}"
+    );
     assert!(md.contains("Unité : le caractère"));
 }
 
@@ -199,7 +202,7 @@ fn filters_and_their_errors() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "aucun codage de « Zoé » (codeur·euses : Camille Roux, Léa Martin, Sami Benali)",
+            "aucun codage de « Zoé » (codeur·euses : C.R., L.M., S.B.)",
         ));
     export(home.path(), &study, &["frequencies", "--by", "age"])
         .assert()

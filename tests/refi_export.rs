@@ -20,9 +20,17 @@ use grille::study::{
     ValueKind, text,
 };
 
+/// The round trips carry everything: names, identifying attributes and places included.
 fn export_qdpx(home: &Path, study: &Path, out: &Path) {
     grille(home)
-        .args(["--study", study.to_str().unwrap(), "export", "qdpx", "-o"])
+        .args([
+            "--study",
+            study.to_str().unwrap(),
+            "export",
+            "qdpx",
+            "--with-identities",
+            "-o",
+        ])
         .arg(out)
         .assert()
         .success()

@@ -237,7 +237,8 @@ fn a_colleagues_export_into_this_study_merges_codes_and_adds_sessions_once() {
     let theirs = init(home.path(), true);
     let file = home.path().join("collegue.qdpx");
     grille(home.path())
-        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx", "-o"])
+        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx"])
+        .args(["--with-identities", "-o"])
         .arg(&file)
         .assert()
         .success();
@@ -522,7 +523,8 @@ fn a_code_merged_since_takes_the_codings_of_the_file_under_the_code_it_went_into
     let theirs = init(home.path(), true);
     let file = home.path().join("avant.qdpx");
     grille(home.path())
-        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx", "-o"])
+        .args(["--study", theirs.to_str().unwrap(), "export", "qdpx"])
+        .args(["--with-identities", "-o"])
         .arg(&file)
         .assert()
         .success();

@@ -72,6 +72,28 @@ pub enum Command {
         /// With --repair: apply every fix without asking (for scripts).
         #[arg(long, requires = "repair")]
         yes: bool,
+        /// Look for what may identify people: proposals of `grille pseudonymize` not reviewed
+        /// yet (names, phone numbers, e-mails…), files and folders readable by others, plain
+        /// copies of the transcripts (exit 1 if any).
+        #[arg(long, conflicts_with = "repair")]
+        privacy: bool,
+        /// With --privacy: the key table, if not in its default place.
+        #[arg(long, value_name = "FILE", requires = "privacy")]
+        keys: Option<PathBuf>,
+    },
+    /// Replace what identifies people in the transcripts with pseudonyms ([PERSONNE-3],
+    /// [LIEU-1]), each proposal reviewed by you: names (from the study's list, and capitalised
+    /// words that are neither a sentence's first nor a known word), places, phone numbers,
+    /// e-mails, street addresses, ages, dates of birth. An accepted one is replaced in every
+    /// session, codings staying on their words; the key table (original → pseudonym) is kept
+    /// outside the study. Without a command: review the proposals one by one.
+    Pseudonymize {
+        #[command(subcommand)]
+        command: Option<PseudonymizeCommand>,
+        /// The key table (original → pseudonym); by default in grille's data folder
+        /// (~/.local/share/grille/pseudonyms/<study id>.json), never in the study.
+        #[arg(long, value_name = "FILE", global = true)]
+        keys: Option<PathBuf>,
     },
     /// List the study's sessions.
     Sessions {
@@ -124,6 +146,8 @@ pub enum Command {
     Demo,
     /// Start a new interview at once. Every field of the form can be given in advance; with
     /// the interviewer, the respondent and consent given, the first question opens directly.
+    /// Arguments are visible to every local user (`ps`) and stay in the shell's history: for
+    /// real interviews, give none and fill the form.
     Interview {
         /// The interviewer's name (remembered from the last interview otherwise).
         #[arg(long)]
@@ -306,6 +330,46 @@ pub enum ConfigCommand {
     Set { key: String, value: String },
     /// Forget a preference.
     Unset { key: String },
+}
+
+/// `grille pseudonymize`'s commands. Names are never given as arguments (every local user sees
+/// a command line in `ps`): proposals are named by their id, lists are read from stdin.
+#[derive(Debug, Subcommand)]
+pub enum PseudonymizeCommand {
+    /// Review each proposal not reviewed yet: accept (replaced everywhere at once), reject (it
+    /// names no one: never proposed again), later, or quit. Answers are read from stdin.
+    Review,
+    /// The proposals with their ids, occurrences and a context.
+    List {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept proposals by id (as `list` shows them), or every one: replaced everywhere.
+    Accept {
+        ids: Vec<String>,
+        #[arg(long, conflicts_with = "ids")]
+        all: bool,
+    },
+    /// Reject proposals by id: they name no one and are not proposed again.
+    Reject {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Replace the accepted originals where they appear again (sessions added since).
+    Apply,
+    /// Undo the last replacements: the originals are back, their proposals to review again.
+    Undo,
+    /// Add names to look for everywhere, read from stdin one per line.
+    Names,
+    /// Add places to look for everywhere, read from stdin one per line.
+    Places,
+    /// Where the key table is, and what it holds (original → pseudonym).
+    Keys {
+        /// Print JSON for scripts instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// How codes of an imported REFI-QDA file are matched with the study's.
@@ -600,9 +664,23 @@ pub struct OutputArgs {
     /// Replace what -o (and --chart) name if it exists; without it an existing file is kept.
     #[arg(long)]
     pub force: bool,
+    /// Put in what identifies people: the attributes the study marks identifying, the names
+    /// of interviewers and coders, the interviews' locations. Without it they are left out
+    /// and people are given as initials. The file then says that it holds identities.
+    #[arg(long)]
+    pub with_identities: bool,
 }
 
 impl OutputArgs {
+    /// Whether the export carries identities.
+    pub fn disclosure(&self) -> crate::study::identity::Disclosure {
+        use crate::study::identity::Disclosure;
+        match self.with_identities {
+            true => Disclosure::WithIdentities,
+            false => Disclosure::Pseudonymous,
+        }
+    }
+
     /// The file asked for; `None` for stdout (no -o, or `-o -`).
     pub fn file(&self) -> Option<&std::path::Path> {
         self.output

@@ -24,9 +24,12 @@ use crate::interop::export::{
     self, ChartOptions, DestinationError, ExportError, Format, Options, Special, Target,
     destination,
 };
-use crate::study::Status;
+use crate::study::identity::{self, People};
+use crate::study::{Session, Status, Study};
 use crate::workspace::Workspace;
-use crate::workspace::reports::{ReportKind, build_chart, build_curve, build_report};
+use crate::workspace::reports::{
+    ReportKind, build_chart, build_curve, build_report, say_identities,
+};
 
 /// What was asked besides the shared arguments: the table, the chart file, bars in it.
 struct Request {
@@ -41,7 +44,7 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     let t = env.texts();
     let Request {
         out,
-        kind,
+        mut kind,
         chart,
         top,
     } = match request(what) {
@@ -96,7 +99,30 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     if !unreadable.is_empty() {
         say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
-    let mut filter = filter(&out);
+    if let Some(key) = kind
+        .by()
+        .filter(|k| !out.dest.with_identities && identifying(&ws.study, k))
+    {
+        return Err(Usage((t.privacy.identifying_attribute)(key)).into());
+    }
+    // Every table and chart is built from this copy: what it lacks, no export can carry.
+    let redacted = (!out.dest.with_identities).then(|| identity::redact(&ws.study, &sessions));
+    let (study, sessions) = match &redacted {
+        Some(r) => (&r.study, r.sessions.as_slice()),
+        None => (&*ws.study, sessions.as_slice()),
+    };
+    let people = redacted.as_ref().map(|r| &r.people);
+    if let (
+        Some(people),
+        ReportKind::Agreement {
+            coders: Some((a, b)),
+            ..
+        },
+    ) = (people, &mut kind)
+    {
+        (*a, *b) = (people.find(a), people.find(b));
+    }
+    let mut filter = filter(&out, people);
     if let Some(query) = &out.query {
         let index = super::index::open(env, &ws)?;
         match ws.matching_segments(&index, query) {
@@ -114,15 +140,11 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         }
     }
     let options = options(&out, env);
-    let mut report = build_report(
-        &ws.study,
-        &sessions,
-        &filter,
-        &kind,
-        t,
-        options.decimal_comma,
-    )
-    .map_err(|e| anyhow!(e.message(t)))?;
+    let mut report = build_report(study, sessions, &filter, &kind, t, options.decimal_comma)
+        .map_err(|e| anyhow!(e.message(t)))?;
+    if out.dest.with_identities {
+        say_identities(&mut report, t);
+    }
     if let Some(name) = &out.table {
         let keys: Vec<String> = report.tables.iter().map(|t| t.key.clone()).collect();
         report.tables.retain(|t| &t.key == name);
@@ -135,7 +157,12 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     if several && target == Target::File {
         return Err(Usage((t.analysis.several_tables)(&tables.join(", "))).into());
     }
-    let svg = chart_svg(&ws, &sessions, &filter, &kind, chart.is_some(), top, env)?;
+    let shown = Shown {
+        study,
+        sessions,
+        with_identities: out.dest.with_identities,
+    };
+    let svg = chart_svg(&shown, &filter, &kind, chart.is_some(), top, env)?;
     match &output {
         Some(path) => {
             let written =
@@ -189,10 +216,25 @@ pub fn destination_message(t: &Texts, e: &DestinationError) -> String {
     }
 }
 
+/// What an export is built from: the study and sessions as shown (redacted unless
+/// `--with-identities`).
+struct Shown<'a> {
+    study: &'a Study,
+    sessions: &'a [Session],
+    with_identities: bool,
+}
+
+/// Whether `key` names a respondent attribute the study marks identifying.
+fn identifying(study: &Study, key: &str) -> bool {
+    study
+        .meta
+        .respondent_attribute(key)
+        .is_some_and(|a| a.is_identifying())
+}
+
 /// The chart of the export as SVG, when one was asked for and the table has one.
 fn chart_svg(
-    ws: &Workspace,
-    sessions: &[crate::study::Session],
+    shown: &Shown,
     filter: &Filter,
     kind: &ReportKind,
     wanted: bool,
@@ -207,14 +249,30 @@ fn chart_svg(
         decimal_comma: env.lang == crate::i18n::Lang::Fr,
         ..ChartOptions::default()
     };
+    let Shown {
+        study, sessions, ..
+    } = *shown;
+    let warn = |subtitle: &mut Option<String>| {
+        if shown.with_identities {
+            let warning = t.privacy.with_identities;
+            *subtitle = Some(match subtitle.take() {
+                Some(s) => format!("{warning} — {s}"),
+                None => warning.to_owned(),
+            });
+        }
+    };
     if let ReportKind::Saturation { params } = kind {
-        let curve = build_curve(&ws.study, sessions, filter, *params, t)
-            .map_err(|e| anyhow!(e.message(t)))?;
+        let mut curve =
+            build_curve(study, sessions, filter, *params, t).map_err(|e| anyhow!(e.message(t)))?;
+        warn(&mut curve.subtitle);
         return Ok(Some(export::curve::render(&curve, &options)));
     }
-    Ok(build_chart(&ws.study, sessions, filter, kind, top, t)
+    Ok(build_chart(study, sessions, filter, kind, top, t)
         .map_err(|e| anyhow!(e.message(t)))?
-        .map(|c| export::svg::render(&c, &options)))
+        .map(|mut c| {
+            warn(&mut c.subtitle);
+            export::svg::render(&c, &options)
+        }))
 }
 
 /// CSV conventions: the language's, each overridden by its flag.
@@ -226,6 +284,10 @@ fn options(out: &ExportArgs, env: &Env) -> Options {
         decimal_comma: out
             .decimal
             .map_or(lang.decimal_comma, |d| d == DecimalArg::Comma),
+        preamble: out
+            .dest
+            .with_identities
+            .then(|| env.texts().privacy.with_identities.to_owned()),
     }
 }
 
@@ -327,12 +389,18 @@ fn request(what: ExportWhat) -> Result<Request, RefiExport> {
     })
 }
 
-fn filter(out: &ExportArgs) -> Filter {
+/// The sessions and codings asked for; coders named as the shown sessions know them (by
+/// their initials unless `--with-identities`).
+fn filter(out: &ExportArgs, people: Option<&People>) -> Filter {
     let names: BTreeSet<String> = out
         .coder
         .iter()
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty())
+        .map(|c| match people {
+            Some(p) if !c.eq_ignore_ascii_case("all") => p.find(&c),
+            _ => c,
+        })
         .collect();
     Filter {
         coders: if names.is_empty() {

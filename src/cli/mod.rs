@@ -14,6 +14,7 @@ pub mod import;
 pub mod index;
 pub mod init;
 pub mod progress;
+pub mod pseudonymize;
 pub mod refi;
 pub mod repair;
 pub mod responses;

@@ -17,7 +17,7 @@ use crate::i18n::Texts;
 use crate::interop::export::destination;
 use crate::interop::refi::import::{self, Kind, Matching, Options, Plan};
 use crate::interop::refi::{self as refi_files, apply};
-use crate::study::{Session, text};
+use crate::study::{Session, identity, text};
 
 /// Whether a file is one `grille import` reads as REFI-QDA.
 pub fn is_refi(file: &Path) -> bool {
@@ -51,17 +51,34 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
     if !unreadable.is_empty() {
         say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));
     }
+    // The project is built from this copy: without --with-identities it holds no identifying
+    // attribute and gives people as initials; with it, its description says so first.
+    let (study, sessions) = match dest.with_identities {
+        true => {
+            let mut study = (*ws.study).clone();
+            let meta = &mut study.meta;
+            meta.description = [t.privacy.with_identities, meta.description.as_str()]
+                .join("\n\n")
+                .trim_end()
+                .to_owned();
+            (study, sessions)
+        }
+        false => {
+            let r = identity::redact(&ws.study, &sessions);
+            (r.study, r.sessions)
+        }
+    };
     let bytes = match (&output, qdpx) {
-        (Some(path), true) => refi_files::project_file(&ws.study, &sessions, t.refi, path)
+        (Some(path), true) => refi_files::project_file(&study, &sessions, t.refi, path)
             .map_err(|e| anyhow!(e.message(t)))?,
-        _ => refi_files::codebook_file(&ws.study, t.refi),
+        _ => refi_files::codebook_file(&study, t.refi),
     };
     match &output {
         Some(path) => {
             destination::write_file(path, &bytes, dest.force)
                 .map_err(|e| anyhow!(super::export::destination_message(t, &e)))?;
             say!("{}", (t.refi.written)(&show(path)));
-            let codes = ws.study.codebook.codes.len();
+            let codes = study.codebook.codes.len();
             if qdpx {
                 let codings = sessions.iter().map(|s| s.codings.len()).sum();
                 say!("{}", (t.refi.exported)(codes, sessions.len(), codings));

@@ -308,6 +308,7 @@ pub static EN: Texts = Texts {
     import: &super::import::EN_IMPORT,
     store: &super::store::EN_STORE,
     refi: &super::refi::EN_REFI,
+    privacy: &super::privacy::EN_PRIVACY,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

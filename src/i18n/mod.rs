@@ -8,6 +8,7 @@ mod en;
 pub mod encryption;
 mod fr;
 pub mod import;
+pub mod privacy;
 pub mod questionnaire;
 pub mod refi;
 pub mod screens;
@@ -256,6 +257,8 @@ pub struct Texts {
     pub store: &'static store::StoreTexts,
     /// REFI-QDA exchange (issue 18).
     pub refi: &'static refi::RefiTexts,
+    /// Confidentiality: exports without identities, pseudonymisation, audit (issue 19).
+    pub privacy: &'static privacy::PrivacyTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

@@ -18,6 +18,8 @@ pub use journaled::{DocPaths, Journaled, Loaded};
 pub use keys::{Protection, Unlock};
 pub mod paths;
 pub mod preferences;
+pub mod privacy;
+pub mod pseudonym_keys;
 pub mod stamp;
 pub mod study_dir;
 pub mod template;

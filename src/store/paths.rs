@@ -157,6 +157,11 @@ pub fn resolve_study(flag: Option<&Path>) -> Option<(PathBuf, Origin)> {
     project_dirs().map(|p| (p.data_dir().join("default"), Origin::Default))
 }
 
+/// grille's data folder (`~/.local/share/grille`): the default study, the key tables.
+pub fn data_dir() -> Option<PathBuf> {
+    project_dirs().map(|p| p.data_dir().to_path_buf())
+}
+
 /// The folder of the user's preferences (`~/.config/grille`).
 pub fn config_dir() -> Option<PathBuf> {
     project_dirs().map(|p| p.config_dir().to_path_buf())

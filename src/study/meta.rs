@@ -41,7 +41,41 @@ pub struct Attribute {
     /// pimping is "oui"): its percentages are over the cases where the condition holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Condition>,
+    /// Whether a value of it could tell who the person is (a name, a phone number, the
+    /// structure a professional works in): exports leave it out unless asked. Absent in files
+    /// written before it existed: then [`Attribute::is_identifying`] goes by the key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifying: Option<bool>,
 }
+
+/// Keys that name a person or a way to reach them: an attribute with one of these keys and no
+/// `identifying` field (a study written before the field existed) is taken as identifying.
+const IDENTIFYING_KEYS: &[&str] = &[
+    "nom",
+    "prenom",
+    "name",
+    "first_name",
+    "last_name",
+    "surname",
+    "nom_prenom",
+    "contact",
+    "telephone",
+    "tel",
+    "phone",
+    "portable",
+    "mobile",
+    "email",
+    "e-mail",
+    "mail",
+    "courriel",
+    "adresse",
+    "address",
+    "date_naissance",
+    "naissance",
+    "birth_date",
+    "birthdate",
+    "dob",
+];
 
 /// "Attribute `attribute` holds option `is`": when a detail attribute applies.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -134,6 +168,16 @@ impl Attribute {
             kind,
             groups: Vec::new(),
             when: None,
+            identifying: None,
         }
+    }
+
+    /// Whether exports leave this attribute out: as the study says, else by its key (`nom`,
+    /// `telephone`, `email`… are identifying in a study written before the mark existed).
+    pub fn is_identifying(&self) -> bool {
+        self.identifying.unwrap_or_else(|| {
+            let key = self.key.to_ascii_lowercase().replace('-', "_");
+            IDENTIFYING_KEYS.iter().any(|k| key == k.replace('-', "_"))
+        })
     }
 }

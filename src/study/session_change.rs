@@ -53,6 +53,12 @@ pub enum SessionChange {
         segment: SegmentId,
         text: String,
     },
+    /// Replaces spans of a segment's text (pseudonymisation and its undo): codings and
+    /// situation excerpts keep their words, one on a replaced span covers its replacement.
+    ReplaceSpans {
+        segment: SegmentId,
+        spans: Vec<crate::study::pseudonym::Span>,
+    },
     SetSegmentTimes {
         segment: SegmentId,
         start: Option<Time>,
@@ -205,6 +211,22 @@ impl Document for Session {
                 self.existing_segment(*segment)?;
                 normalized(text)
             }
+            ReplaceSpans { segment, spans } => {
+                let seg = self.existing_segment(*segment)?;
+                let len = text::char_len(&seg.text);
+                let mut at = 0;
+                for s in spans {
+                    if s.start < at || s.end < s.start || s.end > len {
+                        return fail(format!(
+                            "span [{}, {}) of segment {segment} out of order or range",
+                            s.start, s.end
+                        ));
+                    }
+                    at = s.end;
+                    normalized(&s.text)?;
+                }
+                Ok(())
+            }
             SetSegmentTimes {
                 segment,
                 start,
@@ -348,6 +370,7 @@ impl Document for Session {
                 self.segments.insert(at, segment);
             }
             EditText { segment, text } => self.edit_text(segment, text, &mut outcome),
+            ReplaceSpans { segment, spans } => self.replace_spans(segment, &spans),
             SetSegmentTimes {
                 segment,
                 start,
@@ -522,6 +545,29 @@ impl Session {
             layer
                 .proposals
                 .retain_mut(|p| p.segment != id || follow(&mut p.start, &mut p.end));
+        }
+    }
+}
+
+impl Session {
+    /// Replaces spans of a segment's text, each coding and excerpt following its words
+    /// exactly (not by a diff: a pseudonym shares letters with nothing it replaces).
+    fn replace_spans(&mut self, id: SegmentId, spans: &[crate::study::pseudonym::Span]) {
+        use crate::study::pseudonym::{follow, replaced};
+        let Some(segment) = self.segments.iter_mut().find(|s| s.id == id) else {
+            return;
+        };
+        segment.text = replaced(&segment.text, spans);
+        for c in self.codings.iter_mut().filter(|c| c.segment == id) {
+            (c.start, c.end) = follow(spans, c.start, c.end);
+        }
+        for e in self
+            .situations
+            .iter_mut()
+            .flat_map(|s| &mut s.excerpts)
+            .filter(|e| e.segment == id)
+        {
+            (e.start, e.end) = follow(spans, e.start, e.end);
         }
     }
 }

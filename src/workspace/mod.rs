@@ -3,6 +3,7 @@
 //! store (and the index), never the other way round.
 
 mod codebook_edit;
+pub mod pseudonyms;
 mod repair;
 mod retrieval;
 

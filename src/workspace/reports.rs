@@ -48,6 +48,26 @@ pub enum ReportKind {
     },
 }
 
+impl ReportKind {
+    /// The respondent attribute the table is broken down by (`--by`), if any.
+    pub fn by(&self) -> Option<&str> {
+        match self {
+            ReportKind::Frequencies { by }
+            | ReportKind::Situations { by, .. }
+            | ReportKind::Answers { by, .. } => by.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Marks a report built with identities: every table's first note says so (Markdown, xlsx
+/// and JSON show notes; CSV says it in its first line, see `Options::preamble`).
+pub fn say_identities(report: &mut Report, t: &Texts) {
+    for table in &mut report.tables {
+        table.notes.insert(0, t.privacy.with_identities.to_owned());
+    }
+}
+
 /// What stops a table from being built: each names what was asked and what exists.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ReportError {
@@ -270,9 +290,11 @@ impl super::Workspace {
         let t = lang.texts();
         let (sessions, _) = self.sessions()?;
         let options = Options::for_lang(lang);
+        // The screen has no way to ask for identities: its exports never carry them.
+        let shown = crate::study::identity::redact(&self.study, &sessions);
         let report = build_report(
-            &self.study,
-            &sessions,
+            &shown.study,
+            &shown.sessions,
             &Filter::default(),
             kind,
             t,

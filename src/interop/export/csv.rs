@@ -12,7 +12,11 @@ pub fn render(table: &Table, options: &Options) -> Result<Vec<u8>, ExportError> 
     }
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(options.separator)
+        .flexible(true)
         .from_writer(out);
+    if let Some(line) = &options.preamble {
+        w.write_record([line])?;
+    }
     w.write_record(table.columns.iter().map(|c| &c.label))?;
     for row in &table.rows {
         w.write_record(

@@ -61,6 +61,9 @@ pub struct Options {
     pub separator: u8,
     /// Write decimals with a comma (CSV, Markdown); xlsx and JSON hold real numbers.
     pub decimal_comma: bool,
+    /// A line a CSV file starts with, before the header (the other formats have notes): what
+    /// a reader must know first, that the file holds identities.
+    pub preamble: Option<String>,
 }
 
 impl Default for Options {
@@ -79,11 +82,13 @@ impl Options {
                 bom: true,
                 separator: b';',
                 decimal_comma: true,
+                preamble: None,
             },
             Lang::En => Options {
                 bom: false,
                 separator: b',',
                 decimal_comma: false,
+                preamble: None,
             },
         }
     }

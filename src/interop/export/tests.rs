@@ -66,6 +66,7 @@ fn csv_for_french_spreadsheets_has_a_bom_semicolons_and_decimal_commas() {
         bom: true,
         separator: b';',
         decimal_comma: true,
+        preamble: None,
     };
     let bytes = render(&report(), Format::Csv, &options).unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);

@@ -193,7 +193,10 @@ pub fn plan(
 fn new_study(input: &Input, extension: Option<&Extension>) -> Study {
     let project = &input.project;
     let meta = extension
-        .map(|e| e.study.clone())
+        .map(|e| StudyMeta {
+            description: without_warning(&e.study.description).to_owned(),
+            ..e.study.clone()
+        })
         .filter(|m| validate::validate_meta(m).is_empty())
         .unwrap_or_else(|| StudyMeta {
             format: Default::default(),
@@ -207,7 +210,7 @@ fn new_study(input: &Input, extension: Option<&Extension>) -> Study {
                     .unwrap_or_default(),
                 name => crate::study::text::normalize(name),
             },
-            description: crate::study::text::normalize(project.description.trim()),
+            description: crate::study::text::normalize(without_warning(project.description.trim())),
             respondent_attributes: Vec::new(),
             situation_attributes: Vec::new(),
         });
@@ -297,4 +300,13 @@ fn check(input: &Input, study: &Study, sessions: &[Session]) -> Result<(), RefiE
             problems,
         })
     }
+}
+
+/// A project exported `--with-identities` starts its description with a warning saying so
+/// (in either language): it is about the file, not part of the study's description.
+fn without_warning(description: &str) -> &str {
+    [crate::i18n::Lang::Fr, crate::i18n::Lang::En]
+        .iter()
+        .find_map(|lang| description.strip_prefix(lang.texts().privacy.with_identities))
+        .map_or(description, str::trim_start)
 }

@@ -91,6 +91,7 @@ pub fn plan(project: &Project, meta: &StudyMeta, grid: &Grid) -> Planned {
                     kind: kind_of(var.kind),
                     groups: Vec::new(),
                     when: None,
+                    identifying: None,
                 });
                 added.push(key.clone());
                 key

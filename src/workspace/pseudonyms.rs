@@ -1,0 +1,176 @@
+//! Pseudonymisation across the study: replacing every accepted original in every session, and
+//! undoing the last replacements. The key table is saved with what will be replaced *before*
+//! any session changes, so that a crash midway can still be undone (what was not replaced is
+//! simply not found again).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{SessionAccess, Workspace};
+use crate::store::SessionWriter;
+use crate::store::pseudonym_keys as keys;
+use crate::study::pseudonym::{self, Batch, Done, KeyTable};
+use crate::study::{SessionChange, SessionId, stamp};
+
+fn now() -> crate::study::Time {
+    stamp(chrono::Local::now().fixed_offset())
+}
+
+/// What a replacement or an undo did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Replaced {
+    /// Replacements made (or undone).
+    pub count: usize,
+    pub sessions: usize,
+    /// Sessions another process was writing: left as they were (run again later).
+    pub busy: Vec<String>,
+    /// Undo: pseudonyms no longer found where they were (the text was edited since).
+    pub lost: Vec<Done>,
+}
+
+impl Workspace {
+    /// Replaces every accepted original wherever it appears, saves the key table at `keys`,
+    /// then rebuilds the search index so that the replaced words leave it too. One session is
+    /// open at a time; the table is saved with what is planned before the first change and
+    /// with what was done after the last.
+    pub fn pseudonymize(&self, table: &mut KeyTable, keys_file: &Path) -> Result<Replaced> {
+        let (sessions, _) = self.sessions()?;
+        let planned: Vec<SessionId> = sessions
+            .iter()
+            .filter(|s| !pseudonym::replacements(s, table).is_empty())
+            .map(|s| s.id)
+            .collect();
+        let mut result = Replaced::default();
+        if planned.is_empty() {
+            keys::save(keys_file, table, self.dir.paths().codec())?;
+            return Ok(result);
+        }
+        let mut batch = Batch {
+            at: now(),
+            replacements: sessions
+                .iter()
+                .filter(|s| planned.contains(&s.id))
+                .flat_map(|s| pseudonym::replacements(s, table))
+                .flat_map(|(_, _, done)| done)
+                .collect(),
+        };
+        table.applied.push(batch.clone());
+        keys::save(keys_file, table, self.dir.paths().codec())?;
+        batch.replacements.clear();
+        for id in planned {
+            let Some(mut writer) = self.writer(id, &mut result.busy)? else {
+                continue;
+            };
+            // Read again under the lock: what is replaced is what the file holds now.
+            let found = pseudonym::replacements(writer.doc(), table);
+            if found.is_empty() {
+                continue;
+            }
+            for (segment, spans, done) in found {
+                writer.apply(SessionChange::ReplaceSpans { segment, spans }, &self.study)?;
+                batch.replacements.extend(done);
+            }
+            writer.checkpoint()?;
+            result.sessions += 1;
+        }
+        result.count = batch.replacements.len();
+        table.applied.pop();
+        if !batch.replacements.is_empty() {
+            table.applied.push(batch);
+        }
+        keys::save(keys_file, table, self.dir.paths().codec())?;
+        self.forget_old_words()?;
+        Ok(result)
+    }
+
+    /// Puts back the originals of the last replacements, marks them unreviewed again and saves
+    /// the key table. `None` when nothing was replaced.
+    pub fn undo_pseudonyms(
+        &self,
+        table: &mut KeyTable,
+        keys_file: &Path,
+    ) -> Result<Option<Replaced>> {
+        let Some(batch) = table.applied.last().cloned() else {
+            return Ok(None);
+        };
+        let mut result = Replaced::default();
+        let mut by_session: BTreeMap<SessionId, Vec<&Done>> = BTreeMap::new();
+        for d in &batch.replacements {
+            by_session.entry(d.session).or_default().push(d);
+        }
+        let mut work = Vec::new();
+        for (id, done) in by_session {
+            let Some(writer) = self.writer(id, &mut result.busy)? else {
+                continue;
+            };
+            let mut changes = Vec::new();
+            let mut by_segment: BTreeMap<_, Vec<&Done>> = BTreeMap::new();
+            for d in done {
+                by_segment.entry(d.segment).or_default().push(d);
+            }
+            for (segment, done) in by_segment {
+                let Some(current) = writer.doc().segment(segment) else {
+                    result.lost.extend(done.into_iter().cloned());
+                    continue;
+                };
+                let (spans, lost) = pseudonym::undo_spans(&current.text, &done);
+                result.count += spans.len();
+                result.lost.extend(lost.into_iter().cloned());
+                if !spans.is_empty() {
+                    changes.push(SessionChange::ReplaceSpans { segment, spans });
+                }
+            }
+            work.push((writer, changes));
+        }
+        if !result.busy.is_empty() {
+            // All or nothing: the batch stays for an undo once those sessions are free.
+            return Ok(Some(result));
+        }
+        for (mut writer, changes) in work {
+            if changes.is_empty() {
+                continue;
+            }
+            result.sessions += 1;
+            for change in changes {
+                writer.apply(change, &self.study)?;
+            }
+            writer.checkpoint()?;
+        }
+        table.applied.pop();
+        for d in &batch.replacements {
+            for e in table
+                .entries
+                .iter_mut()
+                .filter(|e| e.pseudonym == d.pseudonym)
+            {
+                e.accepted = false;
+            }
+        }
+        keys::save(keys_file, table, self.dir.paths().codec())?;
+        self.forget_old_words()?;
+        Ok(Some(result))
+    }
+
+    /// The session for writing, or `None` (its pseudonym noted) when another process writes it.
+    fn writer(&self, id: SessionId, busy: &mut Vec<String>) -> Result<Option<SessionWriter>> {
+        Ok(match self.open_session(id)?.0 {
+            SessionAccess::Write(writer) => Some(writer),
+            SessionAccess::ReadOnly(s) => {
+                busy.push(s.respondent.pseudonym);
+                None
+            }
+        })
+    }
+
+    /// Rebuilds the search index from the sessions as they are now: an index only caught up
+    /// would keep the replaced words in segments it has not merged yet.
+    fn forget_old_words(&self) -> Result<()> {
+        let mut index = self.open_index(&mut crate::index::Silent)?;
+        if index.opened().rebuilt.is_none() {
+            index.rebuild(&mut crate::index::Silent)?;
+        }
+        Ok(())
+    }
+}

@@ -11,6 +11,7 @@ pub mod format;
 pub mod grid;
 pub mod ids;
 pub mod meta;
+pub mod quick_codes;
 pub mod repair;
 pub mod retired;
 pub mod session;

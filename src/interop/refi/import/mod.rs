@@ -210,6 +210,7 @@ fn new_study(input: &Input, extension: Option<&Extension>) -> Study {
             description: crate::study::text::normalize(project.description.trim()),
             respondent_attributes: Vec::new(),
             situation_attributes: Vec::new(),
+            quick_codes: Vec::new(),
         });
     let grid = extension
         .map(|e| e.grid.clone())

@@ -42,6 +42,8 @@ pub struct Workspace {
 
 /// A session as a front end holds it: writable by this process, or read-only because another
 /// process writes it.
+// One exists at a time (the open session): its size does not matter, an indirection would.
+#[allow(clippy::large_enum_variant)]
 pub enum SessionAccess {
     Write(SessionWriter),
     ReadOnly(Session),

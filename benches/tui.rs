@@ -1,5 +1,6 @@
 //! One frame of the interview screen and one key press, on a session of 2,000 segments; the
-//! first frame of the interface on a study of 1,000 sessions, and the list of its sessions.
+//! first frame of the interface on a study of 1,000 sessions, and the list of its sessions;
+//! keys and frames of the coding screen on 156,000 segments and on one segment of 5 MB.
 //! Run: cargo bench --bench tui
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -14,9 +15,11 @@ use grille::study::{
     Coding, CodingId, Consent, Respondent, Segment, SegmentId, Session, Speaker, Study, Time,
 };
 use grille::tui::app::App;
+use grille::tui::coding::CodingScreen;
 use grille::tui::interview::Interview;
-use grille::tui::msg::Msg;
+use grille::tui::msg::{Effect, Intent, Msg};
 use grille::tui::runtime::{Runtime, Start};
+use grille::tui::screen::Step;
 use grille::workspace::Workspace;
 
 fn big_session(study: &Study, now: Time) -> Session {
@@ -176,5 +179,121 @@ fn first_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, first_frame);
+/// A session for the coding screen: `count` segments of `words` words each.
+fn coding_session(study: &Study, now: Time, count: usize, words: usize) -> Session {
+    let mut session = Session::new(
+        "Camille Roux".into(),
+        Respondent {
+            pseudonym: "R98".into(),
+            attributes: Default::default(),
+        },
+    );
+    session.started = Some(now);
+    let questions: Vec<_> = study.grid.questions().map(|(_, q)| q.id).collect();
+    let codes: Vec<_> = study.codebook.codes.iter().map(|c| c.id).collect();
+    let sentence = "elle était hébergée à l'hôtel par un homme qui se disait son compagnon ";
+    let per = sentence.split(' ').count() - 1;
+    for i in 0..count {
+        let text = sentence.repeat(words.div_ceil(per));
+        let segment = Segment {
+            id: SegmentId::new(),
+            question: Some(questions[(i / 50) % questions.len()]),
+            speaker: Speaker::Respondent,
+            speaker_label: None,
+            recording: None,
+            start: Some(now),
+            end: Some(now),
+            text: text.trim_end().to_owned(),
+        };
+        if i % 2 == 0 {
+            session.codings.push(Coding {
+                id: CodingId::new(),
+                segment: segment.id,
+                start: 0,
+                end: 20,
+                code: codes[i % codes.len()],
+                coder: "Camille Roux".into(),
+                at: now,
+                memo: None,
+            });
+        }
+        session.segments.push(segment);
+    }
+    session
+}
+
+/// The coding screen on a session of 156,000 segments and on one segment of 5 MB: a key
+/// (down, then up, so that the cursor stays in place over the iterations), a word move, a
+/// page down and back, and a frame. Opening the session (reading its file) is not measured.
+fn coding(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = StudyDir::create(&tmp.path().join("s"), &DIAGNOSTIC, false).unwrap();
+    let study = dir.load_study().unwrap();
+    let now = Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap();
+    // 156,000 segments of a sentence; one segment of 5 MB (a million words).
+    let many = coding_session(&study, now, 156_000, 12);
+    let huge = coding_session(&study, now, 1, 1_000_000);
+    assert!(huge.segments[0].text.len() >= 5_000_000);
+    let sessions = [("156,000 segments", many), ("one segment of 5 MB", huge)];
+    let mut ids = Vec::new();
+    for (name, session) in sessions {
+        ids.push((name, session.id));
+        drop(dir.create_session(session, &study).unwrap());
+    }
+    let prefs = Preferences {
+        coder: Some("Camille Roux".into()),
+        ..Preferences::default()
+    };
+    let mut group = c.benchmark_group("coding screen");
+    group.sample_size(20);
+    for (name, id) in ids {
+        let workspace = Workspace::open(dir.clone(), prefs.clone()).unwrap();
+        let (tx, _answers) = std::sync::mpsc::channel();
+        let mut runtime = Runtime::new(workspace, tx);
+        let mut app = App::new(Lang::Fr, now);
+        app.size = (120, 40);
+        let opened = std::time::Instant::now();
+        runtime.call(&mut app, |_, _| {
+            Step::effect(Effect::Open {
+                session: id,
+                intent: Intent::Coding(None),
+            })
+        });
+        assert!(app.is::<CodingScreen>());
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| runtime.draw(&app, f)).unwrap();
+        eprintln!("{name}: opened and first frame in {:?}", opened.elapsed());
+        // Somewhere in the middle: 500 rows down.
+        for _ in 0..50 {
+            runtime.handle(&mut app, Msg::Key(KeyEvent::from(KeyCode::PageDown)));
+        }
+        let key = |code| Msg::Key(KeyEvent::from(code));
+        group.bench_function(format!("{name}: ↓ then ↑"), |b| {
+            b.iter(|| {
+                runtime.handle(&mut app, key(KeyCode::Down));
+                runtime.handle(&mut app, key(KeyCode::Up));
+            })
+        });
+        group.bench_function(format!("{name}: w then b"), |b| {
+            b.iter(|| {
+                runtime.handle(&mut app, key(KeyCode::Char('w')));
+                runtime.handle(&mut app, key(KeyCode::Char('b')));
+            })
+        });
+        group.bench_function(format!("{name}: PgDn then PgUp"), |b| {
+            b.iter(|| {
+                runtime.handle(&mut app, key(KeyCode::PageDown));
+                runtime.handle(&mut app, key(KeyCode::PageUp));
+            })
+        });
+        group.bench_function(format!("{name}: one frame 120×40"), |b| {
+            b.iter(|| {
+                terminal.draw(|f| runtime.draw(&app, f)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, first_frame, coding);
 criterion_main!(benches);

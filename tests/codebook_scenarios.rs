@@ -127,6 +127,8 @@ fn a_code_made_on_the_spot_then_merged_survives_a_kill() {
     tui.key(KeyCode::Char('f'));
     tui.type_text("Proxénétisme conjugal");
     tui.key(KeyCode::Enter);
+    assert!(tui.study().codebook.get(created).is_some(), "asked first");
+    tui.key(KeyCode::Enter);
     assert!(tui.study().codebook.get(created).is_none(), "merged");
     tui.key(KeyCode::Esc);
     tui.screen::<CodingScreen>();
@@ -492,6 +494,8 @@ fn a_code_made_on_the_spot_then_merged_survives_kill_9_in_a_terminal() {
     ui.wait_for("Emprise");
     ui.keys(&["f"]);
     ui.type_text("Proxénétisme conjugal");
+    ui.keys(&["Enter"]);
+    ui.wait_for("compteront sous");
     ui.keys(&["Enter"]);
     std::thread::sleep(Duration::from_millis(300));
     ui.kill_9();

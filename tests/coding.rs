@@ -87,18 +87,20 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
             "Elle vit à l'hotel avec son compagnon 👩‍👧 depuis mars.",
         );
         screen.undo.clear();
-        // "l'hotel" [11, 18), "son compagnon 👩‍👧" [24, 41): the emoji sequence is three
-        // chars, 38 to 40; a span ending at 40 would split it and is refused.
+        // "l'hotel" [11, 18): from its first char to its last, both in the selection.
+        let coded = |step: grille::tui::screen::Step| step.notice.is_some_and(|n| !n.error);
         screen.anchor = Some(Pos { seg, off: 11 });
-        screen.cursor = Pos { seg, off: 18 };
-        assert!(screen.apply_code(cx, hotel));
+        screen.cursor = Pos { seg, off: 17 };
+        assert!(coded(screen.apply_code(cx, hotel)));
+        // "son compagnon 👩‍👧" [24, 41): the emoji sequence is three chars, 38 to 40; a
+        // selection ending on a char of it takes it whole, never splitting it.
         screen.anchor = Some(Pos { seg, off: 24 });
-        screen.cursor = Pos { seg, off: 40 };
-        assert!(!screen.apply_code(cx, conjugal));
-        assert!(cx.log.failed.is_some(), "the refusal is said");
-        screen.anchor = Some(Pos { seg, off: 24 });
-        screen.cursor = Pos { seg, off: 41 };
-        assert!(screen.apply_code(cx, conjugal));
+        screen.cursor = Pos { seg, off: 39 };
+        assert_eq!(
+            screen.selection(cx.session(screen.id).unwrap()),
+            Some((seg, 24, 41))
+        );
+        assert!(coded(screen.apply_code(cx, conjugal)));
         // A situation described by "l'hotel".
         let situation = grille::study::Situation {
             id: grille::study::SituationId::new(),
@@ -115,6 +117,7 @@ fn correcting_coded_text_keeps_codings_on_their_words() {
             cx,
             vec![grille::study::SessionChange::PutSituation { situation }],
             Vec::new(),
+            String::new(),
         ));
     });
     // Correct the text through the screen: accent, a word deleted, text added before.
@@ -363,11 +366,12 @@ fn a_mouse_drag_selects_an_excerpt() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    // The text starts after the 5 columns of the margin; "Rappel du " is 10 columns wide.
+    // The text starts after the 5 columns of the margin. A drag from "R" to the "u" of "du"
+    // (column 13) selects "Rappel du": the char under the mouse where it stops is taken in.
     tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 5));
-    tui.send(mouse(MouseEventKind::Drag(MouseButton::Left), 15));
-    tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 15));
-    assert_eq!(selection(&tui), Some((0, 0, 10)));
+    tui.send(mouse(MouseEventKind::Drag(MouseButton::Left), 13));
+    tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 13));
+    assert_eq!(selection(&tui), Some((0, 0, 9)));
     // A click without a drag places the cursor and selects nothing.
     tui.send(mouse(MouseEventKind::Down(MouseButton::Left), 12));
     tui.send(mouse(MouseEventKind::Up(MouseButton::Left), 12));

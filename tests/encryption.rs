@@ -353,6 +353,7 @@ fn a_torn_encrypted_record_is_reported_and_the_records_before_it_recovered() {
                 SessionChange::AddSegment {
                     segment,
                     after: None,
+                    before: None,
                 },
                 &study,
             )

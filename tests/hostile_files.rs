@@ -144,6 +144,7 @@ fn a_symlinked_session_or_journal_is_refused_and_left_as_it_is() {
         let written = ws.record(SessionChange::AddSegment {
             segment,
             after: None,
+            before: None,
         });
         assert!(written.is_err(), "a linked journal is never written");
     }

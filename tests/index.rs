@@ -93,6 +93,7 @@ fn a_saved_change_is_searchable_at_once() {
             SessionChange::AddSegment {
                 segment: segment.clone(),
                 after: None,
+                before: None,
             },
             &study,
         )

@@ -29,6 +29,7 @@ fn add(text: &str) -> SessionChange {
     SessionChange::AddSegment {
         segment: segment(text),
         after: None,
+        before: None,
     }
 }
 
@@ -281,6 +282,7 @@ fn a_session_breaking_the_rules_is_refused_with_every_problem() {
             SessionChange::AddSegment {
                 segment: seg,
                 after: None,
+                before: None,
             },
             &study,
         )

@@ -80,37 +80,58 @@ fn setup_requires_a_pseudonym_and_consent() {
     let mut tui = Tui::home(Lang::Fr, false);
     tui.key(KeyCode::Char('n'));
     assert!(tui.app.is::<Setup>());
-    // Ctrl+S without a pseudonym: refused, with the reason.
-    tui.ctrl('s');
-    assert!(tui.app.is::<Setup>());
-    assert!(tui.app.notice.as_ref().unwrap().text.contains("pseudonyme"));
-    // Pseudonym typed, consent refused (n on the consent field): still refused.
-    tui.key(KeyCode::Tab);
-    tui.type_text("R09");
-    tui.key(KeyCode::BackTab);
-    tui.key(KeyCode::BackTab);
-    tui.key(KeyCode::Char('n'));
-    tui.ctrl('s');
-    assert!(
+    let notice = |tui: &Tui| {
         tui.app
             .notice
             .as_ref()
-            .unwrap()
-            .text
-            .contains("consentement"),
-        "{:?}",
-        tui.app.notice
-    );
+            .map(|n| n.text.clone())
+            .unwrap_or_default()
+    };
+    // Ctrl+S shows every value for review; starting without a pseudonym is refused, with the
+    // reason, and the form comes back.
+    tui.ctrl('s');
+    assert!(tui.screen::<Setup>().form.review);
+    tui.key(KeyCode::Enter);
+    assert!(tui.app.is::<Setup>());
+    assert!(notice(&tui).contains("pseudonyme"), "{}", notice(&tui));
+    assert!(!tui.screen::<Setup>().form.review);
+    // Pseudonym typed; Tab, one field at a time, to consent; refused there (n).
+    tui.key(KeyCode::Tab);
+    tui.type_text("R09");
+    let last = tui.screen::<Setup>().form.fields.len() - 1;
+    while tui.screen::<Setup>().form.focus < last {
+        let before = tui.screen::<Setup>().form.focus;
+        tui.key(KeyCode::Tab);
+        assert_eq!(
+            tui.screen::<Setup>().form.focus,
+            before + 1,
+            "one field a Tab"
+        );
+    }
+    tui.key(KeyCode::Char('n'));
+    assert!(tui.app.is::<Setup>(), "choosing never starts anything");
+    tui.ctrl('s');
+    tui.key(KeyCode::Enter);
+    assert!(notice(&tui).contains("consentement"), "{}", notice(&tui));
     assert!(
         tui.dir.session_ids().unwrap().is_empty(),
         "nothing was recorded"
     );
-    // Consent given: the interview starts, the session exists on disk with its consent.
+    // Consent given, reviewed, confirmed: the interview starts, the session exists on disk
+    // with its consent, and the grid's consent question says yes.
     tui.key(KeyCode::Char('o'));
-    assert!(tui.app.is::<Interview>(), "consent starts the interview");
+    assert!(tui.app.is::<Setup>(), "choosing never starts anything");
+    tui.key(KeyCode::Enter);
+    let review = tui.render(100, 30);
+    assert!(review.contains("R09") && review.contains("Oui"), "{review}");
+    tui.key(KeyCode::Enter);
+    assert!(tui.app.is::<Interview>(), "confirmed, the interview starts");
     let session = tui.on_disk();
     assert_eq!(session.respondent.pseudonym, "R09");
     assert!(session.has_consent());
+    let study = tui.study().clone();
+    let consent = study.grid.consent_question().unwrap();
+    assert_eq!(session.answers.get(&consent.id), Some(&Value::Bool(true)));
 }
 
 #[test]
@@ -184,6 +205,9 @@ fn closed_questions_take_a_key_and_numbers_refuse_letters() {
     }
     tui.key(KeyCode::Enter);
     assert_eq!(tui.interview_state().question, Some(deja.id));
+    // Arriving, the keyboard is in the notes: y is a letter of the notes.
+    assert_eq!(tui.interview_state().focus, Focus::Notes);
+    tui.key(KeyCode::Tab);
     assert_eq!(tui.interview_state().focus, Focus::Answer);
     tui.key(KeyCode::Char('y'));
     assert_eq!(
@@ -198,6 +222,7 @@ fn closed_questions_take_a_key_and_numbers_refuse_letters() {
     // The next question is a number.
     tui.ctrl('n');
     assert_eq!(tui.interview_state().question, Some(nb.id));
+    tui.key(KeyCode::Tab);
     tui.type_text("1");
     tui.key(KeyCode::Char('x'));
     let notice = tui.app.notice.clone().unwrap();
@@ -257,9 +282,16 @@ fn a_situation_is_described_and_linked_to_the_segment() {
     tui.alt('s');
     insta::assert_snapshot!("situation_form_fr_80x24", tui.render(80, 24));
     tui.type_text("Jeune femme hébergée");
-    tui.key(KeyCode::Enter);
+    tui.key(KeyCode::Tab);
     tui.key(KeyCode::Char('1')); // genre: first option
+    // Ctrl+S shows the values for review; Enter saves.
     tui.ctrl('s');
+    insta::assert_snapshot!("situation_review_fr_80x24", tui.render(80, 24));
+    assert!(
+        tui.on_disk().situations.is_empty(),
+        "not saved before review"
+    );
+    tui.key(KeyCode::Enter);
     let s = tui.on_disk();
     assert_eq!(s.situations.len(), 1);
     let situation = &s.situations[0];
@@ -299,7 +331,8 @@ fn finishing_lists_what_is_not_covered_and_asks() {
     insta::assert_snapshot!("finish_fr_80x24", tui.render(80, 24));
     tui.key(KeyCode::Char('n'));
     assert!(tui.app.is::<Interview>(), "n keeps the interview open");
-    tui.key(KeyCode::Esc);
+    // Command mode stays on after the question.
+    assert_eq!(tui.interview_state().focus, Focus::Command);
     tui.key(KeyCode::Char('f'));
     tui.key(KeyCode::Char('o'));
     assert!(tui.app.is::<Home>());

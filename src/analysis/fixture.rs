@@ -78,6 +78,7 @@ fn question(key: &str, text: &str, kind: ValueKind) -> Question {
         prompts: Vec::new(),
         kind,
         groups: Vec::new(),
+        consent: false,
     }
 }
 
@@ -133,6 +134,7 @@ fn study() -> Study {
                 },
             ),
         ],
+        quick_codes: Vec::new(),
     };
     let grid = Grid {
         format: Format,

@@ -9,6 +9,7 @@ pub mod encryption;
 mod fr;
 pub mod import;
 pub mod privacy;
+pub mod keys;
 pub mod questionnaire;
 pub mod refi;
 pub mod screens;
@@ -19,6 +20,7 @@ pub use analysis::AnalysisTexts;
 pub use en::EN;
 pub use fr::FR;
 pub use import::ImportTexts;
+pub use keys::KeysTexts;
 pub use questionnaire::QuestionnaireTexts;
 pub use screens::ScreensTexts;
 
@@ -88,7 +90,6 @@ pub struct Texts {
     pub study_summary: fn(usize, usize, usize) -> String,
     pub no_sessions_tui: &'static str,
     pub col_coverage: &'static str,
-    pub keys_home: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
@@ -100,7 +101,6 @@ pub struct Texts {
     pub setup_need_interviewer: &'static str,
     pub setup_need_pseudonym: &'static str,
     pub setup_need_consent: &'static str,
-    pub keys_setup: &'static str,
     pub interview_with: &'static str,
     pub grid_title: &'static str,
     pub grid_empty: &'static str,
@@ -114,13 +114,10 @@ pub struct Texts {
     pub answer_scale: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub yes_no_keys: &'static str,
-    pub number_keys: &'static str,
     pub number_expected: fn(char) -> String,
     pub not_a_number: fn(&str) -> String,
     pub nothing_said_yet: &'static str,
     pub notes: &'static str,
-    pub notes_hint: &'static str,
     pub speaker_respondent: &'static str,
     pub speaker_interviewer: &'static str,
     pub saved: &'static str,
@@ -130,29 +127,19 @@ pub struct Texts {
     pub read_only_notes: &'static str,
     pub session_locked: &'static str,
     pub no_session_open: &'static str,
-    pub keys_notes: &'static str,
-    pub keys_answer: &'static str,
-    pub keys_command: &'static str,
     pub picker_title: &'static str,
-    pub picker_keys: &'static str,
     pub picker_no_match: &'static str,
     pub skip_reason: &'static str,
     pub jump_title: &'static str,
     pub finish_title: &'static str,
     pub all_covered: &'static str,
     pub uncovered_count: fn(usize) -> String,
-    pub finish_confirm: &'static str,
     pub situations_title: fn(usize) -> String,
-    pub situations_keys: &'static str,
     pub no_situations: &'static str,
     pub situation_title: &'static str,
-    pub situation_keys: &'static str,
     pub situation_label: &'static str,
     pub situation_needs_label: &'static str,
     pub and_more: fn(usize) -> String,
-    pub help_home: &'static [(&'static str, &'static str)],
-    pub help_setup: &'static [(&'static str, &'static str)],
-    pub help_interview: &'static [(&'static str, &'static str)],
 
     // Importing transcripts (interop::import, cli/import.rs).
     /// Sessions imported, segments in them.
@@ -194,16 +181,13 @@ pub struct Texts {
     pub selected_chars: fn(usize) -> String,
     pub empty_transcript: &'static str,
     pub no_question: &'static str,
-    pub keys_coding: &'static str,
     pub attach_question: &'static str,
     pub memo_title: &'static str,
     pub edit_title: &'static str,
-    pub edit_keys: &'static str,
     pub link_situation: &'static str,
     pub new_situation: &'static str,
     pub codebook_title: &'static str,
     pub codes_count: fn(usize) -> String,
-    pub keys_codebook: &'static str,
     pub code_name: &'static str,
     pub code_slug: &'static str,
     pub code_colour: &'static str,
@@ -213,22 +197,16 @@ pub struct Texts {
     pub code_example: &'static str,
     pub code_new_title: &'static str,
     pub code_edit_title: &'static str,
-    pub code_form_keys: &'static str,
     pub new_code_name: &'static str,
     pub pick_parent: &'static str,
     pub pick_merge: &'static str,
     pub pick_move_codings: &'static str,
     pub delete_title: &'static str,
-    pub confirm_delete: &'static str,
     pub excerpts_of: &'static str,
     pub excerpts_count: fn(usize) -> String,
     pub with_subcodes: &'static str,
     pub without_subcodes: &'static str,
     pub no_excerpts: &'static str,
-    pub keys_retrieval: &'static str,
-    pub help_coding: &'static [(&'static str, &'static str)],
-    pub help_codebook: &'static [(&'static str, &'static str)],
-    pub help_retrieval: &'static [(&'static str, &'static str)],
     // Analysis and exports (issue 6): every label of the tables, charts and `grille export`.
     // --- statistics screen ---
     pub stats_title: &'static str,
@@ -244,9 +222,7 @@ pub struct Texts {
     pub stats_answered: fn(usize, usize, usize) -> String,
     pub stats_summary: fn(usize, f64, f64, f64, f64, &str) -> String,
     pub stats_multi: &'static str,
-    pub keys_stats: &'static str,
     pub exported: fn(&str) -> String,
-    pub help_stats: &'static [(&'static str, &'static str)],
     pub analysis: &'static analysis::AnalysisTexts,
     /// Encryption at rest (issue 19).
     pub encryption: &'static encryption::EncryptionTexts,
@@ -291,12 +267,12 @@ pub struct Texts {
     // --- search screen ---
     pub search_title: &'static str,
     pub search_hint: &'static str,
-    pub keys_search: &'static str,
-    pub help_search: &'static [(&'static str, &'static str)],
     /// The terminal interface's frame.
     pub screens: &'static ScreensTexts,
     /// Questionnaires: session kinds, importing an online form's responses.
     pub questionnaire: &'static QuestionnaireTexts,
     /// A recording's transcript aligned with its live session.
     pub align: &'static AlignTexts,
+    /// Keys: their names, what they do on each screen, modes, refusals.
+    pub keys: &'static KeysTexts,
 }

@@ -16,6 +16,14 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
     builder.create(path).at(path)
 }
 
+/// Creates a new folder readable by its owner only, failing if anything has that name.
+pub fn create_new_private_dir(path: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(path).at(path)
+}
+
 /// Restricts an existing folder to its owner.
 pub fn make_private(dir: &Path) -> Result<()> {
     #[cfg(unix)]

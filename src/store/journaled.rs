@@ -147,6 +147,20 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
     })
 }
 
+/// What opening a document took back from a journal left by a crash (a process killed while
+/// it wrote): changes replayed, and the line cut short by the crash, set aside.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Recovery {
+    pub replayed: usize,
+    pub torn_line: Option<usize>,
+}
+
+impl Recovery {
+    pub fn is_empty(&self) -> bool {
+        self.replayed == 0 && self.torn_line.is_none()
+    }
+}
+
 /// A document open for writing by this process (it holds the lock).
 pub struct Journaled<D: Document> {
     doc: D,
@@ -155,6 +169,8 @@ pub struct Journaled<D: Document> {
     /// Changes in the journal not yet folded into the file.
     pending: usize,
     lock: Lock,
+    /// What opening it recovered.
+    recovery: Recovery,
 }
 
 impl<D: Document> Journaled<D> {
@@ -173,12 +189,17 @@ impl<D: Document> Journaled<D> {
         let lock = Lock::acquire_waiting(&paths.lock, &paths.file, wait)?;
         let loaded: Loaded<D> = load(&paths, context)?;
         let notes = loaded.notes(&paths);
+        let recovery = Recovery {
+            replayed: loaded.replayed,
+            torn_line: loaded.torn.as_ref().map(|t| t.line),
+        };
         let mut this = Journaled {
             journal: journal::Writer::with_codec(paths.journal.clone(), paths.codec.clone()),
             doc: loaded.doc,
             paths,
             pending: loaded.replayed,
             lock,
+            recovery,
         };
         if loaded.torn.is_some() {
             this.write_file()?;
@@ -204,11 +225,17 @@ impl<D: Document> Journaled<D> {
             paths,
             pending: 0,
             lock,
+            recovery: Recovery::default(),
         })
     }
 
     pub fn doc(&self) -> &D {
         &self.doc
+    }
+
+    /// What opening the document recovered from a crash.
+    pub fn recovery(&self) -> Recovery {
+        self.recovery
     }
 
     pub fn paths(&self) -> &DocPaths {

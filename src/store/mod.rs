@@ -5,6 +5,7 @@ pub mod cipher;
 mod convert;
 pub mod error;
 pub mod fs;
+mod interrupted;
 pub mod journal;
 pub mod journaled;
 pub mod json;
@@ -14,7 +15,7 @@ mod parallel;
 
 pub use convert::Converted;
 pub use error::{Result, StoreError};
-pub use journaled::{DocPaths, Journaled, Loaded};
+pub use journaled::{DocPaths, Journaled, Loaded, Recovery};
 pub use keys::{Protection, Unlock};
 pub mod paths;
 pub mod preferences;

@@ -74,4 +74,10 @@ impl Preferences {
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_else(|| "analyste".into())
     }
+
+    /// Whether that name was given (as coder, or as interviewer: the same person), not
+    /// guessed from the login.
+    pub fn coder_given(&self) -> bool {
+        self.coder.is_some() || self.interviewer.is_some()
+    }
 }

@@ -55,6 +55,7 @@ impl Template {
                 description: String::new(),
                 respondent_attributes: Vec::new(),
                 situation_attributes: Vec::new(),
+                quick_codes: Vec::new(),
             }
         } else {
             json::parse(self.name.as_ref(), self.study.as_bytes())?

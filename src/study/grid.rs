@@ -42,6 +42,10 @@ pub struct Question {
     /// Options shown together in tables (see [`OptionGroup`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<OptionGroup>,
+    /// A yes/no question whose "yes" is the respondent's consent: when an interview starts
+    /// with consent given (the form, `--consent given`), it is answered yes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub consent: bool,
 }
 
 impl Grid {
@@ -71,6 +75,11 @@ impl Grid {
     /// Position of a question in grid order (0-based).
     pub fn position(&self, id: QuestionId) -> Option<usize> {
         self.questions().position(|(_, q)| q.id == id)
+    }
+
+    /// The question that records consent, if the grid has one.
+    pub fn consent_question(&self) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| q.consent)
     }
 
     pub fn question_count(&self) -> usize {

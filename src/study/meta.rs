@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::format::Format;
-use super::ids::StudyId;
+use super::ids::{CodeId, StudyId};
 use super::value::{OptionGroup, Value, ValueKind};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +25,10 @@ pub struct StudyMeta {
     /// places…); the study's headline percentages are counted over them.
     #[serde(default)]
     pub situation_attributes: Vec<Attribute>,
+    /// The codes on Alt+1…9 while interviewing and coding, in key order (`null`: no code on
+    /// that key). Empty: the first nine codes without sub-codes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quick_codes: Vec<Option<CodeId>>,
 }
 
 /// A declared attribute: its key (used in queries, `secteur:sante`), its label and its kind.

@@ -15,6 +15,7 @@ pub mod identity;
 pub mod ids;
 pub mod meta;
 pub mod pseudonym;
+pub mod quick_codes;
 pub mod repair;
 pub mod retired;
 pub mod session;

@@ -47,6 +47,10 @@ pub enum SessionChange {
         segment: Segment,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         after: Option<SegmentId>,
+        /// Put back before this segment (an undone deletion of a first segment); wins over
+        /// `after`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<SegmentId>,
     },
     /// Replaces a segment's text; codings and situation excerpts follow their words.
     EditText {
@@ -194,12 +198,16 @@ impl Document for Session {
             SetCurrentQuestion { question } => {
                 question.map_or(Ok(()), |q| known_question(study, q))
             }
-            AddSegment { segment, after } => {
+            AddSegment {
+                segment,
+                after,
+                before,
+            } => {
                 if self.segment(segment.id).is_some() {
                     return fail(format!("segment {} already exists", segment.id));
                 }
-                if let Some(after) = after {
-                    self.existing_segment(*after)?;
+                for place in [after, before].into_iter().flatten() {
+                    self.existing_segment(*place)?;
                 }
                 if let Some(q) = segment.question {
                     known_question(study, q)?;
@@ -363,10 +371,17 @@ impl Document for Session {
             }
             Reopen => self.status = Status::InProgress,
             SetCurrentQuestion { question } => self.current_question = question,
-            AddSegment { segment, after } => {
-                let at = after
-                    .and_then(|a| self.segment_index(a))
-                    .map_or(self.segments.len(), |i| i + 1);
+            AddSegment {
+                segment,
+                after,
+                before,
+            } => {
+                let at = match before.and_then(|b| self.segment_index(b)) {
+                    Some(i) => i,
+                    None => after
+                        .and_then(|a| self.segment_index(a))
+                        .map_or(self.segments.len(), |i| i + 1),
+                };
                 self.segments.insert(at, segment);
             }
             EditText { segment, text } => self.edit_text(segment, text, &mut outcome),

@@ -69,6 +69,7 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
         SessionChange::AddSegment {
             segment: a.clone(),
             after: None,
+            before: None,
         },
     );
     apply(
@@ -77,6 +78,7 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
         SessionChange::AddSegment {
             segment: c.clone(),
             after: None,
+            before: None,
         },
     );
     apply(
@@ -85,6 +87,7 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
         SessionChange::AddSegment {
             segment: b.clone(),
             after: Some(a.id),
+            before: None,
         },
     );
     let texts: Vec<&str> = s.segments.iter().map(|x| x.text.as_str()).collect();
@@ -92,6 +95,7 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
     let again = SessionChange::AddSegment {
         segment: a.clone(),
         after: None,
+        before: None,
     };
     assert!(refused(&s, &study, again).contains("already exists"));
     let decomposed = segment("e\u{301}te\u{301}"); // not NFC
@@ -101,6 +105,7 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
         SessionChange::AddSegment {
             segment: decomposed,
             after: None,
+            before: None,
         },
     );
     assert!(err.contains("not normalised"), "{err}");
@@ -112,7 +117,8 @@ fn segments_go_after_the_one_named_and_are_checked_first() {
             &study,
             SessionChange::AddSegment {
                 segment: lost,
-                after: None
+                after: None,
+                before: None,
             }
         )
         .contains("unknown question")
@@ -131,6 +137,7 @@ fn a_corrected_text_takes_its_codings_along_and_drops_those_whose_words_went() {
         SessionChange::AddSegment {
             segment: seg.clone(),
             after: None,
+            before: None,
         },
     );
     let on_hotel = coding(seg.id, hotel, 14, 21); // "l'hôtel"
@@ -174,6 +181,7 @@ fn removing_a_segment_takes_its_codings_and_excerpts_and_keeps_memos_loose() {
         SessionChange::AddSegment {
             segment: seg.clone(),
             after: None,
+            before: None,
         },
     );
     apply(
@@ -268,6 +276,7 @@ fn codings_need_a_known_code_and_a_span_on_whole_characters() {
         SessionChange::AddSegment {
             segment: seg.clone(),
             after: None,
+            before: None,
         },
     );
     let unknown = coding(seg.id, CodeId::new(), 0, 2);
@@ -376,6 +385,7 @@ fn situations_are_replaced_by_id_and_link_each_excerpt_once() {
         SessionChange::AddSegment {
             segment: seg.clone(),
             after: None,
+            before: None,
         },
     );
     let mut situation = Situation {

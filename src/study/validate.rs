@@ -236,6 +236,20 @@ pub fn validate_meta(meta: &StudyMeta) -> Vec<Problem> {
     }
     check_attributes(&mut p, "respondent_attributes", &meta.respondent_attributes);
     check_attributes(&mut p, "situation_attributes", &meta.situation_attributes);
+    if meta.quick_codes.len() > 9 {
+        p.add("$.quick_codes", "at most nine quick codes (Alt+1 to Alt+9)");
+    }
+    let slots = &meta.quick_codes;
+    if let Some((i, Some(id))) = slots
+        .iter()
+        .enumerate()
+        .find(|(i, id)| id.is_some() && slots[..*i].contains(id))
+    {
+        p.add(
+            format!("$.quick_codes[{i}]"),
+            format!("code {id} is on two quick keys"),
+        );
+    }
     p.0
 }
 
@@ -253,8 +267,17 @@ pub fn validate_grid(grid: &Grid) -> Vec<Problem> {
             }
             check_kind(&mut p, &qpath, &question.kind);
             check_groups(&mut p, &qpath, &question.kind, &question.groups);
+            if question.consent && question.kind != crate::study::ValueKind::YesNo {
+                p.add(
+                    format!("{qpath}.consent"),
+                    "the consent question must be a yes/no question",
+                );
+            }
             question_paths.push((qpath, question));
         }
+    }
+    if grid.questions().filter(|(_, q)| q.consent).count() > 1 {
+        p.add("$.themes", "only one question can record consent");
     }
     let themes = || grid.themes.iter().enumerate();
     p.unique(

@@ -3,17 +3,47 @@
 //! keys that work everywhere) and returns what it says should happen; the runtime carries that
 //! out. Tests drive the interface through the same runtime.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::coding::CodingScreen;
 use super::ctx::{Ctx, RecordLog};
 use super::home::Home;
 use super::interview::Interview;
+use super::keymap::{
+    self, Binding, DOWN, HelpSection, PAGE_DOWN, PAGE_UP, UP, bind, ch, ctrl, key,
+};
 use super::msg::{Answer, Intent, Msg, Place, Progress};
 use super::screen::{Nav, Notice, Screen, Step};
-use super::search::SearchScreen;
 use crate::i18n::{Lang, Texts};
 use crate::study::{SessionId, Time};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Global {
+    Help,
+    Quit,
+}
+
+/// The keys of every screen.
+pub static GLOBAL: &[Binding<Global>] = &[
+    bind(&[key(KeyCode::F(1))], Global::Help, |k| k.help),
+    bind(&[ctrl('c')], Global::Quit, |k| k.quit_anywhere),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HelpAct {
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+}
+
+/// The keys of the help itself.
+pub static HELP: &[Binding<HelpAct>] = &[
+    bind(&[DOWN, ch('j')], HelpAct::Down, |k| k.scroll_help),
+    bind(&[UP, ch('k')], HelpAct::Up, |k| k.scroll_help),
+    bind(&[PAGE_DOWN], HelpAct::PageDown, |k| k.scroll_help),
+    bind(&[PAGE_UP], HelpAct::PageUp, |k| k.scroll_help),
+];
 
 pub struct App {
     pub lang: Lang,
@@ -21,6 +51,8 @@ pub struct App {
     stack: Vec<Box<dyn Screen>>,
     /// The key bindings of the screen on top are shown over it.
     pub help: bool,
+    /// Rows of the help scrolled past (a long help on a small terminal).
+    pub help_scroll: u16,
     pub notice: Option<Notice>,
     /// A change could not be written: shown until a later change is written.
     pub save_failed: bool,
@@ -38,6 +70,7 @@ impl App {
             lang,
             stack: vec![Box::new(Home::loading())],
             help: false,
+            help_scroll: 0,
             notice: None,
             save_failed: false,
             progress: None,
@@ -150,21 +183,33 @@ impl App {
     fn on_key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
         self.notice = None;
         if self.help {
-            // Any key closes the help.
-            self.help = false;
+            // The arrows scroll a long help; any other key closes it.
+            match keymap::lookup(HELP, &key).map(|h| h.action) {
+                Some(HelpAct::Down) => self.help_scroll = self.help_scroll.saturating_add(1),
+                Some(HelpAct::Up) => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Some(HelpAct::PageDown) => self.help_scroll = self.help_scroll.saturating_add(10),
+                Some(HelpAct::PageUp) => self.help_scroll = self.help_scroll.saturating_sub(10),
+                None => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+            }
             return Step::none();
         }
-        if key.code == KeyCode::F(1) {
-            return Step::nav(Nav::Help);
-        }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        match keymap::lookup(GLOBAL, &key).map(|h| h.action) {
+            Some(Global::Help) => Step::nav(Nav::Help),
             // Ctrl+C leaves cleanly from anywhere: what is typed is saved first.
-            return Step::nav(Nav::Quit);
+            Some(Global::Quit) => Step::nav(Nav::Quit),
+            None => self.top_mut().key(cx, key),
         }
-        if self.top().opens_search(&key) && !self.is::<SearchScreen>() {
-            return Step::push(SearchScreen::new());
-        }
-        self.top_mut().key(cx, key)
+    }
+
+    /// What `F1` shows: the keys of the screen on top, then those of every screen.
+    pub fn help(&self) -> Vec<HelpSection> {
+        let t = self.texts();
+        let mut sections = self.top().help(t);
+        sections.push(keymap::section(t.keys.section_everywhere, GLOBAL, t));
+        sections
     }
 
     /// What an effect gave. The app opens sessions in the screen their intent names and shows
@@ -176,12 +221,14 @@ impl App {
                 intent,
                 place,
                 read_only,
-                notes,
+                recovery,
+                holder,
                 problem,
             } => {
                 let Some(doc) = cx.session(session) else {
                     return Step::none();
                 };
+                let t = cx.t;
                 let screen: Box<dyn Screen> = match intent {
                     Intent::Interview => {
                         let mut interview = Interview::resume(cx, doc);
@@ -189,21 +236,24 @@ impl App {
                         interview.visit(cx, interview.question, true);
                         Box::new(interview)
                     }
-                    Intent::Coding(at) => Box::new(CodingScreen::open(doc, at)),
+                    Intent::Coding(at) => Box::new(CodingScreen::open(cx, doc, at)),
                 };
                 let mut step = Step::nav(match place {
                     Place::Push => Nav::Push(screen),
                     Place::Replace => Nav::Replace(screen),
                 });
-                if let Some(note) = notes.first() {
-                    step = step.with_info(note.clone());
+                if !recovery.is_empty() {
+                    step =
+                        step.with_info((t.keys.recovered)(recovery.replayed, recovery.torn_line));
                 }
                 if let Some(problem) = problem {
-                    step = step.with_error(format!("{} — {problem}", cx.t.read_only));
+                    step = step.with_error(format!("{} — {problem}", t.read_only));
                 } else if read_only {
                     // Who writes it, when the other process said so in its lock.
-                    let who = notes.first().map_or(String::new(), |n| format!(" ({n})"));
-                    step = step.with_error(format!("{}{who}", cx.t.session_locked));
+                    let who = holder.map_or(String::new(), |h| {
+                        format!(" ({})", (t.keys.held_by)(h.pid, &h.user, &h.host, &h.since))
+                    });
+                    step = step.with_error(format!("{}{who}", t.session_locked));
                 }
                 step
             }
@@ -214,18 +264,21 @@ impl App {
         }
     }
 
-    /// What a screen said to tell, and what recording did meanwhile.
-    /// A change that could not be written is said first; then what the screen says; then what
-    /// applying the changes noticed.
+    /// What a screen said to tell, and what recording did meanwhile: a change that could not
+    /// be written wins; then what applying the changes noticed (a code merged meanwhile…),
+    /// unless the screen said an error; then what the screen says.
     pub fn tell(&mut self, notice: Option<Notice>, log: &RecordLog) {
-        if log.written.is_some() && log.failed.is_none() {
-            self.save_failed = false;
-            if let Some(first) = log.notices.first() {
-                self.info(first.clone());
-            }
-        }
+        let screen_error = notice.as_ref().is_some_and(|n| n.error);
         if let Some(notice) = notice {
             self.notice = Some(notice);
+        }
+        if log.written.is_some() && log.failed.is_none() {
+            self.save_failed = false;
+            if let Some(first) = log.notices.first()
+                && !screen_error
+            {
+                self.info(first.clone());
+            }
         }
         if let Some(failed) = &log.failed {
             self.save_failed = true;

@@ -23,49 +23,121 @@ pub fn screen_areas(area: Rect) -> [Rect; 3] {
     .areas(area)
 }
 
-/// The top line: the app, what the screen is about, and a sign on the right.
-pub fn header(frame: &mut Frame, area: Rect, title: &str, sign: Span<'static>) {
-    let sign_width = sign.width() as u16;
+/// The top line: the app, what the screen is about, and a sign on the right, which is never
+/// cut (the title is, with an ellipsis).
+pub fn header(frame: &mut Frame, area: Rect, title: &str, sign: impl Into<Line<'static>>) {
+    let sign: Line = sign.into();
+    let sign_width = (sign.width() as u16).min(area.width);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(sign_width)]).areas(area);
     let style = Style::default().bg(Color::Blue).fg(Color::White);
+    let room = (left.width as usize).saturating_sub(" grille · ".len());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::raw(" grille ").bold(),
-            Span::raw(format!("· {title}")),
+            Span::raw(format!("· {}", super::widget::fit(title, room))),
         ]))
         .style(style),
         left,
     );
-    frame.render_widget(Paragraph::new(Line::from(sign)).style(style), right);
+    frame.render_widget(Paragraph::new(sign).style(style), right);
 }
 
 /// The bottom line: the last notice if any, else the main keys of the screen; on the right,
 /// the work under way in the background.
 pub fn status_bar(frame: &mut Frame, area: Rect, view: &View, keys: &str) {
+    status_line(frame, area, view, None, keys);
+}
+
+/// The bottom line of a screen with modes: the mode on the left, always (as vim's
+/// `-- INSERT --`), then the notice or the keys.
+pub fn status_line(
+    frame: &mut Frame,
+    area: Rect,
+    view: &View,
+    mode: Option<(&str, Color)>,
+    keys: &str,
+) {
+    let [mode_area, area] = match mode {
+        Some((name, _)) => Layout::horizontal([
+            Constraint::Length(name.chars().count() as u16 + 2),
+            Constraint::Min(0),
+        ])
+        .areas(area),
+        None => [Rect::default(), area],
+    };
+    if let Some((name, colour)) = mode {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                format!(" {name} "),
+                Style::default().fg(Color::Black).bg(colour).bold(),
+            )),
+            mode_area,
+        );
+    }
     let progress = view.progress.map(|p| progress_text(p, view.t));
     let width = progress
         .as_ref()
         .map_or(0, |p| p.chars().count() as u16 + 2);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    let line = match view.notice {
-        Some(n) if n.error => Line::from(Span::styled(
-            format!(" {} ", n.text),
-            Style::default().fg(Color::White).bg(Color::Red),
-        )),
-        Some(n) => Line::from(Span::styled(
-            format!(" {} ", n.text),
-            Style::default().fg(Color::Black).bg(Color::Cyan),
-        )),
-        None => Line::from(Span::raw(format!(" {keys}")).dark_gray()),
+    let style = match view.notice {
+        Some(n) if n.error => Style::default().fg(Color::White).bg(Color::Red),
+        Some(_) => Style::default().fg(Color::Black).bg(Color::Cyan),
+        None => Style::default().fg(Color::DarkGray),
     };
-    frame.render_widget(Paragraph::new(line), left);
+    let text = match view.notice {
+        Some(n) => format!(" {} ", n.text),
+        None => format!(" {}", fitted_keys(keys, left.width as usize, view.t)),
+    };
+    // A notice longer than the line takes the row above too, rather than being cut.
+    let wide = text.chars().count() > left.width as usize && view.notice.is_some();
+    let rect = if wide && left.y > 0 {
+        Rect {
+            y: left.y - 1,
+            height: 2,
+            ..left
+        }
+    } else {
+        left
+    };
+    if wide {
+        frame.render_widget(ratatui::widgets::Clear, rect);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(text, style))
+            .style(if wide { style } else { Style::default() })
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        rect,
+    );
     if let Some(text) = progress {
         frame.render_widget(
             Paragraph::new(Span::raw(format!(" {text} ")).yellow()),
             right,
         );
+    }
+}
+
+/// The keys of a screen, then `F1 aide`, as many as the line holds: keys are left out from
+/// the end, never cut in the middle, and F1 always shows.
+fn fitted_keys(keys: &str, width: usize, t: &Texts) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let help = format!(
+        "{} {}",
+        super::keymap::key(ratatui::crossterm::event::KeyCode::F(1)).name(t.keys),
+        t.keys.short_help
+    );
+    let mut items: Vec<&str> = keys.split(" · ").filter(|k| !k.is_empty()).collect();
+    loop {
+        let mut line = items.join(" · ");
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&help);
+        if line.width() < width || items.is_empty() {
+            return line;
+        }
+        items.pop();
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub interviewer: &'a str,
     /// The name codings are signed with.
     pub coder: &'a str,
+    /// Whether that name was given (as coder, or as interviewer), not guessed from the login.
+    pub coder_named: bool,
     open: Option<&'a mut SessionAccess>,
     /// Where a coding's code is checked before it is written.
     codebook: CodebookOnDisk<'a>,
@@ -47,7 +49,7 @@ impl<'a> Ctx<'a> {
         t: &'static Texts,
         now: Time,
         size: (u16, u16),
-        names: (&'a str, &'a str),
+        names: (&'a str, &'a str, bool),
         open: Option<&'a mut SessionAccess>,
         codebook: CodebookOnDisk<'a>,
     ) -> Ctx<'a> {
@@ -58,6 +60,7 @@ impl<'a> Ctx<'a> {
             size,
             interviewer: names.0,
             coder: names.1,
+            coder_named: names.2,
             open,
             codebook,
             log: RecordLog::default(),
@@ -120,6 +123,8 @@ pub struct View<'a> {
     pub t: &'static Texts,
     pub now: Time,
     pub coder: &'a str,
+    /// Whether that name was given, not guessed from the login (see [`Ctx::coder_named`]).
+    pub coder_named: bool,
     pub notice: Option<&'a Notice>,
     /// A change could not be written and none was written since.
     pub save_failed: bool,

@@ -2,7 +2,7 @@
 //! can be done from here.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -11,8 +11,10 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState};
 use super::chrome::{header, status_bar};
 use super::codebook::CodebookScreen;
 use super::ctx::{Ctx, View};
+use super::keymap::{self, Binding, DOWN, END, ENTER, ESC, HOME, HelpSection, UP, bind, ch, main};
 use super::msg::{Answer, Effect, Intent};
-use super::screen::{Bindings, Nav, Screen, Step};
+use super::screen::{Nav, Screen, Step};
+use super::search::SearchScreen;
 use super::setup::Setup;
 use super::stats::StatsScreen;
 use crate::i18n::Texts;
@@ -47,6 +49,10 @@ pub struct Home {
     pub questions: usize,
     /// The sessions are being read: the list is not there yet.
     pub loading: bool,
+    /// An interview in progress whose writer died: offered to be resumed.
+    pub resume: Option<SessionId>,
+    /// The offer was made (once, when grille starts).
+    pub offered: bool,
 }
 
 impl Home {
@@ -66,6 +72,8 @@ impl Home {
             .and_then(|id| filled.rows.iter().position(|r| r.id == id))
             .unwrap_or(0);
         filled.offset = self.offset.min(filled.selected);
+        filled.resume = self.resume;
+        filled.offered = self.offered;
         *self = filled;
     }
 
@@ -121,6 +129,8 @@ impl Home {
             offset: 0,
             questions: study.grid.question_count(),
             loading: false,
+            resume: None,
+            offered: false,
         }
     }
 
@@ -157,8 +167,23 @@ impl Screen for Home {
 
     fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
         match answer {
-            Answer::Sessions(sessions, unreadable) => {
+            Answer::Sessions(sessions, unreadable, interrupted) => {
+                // The latest interview interrupted, offered once when grille starts.
+                if !self.offered {
+                    self.offered = true;
+                    self.resume = sessions
+                        .iter()
+                        .filter(|s| interrupted.contains(&s.id))
+                        .max_by_key(|s| s.date())
+                        .map(|s| s.id);
+                }
                 self.fill(cx.study, sessions, unreadable);
+                if let Some(i) = self
+                    .resume
+                    .and_then(|id| self.rows.iter().position(|r| r.id == id))
+                {
+                    self.selected = i;
+                }
                 self.keep_visible(table_rows(cx.size.1, self.unreadable.len()));
                 Step::none()
             }
@@ -172,38 +197,124 @@ impl Screen for Home {
         Step::effect(Effect::LoadSessions)
     }
 
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        key.code == KeyCode::Char('/')
-    }
-
     fn draw(&self, frame: &mut Frame, view: &View) {
         draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_home
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        if self.resume.is_some() {
+            return vec![keymap::section(t.keys.resume_title.trim(), RESUME, t)];
+        }
+        vec![keymap::section(t.home_title, KEYS, t)]
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    First,
+    Last,
+    Open,
+    Interview,
+    Code,
+    Stats,
+    Codebook,
+    New,
+    Reload,
+    Search,
+    Help,
+    Quit,
+}
+
+pub static KEYS: &[Binding<Act>] = &[
+    bind(&[UP, ch('k')], Act::Up, |k| k.previous_session),
+    bind(&[DOWN, ch('j')], Act::Down, |k| k.next_session),
+    bind(&[HOME, ch('g')], Act::First, |k| k.first_session),
+    bind(&[END, ch('G')], Act::Last, |k| k.last_session),
+    main(&[ENTER], Act::Open, |k| k.open_session, |k| k.short_open),
+    main(
+        &[ch('n')],
+        Act::New,
+        |k| k.new_interview,
+        |k| k.short_new_interview,
+    ),
+    main(&[ch('c')], Act::Code, |k| k.code_session, |k| k.short_code),
+    bind(&[ch('i')], Act::Interview, |k| k.resume_interview),
+    main(&[ch('s')], Act::Stats, |k| k.statistics, |k| k.short_stats),
+    main(
+        &[ch('B')],
+        Act::Codebook,
+        |k| k.codebook,
+        |k| k.short_codebook,
+    ),
+    bind(&[ch('r')], Act::Reload, |k| k.reload_sessions),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+    main(&[ch('q'), ESC], Act::Quit, |k| k.quit, |k| k.short_quit),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    Resume,
+    Later,
+}
+
+/// The offer to resume an interview interrupted by a crash.
+pub static RESUME: &[Binding<Offer>] = &[
+    main(
+        &[ENTER, ch('o'), ch('y')],
+        Offer::Resume,
+        |k| k.resume_interrupted,
+        |k| k.short_resume,
+    ),
+    main(
+        &[ESC, ch('n')],
+        Offer::Later,
+        |k| k.resume_later,
+        |k| k.short_later,
+    ),
+];
+
 fn keys(home: &mut Home, cx: &Ctx, key: KeyEvent) -> Step {
+    if let Some(id) = home.resume {
+        return match keymap::lookup(RESUME, &key).map(|h| h.action) {
+            Some(Offer::Resume) => {
+                home.resume = None;
+                Step::effect(Effect::Open {
+                    session: id,
+                    intent: Intent::Interview,
+                })
+            }
+            Some(Offer::Later) => {
+                home.resume = None;
+                Step::none()
+            }
+            None => Step::error((cx.t.keys.refused_in)(
+                &keymap::key_name(&key, cx.t),
+                &keymap::footer(&[RESUME], cx.t),
+            )),
+        };
+    }
     let count = home.rows.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => home.selected = home.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            home.selected = (home.selected + 1).min(count.saturating_sub(1))
-        }
-        KeyCode::Home => home.selected = 0,
-        KeyCode::End => home.selected = count.saturating_sub(1),
-        KeyCode::Enter => return home.open(None),
-        KeyCode::Char('i') => return home.open(Some(Intent::Interview)),
-        KeyCode::Char('c') => return home.open(Some(Intent::Coding(None))),
-        KeyCode::Char('s') => return Step::effect(Effect::LoadStats),
-        KeyCode::Char('B') => return Step::push(CodebookScreen::new()),
-        KeyCode::Char('n') => return Step::push(Setup::new(cx.study, cx.interviewer, cx.t)),
-        KeyCode::Char('r') => return Step::effect(Effect::LoadSessions),
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        KeyCode::Char('q') | KeyCode::Esc => return Step::nav(Nav::Quit),
-        _ => {}
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return Step::error(keymap::refused(&key, cx.t));
+    };
+    match hit.action {
+        Act::Up => home.selected = home.selected.saturating_sub(1),
+        Act::Down => home.selected = (home.selected + 1).min(count.saturating_sub(1)),
+        Act::First => home.selected = 0,
+        Act::Last => home.selected = count.saturating_sub(1),
+        Act::Open => return home.open(None),
+        Act::Interview => return home.open(Some(Intent::Interview)),
+        Act::Code => return home.open(Some(Intent::Coding(None))),
+        Act::Stats => return Step::effect(Effect::LoadStats),
+        Act::Codebook => return Step::push(CodebookScreen::new()),
+        Act::New => return Step::push(Setup::new(cx.study, cx.interviewer, cx.t)),
+        Act::Reload => return Step::effect(Effect::LoadSessions),
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Help => return Step::nav(Nav::Help),
+        Act::Quit => return Step::nav(Nav::Quit),
     }
     Step::none()
 }
@@ -283,7 +394,43 @@ pub fn draw(frame: &mut Frame, view: &View, home: &Home) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), problems);
-    status_bar(frame, status, view, t.keys_home);
+    let keys = if home.resume.is_some() {
+        keymap::footer(&[RESUME], t)
+    } else {
+        keymap::footer(&[KEYS], t)
+    };
+    status_bar(frame, status, view, &keys);
+    if let Some(row) = home
+        .resume
+        .and_then(|id| home.rows.iter().find(|r| r.id == id))
+    {
+        draw_offer(frame, row, t);
+    }
+}
+
+/// The offer to resume an interview a crash interrupted.
+fn draw_offer(frame: &mut Frame, row: &SessionRow, t: &Texts) {
+    let rect = super::widget::centered(frame.area(), 70, 7);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    let date = row
+        .date
+        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_default();
+    let lines = vec![
+        Line::from((t.keys.resume_offer)(&row.respondent, &date)),
+        Line::default(),
+        Line::from(keymap::footer(&[RESUME], t)).bold(),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(
+                Block::bordered()
+                    .title(t.keys.resume_title)
+                    .border_style(Style::default().fg(Color::Yellow)),
+            ),
+        rect,
+    );
 }
 
 fn draw_study(frame: &mut Frame, area: Rect, view: &View) {

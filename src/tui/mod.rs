@@ -9,6 +9,7 @@ pub mod coding;
 pub mod ctx;
 pub mod home;
 pub mod interview;
+pub mod keymap;
 pub mod launch;
 pub mod msg;
 pub mod retrieval;
@@ -23,6 +24,7 @@ pub mod words;
 pub mod worker;
 
 use std::io::stdout;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -40,8 +42,10 @@ use self::runtime::{Runtime, Start};
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
 
-/// Runs the interface until the user leaves. The terminal is restored on every exit path: a
-/// return, an error, a panic, a hang-up.
+/// Runs the interface until the user leaves. The terminal is restored on every way out: a
+/// return, an error, a signal (SIGHUP, SIGTERM, SIGINT, SIGQUIT: saved and left cleanly), a
+/// panic (the hook restores the terminal before the message is printed; the loop then saves
+/// what every screen holds, the draft being typed first, before grille stops).
 ///
 /// ratatui's own restore reports a failure with `eprintln!`, which panics when the terminal has
 /// gone (SIGHUP); inside a panic hook that second panic aborts, and an abort skips every cleanup
@@ -75,6 +79,10 @@ fn leave_terminal() {
     let _ = ratatui::try_restore();
 }
 
+/// Set to make F12 panic: how the tests check that a panic restores the terminal and saves
+/// what was typed. Read once when the interface starts.
+pub const TEST_PANIC: &str = "GRILLE_TEST_PANIC";
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     workspace: Workspace,
@@ -88,9 +96,48 @@ fn event_loop(
     let mut app = App::new(lang, now());
     app.size = (size.width, size.height);
     let mut runtime = Runtime::new(workspace, tx);
-    runtime.start(&mut app, start);
+    let panic_key = std::env::var_os(TEST_PANIC).is_some();
+    let ran = catch_unwind(AssertUnwindSafe(|| {
+        runtime.start(&mut app, start);
+        turn(terminal, &mut runtime, &mut app, &rx, panic_key)
+    }));
+    match ran {
+        Ok(result) => {
+            if result.is_err() && !app.quit {
+                // The terminal failed (closed under us): leave as on a hang-up, every
+                // screen saving what it holds.
+                runtime.handle(&mut app, Msg::Hangup);
+            }
+            runtime.finish();
+            result
+        }
+        Err(_) => {
+            // The terminal is restored (the hook did it). Save what can be saved: each
+            // screen's leave closes and writes what it holds, as a clean quit does.
+            let saved = catch_unwind(AssertUnwindSafe(|| {
+                runtime.handle(&mut app, Msg::Hangup);
+                runtime.finish();
+            }));
+            let t = lang.texts();
+            Err(anyhow::anyhow!(if saved.is_ok() {
+                t.keys.crashed_saved
+            } else {
+                t.keys.crashed
+            }))
+        }
+    }
+}
+
+/// The loop: draw, sleep until a message or the next deadline, handle it.
+fn turn(
+    terminal: &mut ratatui::DefaultTerminal,
+    runtime: &mut Runtime,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    panic_key: bool,
+) -> Result<()> {
     while !app.quit {
-        terminal.draw(|frame| runtime.draw(&app, frame))?;
+        terminal.draw(|frame| runtime.draw(app, frame))?;
         // Sleep until input or the next deadline: an idle screen costs no CPU.
         let msg = match app.next_deadline() {
             Some(deadline) => {
@@ -103,15 +150,17 @@ fn event_loop(
             }
             None => rx.recv().unwrap_or(Msg::Hangup),
         };
+        if panic_key && matches!(&msg, Msg::Key(k) if k.code == event::KeyCode::F(12)) {
+            panic!("{TEST_PANIC}: F12");
+        }
         app.now = now();
-        runtime.handle(&mut app, msg);
+        runtime.handle(app, msg);
         // A stream of input (a long paste, mouse motion) must not hold back a due save.
         if app.next_deadline().is_some_and(|d| d <= now()) {
             app.now = now();
-            runtime.handle(&mut app, Msg::Tick);
+            runtime.handle(app, Msg::Tick);
         }
     }
-    runtime.finish();
     Ok(())
 }
 

@@ -8,6 +8,8 @@ use crate::analysis::saturation::{Params, Saturation};
 use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, Situations};
 use crate::index::SearchResults;
 use crate::interop::export::Format;
+use crate::store::Recovery;
+use crate::store::lock::Holder;
 use crate::study::{CodeId, Excerpt, Session, SessionId, Study};
 use crate::workspace::reports::ReportKind;
 use crate::workspace::{CodebookEdit, CodedExcerpt, Unreadable};
@@ -45,6 +47,10 @@ pub enum Effect {
     },
     /// Remember the interviewer's name for next time.
     RememberInterviewer(String),
+    /// Remember the name codings are signed with.
+    RememberCoder(String),
+    /// Put a code on quick key `key` (1 to 9) for the whole study; `None` empties the key.
+    SetQuickCode { key: usize, code: Option<CodeId> },
     /// Read every session for the home screen (on the worker).
     LoadSessions,
     /// Read every session and count for the statistics screen (on the worker).
@@ -78,19 +84,21 @@ pub enum Place {
 /// What the runtime or the worker answers to an effect.
 #[derive(Debug)]
 pub enum Answer {
-    /// A session is open: `read_only` when another process writes it; `notes` are what recovery
-    /// did.
+    /// A session is open: `read_only` when another process writes it (`holder`, if it said
+    /// who it is); what was taken back from a journal a crash left.
     Opened {
         session: SessionId,
         intent: Intent,
         place: Place,
         read_only: bool,
-        notes: Vec<String>,
+        recovery: Recovery,
+        holder: Option<Holder>,
         /// Why it is read-only when it breaks the study's rules.
         problem: Option<String>,
     },
-    /// The study's sessions, and those that cannot be read.
-    Sessions(Vec<Session>, Vec<Unreadable>),
+    /// The study's sessions, those that cannot be read, and those in progress whose writer
+    /// died (offered to be resumed).
+    Sessions(Vec<Session>, Vec<Unreadable>, Vec<SessionId>),
     /// The tables of the statistics screen.
     Stats(Box<Stats>),
     /// The codebook changed: a code to apply now, if given.

@@ -9,8 +9,12 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
+use super::keymap::{
+    self, Binding, DOWN, END, ENTER, ESC, HOME, HelpSection, PAGE_DOWN, PAGE_UP, UP, bind, ch, main,
+};
 use super::msg::{Answer, Effect, Intent};
-use super::screen::{Bindings, Nav, Screen, Step};
+use super::screen::{Nav, Screen, Step};
+use super::search::SearchScreen;
 use super::widget::{colour, fit};
 use crate::i18n::Texts;
 use crate::study::{CodeId, Excerpt};
@@ -35,8 +39,8 @@ impl RetrievalScreen {
 }
 
 impl Screen for RetrievalScreen {
-    fn key(&mut self, _cx: &mut Ctx, key: KeyEvent) -> Step {
-        on_key(self, key)
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, key, cx.t)
     }
 
     /// The list again, with or without the sub-codes.
@@ -52,35 +56,67 @@ impl Screen for RetrievalScreen {
         Step::none()
     }
 
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        key.code == KeyCode::Char('/')
-    }
-
     fn draw(&self, frame: &mut Frame, view: &View) {
         draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_retrieval
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        vec![keymap::section(t.excerpts_of, KEYS, t)]
     }
 }
 
-fn on_key(screen: &mut RetrievalScreen, key: KeyEvent) -> Step {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    Page,
+    Ends,
+    Descendants,
+    Open,
+    Search,
+    Help,
+    Back,
+}
+
+pub static KEYS: &[Binding<Act>] = &[
+    bind(&[UP, ch('k')], Act::Up, |k| k.previous_row),
+    bind(&[DOWN, ch('j')], Act::Down, |k| k.next_row),
+    bind(&[PAGE_UP, PAGE_DOWN], Act::Page, |k| k.menu_page),
+    bind(&[HOME, END], Act::Ends, |k| k.menu_ends),
+    main(&[ENTER], Act::Open, |k| k.open_excerpt, |k| k.short_open),
+    main(
+        &[ch('d')],
+        Act::Descendants,
+        |k| k.with_subcodes,
+        |k| k.short_subcodes,
+    ),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+    main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
+];
+
+fn on_key(screen: &mut RetrievalScreen, key: KeyEvent, t: &Texts) -> Step {
     let count = screen.excerpts.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => screen.selected = screen.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            screen.selected = (screen.selected + 1).min(count.saturating_sub(1))
+    let last = count.saturating_sub(1);
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return Step::error(keymap::refused(&key, t));
+    };
+    match hit.action {
+        Act::Up => screen.selected = screen.selected.saturating_sub(1),
+        Act::Down => screen.selected = (screen.selected + 1).min(last),
+        Act::Page if key.code == KeyCode::PageUp => {
+            screen.selected = screen.selected.saturating_sub(10)
         }
-        KeyCode::PageUp => screen.selected = screen.selected.saturating_sub(10),
-        KeyCode::PageDown => screen.selected = (screen.selected + 10).min(count.saturating_sub(1)),
-        KeyCode::Char('d') => {
+        Act::Page => screen.selected = (screen.selected + 10).min(last),
+        Act::Ends if key.code == KeyCode::Home => screen.selected = 0,
+        Act::Ends => screen.selected = last,
+        Act::Descendants => {
             return Step::effect(Effect::LoadExcerpts {
                 code: screen.code,
                 descendants: !screen.descendants,
             });
         }
-        KeyCode::Enter => {
+        Act::Open => {
             if let Some(e) = screen.excerpts.get(screen.selected) {
                 let excerpt = Excerpt {
                     segment: e.segment,
@@ -93,9 +129,9 @@ fn on_key(screen: &mut RetrievalScreen, key: KeyEvent) -> Step {
                 });
             }
         }
-        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        _ => {}
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Help => return Step::nav(Nav::Help),
+        Act::Back => return Step::nav(Nav::Pop),
     }
     Step::none()
 }
@@ -168,5 +204,5 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &RetrievalScreen) {
             &mut ListState::default().with_selected(Some(screen.selected)),
         );
     }
-    status_bar(frame, status, view, t.keys_retrieval);
+    status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
 }

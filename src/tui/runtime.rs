@@ -55,10 +55,15 @@ impl Runtime {
     pub fn start(&mut self, app: &mut App, start: Start) {
         let effect = match start {
             Start::Home => Effect::LoadSessions,
-            Start::NewSession(session) => Effect::Create {
-                session,
-                place: Place::Push,
-            },
+            Start::NewSession(session) => {
+                // `grille interview --interviewer NAME` remembers the name, as the form does.
+                let name = session.interviewer.clone();
+                self.run(app, Step::effect(Effect::RememberInterviewer(name)));
+                Effect::Create {
+                    session,
+                    place: Place::Push,
+                }
+            }
             Start::Setup(setup) => {
                 self.run(app, Step::nav(Nav::Push(setup)));
                 Effect::LoadSessions
@@ -98,7 +103,7 @@ impl Runtime {
             app.texts(),
             app.now,
             app.size,
-            (interviewer, &coder),
+            (interviewer, &coder, prefs.coder_given()),
             open,
             codebook,
         );
@@ -196,7 +201,8 @@ impl Runtime {
                     intent,
                     place: Place::Push,
                     read_only: opened.read_only,
-                    notes: opened.notes,
+                    recovery: opened.recovery,
+                    holder: opened.holder,
                     problem: opened.problem,
                 }),
                 Err(e) => failed(e),
@@ -207,7 +213,8 @@ impl Runtime {
                     intent: Intent::Interview,
                     place,
                     read_only: false,
-                    notes: Vec::new(),
+                    recovery: Default::default(),
+                    holder: None,
                     problem: None,
                 }),
                 Err(e) => failed(e),
@@ -220,6 +227,22 @@ impl Runtime {
                 ws.prefs.interviewer = Some(name);
                 ws.prefs.save().err().and_then(|e| failed(e.into()))
             }
+            Effect::RememberCoder(name) => {
+                ws.prefs.coder = Some(name.clone());
+                Some(match ws.prefs.save() {
+                    Ok(()) => Answer::Info((t.keys.coder_saved)(&name)),
+                    Err(e) => Answer::Failed(said(&e.into(), t)),
+                })
+            }
+            Effect::SetQuickCode { key, code } => Some(match ws.set_quick_code(key, code) {
+                Ok(()) => {
+                    let name = code
+                        .and_then(|c| ws.study.codebook.get(c))
+                        .map_or(String::new(), |c| c.name.clone());
+                    Answer::Info((t.keys.quick_code_set)(key, &name))
+                }
+                Err(e) => Answer::Failed(said(&e, t)),
+            }),
             Effect::LoadSessions => self.job(app, Job::Sessions),
             Effect::LoadStats => self.job(app, Job::Stats),
             Effect::LoadExcerpts { code, descendants } => {
@@ -253,6 +276,7 @@ impl Runtime {
             t: app.texts(),
             now: app.now,
             coder: &coder,
+            coder_named: ws.prefs.coder_given(),
             notice: app.notice.as_ref(),
             save_failed: app.save_failed,
             progress: app.progress.as_ref(),

@@ -8,12 +8,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use super::ctx::{Ctx, View};
+use super::keymap::HelpSection;
 use super::msg::{Answer, Effect};
 use crate::i18n::Texts;
 use crate::study::{SessionId, Time};
-
-/// Key bindings as shown by F1: keys, then what they do.
-pub type Bindings = &'static [(&'static str, &'static str)];
 
 pub trait Screen: Any {
     fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step;
@@ -63,15 +61,11 @@ pub trait Screen: Any {
         None
     }
 
-    /// Whether this key opens the search screen here (`/` only where it types nothing).
-    fn opens_search(&self, _key: &KeyEvent) -> bool {
-        false
-    }
-
     fn draw(&self, frame: &mut Frame, view: &View);
 
-    /// The bindings F1 shows.
-    fn help(&self, t: &'static Texts) -> Bindings;
+    /// The keys `F1` shows: the tables the screen dispatches keys with, for the mode it is in
+    /// (a popup's first).
+    fn help(&self, t: &Texts) -> Vec<HelpSection>;
 }
 
 impl dyn Screen {

@@ -11,12 +11,16 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
+use super::keymap::{
+    self, Binding, DOWN, ENTER, ESC, HelpSection, PAGE_DOWN, PAGE_UP, UP, bind, main,
+};
 use super::msg::{Answer, Effect, Intent};
-use super::screen::{Bindings, Nav, Screen, Step};
-use super::widget::field::Field;
+use super::screen::{Nav, Screen, Step};
+use super::widget::field::{Field, FieldKey};
 use super::widget::fit;
+use super::widget::text_keys::{EDIT_LINE, TYPE};
 use crate::i18n::Texts;
-use crate::index::{HitKind, SearchResults};
+use crate::index::{Fragment, HitKind, SearchResults};
 use crate::study::{Excerpt, Time};
 
 /// Pause after the last key before the query runs.
@@ -111,21 +115,66 @@ impl Screen for SearchScreen {
         draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_search
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        let mut query = keymap::section(t.search_title, TYPE, t);
+        query.rows.extend(keymap::help_rows(EDIT_LINE, t));
+        let mut syntax = HelpSection {
+            title: t.keys.section_query.to_owned(),
+            rows: Vec::new(),
+        };
+        syntax.rows.extend(
+            t.keys
+                .query_syntax
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned())),
+        );
+        vec![
+            keymap::section(t.keys.section_results, KEYS, t),
+            query,
+            syntax,
+        ]
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    Page,
+    Open,
+    Back,
+}
+
+/// The keys of the results; every other key of text goes to the query.
+pub static KEYS: &[Binding<Act>] = &[
+    bind(&[UP], Act::Up, |k| k.previous_row),
+    bind(&[DOWN], Act::Down, |k| k.next_row),
+    bind(&[PAGE_UP, PAGE_DOWN], Act::Page, |k| k.menu_page),
+    main(&[ENTER], Act::Open, |k| k.open_hit, |k| k.short_open),
+    main(&[ESC], Act::Back, |k| k.back, |k| k.short_back),
+];
+
 fn on_key(s: &mut SearchScreen, cx: &Ctx, key: KeyEvent) -> Step {
     let count = s.results.hits.len();
-    match key.code {
-        KeyCode::Esc => return Step::nav(Nav::Pop),
-        KeyCode::Up => s.selected = s.selected.saturating_sub(1),
-        KeyCode::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
-        KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
-        KeyCode::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
-        KeyCode::Enter if s.pending_since.is_some() => return s.run(),
-        KeyCode::Enter => {
+    let last = count.saturating_sub(1);
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return match s.query.on_key(key) {
+            FieldKey::Edited => {
+                s.pending_since = Some(cx.now);
+                Step::none()
+            }
+            FieldKey::Moved => Step::none(),
+            FieldKey::Unbound => Step::error(keymap::refused(&key, cx.t)),
+        };
+    };
+    match hit.action {
+        Act::Back => return Step::nav(Nav::Pop),
+        Act::Up => s.selected = s.selected.saturating_sub(1),
+        Act::Down => s.selected = (s.selected + 1).min(last),
+        Act::Page if key.code == KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
+        Act::Page => s.selected = (s.selected + 10).min(last),
+        Act::Open if s.pending_since.is_some() => return s.run(),
+        Act::Open => {
             if let Some(hit) = s.results.hits.get(s.selected) {
                 let (start, end) = match hit.kind {
                     HitKind::Excerpt => (hit.start.unwrap_or(0), hit.end.unwrap_or(0)),
@@ -142,13 +191,42 @@ fn on_key(s: &mut SearchScreen, cx: &Ctx, key: KeyEvent) -> Step {
                 });
             }
         }
-        _ => {
-            if s.query.on_key(key) {
-                s.pending_since = Some(cx.now);
-            }
-        }
     }
     Step::none()
+}
+
+/// A snippet in `width` columns, its first match always in view: when the text before the
+/// match would push it out, that text is cut from the left, after an ellipsis.
+pub fn snippet_spans(fragments: &[Fragment], width: usize) -> Vec<(String, bool)> {
+    let flat: Vec<(String, bool)> = fragments
+        .iter()
+        .map(|f| (f.text.replace('\n', " "), f.highlighted))
+        .collect();
+    let first = flat.iter().position(|(_, h)| *h);
+    let mut pieces = flat.clone();
+    if let Some(h) = first {
+        let before: usize = flat[..h].iter().map(|(t, _)| t.chars().count()).sum();
+        let matched = flat[h].0.chars().count();
+        if before + matched > width {
+            // Keep a little context before the match.
+            let keep = (width.saturating_sub(matched) / 3).min(before);
+            let context: String = flat[..h].iter().map(|(t, _)| t.as_str()).collect();
+            let tail: String = context.chars().skip(before - keep).collect();
+            pieces = vec![(format!("…{tail}"), false)];
+            pieces.extend(flat[h..].iter().cloned());
+        }
+    }
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (text, highlighted) in pieces {
+        if used >= width {
+            break;
+        }
+        let piece = fit(&text, width - used);
+        used += piece.chars().count();
+        out.push((piece, highlighted));
+    }
+    out
 }
 
 pub fn draw(frame: &mut Frame, view: &View, s: &SearchScreen) {
@@ -192,7 +270,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &SearchScreen) {
         Layout::horizontal([Constraint::Min(0), Constraint::Length(facets_width)]).areas(results);
     draw_hits(frame, list_area, s, t);
     draw_facets(frame, facets, s, t);
-    status_bar(frame, status, view, t.keys_search);
+    status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
 }
 
 fn draw_hits(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
@@ -223,14 +301,8 @@ fn draw_hits(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
                 Span::raw(fit(place, width.saturating_sub(30))).dark_gray(),
             ]);
             let mut spans = vec![Span::raw("  ")];
-            let mut used = 2;
-            for fragment in &hit.snippet {
-                let text = fit(
-                    &fragment.text.replace('\n', " "),
-                    width.saturating_sub(used),
-                );
-                used += text.chars().count();
-                let style = if fragment.highlighted {
+            for (text, highlighted) in snippet_spans(&hit.snippet, width.saturating_sub(2)) {
+                let style = if highlighted {
                     Style::default()
                         .fg(Color::Yellow)
                         .add_modifier(Modifier::BOLD)
@@ -238,9 +310,6 @@ fn draw_hits(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
                     Style::default()
                 };
                 spans.push(Span::styled(text, style));
-                if used >= width {
-                    break;
-                }
             }
             let codes = Line::from(format!(
                 "  {}",
@@ -284,4 +353,35 @@ fn draw_facets(frame: &mut Frame, area: Rect, s: &SearchScreen, t: &Texts) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frag(text: &str, highlighted: bool) -> Fragment {
+        Fragment {
+            text: text.into(),
+            highlighted,
+        }
+    }
+
+    #[test]
+    fn a_snippet_is_cut_before_its_match_never_through_it() {
+        let long =
+            "Ils disent que c'est un bar d'ambiance, que les filles viennent d'elles-mêmes, ";
+        let snippet = [
+            frag(long, false),
+            frag("hôtel", true),
+            frag(" de la gare.", false),
+        ];
+        let spans = snippet_spans(&snippet, 40);
+        let shown: String = spans.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(shown.starts_with('…'), "{shown}");
+        assert!(spans.iter().any(|(t, h)| *h && t == "hôtel"), "{spans:?}");
+        assert!(shown.chars().count() <= 40, "{shown}");
+        // Short enough: shown whole.
+        let spans = snippet_spans(&[frag("à l'", false), frag("hôtel", true)], 40);
+        assert_eq!(spans[0].0, "à l'");
+    }
 }

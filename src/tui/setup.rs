@@ -1,39 +1,26 @@
-//! Before an interview: who interviews whom, the respondent's attributes, and consent. Notes
-//! cannot be taken before consent is recorded as given.
+//! Before an interview: who interviews whom, the respondent's attributes, and consent, on the
+//! shared [`Form`] (Tab moves, choosing never moves, every value reviewed before the interview
+//! starts). Notes cannot be taken before consent is recorded as given.
 
 use std::collections::BTreeMap;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::widgets::Block;
 
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
+use super::keymap::HelpSection;
 use super::msg::{Effect, Place};
-use super::screen::{Bindings, Nav, Screen, Step};
+use super::screen::{Nav, Screen, Step};
 use super::widget::field::Field;
-use super::widget::value_input::{Outcome, ValueInput};
+use super::widget::form::{Form, FormField, FormStep, Input};
+use super::widget::value_input::ValueInput;
 use crate::i18n::Texts;
 use crate::study::{Consent, Respondent, Session, Study, Time, Value, ValueKind};
 
-pub enum Input {
-    Text(Field),
-    Value(ValueInput),
-}
-
-pub struct SetupField {
-    /// `interviewer`, `pseudonym`, `location`, `consent`, or a respondent attribute key.
-    pub key: String,
-    pub label: String,
-    pub input: Input,
-}
-
 pub struct Setup {
-    pub fields: Vec<SetupField>,
-    pub focus: usize,
+    pub form: Form,
 }
 
 /// What the command line may give in advance (`grille interview --respondent …`).
@@ -59,10 +46,11 @@ impl Setup {
     }
 
     pub fn prepared(study: &Study, p: &Prepared, t: &Texts) -> Setup {
-        let text = |key: &str, label: &str, value: &Option<String>| SetupField {
+        let text = |key: &str, label: &str, value: &Option<String>| FormField {
             key: key.into(),
             label: label.into(),
             input: Input::Text(Field::new(value.as_deref().unwrap_or(""))),
+            when: None,
         };
         let mut fields = vec![
             text("interviewer", t.setup_interviewer, &p.interviewer),
@@ -77,71 +65,51 @@ impl Setup {
                 })),
                 _ => Input::Value(ValueInput::new(&attr.kind, value)),
             };
-            fields.push(SetupField {
+            fields.push(FormField {
                 key: attr.key.clone(),
                 label: attr.label.clone(),
                 input,
+                when: attr.when.clone(),
             });
         }
         fields.push(text("location", t.setup_location, &p.location));
         let consent = p.consent.map(Value::Bool);
-        fields.push(SetupField {
+        fields.push(FormField {
             key: "consent".into(),
             label: t.setup_consent.into(),
             input: Input::Value(ValueInput::new(&ValueKind::YesNo, consent.as_ref())),
+            when: None,
         });
-        Setup { fields, focus: 0 }
-    }
-
-    fn text(&self, key: &str) -> String {
-        self.fields
-            .iter()
-            .find(|f| f.key == key)
-            .map(|f| match &f.input {
-                Input::Text(field) => field.value().trim().to_owned(),
-                Input::Value(v) => match v.pending() {
-                    Some(Value::Text(t)) => t,
-                    _ => String::new(),
-                },
-            })
-            .unwrap_or_default()
+        Setup {
+            form: Form::new(fields),
+        }
     }
 
     /// The session to start, or why it cannot start yet.
     pub fn session(&self, study: &Study, now: Time, t: &Texts) -> Result<Session, String> {
         let now = crate::study::stamp(now);
-        let interviewer = self.text("interviewer");
-        let pseudonym = self.text("pseudonym");
+        let values = self.form.applicable_values();
+        let text = |key: &str| match values.get(key) {
+            Some(Value::Text(t)) => t.trim().to_owned(),
+            _ => String::new(),
+        };
+        let interviewer = text("interviewer");
+        let pseudonym = text("pseudonym");
         if interviewer.is_empty() {
             return Err(t.setup_need_interviewer.into());
         }
         if pseudonym.is_empty() {
             return Err(t.setup_need_pseudonym.into());
         }
-        let consent = self
-            .fields
-            .iter()
-            .find(|f| f.key == "consent")
-            .and_then(|f| match &f.input {
-                Input::Value(v) => v.pending(),
-                Input::Text(_) => None,
-            });
-        if consent != Some(Value::Bool(true)) {
+        if values.get("consent") != Some(&Value::Bool(true)) {
             return Err(t.setup_need_consent.into());
         }
-        let mut attributes = BTreeMap::new();
-        for attr in &study.meta.respondent_attributes {
-            let field = self.fields.iter().find(|f| f.key == attr.key);
-            let value = field.and_then(|f| match &f.input {
-                Input::Text(field) => Some(field.value().trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .map(Value::Text),
-                Input::Value(v) => v.pending(),
-            });
-            if let Some(value) = value {
-                attributes.insert(attr.key.clone(), value);
-            }
-        }
+        let attributes = study
+            .meta
+            .respondent_attributes
+            .iter()
+            .filter_map(|a| Some((a.key.clone(), values.get(&a.key)?.clone())))
+            .collect();
         let mut session = Session::new(
             interviewer,
             Respondent {
@@ -153,90 +121,51 @@ impl Setup {
             given: true,
             at: now,
         });
+        // The grid's own consent question says the same.
+        if let Some(q) = study.grid.consent_question() {
+            session.answers.insert(q.id, Value::Bool(true));
+        }
         session.started = Some(now);
-        session.location = self.text("location");
+        session.location = text("location");
         session.current_question = study.grid.questions().next().map(|(_, q)| q.id);
         Ok(session)
-    }
-
-    pub fn paste(&mut self, text: &str) {
-        match &mut self.fields[self.focus].input {
-            Input::Text(f) => f.paste(text),
-            Input::Value(v) => v.paste(text),
-        }
     }
 }
 
 impl Screen for Setup {
     fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
-        on_key(self, cx, key)
+        match self.form.on_key(key, cx.t) {
+            FormStep::Continue => Step::none(),
+            FormStep::Refused(why) => Step::error(why),
+            FormStep::Cancel => Step::nav(Nav::Pop),
+            FormStep::Save => start(self, cx),
+        }
     }
 
     fn paste(&mut self, _cx: &mut Ctx, text: &str) -> Step {
-        Setup::paste(self, text);
+        self.form.paste(text);
         Step::none()
     }
 
     fn draw(&self, frame: &mut Frame, view: &View) {
         let t = view.t;
         let [top, body, status] = screen_areas(frame.area());
-        header(frame, top, t.setup_title, Span::raw(""));
+        header(frame, top, t.setup_title, "");
         let block = Block::bordered().title(t.setup_title);
         let inner = block.inner(body);
         frame.render_widget(block, body);
-        draw_fields(frame, inner, self, t);
-        status_bar(frame, status, view, t.keys_setup);
+        self.form.draw(frame, inner, t);
+        status_bar(frame, status, view, &self.form.hint(t));
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_setup
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        self.form.help(t)
     }
-}
-
-fn on_key(setup: &mut Setup, cx: &mut Ctx, key: KeyEvent) -> Step {
-    let count = setup.fields.len();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let last = setup.focus + 1 == count;
-    match key.code {
-        KeyCode::Esc => return Step::nav(Nav::Pop),
-        KeyCode::Char('s') if ctrl => return start(setup, cx),
-        KeyCode::Tab => {
-            setup.focus = (setup.focus + 1) % count;
-            return Step::none();
-        }
-        KeyCode::BackTab => {
-            setup.focus = (setup.focus + count - 1) % count;
-            return Step::none();
-        }
-        _ => {}
-    }
-    let field = &mut setup.fields[setup.focus];
-    match &mut field.input {
-        Input::Text(input) => match key.code {
-            KeyCode::Enter | KeyCode::Down => setup.focus = (setup.focus + 1).min(count - 1),
-            KeyCode::Up => setup.focus = setup.focus.saturating_sub(1),
-            _ => {
-                input.on_key(key);
-            }
-        },
-        Input::Value(input) => match input.on_key(key, cx.t) {
-            Outcome::Commit(_) if last => return start(setup, cx),
-            Outcome::Commit(_) => setup.focus = (setup.focus + 1).min(count - 1),
-            Outcome::Refused(why) => return Step::error(why),
-            Outcome::Changed => {}
-            Outcome::Ignored => match key.code {
-                KeyCode::Enter | KeyCode::Down => setup.focus = (setup.focus + 1).min(count - 1),
-                KeyCode::Up => setup.focus = setup.focus.saturating_sub(1),
-                _ => {}
-            },
-        },
-    }
-    Step::none()
 }
 
 /// The session is created and the interview takes the form's place; the interviewer's name is
-/// remembered for next time.
-fn start(setup: &Setup, cx: &Ctx) -> Step {
+/// remembered for next time. What is missing sends the form back to it.
+fn start(setup: &mut Setup, cx: &Ctx) -> Step {
     match setup.session(cx.study, cx.now, cx.t) {
         Ok(session) => Step::effects(vec![
             Effect::RememberInterviewer(session.interviewer.clone()),
@@ -245,59 +174,9 @@ fn start(setup: &Setup, cx: &Ctx) -> Step {
                 place: Place::Replace,
             },
         ]),
-        Err(why) => Step::error(why),
-    }
-}
-
-fn draw_fields(frame: &mut Frame, area: Rect, setup: &Setup, t: &Texts) {
-    let heights: Vec<u16> = setup
-        .fields
-        .iter()
-        .map(|f| match &f.input {
-            Input::Text(_) => 1,
-            Input::Value(v) => v.height(),
-        })
-        .collect();
-    // Scroll so that the focused field is visible.
-    let mut first = 0;
-    while heights[first..=setup.focus]
-        .iter()
-        .map(|h| h + 1)
-        .sum::<u16>()
-        > area.height
-        && first < setup.focus
-    {
-        first += 1;
-    }
-    let mut y = area.y;
-    let label_width = 26.min(area.width / 3);
-    for (i, field) in setup.fields.iter().enumerate().skip(first) {
-        let h = heights[i];
-        if y + h > area.bottom() {
-            break;
+        Err(why) => {
+            setup.form.review = false;
+            Step::error(why)
         }
-        let focused = i == setup.focus;
-        let style = if focused {
-            Style::default().fg(Color::Yellow).bold()
-        } else {
-            Style::default().bold()
-        };
-        let row = Rect {
-            x: area.x,
-            y,
-            width: area.width,
-            height: h,
-        };
-        let [label, input] =
-            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(0)]).areas(row);
-        frame.render_widget(
-            Paragraph::new(Span::styled(field.label.clone(), style)),
-            label,
-        );
-        match &field.input {
-            Input::Text(f) => f.draw(frame, input, focused),
-            Input::Value(v) => v.draw(frame, input, focused, t),
-        }
-        y += h + 1;
     }
 }

@@ -13,8 +13,12 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
+use super::keymap::{
+    self, Binding, DOWN, ESC, HelpSection, PAGE_DOWN, PAGE_UP, TAB, UP, bind, ch, main,
+};
 use super::msg::{Effect, Stats};
-use super::screen::{Bindings, Nav, Screen, Step};
+use super::screen::{Nav, Screen, Step};
+use super::search::SearchScreen;
 use super::widget::bars::{BarRow, bar_lines};
 use super::widget::fit;
 use crate::analysis::categories::{Base, Role, Tally};
@@ -92,48 +96,79 @@ impl StatsScreen {
 }
 
 impl Screen for StatsScreen {
-    fn key(&mut self, _cx: &mut Ctx, key: KeyEvent) -> Step {
-        on_key(self, key)
-    }
-
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        key.code == KeyCode::Char('/')
+    fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
+        on_key(self, key, cx.t)
     }
 
     fn draw(&self, frame: &mut Frame, view: &View) {
         draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_stats
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        vec![keymap::section(t.stats_title, KEYS, t)]
     }
 }
 
-fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Tab,
+    Up,
+    Down,
+    Page,
+    Sort,
+    Reverse,
+    Descendants,
+    Export,
+    Search,
+    Help,
+    Back,
+}
+
+pub static KEYS: &[Binding<Act>] = &[
+    main(&[TAB], Act::Tab, |k| k.stats_tab, |k| k.short_stats_tab),
+    bind(&[UP, ch('k')], Act::Up, |k| k.previous_row),
+    bind(&[DOWN, ch('j')], Act::Down, |k| k.next_row),
+    bind(&[PAGE_UP, PAGE_DOWN], Act::Page, |k| k.menu_page),
+    main(&[ch('s')], Act::Sort, |k| k.sort, |k| k.short_sort),
+    bind(&[ch('r')], Act::Reverse, |k| k.reverse),
+    bind(&[ch('d')], Act::Descendants, |k| k.with_subcodes),
+    main(
+        &[ch('x'), ch('c'), ch('m')],
+        Act::Export,
+        |k| k.export_table,
+        |k| k.short_export,
+    ),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+    main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
+];
+
+fn on_key(s: &mut StatsScreen, key: KeyEvent, t: &Texts) -> Step {
     let count = s.rows();
-    match key.code {
-        KeyCode::Tab => {
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return Step::error(keymap::refused(&key, t));
+    };
+    match hit.action {
+        Act::Tab => {
             s.tab = s.tab.next();
             s.selected = 0;
         }
-        KeyCode::Up | KeyCode::Char('k') => s.selected = s.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            s.selected = (s.selected + 1).min(count.saturating_sub(1))
-        }
-        KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
-        KeyCode::PageDown => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
-        KeyCode::Char('s') => {
+        Act::Up => s.selected = s.selected.saturating_sub(1),
+        Act::Down => s.selected = (s.selected + 1).min(count.saturating_sub(1)),
+        Act::Page if key.code == KeyCode::PageUp => s.selected = s.selected.saturating_sub(10),
+        Act::Page => s.selected = (s.selected + 10).min(count.saturating_sub(1)),
+        Act::Sort => {
             let at = SORTS.iter().position(|k| *k == s.sort).unwrap_or(0);
             s.sort = SORTS[(at + 1) % SORTS.len()];
             // Counts read best largest first; the codebook order top down.
             s.ascending = s.sort == SortKey::Tree;
         }
-        KeyCode::Char('r') => s.ascending = !s.ascending,
-        KeyCode::Char('d') => s.with_descendants = !s.with_descendants,
-        KeyCode::Char(c @ ('x' | 'c' | 'm')) => {
-            let format = match c {
-                'x' => Format::Xlsx,
-                'c' => Format::Csv,
+        Act::Reverse => s.ascending = !s.ascending,
+        Act::Descendants => s.with_descendants = !s.with_descendants,
+        Act::Export => {
+            let format = match hit.ch {
+                Some('x') => Format::Xlsx,
+                Some('c') => Format::Csv,
                 _ => Format::Markdown,
             };
             let kind = match s.tab {
@@ -153,9 +188,9 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent) -> Step {
             };
             return Step::effect(Effect::Export { kind, format });
         }
-        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        _ => {}
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Help => return Step::nav(Nav::Help),
+        Act::Back => return Step::nav(Nav::Pop),
     }
     Step::none()
 }
@@ -200,7 +235,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => draw_situations(frame, body, s, &view.study.meta, t),
         Tab::Saturation => draw_saturation(frame, body, s, t),
     }
-    status_bar(frame, status, view, t.keys_stats);
+    status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
 }
 
 fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {

@@ -155,7 +155,10 @@ impl State {
             Job::Sessions => {
                 progress.say(Work::Loading);
                 match self.ws.sessions() {
-                    Ok((sessions, unreadable)) => Answer::Sessions(sessions, unreadable),
+                    Ok((sessions, unreadable)) => {
+                        let interrupted = self.ws.interrupted(&sessions);
+                        Answer::Sessions(sessions, unreadable, interrupted)
+                    }
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
@@ -194,7 +197,10 @@ impl State {
             Job::Export { kind, format } => {
                 progress.say(Work::Exporting);
                 match self.ws.export_to_current_folder(&kind, format, lang) {
-                    Ok(path) => Answer::Info((t.exported)(&path.display().to_string())),
+                    Ok((path, false)) => Answer::Info((t.exported)(&path.display().to_string())),
+                    Ok((path, true)) => {
+                        Answer::Info((t.keys.exported_beside)(&path.display().to_string()))
+                    }
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
@@ -387,7 +393,7 @@ mod tests {
             got[0]
         );
         assert!(
-            matches!(&got[1], Answer::Sessions(sessions, _) if sessions.len() == 6),
+            matches!(&got[1], Answer::Sessions(sessions, _, _) if sessions.len() == 6),
             "{:?}",
             got[1]
         );

@@ -10,6 +10,7 @@ mod retrieval;
 pub use codebook_edit::{CodebookEdit, EditError, Usage};
 pub use repair::{Proposed, Repaired};
 pub use retrieval::CodedExcerpt;
+mod quick_codes;
 pub mod reports;
 mod search;
 
@@ -17,7 +18,8 @@ use std::sync::Arc;
 
 use anyhow::Result;
 
-use crate::store::{DefinitionStamp, Preferences, SessionWriter, StoreError, StudyDir};
+use crate::store::lock::Holder;
+use crate::store::{DefinitionStamp, Preferences, Recovery, SessionWriter, StoreError, StudyDir};
 use crate::study::retired::follow_records;
 use crate::study::{
     Notice, Outcome, Resolution, Session, SessionChange, SessionId, SessionSummary, Study,
@@ -41,6 +43,8 @@ pub struct Workspace {
 
 /// A session as a front end holds it: writable by this process, or read-only because another
 /// process writes it.
+// One exists at a time (the open session): its size does not matter, an indirection would.
+#[allow(clippy::large_enum_variant)]
 pub enum SessionAccess {
     Write(SessionWriter),
     ReadOnly(Session),
@@ -107,6 +111,10 @@ pub struct Opened {
     pub read_only: bool,
     /// What recovery did (journal replayed, torn line set aside), or who writes it.
     pub notes: Vec<String>,
+    /// What was taken back from a journal a crash left (the front end says it).
+    pub recovery: Recovery,
+    /// The process that writes it, when it is read-only because another one does.
+    pub holder: Option<Holder>,
     /// Why the session is read-only when it breaks the study's rules.
     pub problem: Option<String>,
 }
@@ -222,6 +230,19 @@ impl Workspace {
         Ok((kept, unreadable))
     }
 
+    /// The interviews in progress whose writer died before closing them (a crash, a power cut):
+    /// the interface offers to resume them.
+    pub fn interrupted(&self, sessions: &[Session]) -> Vec<SessionId> {
+        let current = self.current().map(|c| c.id);
+        sessions
+            .iter()
+            .filter(|s| s.status == crate::study::Status::InProgress)
+            .filter(|s| Some(s.id) != current)
+            .filter(|s| self.dir.interrupted(s.id))
+            .map(|s| s.id)
+            .collect()
+    }
+
     /// Opens a session for writing, or read-only if another process writes it (the notes then
     /// say which). Returns the notes of the recovery (journal replayed, torn line set aside).
     pub fn open_session(&self, id: SessionId) -> Result<(SessionAccess, Vec<String>)> {
@@ -251,6 +272,8 @@ impl Workspace {
                 session,
                 read_only: false,
                 notes: Vec::new(),
+                recovery: Recovery::default(),
+                holder: None,
                 problem: None,
             });
         }
@@ -266,10 +289,20 @@ impl Workspace {
             }
         };
         self.close_current();
+        let recovery = match &access {
+            SessionAccess::Write(writer) => writer.recovery(),
+            SessionAccess::ReadOnly(_) => Recovery::default(),
+        };
+        let holder = match (&access, &problem) {
+            (SessionAccess::ReadOnly(_), None) => self.dir.holder(id),
+            _ => None,
+        };
         let opened = Opened {
             session: access.doc().clone(),
             read_only: access.read_only(),
             notes,
+            recovery,
+            holder,
             problem,
         };
         self.open = Some(access);

@@ -277,16 +277,18 @@ fn only_pair<'a>(
 }
 
 impl super::Workspace {
-    /// Writes a table of the whole study in [`Workspace::exports_to`], named after the table
-    /// and the day (`grille-frequencies-2021-09-14.xlsx`; a CSV of several tables becomes a
-    /// folder of one file each), in the language's spreadsheet conventions; returns its path.
+    /// Writes a table of the whole study as a new file in [`Workspace::exports_to`], named
+    /// after the table and the day (`grille-frequencies-2021-09-14.xlsx`; a CSV of several
+    /// tables becomes a folder of one file each), in the language's spreadsheet conventions.
+    /// A second export that day gets `…-2.xlsx`: nothing is replaced. Returns its path and
+    /// whether the first name was taken.
     pub fn export_to_current_folder(
         &self,
         kind: &ReportKind,
         format: crate::interop::export::Format,
         lang: crate::i18n::Lang,
-    ) -> anyhow::Result<std::path::PathBuf> {
-        use crate::interop::export::{Format, Options, Target, write_report};
+    ) -> anyhow::Result<(std::path::PathBuf, bool)> {
+        use crate::interop::export::{Format, Options, Target, write_report_new};
         let t = lang.texts();
         let (sessions, _) = self.sessions()?;
         let options = Options::for_lang(lang);
@@ -320,17 +322,21 @@ impl super::Workspace {
         };
         let day = chrono::Local::now().format("%Y-%m-%d");
         let several = format == Format::Csv && report.tables.len() > 1;
-        let (path, target) = if several {
-            // One CSV per table, in a folder named like the file would be.
-            let folder = self.exports_to.join(format!("grille-{name}-{day}"));
-            (folder, Target::Folder)
+        // One CSV per table, in a folder named like the file would be.
+        let (target, ext) = if several {
+            (Target::Folder, None)
         } else {
-            let file = self.exports_to.join(format!("grille-{name}-{day}.{ext}"));
-            (file, Target::File)
+            (Target::File, Some(ext))
         };
-        // Replaces an export of the same day, as before; asking first is the screen's part of
-        // issue 12 (destination::check_file says whether one is there).
-        write_report(&report, format, &options, &target, &path, true)?;
-        Ok(path)
+        let stem = format!("grille-{name}-{day}");
+        Ok(write_report_new(
+            &report,
+            format,
+            &options,
+            &target,
+            &self.exports_to,
+            &stem,
+            ext,
+        )?)
     }
 }

@@ -76,6 +76,71 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(120));
     }
 
+    /// Text typed, then keys pressed at once after it, with no pause before or after: faster
+    /// than the draft's save.
+    pub fn type_then(&self, text: &str, keys: &[&str]) {
+        assert!(self.run(&["send-keys", "-t", "main", "-l", text]));
+        if !keys.is_empty() {
+            let mut args = vec!["send-keys", "-t", "main"];
+            args.extend_from_slice(keys);
+            assert!(self.run(&args));
+        }
+    }
+
+    /// A click of the left button on the cell at column `x`, row `y` (from 0), sent as the
+    /// terminal sends it (SGR mouse mode, which grille turns on).
+    pub fn click(&self, x: u16, y: u16) {
+        let (x, y) = (x + 1, y + 1);
+        let press = format!("\x1b[<0;{x};{y}M");
+        let release = format!("\x1b[<0;{x};{y}m");
+        assert!(self.run(&["send-keys", "-t", "main", "-l", &press]));
+        assert!(self.run(&["send-keys", "-t", "main", "-l", &release]));
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    /// A tmux format about the pane (`#{alternate_on}`…).
+    pub fn display(&self, format: &str) -> String {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display-message",
+                "-p",
+                "-t",
+                "main",
+                format,
+            ])
+            .output()
+            .expect("tmux display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Whether the pane's terminal is back to normal: not on the alternate screen, no mouse
+    /// reporting of any kind.
+    pub fn terminal_restored(&self) -> bool {
+        self.display(
+            "#{alternate_on}#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}",
+        ) == "00000"
+    }
+
+    /// The pid of the first child of the program in the pane (grille, run by a shell).
+    pub fn child_pid(&self) -> u32 {
+        let shell = self.pid();
+        let start = Instant::now();
+        loop {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.parse().expect("a pid");
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no child of {shell}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn capture(&self) -> String {
         let out = Command::new("tmux")
             .args(["-L", &self.socket, "capture-pane", "-p", "-t", "main"])
@@ -135,6 +200,17 @@ impl Tmux {
     /// Closes the terminal window: the program gets SIGHUP.
     pub fn close_window(&self) {
         assert!(self.run(&["kill-session", "-t", "main"]));
+    }
+
+    /// A signal sent from outside to a process (`INT`, `QUIT`…).
+    pub fn signal(pid: u32, name: &str) {
+        assert!(
+            Command::new("kill")
+                .args([&format!("-{name}"), &pid.to_string()])
+                .status()
+                .unwrap()
+                .success()
+        );
     }
 
     /// `kill -9` of the program: no chance to save anything.

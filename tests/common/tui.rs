@@ -51,6 +51,7 @@ impl Tui {
     pub fn on(dir: StudyDir, lang: Lang, tmp: TempDir) -> Tui {
         let prefs = Preferences {
             interviewer: Some("Camille Roux".into()),
+            coder: Some("Camille Roux".into()),
             saved_in: Some(tmp.path().join("preferences.json")),
             ..Default::default()
         };

@@ -233,6 +233,55 @@ pub fn write_report(
     Ok(files.into_iter().map(|(file, _)| file).collect())
 }
 
+/// Writes the report under a new name in `dir`: `stem.ext` (a folder `stem` for
+/// [`Target::Folder`]), or `stem-2.ext`, `stem-3.ext`… when that name is taken, so that an
+/// earlier export is never replaced. Returns the path written and whether the first name was
+/// taken.
+pub fn write_report_new(
+    report: &Report,
+    format: Format,
+    options: &Options,
+    target: &Target,
+    dir: &Path,
+    stem: &str,
+    ext: Option<&str>,
+) -> Result<(std::path::PathBuf, bool), ExportError> {
+    for n in 1.. {
+        let base = if n == 1 {
+            stem.to_owned()
+        } else {
+            format!("{stem}-{n}")
+        };
+        let path = match ext {
+            Some(ext) => dir.join(format!("{base}.{ext}")),
+            None => dir.join(base),
+        };
+        // Anything there (a file, a link, a folder) keeps its name.
+        if std::fs::symlink_metadata(&path).is_ok() {
+            continue;
+        }
+        if *target == Target::Folder {
+            match fs::create_new_private_dir(&path) {
+                Ok(()) => {}
+                // Made between the look and here: the next name.
+                Err(StoreError::Io { error, .. })
+                    if error.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        match write_report(report, format, options, target, &path, false) {
+            Ok(_) => return Ok((path, n > 1)),
+            Err(ExportError::Destination(DestinationError::Exists { .. }))
+                if *target != Target::Folder => {}
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("a free name is always found")
+}
+
 /// Writes a chart as SVG to `path` atomically, mode 0600, replacing a file there when `replace`.
 pub fn write_chart(
     chart: &Chart,

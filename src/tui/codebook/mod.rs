@@ -13,9 +13,14 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use self::popup::{Popup, Purpose, form};
 use super::chrome::{header, screen_areas, status_bar};
 use super::ctx::{Ctx, View};
+use super::keymap::{
+    self, ALT_DIGITS, Binding, DELETE, DOWN, END, ENTER, ESC, HOME, HelpSection, PAGE_DOWN,
+    PAGE_UP, UP, bind, ch, ctrl, main,
+};
 use super::msg::{Answer, Effect};
 use super::retrieval::RetrievalScreen;
-use super::screen::{Bindings, Nav, Screen, Step};
+use super::screen::{Nav, Screen, Step};
+use super::search::SearchScreen;
 use super::widget::colour;
 use super::widget::picker::CodePicker;
 use crate::i18n::Texts;
@@ -70,71 +75,147 @@ impl Screen for CodebookScreen {
         }
     }
 
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        key.code == KeyCode::Char('/') && self.popup.is_none()
-    }
-
     fn draw(&self, frame: &mut Frame, view: &View) {
         draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_codebook
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        // A popup takes every key while it is open.
+        match &self.popup {
+            Some(p) => popup::help(p, t),
+            None => vec![keymap::section(t.codebook_title, KEYS, t)],
+        }
     }
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Up,
+    Down,
+    Page,
+    First,
+    Last,
+    Add,
+    AddChild,
+    Edit,
+    Move,
+    ToRoot,
+    Merge,
+    Delete,
+    Undo,
+    QuickKey,
+    Excerpts,
+    Search,
+    Help,
+    Back,
+}
+
+pub static KEYS: &[Binding<Act>] = &[
+    bind(&[UP, ch('k')], Act::Up, |k| k.previous_code),
+    bind(&[DOWN, ch('j')], Act::Down, |k| k.next_code),
+    bind(&[PAGE_UP, PAGE_DOWN], Act::Page, |k| k.menu_page),
+    bind(&[HOME, ch('g')], Act::First, |k| k.first_code),
+    bind(&[END, ch('G')], Act::Last, |k| k.last_code),
+    main(&[ch('a')], Act::Add, |k| k.add_code, |k| k.short_add),
+    bind(&[ch('A')], Act::AddChild, |k| k.add_subcode),
+    main(
+        &[ch('e'), ch('r')],
+        Act::Edit,
+        |k| k.edit_code,
+        |k| k.short_edit,
+    ),
+    bind(&[ch('m')], Act::Move, |k| k.move_code),
+    bind(&[ch('M')], Act::ToRoot, |k| k.code_to_root),
+    main(&[ch('f')], Act::Merge, |k| k.merge_code, |k| k.short_merge),
+    main(
+        &[ch('d'), DELETE],
+        Act::Delete,
+        |k| k.delete_code,
+        |k| k.short_delete,
+    ),
+    main(
+        &[ch('u'), ctrl('z')],
+        Act::Undo,
+        |k| k.undo_codebook,
+        |k| k.short_undo,
+    ),
+    bind(&[ALT_DIGITS], Act::QuickKey, |k| k.set_quick_key),
+    main(
+        &[ENTER, ch('l')],
+        Act::Excerpts,
+        |k| k.code_excerpts,
+        |k| k.short_excerpts,
+    ),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+    main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
+];
 
 fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
     let t = cx.t;
     let book = &cx.study.codebook;
     if let Some(popup) = screen.popup.take() {
-        return popup::on_key(screen, popup, key, book).into();
+        return popup::on_key(screen, popup, key, book, t);
     }
     let count = book.codes.len();
+    let last = count.saturating_sub(1);
     let selected = screen.selected_code(book).cloned();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => screen.selected = screen.selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            screen.selected = (screen.selected + 1).min(count.saturating_sub(1))
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return Step::error(keymap::refused(&key, t));
+    };
+    match hit.action {
+        Act::Up => screen.selected = screen.selected.saturating_sub(1),
+        Act::Down => screen.selected = (screen.selected + 1).min(last),
+        Act::Page if key.code == KeyCode::PageUp => {
+            screen.selected = screen.selected.saturating_sub(10)
         }
-        KeyCode::PageUp => screen.selected = screen.selected.saturating_sub(10),
-        KeyCode::PageDown => screen.selected = (screen.selected + 10).min(count.saturating_sub(1)),
-        KeyCode::Char('a') => {
+        Act::Page => screen.selected = (screen.selected + 10).min(last),
+        Act::First => screen.selected = 0,
+        Act::Last => screen.selected = last,
+        Act::Add => {
             let parent = selected.as_ref().and_then(|c| c.parent);
             screen.popup = Some(form(new_code(book, t.new_code_name, parent), true));
         }
-        KeyCode::Char('A') => {
+        Act::AddChild => {
             let parent = selected.as_ref().map(|c| c.id);
             screen.popup = Some(form(new_code(book, t.new_code_name, parent), true));
         }
-        KeyCode::Char('e') | KeyCode::Char('r') => {
+        Act::Edit => {
             if let Some(code) = selected {
                 screen.popup = Some(form(code, false));
             }
         }
-        KeyCode::Char('m') => {
+        Act::Move => {
             screen.popup = Some(Popup::Pick {
                 picker: Box::new(CodePicker::new(book)),
                 purpose: Purpose::MoveUnder,
             })
         }
-        KeyCode::Char('M') => {
+        Act::ToRoot => {
             if let Some(mut code) = selected {
                 code.parent = None;
                 return edit(CodebookEdit::Update { code }).into();
             }
         }
-        KeyCode::Char('f') => {
+        Act::Merge => {
             screen.popup = Some(Popup::Pick {
                 picker: Box::new(CodePicker::new(book)),
                 purpose: Purpose::MergeInto,
             })
         }
-        KeyCode::Char('d') | KeyCode::Delete if selected.is_some() => {
-            screen.popup = Some(Popup::ConfirmDelete)
-        }
+        Act::Delete if selected.is_some() => screen.popup = Some(Popup::ConfirmDelete),
+        Act::Delete => {}
         // The codebook's own history: shared with `grille codebook undo`, kept over restarts.
-        KeyCode::Char('u') => return Step::effects(edit(CodebookEdit::Undo)),
-        KeyCode::Enter | KeyCode::Char('l') => {
+        Act::Undo => return Step::effects(edit(CodebookEdit::Undo)),
+        Act::QuickKey => {
+            if let (Some(code), Some(d)) = (selected, hit.ch) {
+                return Step::effect(Effect::SetQuickCode {
+                    key: d as usize - '0' as usize,
+                    code: Some(code.id),
+                });
+            }
+        }
+        Act::Excerpts => {
             if let Some(code) = selected {
                 return Step::effect(Effect::LoadExcerpts {
                     code: code.id,
@@ -142,9 +223,9 @@ fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
                 });
             }
         }
-        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        _ => {}
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Help => return Step::nav(Nav::Help),
+        Act::Back => return Step::nav(Nav::Pop),
     }
     Step::none()
 }
@@ -168,14 +249,17 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodebookScreen) {
     );
     let [tree_area, detail] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Min(0)]).areas(body);
+    let quick = view.study.quick_codes();
     let items: Vec<ListItem> = book
         .tree()
         .into_iter()
         .map(|(depth, c)| {
+            let key = quick.iter().position(|q| *q == Some(c.id));
             ListItem::new(Line::from(vec![
                 Span::raw("  ".repeat(depth)),
                 Span::styled("■ ", Style::default().fg(colour(&c.colour))),
                 Span::raw(c.name.clone()),
+                Span::raw(key.map_or(String::new(), |k| format!("  Alt+{}", k + 1))).yellow(),
             ]))
         })
         .collect();
@@ -190,9 +274,13 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodebookScreen) {
     if let Some(code) = screen.selected_code(book) {
         draw_detail(frame, detail, book, code, t);
     }
-    status_bar(frame, status, view, t.keys_codebook);
+    let keys = match &screen.popup {
+        Some(p) => popup::footer(p, t),
+        None => keymap::footer(&[KEYS], t),
+    };
+    status_bar(frame, status, view, &keys);
     if let Some(popup) = &screen.popup {
-        popup::draw(frame, popup, t);
+        popup::draw(frame, popup, book, t);
     }
 }
 

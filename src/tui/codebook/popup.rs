@@ -2,19 +2,24 @@
 //! a code to move codings to, the confirmation of a delete.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style, Stylize};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{CodebookScreen, edit};
 use crate::i18n::Texts;
-use crate::study::{Code, Codebook};
+use crate::study::{Code, CodeId, Codebook};
+use crate::tui::keymap::{
+    self, BACKTAB, Binding, ENTER, ESC, HelpSection, TAB, bind, ch, ctrl, main,
+};
 use crate::tui::msg::Effect;
+use crate::tui::screen::Step;
 use crate::tui::widget::centered;
-use crate::tui::widget::field::Field;
-use crate::tui::widget::picker::{CodePicker, Picked};
+use crate::tui::widget::field::{Field, FieldKey};
+use crate::tui::widget::picker::{CodePicker, PICKER, Picked};
+use crate::tui::widget::text_keys::{EDIT_LINE, TYPE};
 use crate::workspace::CodebookEdit;
 
 pub enum Popup {
@@ -30,7 +35,71 @@ pub enum Popup {
         purpose: Purpose,
     },
     ConfirmDelete,
+    /// A merge picked: confirmed before it is done.
+    ConfirmMerge {
+        from: CodeId,
+        into: CodeId,
+    },
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PopupAct {
+    Next,
+    Previous,
+    Save,
+    Cancel,
+    Remove,
+    MoveCodings,
+    RemoveWithCodings,
+    Confirm,
+}
+
+/// The form of a code: Tab moves, Enter or Ctrl+S saves.
+pub static FORM: &[Binding<PopupAct>] = &[
+    main(
+        &[TAB],
+        PopupAct::Next,
+        |k| k.next_field,
+        |k| k.short_next_field,
+    ),
+    bind(&[BACKTAB], PopupAct::Previous, |k| k.previous_field),
+    main(
+        &[ENTER, ctrl('s')],
+        PopupAct::Save,
+        |k| k.save_code,
+        |k| k.short_save,
+    ),
+    main(
+        &[ESC],
+        PopupAct::Cancel,
+        |k| k.cancel_form,
+        |k| k.short_cancel,
+    ),
+];
+
+pub static DELETE: &[Binding<PopupAct>] = &[
+    bind(&[ch('o'), ch('y')], PopupAct::Remove, |k| k.delete_unused),
+    bind(&[ch('m')], PopupAct::MoveCodings, |k| k.delete_moving),
+    bind(&[ch('r')], PopupAct::RemoveWithCodings, |k| {
+        k.delete_with_codings
+    }),
+    bind(&[ESC, ch('n')], PopupAct::Cancel, |k| k.menu_cancel),
+];
+
+pub static MERGE: &[Binding<PopupAct>] = &[
+    main(
+        &[ENTER, ch('o'), ch('y')],
+        PopupAct::Confirm,
+        |k| k.merge_confirm,
+        |k| k.short_merge,
+    ),
+    main(
+        &[ESC, ch('n')],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
@@ -69,9 +138,10 @@ pub fn on_key(
     popup: Popup,
     key: KeyEvent,
     book: &Codebook,
-) -> Vec<Effect> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    t: &Texts,
+) -> Step {
     let selected = screen.selected_code(book).cloned();
+    let refused = || Step::error(keymap::refused(&key, t));
     match popup {
         Popup::Form {
             code,
@@ -79,16 +149,16 @@ pub fn on_key(
             mut focus,
             new,
         } => {
-            match key.code {
-                KeyCode::Esc => return Vec::new(),
-                KeyCode::Char('s') if ctrl => return save_form(code, &fields, new),
-                KeyCode::Enter if focus + 1 == FORM_FIELDS => return save_form(code, &fields, new),
-                KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
-                    focus = (focus + 1).min(FORM_FIELDS - 1)
-                }
-                KeyCode::BackTab | KeyCode::Up => focus = focus.saturating_sub(1),
-                _ => {
-                    fields[focus].on_key(key);
+            let mut step = Step::none();
+            match keymap::lookup(FORM, &key).map(|h| h.action) {
+                Some(PopupAct::Cancel) => return Step::none(),
+                Some(PopupAct::Save) => return save_form(code, &fields, new).into(),
+                Some(PopupAct::Next) => focus = (focus + 1).min(FORM_FIELDS - 1),
+                Some(_) => focus = focus.saturating_sub(1),
+                None => {
+                    if fields[focus].on_key(key) == FieldKey::Unbound {
+                        step = refused();
+                    }
                 }
             }
             screen.popup = Some(Popup::Form {
@@ -97,7 +167,7 @@ pub fn on_key(
                 focus,
                 new,
             });
-            Vec::new()
+            step
         }
         Popup::Pick {
             mut picker,
@@ -105,7 +175,7 @@ pub fn on_key(
         } => match picker.on_key(key) {
             Picked::Code(target) => {
                 let Some(code) = selected else {
-                    return Vec::new();
+                    return Step::none();
                 };
                 match purpose {
                     Purpose::MoveUnder => edit(CodebookEdit::Update {
@@ -113,43 +183,93 @@ pub fn on_key(
                             parent: Some(target),
                             ..code
                         },
-                    }),
-                    Purpose::MergeInto => edit(CodebookEdit::Merge {
-                        from: code.id,
-                        into: target,
-                    }),
+                    })
+                    .into(),
+                    Purpose::MergeInto => {
+                        screen.popup = Some(Popup::ConfirmMerge {
+                            from: code.id,
+                            into: target,
+                        });
+                        Step::none()
+                    }
                     Purpose::DeleteMovingTo => edit(CodebookEdit::Delete {
                         id: code.id,
                         move_to: Some(target),
-                    }),
+                    })
+                    .into(),
                 }
             }
-            Picked::Cancel => Vec::new(),
+            Picked::Cancel => Step::none(),
             Picked::Create(_) | Picked::Nothing => {
                 screen.popup = Some(Popup::Pick { picker, purpose });
-                Vec::new()
+                Step::none()
+            }
+            Picked::Unbound => {
+                screen.popup = Some(Popup::Pick { picker, purpose });
+                refused()
             }
         },
         Popup::ConfirmDelete => {
             let Some(code) = selected else {
-                return Vec::new();
+                return Step::none();
             };
-            match key.code {
-                KeyCode::Char('o' | 'y') => edit(CodebookEdit::Remove { id: code.id }),
-                KeyCode::Char('r') => edit(CodebookEdit::Delete {
+            match keymap::lookup(DELETE, &key).map(|h| h.action) {
+                Some(PopupAct::Remove) => edit(CodebookEdit::Remove { id: code.id }).into(),
+                Some(PopupAct::RemoveWithCodings) => edit(CodebookEdit::Delete {
                     id: code.id,
                     move_to: None,
-                }),
-                KeyCode::Char('m') => {
+                })
+                .into(),
+                Some(PopupAct::MoveCodings) => {
                     screen.popup = Some(Popup::Pick {
                         picker: Box::new(CodePicker::new(book)),
                         purpose: Purpose::DeleteMovingTo,
                     });
-                    Vec::new()
+                    Step::none()
                 }
-                _ => Vec::new(),
+                Some(_) => Step::none(),
+                None => {
+                    screen.popup = Some(Popup::ConfirmDelete);
+                    refused()
+                }
             }
         }
+        Popup::ConfirmMerge { from, into } => match keymap::lookup(MERGE, &key).map(|h| h.action) {
+            Some(PopupAct::Confirm) => edit(CodebookEdit::Merge { from, into }).into(),
+            Some(_) => Step::none(),
+            None => {
+                screen.popup = Some(Popup::ConfirmMerge { from, into });
+                refused()
+            }
+        },
+    }
+}
+
+/// The keys of `F1` while a popup is open.
+pub fn help(popup: &Popup, t: &Texts) -> Vec<HelpSection> {
+    match popup {
+        Popup::Form { .. } => {
+            let mut s = keymap::section(t.code_edit_title.trim(), FORM, t);
+            s.rows.extend(keymap::help_rows(TYPE, t));
+            s.rows.extend(keymap::help_rows(EDIT_LINE, t));
+            vec![s]
+        }
+        Popup::Pick { .. } => vec![HelpSection {
+            title: t.picker_title.trim().to_owned(),
+            rows: CodePicker::help(t),
+        }],
+        Popup::ConfirmDelete => vec![keymap::section(t.delete_title.trim(), DELETE, t)],
+        Popup::ConfirmMerge { .. } => vec![keymap::section(t.pick_merge.trim(), MERGE, t)],
+    }
+}
+
+/// The keys of the status line while a popup is open.
+pub fn footer(popup: &Popup, t: &Texts) -> String {
+    match popup {
+        Popup::Form { .. } => keymap::footer(&[FORM], t),
+        Popup::Pick { .. } => keymap::footer(&[PICKER], t),
+        Popup::ConfirmDelete => keymap::footer(&[DELETE], t),
+        Popup::ConfirmMerge { .. } => keymap::footer(&[MERGE], t),
     }
 }
 
@@ -172,7 +292,7 @@ fn save_form(code: Box<Code>, fields: &[Field], new: bool) -> Vec<Effect> {
     }
 }
 
-pub fn draw(frame: &mut Frame, popup: &Popup, t: &Texts) {
+pub fn draw(frame: &mut Frame, popup: &Popup, book: &Codebook, t: &Texts) {
     let area = frame.area();
     match popup {
         Popup::Form {
@@ -187,7 +307,7 @@ pub fn draw(frame: &mut Frame, popup: &Popup, t: &Texts) {
             };
             let block = Block::bordered()
                 .title(title)
-                .title_bottom(t.code_form_keys);
+                .title_bottom(format!(" {} ", keymap::footer(&[FORM], t)));
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             let labels = [
@@ -248,12 +368,39 @@ pub fn draw(frame: &mut Frame, popup: &Popup, t: &Texts) {
             );
         }
         Popup::ConfirmDelete => {
-            let rect = centered(area, 70, 6);
+            let rect = centered(area, 70, DELETE.len() as u16 + 4);
             frame.render_widget(Clear, rect);
+            let mut lines = vec![Line::from(t.keys.delete_question), Line::default()];
+            lines.extend(
+                keymap::help_rows(DELETE, t)
+                    .into_iter()
+                    .map(|(keys, what)| {
+                        Line::from(vec![
+                            Span::raw(keys).bold().yellow(),
+                            Span::raw(format!(" : {what}")),
+                        ])
+                    }),
+            );
             frame.render_widget(
-                Paragraph::new(t.confirm_delete)
+                Paragraph::new(lines)
                     .wrap(Wrap { trim: true })
                     .block(Block::bordered().title(t.delete_title)),
+                rect,
+            );
+        }
+        Popup::ConfirmMerge { from, into } => {
+            let rect = centered(area, 70, 6);
+            frame.render_widget(Clear, rect);
+            let name = |id: &CodeId| book.name_of(*id).unwrap_or("?").to_owned();
+            let lines = vec![
+                Line::from((t.keys.merge_question)(&name(from), &name(into))),
+                Line::default(),
+                Line::from(keymap::footer(&[MERGE], t)).bold(),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .block(Block::bordered().title(t.pick_merge)),
                 rect,
             );
         }

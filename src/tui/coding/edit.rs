@@ -1,13 +1,20 @@
-//! What the coding screen changes in the session, each change with what undoes it.
+//! What the coding screen changes in the session, each change with what undoes it and the words
+//! that say what it was: an undo says what it undid, a removal says it can be undone.
 
 use super::CodingScreen;
 use crate::study::{
     CodeId, Coding, CodingId, Excerpt, SegmentId, Session, SessionChange, SituationId, stamp, text,
 };
 use crate::tui::ctx::Ctx;
+use crate::tui::screen::Step;
 
-/// How to undo an action.
-pub enum Undo {
+/// How to undo an action, and what the action was (in the user's words).
+pub struct Undo {
+    pub what: String,
+    pub how: UndoBy,
+}
+
+pub enum UndoBy {
     /// These changes, in this order.
     Changes(Vec<SessionChange>),
     /// A correction of a segment's text: the text comes back with its codings and the
@@ -23,12 +30,14 @@ pub enum Undo {
 
 impl CodingScreen {
     /// Records changes in order, stopping at the first that is refused or not written (the
-    /// context's log says which); `undo` reverses them and is kept only if all were written.
+    /// context's log says which); `undo` reverses them and is kept, with `what`, only if all
+    /// were written.
     pub fn record(
         &mut self,
         cx: &mut Ctx,
         changes: Vec<SessionChange>,
         undo: Vec<SessionChange>,
+        what: String,
     ) -> bool {
         if !cx.writable(self.id) {
             return false;
@@ -39,19 +48,28 @@ impl CodingScreen {
             }
         }
         if !undo.is_empty() {
-            self.undo.push(Undo::Changes(undo));
+            self.undo.push(Undo {
+                what,
+                how: UndoBy::Changes(undo),
+            });
         }
         true
     }
 
+    /// The name of a code, for messages.
+    fn code_name(cx: &Ctx, code: CodeId) -> String {
+        cx.study.codebook.name_of(code).unwrap_or("?").to_owned()
+    }
+
     /// Codes the target span.
-    pub fn apply_code(&mut self, cx: &mut Ctx, code: CodeId) -> bool {
+    pub fn apply_code(&mut self, cx: &mut Ctx, code: CodeId) -> Step {
         let Some(session) = cx.session(self.id) else {
-            return false;
+            return Step::none();
         };
         let Some(excerpt) = self.target(session) else {
-            return false;
+            return Step::error(cx.t.keys.nothing_to_code);
         };
+        let name = Self::code_name(cx, code);
         let duplicate = session.codings.iter().any(|c| {
             c.segment == excerpt.segment
                 && c.code == code
@@ -59,7 +77,7 @@ impl CodingScreen {
                 && (c.start, c.end) == (excerpt.start, excerpt.end)
         });
         if duplicate {
-            return false;
+            return Step::info((cx.t.keys.already_coded)(&name));
         }
         let coding = Coding {
             id: CodingId::new(),
@@ -73,104 +91,205 @@ impl CodingScreen {
         };
         let undo = vec![SessionChange::RemoveCoding { coding: coding.id }];
         self.anchor = None;
-        self.record(cx, vec![SessionChange::AddCoding { coding }], undo)
+        let what = (cx.t.keys.did_code)(&name);
+        if self.record(cx, vec![SessionChange::AddCoding { coding }], undo, what) {
+            Step::info((cx.t.keys.coded)(&name, excerpt.end - excerpt.start))
+        } else {
+            Step::none()
+        }
     }
 
-    pub fn remove_coding(&mut self, cx: &mut Ctx, id: CodingId) {
+    pub fn remove_coding(&mut self, cx: &mut Ctx, id: CodingId) -> Step {
         let Some(old) = cx.session(self.id).and_then(|s| s.coding(id)).cloned() else {
-            return;
+            return Step::none();
         };
-        self.record(
+        let name = Self::code_name(cx, old.code);
+        let what = (cx.t.keys.did_uncode)(&name);
+        if self.record(
             cx,
             vec![SessionChange::RemoveCoding { coding: id }],
             vec![SessionChange::AddCoding { coding: old }],
-        );
+            what,
+        ) {
+            Step::info((cx.t.keys.uncoded)(&name))
+        } else {
+            Step::none()
+        }
     }
 
-    pub fn set_memo(&mut self, cx: &mut Ctx, id: CodingId, memo: Option<String>) {
-        let Some(old) = cx.session(self.id).and_then(|s| s.coding(id)) else {
-            return;
+    pub fn set_memo(&mut self, cx: &mut Ctx, id: CodingId, memo: Option<String>) -> Step {
+        let Some(old) = cx.session(self.id).and_then(|s| s.coding(id)).cloned() else {
+            return Step::none();
+        };
+        if old.memo == memo {
+            return Step::none();
+        }
+        let name = Self::code_name(cx, old.code);
+        let t = cx.t.keys;
+        let (what, said) = match &memo {
+            None => ((t.did_remove_memo)(&name), (t.memo_removed)(&name)),
+            Some(_) => ((t.did_write_memo)(&name), (t.memo_saved)(&name)),
         };
         let undo = SessionChange::SetCodingMemo {
             coding: id,
-            memo: old.memo.clone(),
+            memo: old.memo,
         };
-        self.record(
+        if self.record(
             cx,
             vec![SessionChange::SetCodingMemo { coding: id, memo }],
             vec![undo],
-        );
+            what,
+        ) {
+            Step::info(said)
+        } else {
+            Step::none()
+        }
     }
 
     /// Replaces a segment's text; codings follow their words. The undo puts back the text and
     /// every coding as it was, those the edit removed included.
-    pub fn edit_text(&mut self, cx: &mut Ctx, seg: usize, new_text: &str) {
+    pub fn edit_text(&mut self, cx: &mut Ctx, seg: usize, new_text: &str) -> Step {
         let Some(session) = cx.session(self.id) else {
-            return;
+            return Step::none();
         };
         let Some(segment) = session.segments.get(seg) else {
-            return;
+            return Step::none();
         };
         let new_text = text::normalize(new_text);
         if new_text == segment.text {
-            return;
+            return Step::none();
         }
-        let undo = Undo::Text {
-            segment: segment.id,
-            text: segment.text.clone(),
-            codings: session
-                .codings
-                .iter()
-                .filter(|c| c.segment == segment.id)
-                .cloned()
-                .collect(),
-            excerpts: session
-                .situations
-                .iter()
-                .map(|s| {
-                    let on: Vec<Excerpt> = s
-                        .excerpts
-                        .iter()
-                        .filter(|e| e.segment == segment.id)
-                        .copied()
-                        .collect();
-                    (s.id, on)
-                })
-                .filter(|(_, e)| !e.is_empty())
-                .collect(),
+        let undo = Undo {
+            what: cx.t.keys.did_correct.to_owned(),
+            how: UndoBy::Text {
+                segment: segment.id,
+                text: segment.text.clone(),
+                codings: codings_on(session, segment.id),
+                excerpts: excerpts_on(session, segment.id),
+            },
         };
         let change = SessionChange::EditText {
             segment: segment.id,
             text: new_text,
         };
-        if self.record(cx, vec![change], Vec::new()) {
+        let done = self.record(cx, vec![change], Vec::new(), String::new());
+        if done {
             self.undo.push(undo);
         }
         self.anchor = None;
-        if let Some(session) = cx.session(self.id) {
-            self.clamp(session);
+        self.text_changed(cx);
+        match (done, cx.log.notices.first()) {
+            // What the correction did to codings is said with it.
+            (true, Some(notice)) => Step::info(format!("{} — {notice}", cx.t.keys.corrected)),
+            (true, None) => Step::info(cx.t.keys.corrected),
+            (false, _) => Step::none(),
         }
     }
 
-    /// Reverses the last action.
-    pub fn undo_last(&mut self, cx: &mut Ctx) {
-        let (Some(undo), Some(session)) = (self.undo.pop(), cx.session(self.id)) else {
-            return;
+    /// Deletes the segment at `seg` with its codings; the undo puts it back where it was, with
+    /// its codings, its place in situations and the memos on it.
+    pub fn delete_segment(&mut self, cx: &mut Ctx, seg: usize) -> Step {
+        let Some(session) = cx.session(self.id) else {
+            return Step::none();
         };
-        let changes = match undo {
-            Undo::Changes(changes) => changes,
-            Undo::Text {
+        let Some(segment) = session.segments.get(seg).cloned() else {
+            return Step::none();
+        };
+        let id = segment.id;
+        let mut undo = vec![SessionChange::AddSegment {
+            segment,
+            after: seg.checked_sub(1).map(|i| session.segments[i].id),
+            before: session.segments.get(seg + 1).map(|s| s.id),
+        }];
+        undo.extend(
+            codings_on(session, id)
+                .into_iter()
+                .map(|coding| SessionChange::AddCoding { coding }),
+        );
+        for (situation, excerpts) in excerpts_on(session, id) {
+            for excerpt in excerpts {
+                undo.push(SessionChange::LinkExcerpt { situation, excerpt });
+            }
+        }
+        for memo in session.memos.iter().filter(|m| m.segment == Some(id)) {
+            undo.push(SessionChange::RemoveMemo { memo: memo.id });
+            undo.push(SessionChange::AddMemo { memo: memo.clone() });
+        }
+        let what = cx.t.keys.did_delete_segment.to_owned();
+        let done = self.record(
+            cx,
+            vec![SessionChange::RemoveSegment { segment: id }],
+            undo,
+            what,
+        );
+        self.anchor = None;
+        self.text_changed(cx);
+        if done {
+            Step::info(cx.t.keys.segment_deleted)
+        } else {
+            Step::none()
+        }
+    }
+
+    /// Reverses the last action, and says which it was.
+    pub fn undo_last(&mut self, cx: &mut Ctx) -> Step {
+        let Some(session) = cx.session(self.id) else {
+            return Step::none();
+        };
+        let Some(undo) = self.undo.pop() else {
+            return Step::error(cx.t.keys.nothing_to_undo);
+        };
+        let changes = match undo.how {
+            UndoBy::Changes(changes) => changes,
+            UndoBy::Text {
                 segment,
                 text,
                 codings,
                 excerpts,
             } => restore_text(session, segment, text, codings, excerpts),
         };
-        self.record(cx, changes, Vec::new());
+        let done = self.record(cx, changes, Vec::new(), String::new());
+        self.text_changed(cx);
+        if done {
+            Step::info((cx.t.keys.undone)(&undo.what))
+        } else {
+            Step::none()
+        }
+    }
+
+    /// Texts or segments changed: laid out again, the cursor kept inside.
+    pub fn text_changed(&mut self, cx: &Ctx) {
+        self.layout.borrow_mut().reset();
         if let Some(session) = cx.session(self.id) {
             self.clamp(session);
         }
     }
+}
+
+fn codings_on(session: &Session, segment: SegmentId) -> Vec<Coding> {
+    session
+        .codings
+        .iter()
+        .filter(|c| c.segment == segment)
+        .cloned()
+        .collect()
+}
+
+fn excerpts_on(session: &Session, segment: SegmentId) -> Vec<(SituationId, Vec<Excerpt>)> {
+    session
+        .situations
+        .iter()
+        .map(|s| {
+            let on: Vec<Excerpt> = s
+                .excerpts
+                .iter()
+                .filter(|e| e.segment == segment)
+                .copied()
+                .collect();
+            (s.id, on)
+        })
+        .filter(|(_, e)| !e.is_empty())
+        .collect()
 }
 
 /// The changes that put a segment back as it was before a correction: its codings off, the old

@@ -1,40 +1,150 @@
-//! What keys and the mouse do on the coding screen (popups aside: `popup.rs`).
+//! What keys and the mouse do on the coding screen (popups aside: `popup.rs`). Moves are
+//! vim's: the cursor is on a char, `w` goes to the last char of a word, a selection takes in
+//! the char under the cursor.
 
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::layout::Rect;
-use ratatui_textarea::TextArea;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
-use super::layout::{self, Row};
-use super::view::Areas;
+use super::layout::{Laying, Row, Spot};
 use super::{ChooseFor, CodingScreen, Popup, Pos, motion, popup, segment_text};
-use crate::study::{CodingId, Session, text};
+use crate::i18n::Texts;
+use crate::study::{CodingId, Session};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{
+    self, ALT_DIGITS, Binding, DELETE, DOWN, END, ENTER, ESC, HOME, HelpSection, LEFT, PAGE_DOWN,
+    PAGE_UP, RIGHT, UP, bind, ch, ctrl, ctrl_key, main, shift_key,
+};
 use crate::tui::msg::Effect;
 use crate::tui::screen::{Nav, Step};
+use crate::tui::search::SearchScreen;
 use crate::tui::widget::field::Field;
 use crate::tui::widget::menu::Menu;
 use crate::tui::widget::picker::CodePicker;
 use crate::tui::widget::quick_codes::quick_code;
 
-/// The transcript as laid out on this terminal: what moving by rows and clicks read.
-struct Laid {
-    rows: Vec<Row>,
-    area: Rect,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Left,
+    Right,
+    WordEnd,
+    WordStart,
+    SentenceEnd,
+    SentenceStart,
+    NextSegment,
+    PreviousSegment,
+    RowStart,
+    RowEnd,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Select,
+    /// Shift with an arrow: the selection follows the move.
+    Extend,
+    Code,
+    QuickCode,
+    Remove,
+    Memo,
+    Correct,
+    DeleteSegment,
+    Situation,
+    Filter,
+    Attach,
+    Undo,
+    Name,
+    Codebook,
+    Search,
+    Help,
+    Back,
 }
 
-impl Laid {
-    fn of(session: &Session, cx: &Ctx) -> Laid {
-        let area = Areas::of(Rect::new(0, 0, cx.size.0, cx.size.1)).transcript;
-        Laid {
-            rows: layout::rows(session, cx.study, area.width, cx.t.no_question),
-            area,
-        }
-    }
+pub static KEYS: &[Binding<Act>] = &[
+    bind(&[LEFT, ch('h')], Act::Left, |k| k.char_left),
+    bind(&[RIGHT, ch('l')], Act::Right, |k| k.char_right),
+    bind(&[ch('w'), ctrl_key(KeyCode::Right)], Act::WordEnd, |k| {
+        k.word_end
+    }),
+    bind(&[ch('b'), ctrl_key(KeyCode::Left)], Act::WordStart, |k| {
+        k.word_start
+    }),
+    bind(&[ch(')')], Act::SentenceEnd, |k| k.sentence_end),
+    bind(&[ch('(')], Act::SentenceStart, |k| k.sentence_start),
+    bind(&[ch('}')], Act::NextSegment, |k| k.next_segment),
+    bind(&[ch('{')], Act::PreviousSegment, |k| k.previous_segment),
+    bind(&[ch('0'), HOME], Act::RowStart, |k| k.row_start),
+    bind(&[ch('$'), END], Act::RowEnd, |k| k.row_end),
+    bind(&[DOWN, ch('j')], Act::Down, |k| k.row_down),
+    bind(&[UP, ch('k')], Act::Up, |k| k.row_up),
+    bind(&[PAGE_DOWN], Act::PageDown, |k| k.page_down),
+    bind(&[PAGE_UP], Act::PageUp, |k| k.page_up),
+    bind(&[ch('g')], Act::Top, |k| k.transcript_start),
+    bind(&[ch('G')], Act::Bottom, |k| k.transcript_end),
+    main(&[ch('v')], Act::Select, |k| k.select, |k| k.short_select),
+    bind(
+        &[
+            shift_key(KeyCode::Left),
+            shift_key(KeyCode::Right),
+            shift_key(KeyCode::Up),
+            shift_key(KeyCode::Down),
+            shift_key(KeyCode::Home),
+            shift_key(KeyCode::End),
+        ],
+        Act::Extend,
+        |k| k.extend_selection,
+    ),
+    main(
+        &[ch('c'), ENTER],
+        Act::Code,
+        |k| k.code_selection,
+        |k| k.short_code,
+    ),
+    bind(&[ALT_DIGITS], Act::QuickCode, |k| k.quick_code),
+    main(
+        &[ch('x'), DELETE],
+        Act::Remove,
+        |k| k.remove_coding,
+        |k| k.short_remove,
+    ),
+    main(&[ch('m')], Act::Memo, |k| k.memo, |k| k.short_memo),
+    bind(&[ch('e')], Act::Correct, |k| k.correct_text),
+    bind(&[ch('D')], Act::DeleteSegment, |k| k.delete_segment),
+    bind(&[ch('s')], Act::Situation, |k| k.link_situation),
+    bind(&[ch('f')], Act::Filter, |k| k.filter_coder),
+    bind(&[ch('a')], Act::Attach, |k| k.attach_question),
+    main(
+        &[ch('u'), ctrl('z')],
+        Act::Undo,
+        |k| k.undo,
+        |k| k.short_undo,
+    ),
+    bind(&[ch('N')], Act::Name, |k| k.coder_name),
+    bind(&[ch('B')], Act::Codebook, |k| k.codebook),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+    main(
+        &[ESC, ch('q')],
+        Act::Back,
+        |k| k.back_coding,
+        |k| k.short_back,
+    ),
+];
 
-    fn height(&self) -> usize {
-        self.area.height as usize
+impl Act {
+    /// Whether the action writes to the session.
+    fn writes(self) -> bool {
+        matches!(
+            self,
+            Act::Code
+                | Act::QuickCode
+                | Act::Remove
+                | Act::Memo
+                | Act::Correct
+                | Act::DeleteSegment
+                | Act::Situation
+                | Act::Attach
+                | Act::Undo
+        )
     }
 }
 
@@ -42,89 +152,68 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
     if s.popup.is_some() {
         return popup::on_key(s, cx, key);
     }
+    let Some(hit) = keymap::lookup(KEYS, &key) else {
+        return Step::error(keymap::refused(&key, cx.t));
+    };
+    if hit.action.writes() && !cx.writable(s.id) {
+        return Step::error(cx.t.keys.read_only_coding);
+    }
+    let step = act(s, cx, hit.action, hit.ch, key.code);
+    if let Some(session) = cx.session(s.id) {
+        s.clamp(session);
+        if s.found.is_some_and(|f| f != s.cursor.seg) {
+            s.found = None;
+        }
+        s.scroll_to_cursor(cx, session);
+    }
+    step
+}
+
+fn act(s: &mut CodingScreen, cx: &mut Ctx, action: Act, ch: Option<char>, code: KeyCode) -> Step {
     let Some(session) = cx.session(s.id) else {
         return Step::nav(Nav::Pop);
     };
-    let laid = Laid::of(session, cx);
-    let writable = cx.writable(s.id);
-    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let moving = matches!(
-        key.code,
-        KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Home
-            | KeyCode::End
-            | KeyCode::PageUp
-            | KeyCode::PageDown
-    );
-    // Shift with a movement extends the selection, as in any editor.
-    if moving && shift && s.anchor.is_none() {
-        s.anchor = Some(s.cursor);
-    }
-    let text = segment_text(session, s.cursor.seg);
-    let off = s.cursor.off;
-    let page = laid.height().max(2) as isize - 1;
-    match key.code {
-        KeyCode::Left | KeyCode::Char('h') if ctrl || alt => {
-            s.cursor.off = motion::word_start(text, off)
-        }
-        KeyCode::Right | KeyCode::Char('l') if ctrl || alt => {
-            s.cursor.off = motion::word_end(text, off)
-        }
-        KeyCode::Left | KeyCode::Char('h') => s.cursor.off = motion::prev_char(text, off),
-        KeyCode::Right | KeyCode::Char('l') => s.cursor.off = motion::next_char(text, off),
-        KeyCode::Char('w') => s.cursor.off = motion::word_end(text, off),
-        KeyCode::Char('b') => s.cursor.off = motion::word_start(text, off),
-        KeyCode::Char(')') => s.cursor.off = motion::sentence_end(text, off),
-        KeyCode::Char('(') => s.cursor.off = motion::sentence_start(text, off),
-        KeyCode::Char('}') => move_segment(s, session, 1),
-        KeyCode::Char('{') => move_segment(s, session, -1),
-        KeyCode::Char('0') | KeyCode::Home => s.cursor.off = row_bounds(&laid.rows, s).0,
-        KeyCode::Char('$') | KeyCode::End => s.cursor.off = row_bounds(&laid.rows, s).1,
-        KeyCode::Down | KeyCode::Char('j') => move_rows(&laid.rows, s, session, 1),
-        KeyCode::Up | KeyCode::Char('k') => move_rows(&laid.rows, s, session, -1),
-        KeyCode::PageDown => move_rows(&laid.rows, s, session, page),
-        KeyCode::PageUp => move_rows(&laid.rows, s, session, -page),
-        KeyCode::Char('g') => s.cursor = Pos { seg: 0, off: 0 },
-        KeyCode::Char('G') => {
-            let last = session.segments.len().saturating_sub(1);
-            s.cursor = Pos { seg: last, off: 0 };
-        }
-        KeyCode::Char('v') => {
+    match action {
+        Act::Select => {
             s.anchor = if s.anchor.is_some() {
                 None
             } else {
                 Some(s.cursor)
             };
         }
-        KeyCode::Esc if s.anchor.is_some() => s.anchor = None,
-        KeyCode::Esc | KeyCode::Char('q') => return Step::nav(Nav::Pop),
-        KeyCode::Char('c') | KeyCode::Enter if writable => {
-            s.popup = Some(Popup::Picker(CodePicker::new(&cx.study.codebook)));
+        Act::Extend => {
+            if s.anchor.is_none() {
+                s.anchor = Some(s.cursor);
+            }
+            let along = match code {
+                KeyCode::Left => Act::Left,
+                KeyCode::Right => Act::Right,
+                KeyCode::Up => Act::Up,
+                KeyCode::Down => Act::Down,
+                KeyCode::Home => Act::RowStart,
+                _ => Act::RowEnd,
+            };
+            s.cursor = moved(s, cx, session, along);
         }
-        KeyCode::Char(c @ '1'..='9') if alt && writable => {
-            if let Some(code) = quick_code(cx.study, c) {
-                s.apply_code(cx, code);
-                return Step::none();
+        Act::Back if s.anchor.is_some() => s.anchor = None,
+        Act::Back => return Step::nav(Nav::Pop),
+        Act::Code => s.popup = Some(Popup::Picker(CodePicker::new(&cx.study.codebook))),
+        Act::QuickCode => {
+            let digit = ch.unwrap_or('0');
+            return match quick_code(cx.study, digit) {
+                Some(code) => s.apply_code(cx, code),
+                None => Step::error((cx.t.keys.no_quick_code)(digit)),
+            };
+        }
+        Act::Remove => return choose(s, cx, ChooseFor::Remove),
+        Act::Memo => return choose(s, cx, ChooseFor::Memo),
+        Act::Correct => s.popup = Some(Popup::edit(session, s.cursor.seg)),
+        Act::DeleteSegment => {
+            if !session.segments.is_empty() {
+                s.popup = Some(Popup::ConfirmDelete(s.cursor.seg));
             }
         }
-        KeyCode::Char('x') | KeyCode::Delete if writable => {
-            return choose(s, cx, ChooseFor::Remove);
-        }
-        KeyCode::Char('m') if writable => return choose(s, cx, ChooseFor::Memo),
-        KeyCode::Char('e') if writable => {
-            let mut area = TextArea::from(text.split('\n').map(str::to_owned).collect::<Vec<_>>());
-            area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-            s.popup = Some(Popup::Edit {
-                seg: s.cursor.seg,
-                area: Box::new(area),
-            });
-        }
-        KeyCode::Char('s') if writable => {
+        Act::Situation => {
             if let Some(excerpt) = s.target(session) {
                 s.popup = Some(Popup::Situations {
                     excerpt,
@@ -132,8 +221,8 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
                 });
             }
         }
-        KeyCode::Char('f') => s.coder_filter = next_coder(s, session),
-        KeyCode::Char('a') if writable => {
+        Act::Filter => s.coder_filter = next_coder(s, session),
+        Act::Attach => {
             // The list starts on the segment's question (0 is "outside the grid").
             let current = session.segments.get(s.cursor.seg).and_then(|x| x.question);
             let selected = current
@@ -141,19 +230,69 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
                 .map_or(0, |p| p + 1);
             s.popup = Some(Popup::Question(Menu::at(selected)));
         }
-        KeyCode::Char('u') if writable => {
-            s.undo_last(cx);
-            return Step::none();
-        }
-        KeyCode::Char('B') => {
-            return Step::push(crate::tui::codebook::CodebookScreen::new());
-        }
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        _ => {}
+        Act::Undo => return s.undo_last(cx),
+        Act::Name => s.popup = Some(Popup::coder(cx)),
+        Act::Codebook => return Step::push(crate::tui::codebook::CodebookScreen::new()),
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Help => return Step::nav(Nav::Help),
+        movement => s.cursor = moved(s, cx, session, movement),
     }
-    s.clamp(session);
-    s.scroll_to_cursor(&laid.rows, laid.height());
     Step::none()
+}
+
+/// Where a move takes the cursor.
+fn moved(s: &CodingScreen, cx: &Ctx, session: &Session, action: Act) -> Pos {
+    let Pos { seg, off } = s.cursor;
+    let text = segment_text(session, seg);
+    let byte = s.layout.borrow_mut().byte_of(session, seg, off);
+    let local = |f: fn(&str, usize) -> usize| Pos {
+        seg,
+        off: motion::local(text, byte, off, f),
+    };
+    let page = s.area(cx.size, cx.study).height.max(2) as isize - 1;
+    let last = session.segments.len().saturating_sub(1);
+    match action {
+        Act::Left => local(motion::prev_char),
+        Act::Right => local(motion::next_char),
+        Act::WordEnd => local(motion::word_last),
+        Act::WordStart => local(motion::word_start),
+        Act::SentenceEnd => local(motion::sentence_last),
+        Act::SentenceStart => local(motion::sentence_start),
+        Act::NextSegment => Pos {
+            seg: (seg + 1).min(last),
+            off: 0,
+        },
+        Act::PreviousSegment => Pos {
+            seg: seg.saturating_sub(1),
+            off: 0,
+        },
+        Act::RowStart | Act::RowEnd => {
+            let mut layout = s.layout.borrow_mut();
+            let n = layout.text_row_of(session, seg, off);
+            let Some(row) = layout.text_row(session, seg, n) else {
+                return s.cursor;
+            };
+            if action == Act::RowStart {
+                Pos {
+                    seg,
+                    off: row.start,
+                }
+            } else {
+                let end = motion::local(text, row.byte_end, row.end, motion::prev_char);
+                Pos {
+                    seg,
+                    off: end.max(row.start),
+                }
+            }
+        }
+        Act::Down => move_rows(s, cx, session, 1),
+        Act::Up => move_rows(s, cx, session, -1),
+        Act::PageDown => move_rows(s, cx, session, page),
+        Act::PageUp => move_rows(s, cx, session, -page),
+        Act::Top => Pos { seg: 0, off: 0 },
+        Act::Bottom => Pos { seg: last, off: 0 },
+        _ => s.cursor,
+    }
 }
 
 /// The coders of the session in turn, then everyone.
@@ -170,51 +309,50 @@ fn next_coder(s: &CodingScreen, session: &Session) -> Option<String> {
     }
 }
 
-fn move_segment(s: &mut CodingScreen, session: &Session, delta: isize) {
-    let count = session.segments.len() as isize;
-    let seg = (s.cursor.seg as isize + delta).clamp(0, (count - 1).max(0)) as usize;
-    s.cursor = Pos { seg, off: 0 };
-}
-
-fn row_bounds(rows: &[Row], s: &CodingScreen) -> (usize, usize) {
-    match layout::row_of(rows, s.cursor.seg, s.cursor.off).map(|i| &rows[i]) {
-        Some(Row::Text { start, end, .. }) => (*start, *end),
-        _ => (0, 0),
-    }
-}
-
-/// Up or down by screen rows, keeping the column, skipping headings.
-fn move_rows(rows: &[Row], s: &mut CodingScreen, session: &Session, delta: isize) {
-    let Some(here) = layout::row_of(rows, s.cursor.seg, s.cursor.off) else {
-        return;
+/// Up or down by screen rows of text, keeping the column, skipping headings.
+fn move_rows(s: &CodingScreen, cx: &Ctx, session: &Session, delta: isize) -> Pos {
+    let lay = Laying {
+        session,
+        study: cx.study,
+        no_question: cx.t.no_question,
     };
-    let Row::Text { start, .. } = rows[here] else {
-        return;
+    let mut layout = s.layout.borrow_mut();
+    let Pos { seg, off } = s.cursor;
+    let text = segment_text(session, seg);
+    let n = layout.text_row_of(session, seg, off);
+    let Some(row) = layout.text_row(session, seg, n) else {
+        return s.cursor;
     };
-    let col = motion::column_of(segment_text(session, s.cursor.seg), start, s.cursor.off);
-    let step = delta.signum();
-    let mut remaining = delta.abs();
-    let mut i = here as isize;
-    let mut target = here;
+    let col = motion::column_of(&text[row.byte_start..row.byte_end], off - row.start);
+    let mut spot = layout.spot_of(&lay, seg, off);
+    let mut target = None;
+    let mut remaining = delta.unsigned_abs();
     while remaining > 0 {
-        i += step;
-        if i < 0 || i >= rows.len() as isize {
+        let next = if delta > 0 {
+            layout.next(&lay, spot)
+        } else {
+            layout.previous(&lay, spot)
+        };
+        let Some(next) = next else {
             break;
-        }
-        if matches!(rows[i as usize], Row::Text { .. }) {
-            target = i as usize;
+        };
+        spot = next;
+        if let Some(Row::Text { seg, row }) = layout.row_at(&lay, spot) {
+            target = Some((seg, row));
             remaining -= 1;
         }
     }
-    if let Row::Text { seg, start, end } = rows[target] {
-        let text = segment_text(session, seg);
-        let mut off = motion::offset_at_column(text, start, end, col);
-        // On a row that wraps, its last position belongs to the next row.
-        if off == end && end < text::char_len(text) && off > start {
-            off = motion::prev_char(text, off);
-        }
-        s.cursor = Pos { seg, off };
+    let Some((seg, row)) = target else {
+        return s.cursor;
+    };
+    let text = segment_text(session, seg);
+    let piece = &text[row.byte_start..row.byte_end];
+    let mut off = row.start + motion::offset_at_column(piece, col);
+    // The cursor stays on a char of the row.
+    if off >= row.end && off > row.start {
+        off = motion::local(text, row.byte_end, row.end, motion::prev_char);
     }
+    Pos { seg, off }
 }
 
 /// Removing or annotating: the coding under the cursor, or a choice when there are several.
@@ -224,21 +362,21 @@ fn choose(s: &mut CodingScreen, cx: &mut Ctx, action: ChooseFor) -> Step {
     };
     let codings: Vec<CodingId> = s.codings_here(session).iter().map(|c| c.id).collect();
     match codings.as_slice() {
-        [] => {}
+        [] => Step::error(cx.t.keys.no_coding_here),
         [one] => act_on(s, cx, *one, action),
         _ => {
             s.popup = Some(Popup::Choose {
                 codings,
                 menu: Menu::default(),
                 action,
-            })
+            });
+            Step::none()
         }
     }
-    Step::none()
 }
 
 /// Removes a coding, or opens its memo.
-pub fn act_on(s: &mut CodingScreen, cx: &mut Ctx, coding: CodingId, action: ChooseFor) {
+pub fn act_on(s: &mut CodingScreen, cx: &mut Ctx, coding: CodingId, action: ChooseFor) -> Step {
     match action {
         ChooseFor::Remove => s.remove_coding(cx, coding),
         ChooseFor::Memo => {
@@ -251,7 +389,25 @@ pub fn act_on(s: &mut CodingScreen, cx: &mut Ctx, coding: CodingId, action: Choo
                 coding,
                 field: Field::new(&memo),
             });
+            Step::none()
         }
+    }
+}
+
+/// The keys of `F1`: a popup's, then the screen's.
+pub fn help(s: &CodingScreen, t: &Texts) -> Vec<HelpSection> {
+    // A popup takes every key while it is open.
+    match &s.popup {
+        Some(p) => popup::help(p, t),
+        None => vec![keymap::section(t.coding_title, KEYS, t)],
+    }
+}
+
+/// The keys of the status line.
+pub fn footer(s: &CodingScreen, t: &Texts) -> String {
+    match &s.popup {
+        Some(p) => popup::footer(p, t),
+        None => keymap::footer(&[KEYS], t),
     }
 }
 
@@ -263,20 +419,30 @@ pub fn on_mouse(s: &mut CodingScreen, cx: &mut Ctx, mouse: MouseEvent) -> Step {
     if s.popup.is_some() {
         return Step::none();
     }
-    let laid = Laid::of(session, cx);
-    let area = laid.area;
+    let area = s.area(cx.size, cx.study);
     if area.height == 0 || area.width == 0 {
         return Step::none();
     }
+    let lay = Laying {
+        session,
+        study: cx.study,
+        no_question: cx.t.no_question,
+    };
     let inside = mouse.column >= area.x
         && mouse.column < area.right()
         && mouse.row >= area.y
         && mouse.row < area.bottom();
     match mouse.kind {
-        MouseEventKind::ScrollDown => s.top = (s.top + 3).min(laid.rows.len().saturating_sub(1)),
-        MouseEventKind::ScrollUp => s.top = s.top.saturating_sub(3),
+        MouseEventKind::ScrollDown => {
+            let top = s.top;
+            s.top = s.layout.borrow_mut().walk(&lay, top, 3);
+        }
+        MouseEventKind::ScrollUp => {
+            let top = s.top;
+            s.top = s.layout.borrow_mut().walk(&lay, top, -3);
+        }
         MouseEventKind::Down(MouseButton::Left) if inside => {
-            if let Some(pos) = position_at(&laid, s, session, mouse.column, mouse.row) {
+            if let Some(pos) = position_at(s, &lay, area, mouse.column, mouse.row) {
                 s.cursor = pos;
                 s.anchor = Some(pos);
                 s.dragging = true;
@@ -284,7 +450,7 @@ pub fn on_mouse(s: &mut CodingScreen, cx: &mut Ctx, mouse: MouseEvent) -> Step {
         }
         MouseEventKind::Drag(MouseButton::Left) if s.dragging => {
             let row = mouse.row.clamp(area.y, area.bottom().saturating_sub(1));
-            if let Some(pos) = position_at(&laid, s, session, mouse.column, row) {
+            if let Some(pos) = position_at(s, &lay, area, mouse.column, row) {
                 s.cursor = pos;
             }
         }
@@ -299,18 +465,29 @@ pub fn on_mouse(s: &mut CodingScreen, cx: &mut Ctx, mouse: MouseEvent) -> Step {
     Step::none()
 }
 
-/// The transcript position under a screen cell.
-fn position_at(laid: &Laid, s: &CodingScreen, session: &Session, x: u16, y: u16) -> Option<Pos> {
-    let index = s.top + (y - laid.area.y) as usize;
-    match laid.rows.get(index)? {
-        Row::Text { seg, start, end } => {
-            let col = x.saturating_sub(laid.area.x + layout::MARGIN) as usize;
-            Some(Pos {
-                seg: *seg,
-                off: motion::offset_at_column(segment_text(session, *seg), *start, *end, col),
-            })
+/// The transcript position under a screen cell: the char drawn there (a click past the end of
+/// a row is on its last char).
+fn position_at(
+    s: &CodingScreen,
+    lay: &Laying,
+    area: ratatui::layout::Rect,
+    x: u16,
+    y: u16,
+) -> Option<Pos> {
+    let mut layout = s.layout.borrow_mut();
+    let spot: Spot = layout.walk(lay, s.top, (y - area.y) as isize);
+    match layout.row_at(lay, spot)? {
+        Row::Text { seg, row } => {
+            let text = segment_text(lay.session, seg);
+            let col = x.saturating_sub(area.x + super::layout::MARGIN) as usize;
+            let piece = &text[row.byte_start..row.byte_end];
+            let mut off = row.start + motion::offset_at_column(piece, col);
+            if off >= row.end && off > row.start {
+                off = motion::local(text, row.byte_end, row.end, motion::prev_char);
+            }
+            Some(Pos { seg, off })
         }
-        Row::Heading(seg) => Some(Pos { seg: *seg, off: 0 }),
+        Row::Heading(seg) => Some(Pos { seg, off: 0 }),
         _ => None,
     }
 }

@@ -1,8 +1,10 @@
 //! The coding screen: a session's transcript, where the analyst selects excerpts and codes them.
 //!
 //! The cursor and the selection are char offsets in one segment's text (codings never span two
-//! segments). Changes go through [`CodingScreen::record`] (`edit.rs`), which journals them and
-//! keeps what undoes them.
+//! segments). A selection takes in the char under the cursor, as vim's visual mode does. The
+//! transcript is laid out only as far as it is shown (`layout.rs`), so a key costs the same on
+//! a session of any size. Changes go through [`CodingScreen::record`] (`edit.rs`), which
+//! journals them and keeps what undoes them.
 
 pub mod edit;
 pub mod keys;
@@ -11,16 +13,21 @@ pub mod motion;
 pub mod popup;
 pub mod view;
 
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent};
+use std::cell::RefCell;
 
-pub use self::edit::Undo;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+
+pub use self::edit::{Undo, UndoBy};
+use self::layout::{Laying, Layout, Spot};
 pub use self::popup::{ChooseFor, Popup};
 use crate::i18n::Texts;
-use crate::study::{Coding, Excerpt, Session, SessionId, text};
+use crate::study::{Coding, Excerpt, Session, SessionId, Study};
 use crate::tui::ctx::{Ctx, View};
+use crate::tui::keymap::HelpSection;
 use crate::tui::msg::Answer;
-use crate::tui::screen::{Bindings, Screen, Step};
+use crate::tui::screen::{Screen, Step};
 
 /// A place in the transcript: a segment (by index) and a char offset in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -35,8 +42,8 @@ pub struct CodingScreen {
     pub cursor: Pos,
     /// Where the selection started, if one is being made.
     pub anchor: Option<Pos>,
-    /// First row shown.
-    pub top: usize,
+    /// The first row shown.
+    pub top: Spot,
     /// Only this coder's codings are shown (and removable); `None`: everyone's.
     pub coder_filter: Option<String>,
     pub popup: Option<Popup>,
@@ -44,64 +51,153 @@ pub struct CodingScreen {
     pub undo: Vec<Undo>,
     /// A mouse drag is selecting.
     pub dragging: bool,
+    /// The segment a search hit was opened on: marked until the cursor leaves it.
+    pub found: Option<usize>,
+    /// The transcript as laid out so far (drawing lays out too, hence the cell).
+    pub layout: RefCell<Layout>,
 }
 
 impl CodingScreen {
-    /// The coding screen of `session`, at an excerpt, selected, if given (from the retrieval
-    /// list or a search hit).
-    pub fn open(session: &Session, at: Option<Excerpt>) -> CodingScreen {
+    /// The coding screen of `session`, at an excerpt (from the excerpts of a code or a search
+    /// hit), selected and scrolled to the middle of the screen. A whole segment (a hit in its
+    /// text) is a place, marked, not a selection: the first Esc then goes back.
+    pub fn open(cx: &Ctx, session: &Session, at: Option<Excerpt>) -> CodingScreen {
         let mut screen = CodingScreen {
             id: session.id,
             cursor: Pos { seg: 0, off: 0 },
             anchor: None,
-            top: 0,
+            top: Spot::default(),
             coder_filter: None,
             popup: None,
             undo: Vec::new(),
             dragging: false,
+            found: None,
+            layout: RefCell::new(Layout::default()),
         };
         if let Some(e) = at
             && let Some(seg) = session.segment_index(e.segment)
         {
-            // A whole segment (a search hit in its text) is a place, not a selection: the
-            // first Esc then goes back rather than clearing a selection nobody sees.
-            screen.anchor = (e.start < e.end).then_some(Pos { seg, off: e.start });
-            screen.cursor = Pos { seg, off: e.end };
+            if e.start < e.end {
+                screen.anchor = Some(Pos { seg, off: e.start });
+                // The selection ends with the char under the cursor: the excerpt's last.
+                let text = segment_text(session, seg);
+                let last = motion::prev_char(text, e.end).max(e.start);
+                screen.cursor = Pos { seg, off: last };
+            } else {
+                screen.cursor = Pos { seg, off: 0 };
+                screen.found = Some(seg);
+            }
+            screen.centre(cx, session);
         }
         screen
+    }
+
+    /// What laying out needs from the context.
+    fn laying<'a>(cx: &'a Ctx, session: &'a Session) -> Laying<'a> {
+        Laying {
+            session,
+            study: cx.study,
+            no_question: cx.t.no_question,
+        }
+    }
+
+    /// The transcript area for the terminal's size, the layout set to its width.
+    pub fn area(&self, size: (u16, u16), study: &Study) -> Rect {
+        let area = view::Areas::of(Rect::new(0, 0, size.0, size.1), study).transcript;
+        self.layout.borrow_mut().set_width(area.width);
+        area
+    }
+
+    /// Scrolls so that the cursor's row is in the middle of the transcript.
+    pub fn centre(&mut self, cx: &Ctx, session: &Session) {
+        let area = self.area(cx.size, cx.study);
+        let lay = Self::laying(cx, session);
+        let mut layout = self.layout.borrow_mut();
+        let here = layout.spot_of(&lay, self.cursor.seg, self.cursor.off);
+        self.top = layout.walk(&lay, here, -(area.height as isize / 2));
+    }
+
+    /// Keeps the cursor's row on screen, scrolling as little as needed (the segment's heading
+    /// shown above its first row when possible).
+    pub fn scroll_to_cursor(&mut self, cx: &Ctx, session: &Session) {
+        let area = self.area(cx.size, cx.study);
+        let height = area.height.max(1) as isize;
+        let lay = Self::laying(cx, session);
+        let mut layout = self.layout.borrow_mut();
+        let here = layout.spot_of(&lay, self.cursor.seg, self.cursor.off);
+        if here < self.top {
+            let heading = if here.row > 0 && self.cursor.off == 0 {
+                -(here.row as isize)
+            } else {
+                0
+            };
+            self.top = layout.walk(&lay, here, heading);
+            return;
+        }
+        // On screen if reached from the top in fewer rows than the height.
+        let mut spot = self.top;
+        for _ in 1..height {
+            if spot == here {
+                return;
+            }
+            match layout.next(&lay, spot) {
+                Some(next) => spot = next,
+                None => return,
+            }
+        }
+        if spot != here {
+            self.top = layout.walk(&lay, here, -(height - 1));
+        }
     }
 
     /// Keeps the cursor and the selection inside the session as it is now (another screen, a
     /// correction, an undo changed it).
     pub fn clamp(&mut self, session: &Session) {
-        self.cursor = inside(session, self.cursor);
-        self.anchor = self.anchor.map(|p| inside(session, p));
+        let mut layout = self.layout.borrow_mut();
+        self.cursor = inside(&mut layout, session, self.cursor);
+        self.anchor = self.anchor.map(|p| inside(&mut layout, session, p));
+        let last = session.segments.len().saturating_sub(1);
+        self.top.seg = self.top.seg.min(last);
+        if self.found.is_some_and(|f| f > last) {
+            self.found = None;
+        }
     }
 
-    /// The selected span `(segment index, start, end)`, within the cursor's segment.
+    /// The length in chars of the segment at index `seg`.
+    pub fn char_len(&self, session: &Session, seg: usize) -> usize {
+        self.layout.borrow_mut().char_len(session, seg)
+    }
+
+    /// The selected span `(segment index, start, end)`, within the cursor's segment: from the
+    /// anchor to the cursor, both chars included.
     pub fn selection(&self, session: &Session) -> Option<(usize, usize, usize)> {
         let anchor = self.anchor?;
         let seg = self.cursor.seg;
+        let len = self.char_len(session, seg);
         let a = if anchor.seg == seg {
             anchor.off
         } else if anchor.seg < seg {
             0
         } else {
-            text::char_len(segment_text(session, seg))
+            len
         };
-        let (start, end) = (a.min(self.cursor.off), a.max(self.cursor.off));
+        let (start, last) = (a.min(self.cursor.off), a.max(self.cursor.off));
+        let end = self.after(session, seg, last).min(len);
         (start < end).then_some((seg, start, end))
+    }
+
+    /// The char just after the grapheme at `off` (an accent stays with its letter).
+    fn after(&self, session: &Session, seg: usize, off: usize) -> usize {
+        let text = segment_text(session, seg);
+        let byte = self.layout.borrow_mut().byte_of(session, seg, off);
+        motion::local(text, byte, off, motion::next_char)
     }
 
     /// The span a code goes on: the selection, else the whole segment under the cursor.
     pub fn target(&self, session: &Session) -> Option<Excerpt> {
-        let (seg, start, end) = self.selection(session).unwrap_or_else(|| {
-            (
-                self.cursor.seg,
-                0,
-                text::char_len(segment_text(session, self.cursor.seg)),
-            )
-        });
+        let (seg, start, end) = self
+            .selection(session)
+            .unwrap_or_else(|| (self.cursor.seg, 0, self.char_len(session, self.cursor.seg)));
         let segment = session.segments.get(seg)?;
         (start < end).then_some(Excerpt {
             segment: segment.id,
@@ -132,26 +228,19 @@ impl CodingScreen {
             .filter(|c| c.segment == segment.id && self.shows(c) && c.start < end && start < c.end)
             .collect()
     }
-
-    /// Keeps the cursor's row on screen, `height` rows tall.
-    pub fn scroll_to_cursor(&mut self, rows: &[layout::Row], height: usize) {
-        let Some(row) = layout::row_of(rows, self.cursor.seg, self.cursor.off) else {
-            return;
-        };
-        // Show the segment heading above the first row of a segment when possible.
-        let wanted = row.saturating_sub(usize::from(self.cursor.off == 0) * 2);
-        if wanted < self.top {
-            self.top = wanted;
-        } else if row >= self.top + height {
-            self.top = row + 1 - height;
-        }
-    }
 }
 
-/// The nearest place to `p` that exists in `session`.
-fn inside(session: &Session, p: Pos) -> Pos {
+/// The nearest place to `p` that exists in `session`: on a char of the segment (or at 0 in an
+/// empty one).
+fn inside(layout: &mut Layout, session: &Session, p: Pos) -> Pos {
     let seg = p.seg.min(session.segments.len().saturating_sub(1));
-    let off = p.off.min(text::char_len(segment_text(session, seg)));
+    let len = layout.char_len(session, seg);
+    let off = if p.off < len {
+        p.off
+    } else {
+        let text = segment_text(session, seg);
+        motion::local(text, text.len(), len, motion::prev_char)
+    };
     Pos { seg, off }
 }
 
@@ -176,20 +265,16 @@ impl Screen for CodingScreen {
 
     /// A code made on the spot from the picker is applied once the codebook has it.
     fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
-        if let Answer::CodebookChanged {
-            apply: Some(code), ..
-        } = answer
-        {
-            self.apply_code(cx, code);
+        match answer {
+            Answer::CodebookChanged { apply: Some(code) } => self.apply_code(cx, code),
+            Answer::CodebookEditFailed(why) => Step::error(why),
+            _ => Step::none(),
         }
-        Step::none()
     }
 
     /// Back from the codebook or a search: the session may have changed under the cursor.
     fn resumed(&mut self, cx: &mut Ctx) -> Step {
-        if let Some(session) = cx.session(self.id) {
-            self.clamp(session);
-        }
+        self.text_changed(cx);
         Step::none()
     }
 
@@ -197,15 +282,11 @@ impl Screen for CodingScreen {
         Some(self.id)
     }
 
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        key.code == KeyCode::Char('/') && self.popup.is_none()
-    }
-
     fn draw(&self, frame: &mut Frame, view: &View) {
         view::draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_coding
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        keys::help(self, t)
     }
 }

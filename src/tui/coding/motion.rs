@@ -123,17 +123,12 @@ fn snap_back(text: &str, offset: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// The char offset in `text` at display column `col` of the row starting at `row_start`.
-pub fn offset_at_column(text: &str, row_start: usize, row_end: usize, col: usize) -> usize {
+/// The char offset in `row` (a row's text) at display column `col`.
+pub fn offset_at_column(row: &str, col: usize) -> usize {
     use unicode_width::UnicodeWidthStr;
-    let mut at = row_start;
+    let mut at = 0;
     let mut used = 0;
-    let skipped: String = text
-        .chars()
-        .skip(row_start)
-        .take(row_end - row_start)
-        .collect();
-    for g in skipped.graphemes(true) {
+    for g in row.graphemes(true) {
         let w = g.width();
         if used + w > col {
             return at;
@@ -144,15 +139,45 @@ pub fn offset_at_column(text: &str, row_start: usize, row_end: usize, col: usize
     at
 }
 
-/// The display column of char `offset` in the row starting at `row_start`.
-pub fn column_of(text: &str, row_start: usize, offset: usize) -> usize {
+/// The display column of char `offset` in `row` (a row's text).
+pub fn column_of(row: &str, offset: usize) -> usize {
     use unicode_width::UnicodeWidthStr;
-    let piece: String = text
-        .chars()
-        .skip(row_start)
-        .take(offset.saturating_sub(row_start))
-        .collect();
-    piece.width()
+    let end = row.char_indices().nth(offset).map_or(row.len(), |(b, _)| b);
+    row[..end].width()
+}
+
+/// How far a motion looks around the cursor, in bytes: a key costs the same in a segment of
+/// any length.
+const REACH: usize = 4096;
+
+/// Runs a motion on the part of `text` around the cursor (char `offset`, at `byte`): `f` is
+/// given that part and the cursor's char offset in it, and its answer is taken back to the
+/// whole text.
+pub fn local(text: &str, byte: usize, offset: usize, f: impl Fn(&str, usize) -> usize) -> usize {
+    let mut start = byte.saturating_sub(REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (byte + REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let before = text[start..byte].chars().count();
+    let base = offset - before;
+    base + f(&text[start..end], before)
+}
+
+/// The last char of the word at or after the one after `offset` (vim's `e`): where a selection
+/// that takes in the word ends, the char under the cursor included.
+pub fn word_last(text: &str, offset: usize) -> usize {
+    let end = word_end(text, next_char(text, offset));
+    prev_char(text, end).max(offset.min(end))
+}
+
+/// The last char of the sentence at or after the one after `offset`.
+pub fn sentence_last(text: &str, offset: usize) -> usize {
+    let end = sentence_end(text, next_char(text, offset));
+    prev_char(text, end).max(offset.min(end))
 }
 
 #[cfg(test)]
@@ -196,10 +221,25 @@ mod tests {
     #[test]
     fn columns_map_to_offsets_with_wide_characters() {
         let t = "日本語です";
-        assert_eq!(offset_at_column(t, 0, 5, 0), 0);
-        assert_eq!(offset_at_column(t, 0, 5, 3), 1);
-        assert_eq!(offset_at_column(t, 0, 5, 4), 2);
-        assert_eq!(column_of(t, 0, 2), 4);
-        assert_eq!(offset_at_column(t, 0, 5, 99), 5);
+        assert_eq!(offset_at_column(t, 0), 0);
+        assert_eq!(offset_at_column(t, 3), 1);
+        assert_eq!(offset_at_column(t, 4), 2);
+        assert_eq!(column_of(t, 2), 4);
+        assert_eq!(offset_at_column(t, 99), 5);
+    }
+
+    #[test]
+    fn vim_word_ends_land_on_the_last_char_and_local_motions_agree() {
+        let t = "L'hôtelier a dit";
+        assert_eq!(word_last(t, 0), 9);
+        assert_eq!(word_last(t, 9), 11);
+        assert_eq!(word_last(t, 11), 15);
+        assert_eq!(word_last(t, 15), 15, "at the very end, it stays");
+        // Far into a long text, the same answer from a part of it.
+        let long = format!("{}{t}", "x. ".repeat(10_000));
+        let offset = 30_000;
+        let byte = long.char_indices().nth(offset).unwrap().0;
+        assert_eq!(local(&long, byte, offset, word_last), offset + 9);
+        assert_eq!(local(&long, byte + 2, offset + 2, word_start), offset);
     }
 }

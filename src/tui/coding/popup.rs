@@ -3,9 +3,10 @@
 //! situations an excerpt is linked to; what keys do in them and how they are drawn.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::style::Stylize;
-use ratatui::widgets::{Block, Clear, ListItem};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, ListItem, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::CodingScreen;
@@ -13,12 +14,17 @@ use super::keys::{act_on, create_code};
 use crate::i18n::Texts;
 use crate::study::{CodingId, Excerpt, Session, SessionChange, Study, text};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{self, Binding, ENTER, ESC, HelpSection, ch, ctrl, main};
+use crate::tui::msg::Effect;
 use crate::tui::screen::Step;
 use crate::tui::widget::centered;
-use crate::tui::widget::field::Field;
-use crate::tui::widget::menu::{Menu, MenuKey};
-use crate::tui::widget::picker::{CodePicker, Picked};
-use crate::tui::widget::situation_form::{FormOutcome, SituationForm};
+use crate::tui::widget::field::{Field, FieldKey};
+use crate::tui::widget::form::FormStep;
+use crate::tui::widget::menu::{MENU, Menu, MenuKey};
+use crate::tui::widget::picker::{CodePicker, PICKER, Picked};
+use crate::tui::widget::situation_form::SituationForm;
+use crate::tui::widget::text_keys::{self, AREA, EDIT_LINE, TYPE};
+use crate::tui::widget::text_view;
 
 pub enum Popup {
     /// Choosing the code to apply to the selection.
@@ -49,6 +55,10 @@ pub enum Popup {
         form: Box<SituationForm>,
         excerpt: Excerpt,
     },
+    /// The name codings are signed with, kept in the preferences.
+    Coder(Field),
+    /// Deleting the segment at this index, confirmed.
+    ConfirmDelete(usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,31 +67,101 @@ pub enum ChooseFor {
     Memo,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PopupAct {
+    Save,
+    Cancel,
+}
+
+/// A memo, the coder's name: Enter saves, Esc leaves.
+pub static LINE: &[Binding<PopupAct>] = &[
+    main(&[ENTER], PopupAct::Save, |k| k.save_line, |k| k.short_save),
+    main(
+        &[ESC],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
+
+/// A correction: Ctrl+S saves (Enter is a new line).
+pub static EDIT: &[Binding<PopupAct>] = &[
+    main(
+        &[ctrl('s')],
+        PopupAct::Save,
+        |k| k.save_correction,
+        |k| k.short_save,
+    ),
+    main(
+        &[ESC],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
+
+pub static CONFIRM: &[Binding<PopupAct>] = &[
+    main(
+        &[ch('o'), ch('y')],
+        PopupAct::Save,
+        |k| k.delete_segment_confirm,
+        |k| k.short_delete,
+    ),
+    main(
+        &[ESC, ch('n')],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
+
+impl Popup {
+    /// The coder's name, offered as it stands (the interviewer's, or the login's).
+    pub fn coder(cx: &Ctx) -> Popup {
+        Popup::Coder(Field::new(cx.coder))
+    }
+
+    /// The correction of the segment at `seg`.
+    pub fn edit(session: &Session, seg: usize) -> Popup {
+        let text = super::segment_text(session, seg);
+        let area = TextArea::from(text.split('\n').map(str::to_owned).collect::<Vec<_>>());
+        Popup::Edit {
+            seg,
+            area: Box::new(area),
+        }
+    }
+}
+
 /// Keys in a popup.
 pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
     let Some(popup) = s.popup.take() else {
         return Step::none();
     };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let refused = Step::error(keymap::refused(&key, cx.t));
     let mut keep = None;
     let mut step = Step::none();
     match popup {
         Popup::Picker(mut picker) => match picker.on_key(key) {
-            Picked::Code(code) => {
-                s.apply_code(cx, code);
-            }
+            Picked::Code(code) => step = s.apply_code(cx, code),
             Picked::Create(name) => step = Step::effect(create_code(cx, &name)),
             Picked::Cancel => {}
             Picked::Nothing => keep = Some(Popup::Picker(picker)),
+            Picked::Unbound => {
+                step = refused;
+                keep = Some(Popup::Picker(picker));
+            }
         },
         Popup::Choose {
             codings,
             mut menu,
             action,
         } => match menu.on_key(key, codings.len()) {
-            MenuKey::Chosen(i) => act_on(s, cx, codings[i], action),
+            MenuKey::Chosen(i) => step = act_on(s, cx, codings[i], action),
             MenuKey::Cancel => {}
-            MenuKey::Moved | MenuKey::Other => {
+            other => {
+                if other == MenuKey::Other {
+                    step = refused;
+                }
                 keep = Some(Popup::Choose {
                     codings,
                     menu,
@@ -89,59 +169,107 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
                 })
             }
         },
-        Popup::Memo { coding, mut field } => match key.code {
-            KeyCode::Enter => {
+        Popup::Memo { coding, mut field } => match keymap::lookup(LINE, &key).map(|h| h.action) {
+            Some(PopupAct::Save) => {
                 let memo = field.value().trim().to_owned();
-                s.set_memo(cx, coding, (!memo.is_empty()).then_some(memo));
+                step = s.set_memo(cx, coding, (!memo.is_empty()).then_some(memo));
             }
-            KeyCode::Esc => {}
-            _ => {
-                field.on_key(key);
+            Some(_) => {}
+            None => {
+                if field.on_key(key) == FieldKey::Unbound {
+                    step = refused;
+                }
                 keep = Some(Popup::Memo { coding, field });
             }
         },
-        Popup::Edit { seg, mut area } => match key.code {
-            KeyCode::Char('s') if ctrl => s.edit_text(cx, seg, &area.lines().join("\n")),
-            KeyCode::Esc => {}
-            _ => {
-                area.input(key);
+        Popup::Coder(mut field) => match keymap::lookup(LINE, &key).map(|h| h.action) {
+            Some(PopupAct::Save) => {
+                let name = field.value().trim().to_owned();
+                if name.is_empty() {
+                    step = Step::error(cx.t.keys.coder_needs_name);
+                    keep = Some(Popup::Coder(field));
+                } else {
+                    step = Step::effect(Effect::RememberCoder(name));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if field.on_key(key) == FieldKey::Unbound {
+                    step = refused;
+                }
+                keep = Some(Popup::Coder(field));
+            }
+        },
+        Popup::Edit { seg, mut area } => match keymap::lookup(EDIT, &key).map(|h| h.action) {
+            Some(PopupAct::Save) => step = s.edit_text(cx, seg, &area.lines().join("\n")),
+            Some(_) => {}
+            None => {
+                match text_keys::edit_of(AREA, &key) {
+                    Some(edit) => {
+                        text_keys::apply(&mut area, edit);
+                    }
+                    None => step = refused,
+                }
                 keep = Some(Popup::Edit { seg, area });
             }
         },
         Popup::Question(mut menu) => match menu.on_key(key, cx.study.grid.question_count() + 1) {
-            MenuKey::Chosen(i) => attach(s, cx, i),
+            MenuKey::Chosen(i) => step = attach(s, cx, i),
             MenuKey::Cancel => {}
-            MenuKey::Moved | MenuKey::Other => keep = Some(Popup::Question(menu)),
+            other => {
+                if other == MenuKey::Other {
+                    step = refused;
+                }
+                keep = Some(Popup::Question(menu));
+            }
         },
         Popup::Situations { excerpt, mut menu } => {
             let count = cx.session(s.id).map_or(0, |x| x.situations.len());
             match menu.on_key(key, count + 1) {
                 MenuKey::Chosen(i) if i == count => {
-                    let form = Box::new(SituationForm::new(cx.study, None));
+                    let form = Box::new(SituationForm::new(cx.study, None, cx.t));
                     keep = Some(Popup::Situation { form, excerpt });
                 }
-                MenuKey::Chosen(i) => link(s, cx, i, excerpt),
+                MenuKey::Chosen(i) => step = link(s, cx, i, excerpt),
                 MenuKey::Cancel => {}
-                MenuKey::Moved | MenuKey::Other => keep = Some(Popup::Situations { excerpt, menu }),
+                other => {
+                    if other == MenuKey::Other {
+                        step = refused;
+                    }
+                    keep = Some(Popup::Situations { excerpt, menu });
+                }
             }
         }
         Popup::Situation { mut form, excerpt } => match form.on_key(key, cx.t) {
-            FormOutcome::Cancel => {}
-            FormOutcome::Refused(why) => {
+            FormStep::Cancel => {}
+            FormStep::Refused(why) => {
                 step = Step::error(why);
                 keep = Some(Popup::Situation { form, excerpt });
             }
-            FormOutcome::Continue => keep = Some(Popup::Situation { form, excerpt }),
-            FormOutcome::Save => {
+            FormStep::Continue => keep = Some(Popup::Situation { form, excerpt }),
+            FormStep::Save => {
                 let mut situation = form.situation(None);
                 situation.excerpts.push(excerpt);
                 let id = situation.id;
+                let label = situation.label.clone();
                 s.anchor = None;
-                s.record(
+                let what = (cx.t.keys.did_describe)(&label);
+                if s.record(
                     cx,
                     vec![SessionChange::PutSituation { situation }],
                     vec![SessionChange::RemoveSituation { situation: id }],
-                );
+                    what,
+                ) {
+                    step = Step::info((cx.t.keys.situation_saved)(&label));
+                }
+            }
+        },
+        Popup::ConfirmDelete(seg) => match keymap::lookup(CONFIRM, &key).map(|h| h.action) {
+            Some(PopupAct::Save) => step = s.delete_segment(cx, seg),
+            Some(_) => {}
+            None => {
+                step = refused;
+                keep = Some(Popup::ConfirmDelete(seg));
             }
         },
     }
@@ -149,14 +277,62 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
     step
 }
 
+/// The keys of `F1` while a popup is open.
+pub fn help(popup: &Popup, t: &Texts) -> Vec<HelpSection> {
+    let with_text = |title: &str, table: &[Binding<PopupAct>]| {
+        let mut section = keymap::section(title, table, t);
+        section.rows.extend(keymap::help_rows(TYPE, t));
+        section.rows.extend(keymap::help_rows(EDIT_LINE, t));
+        vec![section]
+    };
+    match popup {
+        Popup::Picker(_) => vec![HelpSection {
+            title: t.picker_title.trim().to_owned(),
+            rows: CodePicker::help(t),
+        }],
+        Popup::Choose { .. } | Popup::Question(_) | Popup::Situations { .. } => {
+            vec![keymap::section(t.keys.section_list, MENU, t)]
+        }
+        Popup::Memo { .. } => with_text(t.memo_title.trim(), LINE),
+        Popup::Coder(_) => with_text(t.keys.coder_title.trim(), LINE),
+        Popup::Edit { .. } => {
+            let mut section = keymap::section(t.edit_title.trim(), EDIT, t);
+            for table in AREA {
+                section.rows.extend(keymap::help_rows(table, t));
+            }
+            vec![section]
+        }
+        Popup::Situation { form, .. } => form.help(t),
+        Popup::ConfirmDelete(_) => vec![keymap::section(
+            t.keys.delete_segment_title.trim(),
+            CONFIRM,
+            t,
+        )],
+    }
+}
+
+/// The keys of the status line while a popup is open.
+pub fn footer(popup: &Popup, t: &Texts) -> String {
+    match popup {
+        Popup::Picker(_) => keymap::footer(&[PICKER], t),
+        Popup::Choose { .. } | Popup::Question(_) | Popup::Situations { .. } => {
+            keymap::footer(&[MENU], t)
+        }
+        Popup::Memo { .. } | Popup::Coder(_) => keymap::footer(&[LINE], t),
+        Popup::Edit { .. } => keymap::footer(&[EDIT], t),
+        Popup::Situation { form, .. } => form.form.hint(t),
+        Popup::ConfirmDelete(_) => keymap::footer(&[CONFIRM], t),
+    }
+}
+
 /// Attaches the segment under the cursor to the question at `choice` (0: outside the grid).
-fn attach(s: &mut CodingScreen, cx: &mut Ctx, choice: usize) {
+fn attach(s: &mut CodingScreen, cx: &mut Ctx, choice: usize) -> Step {
     let question = choice
         .checked_sub(1)
         .and_then(|i| cx.study.grid.questions().nth(i))
         .map(|(_, q)| q.id);
     let Some(segment) = cx.session(s.id).and_then(|x| x.segments.get(s.cursor.seg)) else {
-        return;
+        return Step::none();
     };
     let set = SessionChange::SetSegmentQuestion {
         segment: segment.id,
@@ -166,25 +342,35 @@ fn attach(s: &mut CodingScreen, cx: &mut Ctx, choice: usize) {
         segment: segment.id,
         question: segment.question,
     };
-    s.record(cx, vec![set], vec![back]);
+    let what = cx.t.keys.did_attach.to_owned();
+    s.record(cx, vec![set], vec![back], what);
+    s.text_changed(cx);
+    Step::none()
 }
 
 /// Links the excerpt to the situation at `index`.
-fn link(s: &mut CodingScreen, cx: &mut Ctx, index: usize, excerpt: Excerpt) {
+fn link(s: &mut CodingScreen, cx: &mut Ctx, index: usize, excerpt: Excerpt) -> Step {
     let Some(situation) = cx.session(s.id).and_then(|x| x.situations.get(index)) else {
-        return;
+        return Step::none();
     };
+    let label = situation.label.clone();
     let situation = situation.id;
     let link = SessionChange::LinkExcerpt { situation, excerpt };
     let unlink = SessionChange::UnlinkExcerpt { situation, excerpt };
     s.anchor = None;
-    s.record(cx, vec![link], vec![unlink]);
+    let what = (cx.t.keys.did_link)(&label);
+    if s.record(cx, vec![link], vec![unlink], what) {
+        Step::info((cx.t.keys.linked)(&label))
+    } else {
+        Step::none()
+    }
 }
 
 pub fn paste(s: &mut CodingScreen, pasted: &str) {
     match &mut s.popup {
         Some(Popup::Picker(p)) => p.paste(pasted),
-        Some(Popup::Memo { field, .. }) => field.paste(pasted),
+        Some(Popup::Memo { field, .. }) | Some(Popup::Coder(field)) => field.paste(pasted),
+        Some(Popup::Situation { form, .. }) => form.paste(pasted),
         Some(Popup::Edit { area, .. }) => {
             area.insert_str(text::normalize(pasted));
         }
@@ -219,10 +405,16 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
             let rect = centered(area, 60, codings.len() as u16 + 2);
             menu.draw(frame, rect, Block::bordered().title(title), items);
         }
-        Popup::Memo { field, .. } => {
+        Popup::Memo { field, .. } | Popup::Coder(field) => {
             let rect = centered(area, 70, 3);
             frame.render_widget(Clear, rect);
-            let block = Block::bordered().title(t.memo_title);
+            let title = match popup {
+                Popup::Coder(_) => t.keys.coder_title,
+                _ => t.memo_title,
+            };
+            let block = Block::bordered()
+                .title(title)
+                .title_bottom(format!(" {} ", keymap::footer(&[LINE], t)));
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             field.draw(frame, inner, true);
@@ -238,10 +430,11 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
             frame.render_widget(Clear, rect);
             let block = Block::bordered()
                 .title(t.edit_title)
-                .title_bottom(t.edit_keys);
+                .title_bottom(format!(" {} ", keymap::footer(&[EDIT], t)));
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
-            frame.render_widget(text_area.as_ref(), inner);
+            let cursor = Style::default().add_modifier(Modifier::REVERSED);
+            text_view::draw(frame, inner, text_area, Some(cursor));
         }
         Popup::Question(menu) => {
             let mut items = vec![ListItem::new(t.no_question).italic()];
@@ -274,6 +467,26 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
                 items,
             );
         }
-        Popup::Situation { form, .. } => form.draw(frame, study, t),
+        Popup::Situation { form, .. } => form.draw(frame, t),
+        Popup::ConfirmDelete(seg) => {
+            let rect = centered(area, 70, 5);
+            frame.render_widget(Clear, rect);
+            let segment = session.segments.get(*seg);
+            let chars = segment.map_or(0, |x| x.text.chars().count());
+            let codings = segment.map_or(0, |x| {
+                session.codings.iter().filter(|c| c.segment == x.id).count()
+            });
+            let lines = vec![
+                Line::from((t.keys.delete_segment_question)(*seg + 1, chars, codings)),
+                Line::default(),
+                Line::from(keymap::footer(&[CONFIRM], t)).bold(),
+            ];
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .block(Block::bordered().title(t.keys.delete_segment_title)),
+                rect,
+            );
+        }
     }
 }

@@ -10,23 +10,32 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::CodingScreen;
-use super::layout::{self, MARGIN, Row};
+use super::layout::{Laying, MARGIN, Row};
 use crate::i18n::Texts;
-use crate::study::{Coding, Session, Study, text};
+use crate::study::{CodeId, Coding, Session, Study};
 use crate::tui::chrome::{header, screen_areas, status_bar, who_and_when};
 use crate::tui::ctx::View;
+use crate::tui::widget::quick_codes::{bar_height, draw_bar};
+use crate::tui::widget::wrap::TextRow;
 use crate::tui::widget::{colour, fit};
 
 pub struct Areas {
     pub header: Rect,
     pub transcript: Rect,
     pub side: Rect,
+    /// The nine quick codes and their keys.
+    pub quick: Rect,
     pub status: Rect,
 }
 
 impl Areas {
-    pub fn of(area: Rect) -> Areas {
+    pub fn of(area: Rect, study: &Study) -> Areas {
         let [header, body, status] = screen_areas(area);
+        let [body, quick] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(bar_height(study, area.width)),
+        ])
+        .areas(body);
         let side_width = if body.width >= 70 {
             (body.width / 3).clamp(24, 40)
         } else {
@@ -38,6 +47,7 @@ impl Areas {
             header,
             transcript,
             side,
+            quick,
             status,
         }
     }
@@ -46,7 +56,7 @@ impl Areas {
 pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
     let t = view.t;
     let study = view.study;
-    let areas = Areas::of(frame.area());
+    let areas = Areas::of(frame.area(), study);
     let Some(s) = view.session(screen.id) else {
         status_bar(frame, areas.status, view, "");
         return;
@@ -54,10 +64,16 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
     let filter = screen.coder_filter.as_deref().unwrap_or(t.all_coders);
     let title = format!(
         "{} {} · {} : {}",
-        t.coding_title, s.respondent.pseudonym, t.coder, filter
+        t.coding_title, s.respondent.pseudonym, t.keys.shown, filter
     );
-    let sign = if view.writable(screen.id) {
-        Span::raw(format!(" {} ", view.coder))
+    let sign = if view.writable(screen.id) && !view.coder_named {
+        // A name guessed from the login signs the codings: said, with the key to give one.
+        Span::styled(
+            format!(" {} : {} ({}) ", t.coder, view.coder, t.keys.coder_guessed),
+            Style::default().fg(Color::Yellow),
+        )
+    } else if view.writable(screen.id) {
+        Span::raw(format!(" {} : {} ", t.coder, view.coder))
     } else {
         Span::styled(
             format!(" {} ", t.read_only),
@@ -65,9 +81,12 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
         )
     };
     header(frame, areas.header, &title, sign);
+    screen.layout.borrow_mut().set_width(areas.transcript.width);
     draw_transcript(frame, areas.transcript, screen, s, study, t);
     draw_side(frame, areas.side, screen, s, study, t);
-    status_bar(frame, areas.status, view, t.keys_coding);
+    let here: Vec<CodeId> = screen.codings_here(s).iter().map(|c| c.code).collect();
+    draw_bar(frame, areas.quick, study, &here);
+    status_bar(frame, areas.status, view, &super::keys::footer(screen, t));
     if let Some(popup) = &screen.popup {
         super::popup::draw(frame, popup, s, study, t);
     }
@@ -81,20 +100,61 @@ fn draw_transcript(
     study: &Study,
     t: &Texts,
 ) {
-    let rows = layout::rows(session, study, area.width, t.no_question);
-    if rows.is_empty() {
+    if session.segments.is_empty() {
         frame.render_widget(Paragraph::new(t.empty_transcript).dark_gray(), area);
         return;
     }
+    let lay = Laying {
+        session,
+        study,
+        no_question: t.no_question,
+    };
+    // The rows shown, laid out from the first one down as far as the area goes.
+    let mut rows = Vec::with_capacity(area.height as usize);
+    {
+        let mut layout = screen.layout.borrow_mut();
+        let mut spot = Some(screen.top);
+        while let Some(at) = spot {
+            if rows.len() >= area.height as usize {
+                break;
+            }
+            if let Some(row) = layout.row_at(&lay, at) {
+                rows.push(row);
+            }
+            spot = layout.next(&lay, at);
+        }
+    }
+    // The codings of the segments shown, looked for once.
+    let shown: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Text { seg, .. } => Some(*seg),
+            _ => None,
+        })
+        .collect();
+    let ids: Vec<_> = shown
+        .iter()
+        .filter_map(|i| session.segments.get(*i).map(|s| s.id))
+        .collect();
+    let mut codings: Vec<&Coding> = session
+        .codings
+        .iter()
+        .filter(|c| ids.contains(&c.segment) && screen.shows(c))
+        .collect();
+    codings.sort_by_key(|c| (c.start, c.end));
+    let selection = screen.selection(session);
     let lines: Vec<Line> = rows
         .iter()
-        .skip(screen.top)
-        .take(area.height as usize)
-        .map(|row| draw_row(row, screen, session, study, t, area.width))
+        .map(|row| {
+            draw_row(
+                row, screen, session, study, t, area.width, &codings, selection,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_row<'a>(
     row: &Row,
     screen: &CodingScreen,
@@ -102,6 +162,8 @@ fn draw_row<'a>(
     study: &Study,
     t: &Texts,
     width: u16,
+    codings: &[&Coding],
+    selection: Option<(usize, usize, usize)>,
 ) -> Line<'a> {
     match row {
         Row::Theme(title) => Line::from(Span::styled(
@@ -117,9 +179,12 @@ fn draw_row<'a>(
             let seg = &s.segments[*i];
             let mut spans = vec![Span::raw(" ".repeat(MARGIN as usize))];
             spans.extend(who_and_when(s, seg, t, "%H:%M:%S"));
+            if screen.found == Some(*i) {
+                spans.push(Span::raw(format!("  ◀ {}", t.keys.found)).yellow().bold());
+            }
             Line::from(spans)
         }
-        Row::Text { seg, start, end } => text_row(screen, s, *seg, *start, *end, study),
+        Row::Text { seg, row } => text_row(screen, s, *seg, *row, study, codings, selection),
     }
 }
 
@@ -129,17 +194,14 @@ fn text_row<'a>(
     screen: &CodingScreen,
     s: &Session,
     seg: usize,
-    start: usize,
-    end: usize,
+    row: TextRow,
     study: &Study,
+    codings: &[&Coding],
+    selection: Option<(usize, usize, usize)>,
 ) -> Line<'a> {
     let segment = &s.segments[seg];
-    let mut codings: Vec<&Coding> = s
-        .codings
-        .iter()
-        .filter(|c| c.segment == segment.id && screen.shows(c))
-        .collect();
-    codings.sort_by_key(|c| (c.start, c.end));
+    let (start, end) = (row.start, row.end);
+    let codings: Vec<&&Coding> = codings.iter().filter(|c| c.segment == segment.id).collect();
     let colour_of = |c: &Coding| {
         study
             .codebook
@@ -147,7 +209,7 @@ fn text_row<'a>(
             .map_or(Color::Gray, |code| colour(&code.colour))
     };
     // One bar per coding that touches the row, as many as the margin holds.
-    let on_row: Vec<&&Coding> = codings
+    let on_row: Vec<&&&Coding> = codings
         .iter()
         .filter(|c| c.start < end.max(start + 1) && start < c.end)
         .collect();
@@ -162,14 +224,16 @@ fn text_row<'a>(
     } else {
         " "
     }));
-    let selection = screen.selection(s).filter(|(sg, _, _)| *sg == seg);
+    let selection = selection.filter(|(sg, _, _)| *sg == seg);
     let cursor = (screen.cursor.seg == seg).then_some(screen.cursor.off);
-    let row_text: String = segment.text.chars().skip(start).take(end - start).collect();
+    let found = screen.found == Some(seg);
+    let row_text = &segment.text[row.byte_start..row.byte_end];
     let mut at = start;
     for g in row_text.graphemes(true) {
-        let covering: Vec<&&Coding> = codings
+        let covering: Vec<&&&Coding> = on_row
             .iter()
             .filter(|c| c.start <= at && at < c.end)
+            .copied()
             .collect();
         let mut style = Style::default();
         if let Some(last) = covering.last() {
@@ -182,6 +246,9 @@ fn text_row<'a>(
                 style = style.add_modifier(Modifier::BOLD);
             }
         }
+        if found {
+            style = style.add_modifier(Modifier::BOLD).fg(Color::Yellow);
+        }
         if selection.is_some_and(|(_, a, b)| a <= at && at < b) {
             style = style.add_modifier(Modifier::REVERSED);
         }
@@ -191,8 +258,7 @@ fn text_row<'a>(
         spans.push(Span::styled(g.to_owned(), style));
         at += g.chars().count();
     }
-    let len = text::char_len(&segment.text);
-    if cursor == Some(at) && (at == len || row_text.is_empty()) {
+    if cursor == Some(at) && row_text.is_empty() {
         spans.push(Span::styled(" ", Style::default().bg(Color::Yellow)));
     }
     Line::from(spans)

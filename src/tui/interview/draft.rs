@@ -11,6 +11,7 @@ use crate::study::{
     text,
 };
 use crate::tui::ctx::Ctx;
+use crate::tui::screen::Step;
 
 /// Longest time typed text waits before it is journalled.
 pub const DRAFT_DELAY_MS: i64 = 150;
@@ -84,6 +85,7 @@ impl Interview {
                 let add = SessionChange::AddSegment {
                     segment,
                     after: None,
+                    before: None,
                 };
                 (id, add)
             }
@@ -191,22 +193,35 @@ impl Interview {
             .map(|s| s.id)
     }
 
-    /// Applies a code to the whole target segment.
-    pub fn code_segment(&mut self, cx: &mut Ctx, code: CodeId) {
+    /// Applies a code to the whole target segment: the block being typed, else the last one
+    /// of the question. Says what it did, or why it did nothing.
+    pub fn code_segment(&mut self, cx: &mut Ctx, code: CodeId) -> Step {
+        if let Some(why) = self.why_no_notes(cx) {
+            return Step::error(why);
+        }
         let target = self.target_segment(cx);
+        let t = cx.t;
+        let name = cx
+            .study
+            .codebook
+            .get(code)
+            .map_or(String::new(), |c| c.name.clone());
         let Some(session) = cx.session(self.id) else {
-            return;
+            return Step::none();
         };
         let Some(segment) = target.and_then(|id| session.segment(id)) else {
-            return;
+            return Step::error(t.keys.nothing_to_code);
         };
         let already = session
             .codings
             .iter()
             .any(|c| c.segment == segment.id && c.code == code && c.coder == cx.coder);
+        if already {
+            return Step::info((t.keys.already_coded)(&name));
+        }
         let len = text::char_len(&segment.text);
-        if already || len == 0 {
-            return;
+        if len == 0 {
+            return Step::error(t.keys.nothing_to_code);
         }
         let coding = Coding {
             id: CodingId::new(),
@@ -221,7 +236,11 @@ impl Interview {
         if self.draft.segment == Some(segment.id) {
             self.draft.whole.push(Whole::Coding(coding.id));
         }
-        self.record(cx, SessionChange::AddCoding { coding });
+        if self.record(cx, SessionChange::AddCoding { coding }) {
+            Step::info((t.keys.block_coded)(&name))
+        } else {
+            Step::none()
+        }
     }
 
     /// The session as it is open again (after another screen was over this one): the block

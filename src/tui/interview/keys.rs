@@ -1,89 +1,308 @@
 //! What keys, the mouse and paste do on the interview screen (popups aside: `popup.rs`).
+//!
+//! Three modes, always named on the status line: **notes** (typing is note-taking, on every
+//! question, from the moment it is reached), **answer** (Tab: the closed question's widget
+//! takes the keys, loudly highlighted; a key it cannot take is refused, never typed into the
+//! notes) and **commands** (Esc: single keys, until `i`, Esc or Enter). Each mode has one table;
+//! the keys with Ctrl or Alt work in every mode.
 
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 use super::popup::{self, Popup};
 use super::view::Areas;
 use super::{Focus, Interview};
-use crate::study::{Mark, SessionChange, Speaker, text};
+use crate::study::{Mark, SessionChange, Speaker, ValueKind, text};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{
+    self, ALT_DIGITS, Binding, DOWN, ENTER, ESC, HelpSection, PAGE_DOWN, PAGE_UP, TAB, UP, alt,
+    alt_key, bind, ch, ctrl, main,
+};
 use crate::tui::screen::{Nav, Step};
+use crate::tui::search::SearchScreen;
+use crate::tui::widget::menu::FilterMenu;
 use crate::tui::widget::picker::CodePicker;
 use crate::tui::widget::quick_codes::quick_code;
 use crate::tui::widget::situation_form::SituationForm;
+use crate::tui::widget::text_keys::{self, EDIT_LINE, TYPE, VERTICAL};
 use crate::tui::widget::value_input::Outcome;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    NextQuestion,
+    PreviousQuestion,
+    NextTheme,
+    PreviousTheme,
+    Jump,
+    Speaker,
+    Picker,
+    QuickCode,
+    Situation,
+    Situations,
+    Pause,
+    Search,
+    /// To the notes (from the answer or the commands).
+    Notes,
+    Answer,
+    Commands,
+    /// Enter in the notes: a new line, or the end of the block on an empty line.
+    Enter,
+    Covered,
+    Skip,
+    Finish,
+    Help,
+}
+
+/// Keys with Ctrl or Alt, or keys that type nothing: the same in every mode.
+pub static ANYWHERE: &[Binding<Act>] = &[
+    main(
+        &[ctrl('n'), PAGE_DOWN],
+        Act::NextQuestion,
+        |k| k.next_question,
+        |k| k.short_question,
+    ),
+    bind(&[ctrl('p'), PAGE_UP], Act::PreviousQuestion, |k| {
+        k.previous_question
+    }),
+    bind(&[alt_key(KeyCode::PageDown)], Act::NextTheme, |k| {
+        k.next_theme
+    }),
+    bind(&[alt_key(KeyCode::PageUp)], Act::PreviousTheme, |k| {
+        k.previous_theme
+    }),
+    main(&[ctrl('g')], Act::Jump, |k| k.jump, |k| k.short_grid),
+    bind(&[ctrl('t')], Act::Speaker, |k| k.toggle_speaker),
+    main(
+        &[ctrl('o')],
+        Act::Picker,
+        |k| k.code_block,
+        |k| k.short_code,
+    ),
+    bind(&[ALT_DIGITS], Act::QuickCode, |k| k.quick_code),
+    bind(&[alt('s')], Act::Situation, |k| k.new_situation),
+    bind(&[alt('l')], Act::Situations, |k| k.list_situations),
+    bind(&[ctrl('q')], Act::Pause, |k| k.pause),
+    bind(&[ctrl('f')], Act::Search, |k| k.search),
+];
+
+/// The notes: typing, and these.
+pub static NOTES: &[Binding<Act>] = &[
+    main(&[TAB], Act::Answer, |k| k.go_to_answer, |k| k.short_answer),
+    main(
+        &[ESC],
+        Act::Commands,
+        |k| k.command_mode,
+        |k| k.short_commands,
+    ),
+    bind(&[ENTER], Act::Enter, |k| k.enter_in_notes),
+];
+
+/// The answer of a closed question: the widget's keys, and these.
+pub static ANSWER: &[Binding<Act>] = &[main(
+    &[TAB, ESC],
+    Act::Notes,
+    |k| k.back_to_notes,
+    |k| k.short_notes,
+)];
+
+/// Single keys after Esc.
+pub static COMMANDS: &[Binding<Act>] = &[
+    main(
+        &[ch('i'), ENTER, ESC],
+        Act::Notes,
+        |k| k.back_to_notes,
+        |k| k.short_write,
+    ),
+    bind(&[ch('a'), TAB], Act::Answer, |k| k.go_to_answer),
+    main(
+        &[ch('j'), DOWN],
+        Act::NextQuestion,
+        |k| k.next_question,
+        |k| k.short_question,
+    ),
+    bind(&[ch('k'), UP], Act::PreviousQuestion, |k| {
+        k.previous_question
+    }),
+    bind(&[ch('J')], Act::NextTheme, |k| k.next_theme),
+    bind(&[ch('K')], Act::PreviousTheme, |k| k.previous_theme),
+    main(&[ch('g')], Act::Jump, |k| k.jump, |k| k.short_grid),
+    bind(&[ch('t')], Act::Speaker, |k| k.toggle_speaker),
+    bind(&[ch('o')], Act::Picker, |k| k.code_block),
+    bind(&[ch('s')], Act::Situation, |k| k.new_situation),
+    bind(&[ch('l')], Act::Situations, |k| k.list_situations),
+    main(
+        &[ch('c')],
+        Act::Covered,
+        |k| k.mark_covered,
+        |k| k.short_covered,
+    ),
+    main(&[ch('x')], Act::Skip, |k| k.skip_question, |k| k.short_skip),
+    main(&[ch('f')], Act::Finish, |k| k.finish, |k| k.short_finish),
+    main(&[ch('q')], Act::Pause, |k| k.pause, |k| k.short_pause),
+    bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('?')], Act::Help, |k| k.help),
+];
 
 pub fn on_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
     if i.popup.is_some() {
         return popup::on_key(i, cx, key);
     }
-    if let Some(step) = global_key(i, cx, key) {
-        return step;
-    }
     match i.focus {
         Focus::Notes => notes_key(i, cx, key),
         Focus::Answer => answer_key(i, cx, key),
-        Focus::Command => command_key(i, cx, key),
+        Focus::Command => match keymap::lookup_in(&[COMMANDS, ANYWHERE], &key) {
+            Some(hit) => act(i, cx, hit.action, hit.ch),
+            None => Step::error((cx.t.keys.refused_command)(&keymap::key_name(&key, cx.t))),
+        },
     }
-}
-
-/// Keys that work whatever has the focus: they use Ctrl, Alt or keys that type nothing.
-fn global_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Option<Step> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    match key.code {
-        KeyCode::Char('n') if ctrl => step(i, cx, 1),
-        KeyCode::Char('p') if ctrl => step(i, cx, -1),
-        KeyCode::PageDown if alt => step_theme(i, cx, 1),
-        KeyCode::PageUp if alt => step_theme(i, cx, -1),
-        KeyCode::PageDown => step(i, cx, 1),
-        KeyCode::PageUp => step(i, cx, -1),
-        KeyCode::Char('g') if ctrl => open_jump(i, cx),
-        KeyCode::Char('t') if ctrl => toggle_speaker(i, cx),
-        KeyCode::Char('o') if ctrl => {
-            i.popup = Some(Popup::Picker(CodePicker::new(&cx.study.codebook)))
-        }
-        KeyCode::Char(c @ '1'..='9') if alt => {
-            if let Some(code) = quick_code(cx.study, c) {
-                i.code_segment(cx, code);
-            }
-        }
-        KeyCode::Char('s') if alt => open_situation(i, cx),
-        KeyCode::Char('l') if alt => i.popup = Some(Popup::Situations(Default::default())),
-        KeyCode::Char('q') if ctrl => return Some(pause(i, cx)),
-        KeyCode::Tab if i.focus != Focus::Command => {
-            // Tab switches between notes and answer; it never indents the notes.
-            if i.answer.is_some() {
-                i.focus = if i.focus == Focus::Answer {
-                    Focus::Notes
-                } else {
-                    Focus::Answer
-                };
-                i.style_notes();
-            }
-        }
-        _ => return None,
-    }
-    Some(Step::none())
 }
 
 fn notes_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
-    if key.code == KeyCode::Esc {
-        i.save_draft(cx, cx.now);
-        i.focus = Focus::Command;
-        i.style_notes();
+    if let Some(hit) = keymap::lookup_in(&[NOTES, ANYWHERE], &key) {
+        return act(i, cx, hit.action, hit.ch);
+    }
+    let Some(edit) = text_keys::edit_of(&[VERTICAL, TYPE, EDIT_LINE], &key) else {
+        return Step::error(keymap::refused(&key, cx.t));
+    };
+    if let Some(why) = i.why_no_notes(cx) {
+        return Step::error(why);
+    }
+    if text_keys::apply(&mut i.notes, edit) {
+        i.notes_changed(cx.now);
+    }
+    Step::none()
+}
+
+fn answer_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
+    if let Some(hit) = keymap::lookup_in(&[ANSWER, ANYWHERE], &key) {
+        return act(i, cx, hit.action, hit.ch);
+    }
+    let (Some(answer), Some(question)) = (i.answer.as_mut(), i.question) else {
+        i.set_focus(Focus::Notes);
         return Step::none();
+    };
+    match answer.on_key(key, cx.t) {
+        Outcome::Commit(value) => commit(i, cx, question, value),
+        Outcome::Refused(why) => Step::error(why),
+        Outcome::Changed => Step::none(),
+        Outcome::Unbound => {
+            let hint = answer.hint(cx.t);
+            Step::error((cx.t.keys.refused_answer)(
+                &keymap::key_name(&key, cx.t),
+                &hint,
+            ))
+        }
+    }
+}
+
+/// An answer chosen (or cleared): saved, said, and the keyboard back in the notes.
+fn commit(
+    i: &mut Interview,
+    cx: &mut Ctx,
+    question: crate::study::QuestionId,
+    value: Option<crate::study::Value>,
+) -> Step {
+    let said = match (&value, &i.answer) {
+        (Some(v), Some(input)) => {
+            crate::tui::widget::value_input::describe(&input.kind, v, cx.t).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    i.set_focus(Focus::Notes);
+    if !i.record(
+        cx,
+        SessionChange::SetAnswer {
+            question,
+            value: value.clone(),
+        },
+    ) {
+        return Step::none();
+    }
+    match value {
+        Some(_) => Step::info((cx.t.keys.answer_saved)(&said)),
+        None => Step::info(cx.t.keys.answer_cleared),
+    }
+}
+
+/// What an action does, whatever the mode it came from.
+fn act(i: &mut Interview, cx: &mut Ctx, action: Act, ch: Option<char>) -> Step {
+    match action {
+        Act::NextQuestion => step(i, cx, 1),
+        Act::PreviousQuestion => step(i, cx, -1),
+        Act::NextTheme => step_theme(i, cx, 1),
+        Act::PreviousTheme => step_theme(i, cx, -1),
+        Act::Jump => open_jump(i, cx),
+        Act::Speaker => toggle_speaker(i, cx),
+        Act::Picker => i.popup = Some(Popup::Picker(CodePicker::new(&cx.study.codebook))),
+        Act::QuickCode => {
+            let digit = ch.unwrap_or('0');
+            return match quick_code(cx.study, digit) {
+                Some(code) => i.code_segment(cx, code),
+                None => Step::error((cx.t.keys.no_quick_code)(digit)),
+            };
+        }
+        Act::Situation => return open_situation(i, cx),
+        Act::Situations => i.popup = Some(Popup::Situations(Default::default())),
+        Act::Pause => return pause(i, cx),
+        Act::Search => return Step::push(SearchScreen::new()),
+        Act::Notes => {
+            leave_answer(i, cx);
+            i.set_focus(Focus::Notes);
+        }
+        Act::Answer => return to_answer(i, cx),
+        Act::Commands => {
+            i.save_draft(cx, cx.now);
+            i.set_focus(Focus::Command);
+        }
+        Act::Enter => return enter(i, cx),
+        Act::Covered => toggle_covered(i, cx),
+        Act::Skip => i.popup = Some(Popup::Skip(Default::default())),
+        Act::Finish => i.popup = Some(Popup::Finish),
+        Act::Help => return Step::nav(Nav::Help),
+    }
+    Step::none()
+}
+
+/// Tab: the answer of the current question takes the keys, on every question alike; an open
+/// question has none, and says so.
+fn to_answer(i: &mut Interview, cx: &mut Ctx) -> Step {
+    if i.answer.is_none() {
+        return Step::error(cx.t.keys.open_question);
     }
     if let Some(why) = i.why_no_notes(cx) {
         return Step::error(why);
     }
-    if key.code == KeyCode::Enter && ends_with_empty_line(i) {
-        // Enter on an empty line closes the block: the next one is a new segment.
+    i.save_draft(cx, cx.now);
+    i.set_focus(Focus::Answer);
+    Step::none()
+}
+
+/// Leaving the answer: options ticked and not yet saved are saved (nothing chosen is lost).
+fn leave_answer(i: &mut Interview, cx: &mut Ctx) {
+    if i.focus != Focus::Answer {
+        return;
+    }
+    let (Some(answer), Some(question)) = (&i.answer, i.question) else {
+        return;
+    };
+    if matches!(answer.kind, ValueKind::Choices { .. }) && answer.pending() != answer.value {
+        let value = answer.pending();
+        if let Some(a) = i.answer.as_mut() {
+            a.value = value.clone();
+        }
+        i.record(cx, SessionChange::SetAnswer { question, value });
+    }
+}
+
+/// Enter on an empty line after some text closes the block; otherwise a new line.
+fn enter(i: &mut Interview, cx: &mut Ctx) -> Step {
+    if let Some(why) = i.why_no_notes(cx) {
+        return Step::error(why);
+    }
+    if ends_with_empty_line(i) {
         i.close_block(cx);
-    } else if i.notes.input(key) {
+    } else {
+        i.notes.insert_newline();
         i.notes_changed(cx.now);
     }
     Step::none()
@@ -98,67 +317,6 @@ fn ends_with_empty_line(i: &Interview) -> bool {
         && col == 0
         && lines[row].is_empty()
         && !i.draft_text().trim().is_empty()
-}
-
-fn answer_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
-    if key.code == KeyCode::Esc {
-        i.focus = Focus::Command;
-        i.style_notes();
-        return Step::none();
-    }
-    if i.answer.is_some()
-        && let Some(why) = i.why_no_notes(cx)
-    {
-        return Step::error(why);
-    }
-    let (Some(answer), Some(question)) = (i.answer.as_mut(), i.question) else {
-        return Step::none();
-    };
-    match answer.on_key(key, cx.t) {
-        Outcome::Commit(value) => {
-            let committed = value.is_some();
-            i.record(cx, SessionChange::SetAnswer { question, value });
-            if committed {
-                // Answered: on to the notes, for what the respondent adds.
-                i.focus = Focus::Notes;
-                i.style_notes();
-            }
-            Step::none()
-        }
-        Outcome::Refused(why) => Step::error(why),
-        Outcome::Changed | Outcome::Ignored => Step::none(),
-    }
-}
-
-fn command_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
-    match key.code {
-        KeyCode::Char('i') | KeyCode::Enter => {
-            i.focus = Focus::Notes;
-            i.style_notes();
-        }
-        KeyCode::Char('a') if i.answer.is_some() => {
-            i.focus = Focus::Answer;
-            i.style_notes();
-        }
-        KeyCode::Char('j') | KeyCode::Down => step(i, cx, 1),
-        KeyCode::Char('k') | KeyCode::Up => step(i, cx, -1),
-        KeyCode::Char('J') => step_theme(i, cx, 1),
-        KeyCode::Char('K') => step_theme(i, cx, -1),
-        KeyCode::Char('g') => open_jump(i, cx),
-        KeyCode::Char('t') => toggle_speaker(i, cx),
-        KeyCode::Char('o') => {
-            i.popup = Some(Popup::Picker(CodePicker::new(&cx.study.codebook)));
-        }
-        KeyCode::Char('s') => open_situation(i, cx),
-        KeyCode::Char('l') => i.popup = Some(Popup::Situations(Default::default())),
-        KeyCode::Char('c') => toggle_covered(i, cx),
-        KeyCode::Char('x') => i.popup = Some(Popup::Skip(Default::default())),
-        KeyCode::Char('f') => i.popup = Some(Popup::Finish),
-        KeyCode::Char('q') => return pause(i, cx),
-        KeyCode::Char('?') => return Step::nav(Nav::Help),
-        _ => {}
-    }
-    Step::none()
 }
 
 pub fn step(i: &mut Interview, cx: &mut Ctx, delta: isize) {
@@ -178,13 +336,23 @@ fn open_jump(i: &mut Interview, cx: &Ctx) {
         .question
         .and_then(|q| cx.study.grid.position(q))
         .unwrap_or(0);
-    i.popup = Some(Popup::Jump(crate::tui::widget::menu::Menu::at(selected)));
+    let haystacks = cx
+        .study
+        .grid
+        .questions()
+        .map(|(theme, q)| format!("{} {} {}", theme.title, q.text, q.key))
+        .collect();
+    i.popup = Some(Popup::Jump(FilterMenu::new(haystacks, selected)));
 }
 
-fn open_situation(i: &mut Interview, cx: &Ctx) {
-    if cx.writable(i.id) {
-        i.popup = Some(Popup::Situation(SituationForm::new(cx.study, None)));
+fn open_situation(i: &mut Interview, cx: &Ctx) -> Step {
+    if let Some(why) = i.why_no_notes(cx) {
+        return Step::error(why);
     }
+    i.popup = Some(Popup::Situation(Box::new(SituationForm::new(
+        cx.study, None, cx.t,
+    ))));
+    Step::none()
 }
 
 /// The next block is said by the other speaker; the block being typed is closed.
@@ -214,34 +382,75 @@ fn pause(i: &mut Interview, cx: &mut Ctx) -> Step {
     Step::nav(Nav::Pop)
 }
 
-pub fn on_paste(i: &mut Interview, cx: &mut Ctx, pasted: &str) -> Step {
-    let writable = i.why_no_notes(cx).is_none();
-    match (&mut i.popup, i.focus) {
-        (Some(Popup::Picker(p)), _) => p.paste(pasted),
-        (Some(Popup::Skip(f)), _) => f.paste(pasted),
-        (Some(Popup::Situation(form)), _) if form.focus == 0 => form.label.paste(pasted),
-        (Some(_), _) => {}
+/// The keys of `F1` for the mode the screen is in (the popup's first when one is open).
+pub fn help(i: &Interview, t: &crate::i18n::Texts) -> Vec<HelpSection> {
+    let k = t.keys;
+    // A popup takes every key while it is open.
+    if let Some(p) = &i.popup {
+        return popup::help(p, t);
+    }
+    let mut sections = Vec::new();
+    let mut notes = keymap::section(k.section_notes, NOTES, t);
+    for table in [TYPE, EDIT_LINE, VERTICAL] {
+        notes.rows.extend(keymap::help_rows(table, t));
+    }
+    let anywhere = keymap::section(k.section_anywhere, ANYWHERE, t);
+    let commands = keymap::section(k.section_commands, COMMANDS, t);
+    let mut answer = keymap::section(k.section_answer, ANSWER, t);
+    if let Some(input) = &i.answer {
+        answer.rows.extend(input.help(&keymap::chords(ANSWER), t));
+    }
+    // The keys of the mode the screen is in: what F1 lists is what the keys do now.
+    match i.focus {
+        Focus::Notes => sections.extend([notes, anywhere]),
+        Focus::Answer => sections.extend([answer, anywhere]),
+        Focus::Command => sections.extend([commands, anywhere]),
+    }
+    sections
+}
+
+/// The keys on the status line for the mode the screen is in.
+pub fn footer(i: &Interview, t: &crate::i18n::Texts) -> String {
+    match (&i.popup, i.focus) {
+        (Some(p), _) => popup::footer(p, t),
+        (None, Focus::Notes) => keymap::footer(&[NOTES, ANYWHERE], t),
+        (None, Focus::Command) => keymap::footer(&[COMMANDS], t),
         (None, Focus::Answer) => {
+            let widget = i.answer.as_ref().map(|a| a.hint(t)).unwrap_or_default();
+            format!("{widget} · {}", keymap::footer(&[ANSWER], t))
+        }
+    }
+}
+
+pub fn on_paste(i: &mut Interview, cx: &mut Ctx, pasted: &str) -> Step {
+    if let Some(p) = &mut i.popup {
+        popup::paste(p, pasted);
+        return Step::none();
+    }
+    match i.focus {
+        Focus::Answer => {
             if let Some(answer) = &mut i.answer {
                 answer.paste(pasted);
             }
+            Step::none()
         }
-        (None, _) if writable => {
-            i.focus = Focus::Notes;
-            i.style_notes();
+        _ => {
+            if let Some(why) = i.why_no_notes(cx) {
+                return Step::error(why);
+            }
+            i.set_focus(Focus::Notes);
             i.notes.insert_str(text::normalize(pasted));
             i.notes_changed(cx.now);
+            Step::none()
         }
-        (None, _) => {}
     }
-    Step::none()
 }
 
 pub fn on_mouse(i: &mut Interview, cx: &mut Ctx, mouse: MouseEvent) -> Step {
     if i.popup.is_some() {
         return Step::none();
     }
-    let areas = Areas::of(Rect::new(0, 0, cx.size.0, cx.size.1), i, cx.study);
+    let areas = Areas::of(Rect::new(0, 0, cx.size.0, cx.size.1), i, cx.study, cx.t);
     let (x, y) = (mouse.column, mouse.row);
     let inside = |r: Rect| x >= r.x && x < r.right() && y >= r.y && y < r.bottom();
     match mouse.kind {
@@ -251,8 +460,8 @@ pub fn on_mouse(i: &mut Interview, cx: &mut Ctx, mouse: MouseEvent) -> Step {
             }
         }
         MouseEventKind::Down(MouseButton::Left) if inside(areas.notes) && cx.writable(i.id) => {
-            i.focus = Focus::Notes;
-            i.style_notes();
+            leave_answer(i, cx);
+            i.set_focus(Focus::Notes);
         }
         MouseEventKind::ScrollUp if inside(areas.transcript) => {
             i.scroll = i.scroll.saturating_add(3);

@@ -10,7 +10,7 @@ pub mod view;
 
 use chrono::Duration;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
 
@@ -22,7 +22,9 @@ use crate::study::{
     ValueKind,
 };
 use crate::tui::ctx::{Ctx, View};
-use crate::tui::screen::{Bindings, Screen, Step};
+use crate::tui::keymap::HelpSection;
+use crate::tui::msg::Answer;
+use crate::tui::screen::{Screen, Step};
 use crate::tui::widget::value_input::ValueInput;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,9 +76,8 @@ impl Interview {
             opened_at: cx.now,
             recorded_before: recorded(session),
         };
-        interview.enter_question(study, session, cx.writable(session.id), question);
         // Opening a session puts the cursor in the notes: typing starts at once.
-        interview.focus = Focus::Notes;
+        interview.enter_question(study, session, question);
         interview.style_notes();
         interview
     }
@@ -87,27 +88,25 @@ impl Interview {
             .map(|(_, q)| q)
     }
 
-    /// Sets the current question and the widget for its answer. Focus goes to the answer of an
-    /// unanswered closed question, else to the notes.
-    fn enter_question(
-        &mut self,
-        study: &Study,
-        session: &Session,
-        writable: bool,
-        question: Option<QuestionId>,
-    ) {
+    /// Sets the current question and the widget for its answer. The keyboard stays in the
+    /// notes (or in the commands): an answer is given only by going to it (Tab), the same on
+    /// every question. The next block is the respondent's.
+    fn enter_question(&mut self, study: &Study, session: &Session, question: Option<QuestionId>) {
         self.question = question;
         self.scroll = 0;
-        let q = self.current_question(study);
-        self.answer = q
+        self.speaker = Speaker::Respondent;
+        self.answer = self
+            .current_question(study)
             .filter(|q| !matches!(q.kind, ValueKind::Open))
             .map(|q| ValueInput::new(&q.kind, session.answers.get(&q.id)));
-        let unanswered = q.is_some_and(|q| !session.answers.contains_key(&q.id));
-        self.focus = if self.answer.is_some() && unanswered && writable {
-            Focus::Answer
-        } else {
-            Focus::Notes
-        };
+        if self.focus == Focus::Answer {
+            self.set_focus(Focus::Notes);
+        }
+    }
+
+    /// Changes mode; the notes' cursor shows only while typing goes there.
+    pub fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
         self.style_notes();
     }
 
@@ -120,7 +119,7 @@ impl Interview {
         let Some(session) = cx.session(self.id) else {
             return;
         };
-        self.enter_question(cx.study, session, cx.writable(self.id), Some(question));
+        self.enter_question(cx.study, session, Some(question));
         let conducting = self.conducting(cx);
         if conducting {
             self.visit(cx, Some(question), false);
@@ -309,13 +308,6 @@ impl Screen for Interview {
         Step::none()
     }
 
-    fn opens_search(&self, key: &KeyEvent) -> bool {
-        let ctrl_f =
-            key.code == KeyCode::Char('f') && key.modifiers.contains(KeyModifiers::CONTROL);
-        let slash = key.code == KeyCode::Char('/');
-        ctrl_f || (slash && self.popup.is_none() && self.focus == Focus::Command)
-    }
-
     fn session(&self) -> Option<SessionId> {
         Some(self.id)
     }
@@ -324,8 +316,18 @@ impl Screen for Interview {
         view::draw(frame, view, self);
     }
 
-    fn help(&self, t: &'static Texts) -> Bindings {
-        t.help_interview
+    fn help(&self, t: &Texts) -> Vec<HelpSection> {
+        keys::help(self, t)
+    }
+
+    /// A code made on the spot from the picker is applied to the block once the codebook has
+    /// it.
+    fn answer(&mut self, cx: &mut Ctx, answer: Answer) -> Step {
+        match answer {
+            Answer::CodebookChanged { apply: Some(code) } => self.code_segment(cx, code),
+            Answer::CodebookEditFailed(why) => Step::error(why),
+            _ => Step::none(),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! what keys do in them and how they are drawn.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::style::Stylize;
 use ratatui::text::Line;
@@ -13,82 +13,229 @@ use super::{Interview, Whole, uncovered};
 use crate::i18n::Texts;
 use crate::study::{Excerpt, Mark, Session, SessionChange, Study, stamp, text};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::{self, Binding, ENTER, ESC, HelpSection, ch, main};
+use crate::tui::msg::Effect;
 use crate::tui::screen::{Nav, Step};
-use crate::tui::widget::field::Field;
-use crate::tui::widget::menu::{Menu, MenuKey};
-use crate::tui::widget::picker::{CodePicker, Picked};
-use crate::tui::widget::situation_form::{FormOutcome, SituationForm};
+use crate::tui::widget::field::{Field, FieldKey};
+use crate::tui::widget::form::FormStep;
+use crate::tui::widget::menu::{FILTERED, FilterMenu, MENU, Menu, MenuKey};
+use crate::tui::widget::picker::{CodePicker, PICKER, Picked};
+use crate::tui::widget::situation_form::SituationForm;
+use crate::tui::widget::text_keys::{EDIT_LINE, TYPE};
 use crate::tui::widget::{centered, fit};
 
 pub enum Popup {
     Picker(CodePicker),
-    Situation(SituationForm),
+    Situation(Box<SituationForm>),
     Situations(Menu),
     Skip(Field),
-    Jump(Menu),
+    Jump(FilterMenu),
     Finish,
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PopupAct {
+    Confirm,
+    Cancel,
+    New,
+}
+
+/// The reason for skipping a question.
+pub static SKIP: &[Binding<PopupAct>] = &[
+    main(
+        &[ENTER],
+        PopupAct::Confirm,
+        |k| k.skip_confirm,
+        |k| k.short_save,
+    ),
+    main(
+        &[ESC],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
+
+/// The list of situations: a menu, and a new one.
+pub static SITUATIONS: &[Binding<PopupAct>] = &[main(
+    &[ch('n')],
+    PopupAct::New,
+    |k| k.new_situation,
+    |k| k.short_new,
+)];
+
+/// The end of the interview.
+pub static FINISH: &[Binding<PopupAct>] = &[
+    main(
+        &[ENTER, ch('o'), ch('y')],
+        PopupAct::Confirm,
+        |k| k.finish_confirm,
+        |k| k.short_finish,
+    ),
+    main(
+        &[ESC, ch('n')],
+        PopupAct::Cancel,
+        |k| k.finish_cancel,
+        |k| k.short_back,
+    ),
+];
 
 pub fn on_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
     let Some(popup) = i.popup.take() else {
         return Step::none();
     };
+    let refused = || Step::error(keymap::refused(&key, cx.t));
     let mut keep = None;
     let mut step = Step::none();
     match popup {
         Popup::Picker(mut picker) => match picker.on_key(key) {
-            Picked::Code(code) => i.code_segment(cx, code),
+            Picked::Code(code) => step = i.code_segment(cx, code),
+            Picked::Create(name) => step = Step::effect(create_code(cx, &name)),
             Picked::Cancel => {}
-            Picked::Create(_) | Picked::Nothing => keep = Some(Popup::Picker(picker)),
+            Picked::Nothing => keep = Some(Popup::Picker(picker)),
+            Picked::Unbound => {
+                step = refused();
+                keep = Some(Popup::Picker(picker));
+            }
         },
-        Popup::Skip(mut field) => match key.code {
-            KeyCode::Esc => {}
-            KeyCode::Enter => skip(i, cx, field.value().trim().to_owned()),
-            _ => {
-                field.on_key(key);
+        Popup::Skip(mut field) => match keymap::lookup(SKIP, &key).map(|h| h.action) {
+            Some(PopupAct::Confirm) => skip(i, cx, field.value().trim().to_owned()),
+            Some(_) => {}
+            None => {
+                if field.on_key(key) == FieldKey::Unbound {
+                    step = refused();
+                }
                 keep = Some(Popup::Skip(field));
             }
         },
-        Popup::Jump(mut menu) => match menu.on_key(key, cx.study.grid.question_count()) {
+        Popup::Jump(mut menu) => match menu.on_key(key) {
             MenuKey::Chosen(n) => {
                 if let Some((_, q)) = cx.study.grid.questions().nth(n) {
                     i.go_to(cx, q.id);
                 }
             }
             MenuKey::Cancel => {}
-            MenuKey::Moved | MenuKey::Other => keep = Some(Popup::Jump(menu)),
+            MenuKey::Moved => keep = Some(Popup::Jump(menu)),
+            MenuKey::Other => {
+                step = refused();
+                keep = Some(Popup::Jump(menu));
+            }
         },
         Popup::Situations(mut menu) => {
             let situations = cx.session(i.id).map_or(&[][..], |s| &s.situations[..]);
             match menu.on_key(key, situations.len()) {
                 MenuKey::Chosen(n) => {
-                    let form = SituationForm::new(cx.study, situations.get(n));
-                    keep = Some(Popup::Situation(form));
-                }
-                MenuKey::Other if key.code == KeyCode::Char('n') => {
-                    keep = Some(Popup::Situation(SituationForm::new(cx.study, None)));
+                    let form = SituationForm::new(cx.study, situations.get(n), cx.t);
+                    keep = Some(Popup::Situation(Box::new(form)));
                 }
                 MenuKey::Cancel => {}
-                MenuKey::Moved | MenuKey::Other => keep = Some(Popup::Situations(menu)),
+                MenuKey::Moved => keep = Some(Popup::Situations(menu)),
+                MenuKey::Other => match keymap::lookup(SITUATIONS, &key) {
+                    Some(_) => {
+                        let form = SituationForm::new(cx.study, None, cx.t);
+                        keep = Some(Popup::Situation(Box::new(form)));
+                    }
+                    None => {
+                        step = refused();
+                        keep = Some(Popup::Situations(menu));
+                    }
+                },
             }
         }
         Popup::Situation(mut form) => match form.on_key(key, cx.t) {
-            FormOutcome::Cancel => {}
-            FormOutcome::Refused(why) => {
+            FormStep::Cancel => {}
+            FormStep::Refused(why) => {
                 step = Step::error(why);
                 keep = Some(Popup::Situation(form));
             }
-            FormOutcome::Continue => keep = Some(Popup::Situation(form)),
-            FormOutcome::Save => save_situation(i, cx, &form),
+            FormStep::Continue => keep = Some(Popup::Situation(form)),
+            FormStep::Save => step = save_situation(i, cx, &form),
         },
-        Popup::Finish => match key.code {
-            KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => return finish(i, cx),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
-            _ => keep = Some(Popup::Finish),
+        Popup::Finish => match keymap::lookup(FINISH, &key).map(|h| h.action) {
+            Some(PopupAct::Confirm) => return finish(i, cx),
+            Some(_) => {}
+            None => {
+                step = refused();
+                keep = Some(Popup::Finish);
+            }
         },
     }
     i.popup = keep;
     step
+}
+
+/// The keys of `F1` while a popup is open.
+pub fn help(popup: &Popup, t: &Texts) -> Vec<HelpSection> {
+    let k = t.keys;
+    match popup {
+        Popup::Picker(_) => vec![HelpSection {
+            title: t.picker_title.trim().to_owned(),
+            rows: CodePicker::help(t),
+        }],
+        Popup::Skip(_) => {
+            let mut rows = keymap::help_rows(SKIP, t);
+            rows.extend(keymap::help_rows(TYPE, t));
+            rows.extend(keymap::help_rows(EDIT_LINE, t));
+            vec![HelpSection {
+                title: t.skip_reason.trim().to_owned(),
+                rows,
+            }]
+        }
+        Popup::Jump(_) => {
+            let mut rows = keymap::help_rows(FILTERED, t);
+            rows.extend(keymap::help_rows(TYPE, t));
+            rows.extend(keymap::help_rows(EDIT_LINE, t));
+            vec![HelpSection {
+                title: t.jump_title.trim().to_owned(),
+                rows,
+            }]
+        }
+        Popup::Situations(_) => {
+            let mut rows = keymap::help_rows(MENU, t);
+            rows.extend(keymap::help_rows(SITUATIONS, t));
+            vec![HelpSection {
+                title: k.section_situations.to_owned(),
+                rows,
+            }]
+        }
+        Popup::Situation(form) => form.help(t),
+        Popup::Finish => vec![keymap::section(t.finish_title.trim(), FINISH, t)],
+    }
+}
+
+/// The keys of the status line while a popup is open.
+pub fn footer(popup: &Popup, t: &Texts) -> String {
+    match popup {
+        Popup::Picker(_) => keymap::footer(&[PICKER], t),
+        Popup::Skip(_) => keymap::footer(&[SKIP], t),
+        Popup::Jump(_) => keymap::footer(&[FILTERED], t),
+        Popup::Situations(_) => {
+            keymap::joined(&[keymap::footer(&[MENU], t), keymap::footer(&[SITUATIONS], t)])
+        }
+        Popup::Situation(form) => form.form.hint(t),
+        Popup::Finish => keymap::footer(&[FINISH], t),
+    }
+}
+
+pub fn paste(popup: &mut Popup, pasted: &str) {
+    match popup {
+        Popup::Picker(p) => p.paste(pasted),
+        Popup::Skip(f) => f.paste(pasted),
+        Popup::Jump(m) => m.paste(pasted),
+        Popup::Situation(form) => form.paste(pasted),
+        Popup::Situations(_) | Popup::Finish => {}
+    }
+}
+
+/// A code made on the spot from the picker: added to the codebook, then applied to the block
+/// (see [`crate::tui::screen::Screen::answer`]).
+fn create_code(cx: &Ctx, name: &str) -> Effect {
+    let code = crate::study::codebook::new_code(&cx.study.codebook, name, None);
+    let apply = Some(code.id);
+    Effect::EditCodebook {
+        edit: Box::new(crate::workspace::CodebookEdit::Add { code, after: None }),
+        apply,
+    }
 }
 
 /// Marks the current question skipped, with the reason, and moves on.
@@ -105,7 +252,7 @@ fn skip(i: &mut Interview, cx: &mut Ctx, reason: String) {
 
 /// A new situation is linked to the block being typed (or the last segment of the question);
 /// an edited one keeps its excerpts.
-fn save_situation(i: &mut Interview, cx: &mut Ctx, form: &SituationForm) {
+fn save_situation(i: &mut Interview, cx: &mut Ctx, form: &SituationForm) -> Step {
     let existing = form
         .editing
         .and_then(|id| cx.session(i.id)?.situation(id).cloned());
@@ -126,7 +273,12 @@ fn save_situation(i: &mut Interview, cx: &mut Ctx, form: &SituationForm) {
             }
         }
     }
-    i.record(cx, SessionChange::PutSituation { situation });
+    let label = situation.label.clone();
+    if i.record(cx, SessionChange::PutSituation { situation }) {
+        Step::info((cx.t.keys.situation_saved)(&label))
+    } else {
+        Step::none()
+    }
 }
 
 /// Ends the interview: the block closed, the session marked done, back to where it was
@@ -166,10 +318,13 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
                 })
                 .collect();
             let rect = centered(area, 76, area.height.saturating_sub(4));
-            menu.draw(frame, rect, Block::bordered().title(t.jump_title), items);
+            let block = Block::bordered()
+                .title(t.jump_title)
+                .title_bottom(format!(" {} ", keymap::footer(&[FILTERED], t)));
+            menu.draw(frame, rect, block, items);
         }
         Popup::Situations(menu) => draw_situations(frame, menu, session, study, t),
-        Popup::Situation(form) => form.draw(frame, study, t),
+        Popup::Situation(form) => form.draw(frame, t),
         Popup::Finish => draw_finish(frame, session, study, t),
     }
 }
@@ -211,7 +366,10 @@ fn draw_finish(frame: &mut Frame, session: &Session, study: &Study, t: &Texts) {
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     frame.render_widget(
-        Paragraph::new(vec![Line::default(), Line::from(t.finish_confirm).bold()]),
+        Paragraph::new(vec![
+            Line::default(),
+            Line::from(keymap::footer(&[FINISH], t)).bold(),
+        ]),
         confirm,
     );
 }
@@ -222,7 +380,10 @@ fn draw_situations(frame: &mut Frame, menu: &Menu, session: &Session, study: &St
     let situations = &session.situations;
     let block = Block::bordered()
         .title((t.situations_title)(situations.len()))
-        .title_bottom(t.situations_keys);
+        .title_bottom(format!(
+            " {} ",
+            keymap::joined(&[keymap::footer(&[MENU], t), keymap::footer(&[SITUATIONS], t)])
+        ));
     if situations.is_empty() {
         frame.render_widget(Clear, rect);
         frame.render_widget(

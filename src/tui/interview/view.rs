@@ -6,13 +6,18 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::{Focus, Interview};
 use crate::i18n::Texts;
-use crate::study::{QuestionId, Session, Speaker, Study, Time, ValueKind};
-use crate::tui::chrome::{format_duration, header, screen_areas, status_bar, who_and_when};
+use crate::study::{CodeId, QuestionId, Session, Speaker, Study, Time, ValueKind};
+use crate::tui::chrome::{
+    format_duration, header, screen_areas, status_bar, status_line, who_and_when,
+};
 use crate::tui::ctx::View;
+use crate::tui::widget::quick_codes::{bar_height, draw_bar};
+use crate::tui::widget::text_view;
+use crate::tui::widget::value_input::describe;
 use crate::tui::widget::wrap::wrap;
 use crate::tui::widget::{colour, fit};
 
@@ -23,6 +28,8 @@ pub struct Areas {
     pub question: Rect,
     pub transcript: Rect,
     pub notes: Rect,
+    /// The nine quick codes and their keys.
+    pub quick: Rect,
     pub status: Rect,
 }
 
@@ -33,8 +40,13 @@ pub enum GridRow {
 }
 
 impl Areas {
-    pub fn of(area: Rect, interview: &Interview, study: &Study) -> Areas {
+    pub fn of(area: Rect, interview: &Interview, study: &Study, t: &Texts) -> Areas {
         let [header, body, status] = screen_areas(area);
+        let [body, quick] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(bar_height(study, area.width)),
+        ])
+        .areas(body);
         let grid_width = if body.width >= 70 {
             (body.width / 3).clamp(24, 42)
         } else {
@@ -42,7 +54,7 @@ impl Areas {
         };
         let [grid, main] =
             Layout::horizontal([Constraint::Length(grid_width), Constraint::Min(0)]).areas(body);
-        let question_height = question_height(interview, study, main.width).min(main.height / 2);
+        let question_height = question_height(interview, study, main.width, t).min(main.height / 2);
         let notes_height = (main.height / 3).clamp(3.min(main.height), 12);
         let [question, transcript, notes] = Layout::vertical([
             Constraint::Length(question_height),
@@ -56,7 +68,19 @@ impl Areas {
             question,
             transcript,
             notes,
+            quick,
             status,
+        }
+    }
+
+    /// Where the rows of the grid panel are drawn (under its title and a blank row): drawing
+    /// and clicks both read it, so a click lands on the row it shows.
+    pub fn grid_list(&self) -> Rect {
+        let inner = grid_block(" ").inner(self.grid);
+        Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
         }
     }
 
@@ -67,9 +91,13 @@ impl Areas {
         interview: &Interview,
         y: u16,
     ) -> Option<QuestionId> {
+        let list = self.grid_list();
+        if y < list.y || y >= list.bottom() {
+            return None;
+        }
         let rows = grid_rows(study, interview);
-        let offset = grid_offset(&rows, interview, self.grid.height.saturating_sub(2));
-        let index = (y.checked_sub(self.grid.y + 1)? as usize) + offset;
+        let offset = grid_offset(&rows, interview, list.height);
+        let index = (y - list.y) as usize + offset;
         match rows.get(index)? {
             GridRow::Theme(t) => study.grid.themes[*t].questions.first().map(|q| q.id),
             GridRow::Question(q) => Some(*q),
@@ -77,13 +105,25 @@ impl Areas {
     }
 }
 
-fn question_height(interview: &Interview, study: &Study, width: u16) -> u16 {
+fn question_height(interview: &Interview, study: &Study, width: u16, t: &Texts) -> u16 {
     let Some(q) = interview.current_question(study) else {
         return 3;
     };
-    let text_rows = question_lines(q, width.saturating_sub(2)).len() as u16;
-    let answer = interview.answer.as_ref().map_or(0, |a| a.height() + 1);
+    let inner = width.saturating_sub(2);
+    let text_rows = question_lines(q, inner).len() as u16;
+    let answer = interview
+        .answer
+        .as_ref()
+        .map_or(0, |a| a.height(inner, t) + 1);
     2 + text_rows + answer
+}
+
+/// The grid panel's frame: a line on its right, its title on top.
+fn grid_block(title: &str) -> Block<'_> {
+    Block::default()
+        .borders(Borders::RIGHT)
+        .title(title)
+        .title_style(Style::default().bold())
 }
 
 /// The question's text and its prompts, wrapped to `width`.
@@ -143,7 +183,7 @@ fn grid_offset(rows: &[GridRow], interview: &Interview, height: u16) -> usize {
 pub fn draw(frame: &mut Frame, view: &View, interview: &Interview) {
     let t = view.t;
     let study = view.study;
-    let areas = Areas::of(frame.area(), interview, study);
+    let areas = Areas::of(frame.area(), interview, study, t);
     let Some(session) = view.session(interview.id) else {
         status_bar(frame, areas.status, view, "");
         return;
@@ -151,25 +191,48 @@ pub fn draw(frame: &mut Frame, view: &View, interview: &Interview) {
     header(
         frame,
         areas.header,
-        &title(interview, session, study, view.now, t),
-        save_state(view, interview),
+        &title(session, study, t),
+        sign(view, interview, session, study),
     );
-    draw_grid(frame, areas.grid, interview, session, study, view.now, t);
+    draw_grid(frame, &areas, interview, session, study, view.now, t);
     draw_question(frame, areas.question, interview, session, study, t);
     draw_transcript(frame, areas.transcript, interview, session, study, t);
-    draw_notes(frame, areas.notes, interview, t);
-    let keys = match interview.focus {
-        Focus::Notes => t.keys_notes,
-        Focus::Answer => t.keys_answer,
-        Focus::Command => t.keys_command,
+    let applied = block_codes(interview, session);
+    draw_notes(frame, areas.notes, interview, &applied, study, t);
+    draw_bar(frame, areas.quick, study, &applied);
+    let (mode, colour) = match interview.focus {
+        Focus::Notes => (t.keys.mode_notes, Color::Green),
+        Focus::Answer => (t.keys.mode_answer, Color::Yellow),
+        Focus::Command => (t.keys.mode_commands, Color::Magenta),
     };
-    status_bar(frame, areas.status, view, keys);
+    status_line(
+        frame,
+        areas.status,
+        view,
+        Some((mode, colour)),
+        &super::keys::footer(interview, t),
+    );
     if let Some(popup) = &interview.popup {
         super::popup::draw(frame, popup, session, study, t);
     }
 }
 
-fn title(interview: &Interview, s: &Session, study: &Study, now: Time, t: &Texts) -> String {
+/// The codes on the block being typed (codings applied to its whole segment).
+fn block_codes(interview: &Interview, session: &Session) -> Vec<CodeId> {
+    let Some(segment) = interview.draft.segment else {
+        return Vec::new();
+    };
+    session
+        .codings
+        .iter()
+        .filter(|c| c.segment == segment)
+        .map(|c| c.code)
+        .collect()
+}
+
+/// Who the interview is with; the clock and the place in the grid are on the right, where the
+/// header never cuts them.
+fn title(s: &Session, study: &Study, t: &Texts) -> String {
     let mut parts = vec![format!("{} {}", t.interview_with, s.respondent.pseudonym)];
     for attr in study.meta.respondent_attributes.iter().take(2) {
         if let Some(value) = s.respondent.attributes.get(&attr.key) {
@@ -183,16 +246,27 @@ fn title(interview: &Interview, s: &Session, study: &Study, now: Time, t: &Texts
             }
         }
     }
-    if s.started.is_some() {
-        parts.push(format!("⏱ {}", format_duration(interview.elapsed(s, now))));
-    }
-    if let (Some(q), total) = (
-        interview.question.and_then(|q| study.grid.position(q)),
-        study.grid.question_count(),
-    ) {
-        parts.push(format!("Q {}/{}", q + 1, total));
-    }
     parts.join(" · ")
+}
+
+/// `⏱ 20:14 · Q 12/28 · ✓ enregistré`
+fn sign(view: &View, interview: &Interview, s: &Session, study: &Study) -> Line<'static> {
+    let mut spans = Vec::new();
+    if s.started.is_some() {
+        spans.push(Span::raw(format!(
+            " ⏱ {} ",
+            format_duration(interview.elapsed(s, view.now))
+        )));
+    }
+    if let Some(q) = interview.question.and_then(|q| study.grid.position(q)) {
+        spans.push(Span::raw(format!(
+            "· Q {}/{} ",
+            q + 1,
+            study.grid.question_count()
+        )));
+    }
+    spans.push(save_state(view, interview));
+    Line::from(spans)
 }
 
 fn save_state(view: &View, interview: &Interview) -> Span<'static> {
@@ -222,27 +296,19 @@ fn save_state(view: &View, interview: &Interview) -> Span<'static> {
 
 fn draw_grid(
     frame: &mut Frame,
-    area: Rect,
+    areas: &Areas,
     interview: &Interview,
     session: &Session,
     study: &Study,
     now: Time,
     t: &Texts,
 ) {
+    let area = areas.grid;
     if area.width == 0 {
         return;
     }
-    let block = Block::default()
-        .borders(Borders::RIGHT)
-        .title(t.grid_title)
-        .title_style(Style::default().bold());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let inner = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
+    frame.render_widget(grid_block(t.grid_title), area);
+    let inner = areas.grid_list();
     let durations = interview.theme_durations(study, session, now);
     let rows = grid_rows(study, interview);
     let offset = grid_offset(&rows, interview, inner.height);
@@ -298,10 +364,23 @@ fn draw_grid(
                 } else {
                     Style::default()
                 };
+                // The answer given, after the question: the grid shows what was answered.
+                let answer = session
+                    .answers
+                    .get(id)
+                    .and_then(|v| describe(&q.kind, v, t))
+                    .map(|a| fit(&a, (width / 3).max(3)))
+                    .unwrap_or_default();
+                let answer_width = answer.chars().count() + usize::from(!answer.is_empty());
                 Line::from(vec![
                     Span::raw("  "),
                     Span::styled(format!("{mark} "), style),
-                    Span::styled(fit(&q.text, width.saturating_sub(4)), text_style),
+                    Span::styled(
+                        fit(&q.text, width.saturating_sub(4 + answer_width)),
+                        text_style,
+                    ),
+                    Span::raw(if answer.is_empty() { "" } else { " " }),
+                    Span::raw(answer).cyan().bold(),
                 ])
             }
         })
@@ -341,11 +420,21 @@ fn draw_question(
         )),
         None => {}
     }
-    let block = Block::bordered().title(Line::from(title));
+    let answering = interview.focus == Focus::Answer;
+    let mut block = Block::bordered().title(Line::from(title));
+    if answering {
+        // Loud: the keyboard is no longer in the notes.
+        block = block
+            .border_type(BorderType::Thick)
+            .border_style(Style::default().fg(Color::Yellow));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = question_lines(q, inner.width);
-    let answer_height = interview.answer.as_ref().map_or(0, |a| a.height() + 1);
+    let answer_height = interview
+        .answer
+        .as_ref()
+        .map_or(0, |a| a.height(inner.width, t) + 1);
     let [text_area, answer_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(answer_height)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), text_area);
@@ -360,16 +449,23 @@ fn draw_question(
             ValueKind::Scale { .. } => t.answer_scale,
             ValueKind::Open => "",
         };
-        let style = if interview.focus == Focus::Answer {
-            Style::default().fg(Color::Yellow).bold()
+        let line = if answering {
+            Line::from(vec![
+                Span::styled(
+                    format!(" {} ", t.keys.mode_answer),
+                    Style::default().fg(Color::Black).bg(Color::Yellow).bold(),
+                ),
+                Span::raw(format!(" {kind} · {}", answer.hint(t))).yellow(),
+            ])
         } else {
-            Style::default().dark_gray()
+            Line::from(Span::raw(format!(
+                "{} — {kind} · {}",
+                t.answer, t.keys.tab_to_answer
+            )))
+            .dark_gray()
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!("{} — {kind}", t.answer), style)),
-            label,
-        );
-        answer.draw(frame, widget, interview.focus == Focus::Answer, t);
+        frame.render_widget(Paragraph::new(line), label);
+        answer.draw(frame, widget, answering, t);
     }
 }
 
@@ -429,22 +525,51 @@ fn segment_heading<'a>(
     Line::from(spans)
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, interview: &Interview, t: &Texts) {
+fn draw_notes(
+    frame: &mut Frame,
+    area: Rect,
+    interview: &Interview,
+    applied: &[CodeId],
+    study: &Study,
+    t: &Texts,
+) {
     let who = match interview.speaker {
         Speaker::Respondent => t.speaker_respondent,
         Speaker::Interviewer => t.speaker_interviewer,
     };
     let focused = interview.focus == Focus::Notes;
     let border = if focused {
-        Style::default().fg(Color::Yellow)
+        Style::default().fg(Color::Green)
     } else {
         Style::default().dark_gray()
     };
+    // The codes on the block show on its frame as soon as they are applied.
+    let mut title = vec![Span::raw(format!(" {} · {who} ", t.notes))];
+    for code in applied.iter().filter_map(|c| study.codebook.shown(*c)) {
+        title.push(Span::styled(
+            format!("■ {} ", code.name),
+            Style::default().fg(colour(&code.colour)).bold(),
+        ));
+    }
     let block = Block::bordered()
         .border_style(border)
-        .title(format!(" {} · {who} ", t.notes))
-        .title_bottom(Line::from(t.notes_hint).right_aligned());
+        .title(Line::from(title))
+        .title_bottom(Line::from(notes_hint(t)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(&interview.notes, inner);
+    let cursor = focused.then(|| Style::default().add_modifier(Modifier::REVERSED));
+    text_view::draw(frame, inner, &interview.notes, cursor);
+}
+
+/// `Entrée×2 nouveau bloc · Ctrl+T locuteur`, from the keys' own names.
+fn notes_hint(t: &Texts) -> String {
+    use crate::tui::keymap::{ENTER, ctrl};
+    let k = t.keys;
+    format!(
+        " {}×2 {} · {} {} ",
+        ENTER.name(k),
+        k.short_close_block,
+        ctrl('t').name(k),
+        k.short_speaker
+    )
 }

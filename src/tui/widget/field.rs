@@ -1,17 +1,32 @@
 //! A one-line text field (a pseudonym, a reason, a filter), on ratatui-textarea so that cursor
-//! movement, accents and wide characters behave as in the notes.
+//! movement, accents and wide characters behave as in the notes. It takes the keys of
+//! [`text_keys::TYPE`](super::text_keys::TYPE) and
+//! [`text_keys::EDIT_LINE`](super::text_keys::EDIT_LINE) and no others.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::TextArea;
 
+use super::text_keys::{self, EDIT_LINE, TYPE};
 use crate::study::text;
 
 #[derive(Clone, Debug)]
 pub struct Field {
     area: TextArea<'static>,
+}
+
+/// What a key did to a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKey {
+    /// The text changed.
+    Edited,
+    /// The cursor moved, or the key was a text key that changed nothing (Backspace at the
+    /// start).
+    Moved,
+    /// Not a key of text fields: the form around decides (Enter, Esc, Tab…), or refuses it.
+    Unbound,
 }
 
 impl Default for Field {
@@ -33,20 +48,12 @@ impl Field {
         text::normalize(self.area.lines().first().map_or("", |l| l.as_str()))
     }
 
-    /// Handles a key; returns whether it was for the field. Enter and Esc never are: the form
-    /// around decides what they do.
-    pub fn on_key(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Enter
-            | KeyCode::Esc
-            | KeyCode::Tab
-            | KeyCode::BackTab
-            | KeyCode::Up
-            | KeyCode::Down => false,
-            _ => {
-                self.area.input(key);
-                true
-            }
+    /// Handles a key of text fields.
+    pub fn on_key(&mut self, key: KeyEvent) -> FieldKey {
+        match text_keys::edit_of(&[TYPE, EDIT_LINE], &key) {
+            Some(hit) if text_keys::apply(&mut self.area, hit) => FieldKey::Edited,
+            Some(_) => FieldKey::Moved,
+            None => FieldKey::Unbound,
         }
     }
 

@@ -1,12 +1,15 @@
-//! Widgets shared by the screens: text fields, value inputs, the code picker, menus, the
-//! situation form, the quick codes, wrapping that remembers offsets.
+//! Widgets shared by the screens: text fields and the keys of text, value inputs, forms, the
+//! code picker, menus, the situation form, the quick codes, wrapping that remembers offsets.
 
 pub mod bars;
 pub mod field;
+pub mod form;
 pub mod menu;
 pub mod picker;
 pub mod quick_codes;
 pub mod situation_form;
+pub mod text_keys;
+pub mod text_view;
 pub mod value_input;
 pub mod wrap;
 

@@ -1,19 +1,22 @@
 //! The codebook picker: the tree of codes, filtered as you type (fuzzy, accents ignored) on the
 //! name, the path and the description.
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 
 use super::colour;
-use super::field::Field;
+use super::field::{Field, FieldKey};
+use super::menu::fuzzy;
+use super::text_keys::{EDIT_LINE, TYPE};
 use crate::i18n::Texts;
 use crate::study::{CodeId, Codebook};
+use crate::tui::keymap::{
+    self, Binding, DOWN, ENTER, ESC, HelpRow, PAGE_DOWN, PAGE_UP, UP, bind, ctrl, main,
+};
 
 #[derive(Clone, Debug)]
 struct Entry {
@@ -38,11 +41,47 @@ pub struct CodePicker {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Picked {
     Nothing,
+    /// Not a key of the picker: refused by the screen.
+    Unbound,
     Code(CodeId),
     /// Ctrl+N: make a new code with the filter text as its name.
     Create(String),
     Cancel,
 }
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickAct {
+    Up,
+    Down,
+    Page,
+    Choose,
+    Create,
+    Cancel,
+}
+
+pub static PICKER: &[Binding<PickAct>] = &[
+    bind(&[UP], PickAct::Up, |k| k.menu_up),
+    bind(&[DOWN], PickAct::Down, |k| k.menu_down),
+    bind(&[PAGE_UP, PAGE_DOWN], PickAct::Page, |k| k.menu_page),
+    main(
+        &[ENTER],
+        PickAct::Choose,
+        |k| k.pick_code,
+        |k| k.short_choose,
+    ),
+    main(
+        &[ctrl('n')],
+        PickAct::Create,
+        |k| k.create_code,
+        |k| k.short_create,
+    ),
+    main(
+        &[ESC],
+        PickAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
 
 impl CodePicker {
     pub fn new(codebook: &Codebook) -> Self {
@@ -75,10 +114,11 @@ impl CodePicker {
     }
 
     pub fn on_key(&mut self, key: KeyEvent) -> Picked {
-        match key.code {
-            KeyCode::Esc => Picked::Cancel,
-            KeyCode::Enter => self.selected().map_or(Picked::Nothing, Picked::Code),
-            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+        let last = self.shown.len().saturating_sub(1);
+        match keymap::lookup(PICKER, &key).map(|h| h.action) {
+            Some(PickAct::Cancel) => Picked::Cancel,
+            Some(PickAct::Choose) => self.selected().map_or(Picked::Nothing, Picked::Code),
+            Some(PickAct::Create) => {
                 let name = self.filter.value();
                 if name.trim().is_empty() {
                     Picked::Nothing
@@ -86,29 +126,39 @@ impl CodePicker {
                     Picked::Create(name.trim().to_owned())
                 }
             }
-            KeyCode::Up => {
+            Some(PickAct::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 Picked::Nothing
             }
-            KeyCode::Down => {
-                self.selected = (self.selected + 1).min(self.shown.len().saturating_sub(1));
+            Some(PickAct::Down) => {
+                self.selected = (self.selected + 1).min(last);
                 Picked::Nothing
             }
-            KeyCode::PageUp => {
+            Some(PickAct::Page) if key.code == KeyCode::PageUp => {
                 self.selected = self.selected.saturating_sub(10);
                 Picked::Nothing
             }
-            KeyCode::PageDown => {
-                self.selected = (self.selected + 10).min(self.shown.len().saturating_sub(1));
+            Some(PickAct::Page) => {
+                self.selected = (self.selected + 10).min(last);
                 Picked::Nothing
             }
-            _ => {
-                if self.filter.on_key(key) {
+            None => match self.filter.on_key(key) {
+                FieldKey::Edited => {
                     self.refilter();
+                    Picked::Nothing
                 }
-                Picked::Nothing
-            }
+                FieldKey::Moved => Picked::Nothing,
+                FieldKey::Unbound => Picked::Unbound,
+            },
         }
+    }
+
+    /// The rows of `F1` while the picker is open.
+    pub fn help(t: &Texts) -> Vec<HelpRow> {
+        let mut rows = keymap::help_rows(PICKER, t);
+        rows.extend(keymap::help_rows(TYPE, t));
+        rows.extend(keymap::help_rows(EDIT_LINE, t));
+        rows
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -117,27 +167,8 @@ impl CodePicker {
     }
 
     fn refilter(&mut self) {
-        let needle = self.filter.value();
-        if needle.trim().is_empty() {
-            self.shown = (0..self.entries.len()).collect();
-        } else {
-            let pattern = Pattern::parse(&needle, CaseMatching::Ignore, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let mut buf = Vec::new();
-            let mut scored: Vec<(u32, usize)> = self
-                .entries
-                .iter()
-                .enumerate()
-                .filter_map(|(i, e)| {
-                    pattern
-                        .score(Utf32Str::new(&e.haystack, &mut buf), &mut matcher)
-                        .map(|s| (s, i))
-                })
-                .collect();
-            // Best first; ties keep the codebook's order.
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.shown = scored.into_iter().map(|(_, i)| i).collect();
-        }
+        let haystacks: Vec<String> = self.entries.iter().map(|e| e.haystack.clone()).collect();
+        self.shown = fuzzy(&self.filter.value(), &haystacks);
         self.selected = 0;
     }
 
@@ -145,7 +176,7 @@ impl CodePicker {
         frame.render_widget(Clear, area);
         let block = Block::bordered()
             .title(t.picker_title)
-            .title_bottom(t.picker_keys);
+            .title_bottom(format!(" {} ", keymap::footer(&[PICKER], t)));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [filter_row, list_area] =

@@ -1,5 +1,7 @@
-//! Word wrapping that remembers where each screen row comes from in the text, in chars: the
-//! transcript views draw codings and selections on wrapped text and map clicks back to offsets.
+//! Word wrapping that remembers where each screen row comes from in the text, in chars and
+//! bytes: the transcript views draw codings and selections on wrapped text and map clicks back
+//! to offsets. Rows are made one at a time ([`next_row`]), so a view can lay out only the part
+//! of a long text it shows.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -11,71 +13,85 @@ pub struct Row {
     pub end: usize,
 }
 
-/// Wraps `text` to `width` columns: at spaces when possible, inside a word longer than the
-/// width otherwise, never inside a grapheme. A space where a row breaks stays at the end of
-/// that row. An empty text gives one empty row.
-pub fn wrap(text: &str, width: usize) -> Vec<Row> {
+/// A row with its bytes too: `[byte_start, byte_end)` are the same text as `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRow {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+/// Where the row after `row` starts in `text`, as `(byte, char)`; `None` at the end of the text.
+pub fn after(text: &str, row: &TextRow) -> Option<(usize, usize)> {
+    match text[row.byte_end..].chars().next() {
+        // The line break ends the row and starts the next line.
+        Some('\n') => Some((row.byte_end + 1, row.end + 1)),
+        Some(_) => Some((row.byte_end, row.end)),
+        None => None,
+    }
+}
+
+/// The row of `text` starting at `(byte, char)` (the start of a line, or where the row before
+/// it ended), `width` columns wide: broken after the last space when possible, inside a word
+/// longer than the width otherwise, never inside a grapheme. A space where the row breaks stays
+/// at the end of that row.
+pub fn next_row(text: &str, byte: usize, char: usize, width: usize) -> TextRow {
     let width = width.max(1);
+    let rest = &text[byte..];
+    let line = rest.split('\n').next().unwrap_or("");
+    let mut used = 0;
+    // (byte, char) just after the last space of the row, and where the row would be cut
+    // inside a word.
+    let mut after_space: Option<(usize, usize)> = None;
+    let mut at = (0usize, 0usize);
+    for g in line.graphemes(true) {
+        let space = g == " ";
+        let w = g.width();
+        if used + w > width && !space && at.0 > 0 {
+            let (b, c) = after_space.unwrap_or(at);
+            return TextRow {
+                start: char,
+                end: char + c,
+                byte_start: byte,
+                byte_end: byte + b,
+            };
+        }
+        used += w;
+        at = (at.0 + g.len(), at.1 + g.chars().count());
+        if space {
+            after_space = Some(at);
+        }
+    }
+    TextRow {
+        start: char,
+        end: char + at.1,
+        byte_start: byte,
+        byte_end: byte + at.0,
+    }
+}
+
+/// Wraps the whole of `text` to `width` columns. An empty text gives one empty row.
+pub fn wrap_rows(text: &str, width: usize) -> Vec<TextRow> {
     let mut rows = Vec::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        wrap_line(line, offset, width, &mut rows);
-        offset += line.chars().count() + 1;
+    let mut at = Some((0, 0));
+    while let Some((byte, char)) = at {
+        let row = next_row(text, byte, char, width);
+        at = after(text, &row);
+        rows.push(row);
     }
     rows
 }
 
-fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Row>) {
-    // Graphemes with their char offset and column width.
-    let mut cells: Vec<(usize, usize, bool)> = Vec::new(); // (char start, columns, is space)
-    let mut at = base;
-    for g in line.graphemes(true) {
-        cells.push((at, g.width(), g == " "));
-        at += g.chars().count();
-    }
-    let end_of_line = at;
-    if cells.is_empty() {
-        rows.push(Row {
-            start: base,
-            end: base,
-        });
-        return;
-    }
-    let mut row_start = 0; // index into cells
-    while row_start < cells.len() {
-        let mut used = 0;
-        let mut i = row_start;
-        let mut last_space = None;
-        while i < cells.len() {
-            let (_, w, space) = cells[i];
-            if space {
-                last_space = Some(i);
-            }
-            if used + w > width && !space {
-                break;
-            }
-            used += w;
-            i += 1;
-        }
-        if i >= cells.len() {
-            rows.push(Row {
-                start: cells[row_start].0,
-                end: end_of_line,
-            });
-            return;
-        }
-        // Break after the last space of the row if there is one, else inside the word.
-        let cut = match last_space {
-            Some(s) if s >= row_start => s + 1,
-            _ => i.max(row_start + 1),
-        };
-        let end = cells.get(cut).map_or(end_of_line, |c| c.0);
-        rows.push(Row {
-            start: cells[row_start].0,
-            end,
-        });
-        row_start = cut;
-    }
+/// Wraps `text` to `width` columns, in chars.
+pub fn wrap(text: &str, width: usize) -> Vec<Row> {
+    wrap_rows(text, width)
+        .into_iter()
+        .map(|r| Row {
+            start: r.start,
+            end: r.end,
+        })
+        .collect()
 }
 
 /// The row holding char `offset` (a cursor at the very end belongs to the last row).
@@ -114,12 +130,22 @@ mod tests {
         assert_eq!(pieces("un\n\ndeux", 10), ["un", "", "deux"]);
         assert_eq!(wrap("un\n\ndeux", 10)[2], Row { start: 4, end: 8 });
         assert_eq!(pieces("", 10), [""]);
+        assert_eq!(pieces("fin\n", 10), ["fin", ""]);
     }
 
     #[test]
     fn wide_characters_and_emoji_sequences_are_never_split() {
         assert_eq!(pieces("日本語です", 4), ["日本", "語で", "す"]);
         assert_eq!(pieces("a👩‍👧b", 2), ["a", "👩‍👧", "b"]);
+    }
+
+    #[test]
+    fn bytes_and_chars_name_the_same_text() {
+        let text = "Elle a dit « l'hôtel » et\npuis rien";
+        for r in wrap_rows(text, 8) {
+            let by_chars: String = text.chars().skip(r.start).take(r.end - r.start).collect();
+            assert_eq!(&text[r.byte_start..r.byte_end], by_chars);
+        }
     }
 
     #[test]

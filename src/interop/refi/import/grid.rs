@@ -67,6 +67,7 @@ pub fn from_branch(project: &Project) -> Grid {
                         prompts: prompts(&q.description),
                         kind,
                         groups: Vec::new(),
+                        consent: false,
                     }
                 })
                 .collect(),

@@ -213,6 +213,7 @@ fn new_study(input: &Input, extension: Option<&Extension>) -> Study {
             description: crate::study::text::normalize(without_warning(project.description.trim())),
             respondent_attributes: Vec::new(),
             situation_attributes: Vec::new(),
+            quick_codes: Vec::new(),
         });
     let grid = extension
         .map(|e| e.grid.clone())

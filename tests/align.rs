@@ -396,6 +396,7 @@ fn conduct(dir: &StudyDir, study: &Study) -> (Session, Vec<(usize, CodingId)>) {
                 SessionChange::AddSegment {
                     segment,
                     after: None,
+                    before: None,
                 },
                 study,
             )

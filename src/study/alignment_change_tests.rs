@@ -115,6 +115,7 @@ fn visits_end_when_the_next_begins_and_a_crash_ends_one_at_its_last_note() {
         SessionChange::AddSegment {
             segment: n,
             after: None,
+            before: None,
         },
     );
     apply(&mut s, &study, visit(Some(a), 90_000, true));
@@ -142,6 +143,7 @@ fn a_transcript_layer_is_put_then_replaced_keeping_what_was_carried() {
         SessionChange::AddSegment {
             segment: note.clone(),
             after: None,
+            before: None,
         },
     );
     let live = coding(note.id, hotel, 0, 14);
@@ -253,6 +255,7 @@ fn a_transcript_change_is_checked_whole() {
         SessionChange::AddSegment {
             segment: note.clone(),
             after: None,
+            before: None,
         },
     );
     let check =
@@ -293,6 +296,7 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
             SessionChange::AddSegment {
                 segment: n.clone(),
                 after: None,
+                before: None,
             },
         );
     }
@@ -390,6 +394,7 @@ fn removing_a_live_coding_or_a_transcript_segment_takes_its_proposals() {
         SessionChange::AddSegment {
             segment: note.clone(),
             after: None,
+            before: None,
         },
     );
     let lives = [coding(note.id, hotel, 0, 5), coding(note.id, hotel, 0, 5)];

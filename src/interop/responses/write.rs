@@ -266,6 +266,7 @@ fn open_changes(
             out.push(SessionChange::AddSegment {
                 segment: open_segment(q, text, r.date),
                 after,
+                before: None,
             });
         }
         (Some(_), None) => {

@@ -56,7 +56,7 @@ fn a_second_export_the_same_day_keeps_the_first() {
     let day = chrono::Local::now().format("%Y-%m-%d");
     let first = format!("grille-frequencies-{day}.md");
     assert!(screen.contains(&first), "{screen}");
-    assert_eq!(names(&exports), [first.clone()]);
+    assert_eq!(names(&exports), std::slice::from_ref(&first));
     let written = std::fs::read_to_string(exports.join(&first)).unwrap();
     // A mark in the first file: the second export must not replace it.
     let marked = format!("{written}\n<!-- annotated by hand -->\n");

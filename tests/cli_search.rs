@@ -302,7 +302,13 @@ fn every_search_says_which_session_it_left_out() {
     let study = example_study(home.path());
     let search = || {
         let out = grille(home.path())
-            .args(["--study", study.to_str().unwrap(), "search", "hotel", "--json"])
+            .args([
+                "--study",
+                study.to_str().unwrap(),
+                "search",
+                "hotel",
+                "--json",
+            ])
             .assert()
             .success()
             .get_output()
@@ -320,7 +326,10 @@ fn every_search_says_which_session_it_left_out() {
     let mut session: serde_json::Value = serde_json::from_str(&text).unwrap();
     session["codings"][0]["code"] = "00000000-0000-4000-8000-00000000dead".into();
     std::fs::write(&file, serde_json::to_string_pretty(&session).unwrap()).unwrap();
-    let r05 = session["respondent"]["pseudonym"].as_str().unwrap().to_owned();
+    let r05 = session["respondent"]["pseudonym"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert_eq!(r05, "R05");
     for run in 0..2 {
         let (total, said) = search();

@@ -95,7 +95,9 @@ pub fn plan(
         .collect();
     let sets = sets::plan(project, &becoming, &mut variables.meta);
     report.attributes_added = variables.added.clone();
-    report.attributes_added.extend(sets.key.clone().filter(|_| sets.added));
+    report
+        .attributes_added
+        .extend(sets.key.clone().filter(|_| sets.added));
     report.sets = sets.key.clone().map(|key| (key, sets.names.clone()));
     let meta_changed = existing.is_none() || variables.meta != base.meta;
     let study = Study {
@@ -181,7 +183,11 @@ pub fn plan(
                 .unwrap_or_default(),
         });
     }
-    for set in project.sets.iter().filter(|s| !sets.guids.contains(&s.guid)) {
+    for set in project
+        .sets
+        .iter()
+        .filter(|s| !sets.guids.contains(&s.guid))
+    {
         report.skipped.push(Skip::Set {
             name: set.name.clone(),
         });

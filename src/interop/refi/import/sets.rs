@@ -178,7 +178,10 @@ mod tests {
             .collect();
         assert_eq!(
             options,
-            [("vague_1", "Vague 1"), ("clermont_ferrand", "Clermont-Ferrand")]
+            [
+                ("vague_1", "Vague 1"),
+                ("clermont_ferrand", "Clermont-Ferrand")
+            ]
         );
         assert_eq!(
             value_of(&plan.sessions, "E1", "ensembles"),

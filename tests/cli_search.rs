@@ -295,7 +295,7 @@ fn a_rebuild_and_the_command_line_search_while_another_process_has_written() {
 }
 
 /// A session that cannot be read is out of the index: every search says so, with why, not only
-/// the one that found it unreadable; once repaired it is found again.
+/// the one that found it unreadable, and so does an export; once repaired it is found again.
 #[test]
 fn every_search_says_which_session_it_left_out() {
     let home = tempfile::tempdir().unwrap();
@@ -340,6 +340,18 @@ fn every_search_says_which_session_it_left_out() {
             "run {run}: {said}"
         );
     }
+    // An export says it too (and exits 1): which session, why, how many were left out.
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "export", "frequencies"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("entretien illisible"))
+        .stderr(predicate::str::contains(
+            "00000000-0000-4000-8000-00000000dead",
+        ))
+        .stderr(predicate::str::contains(
+            "1 entretien(s) illisible(s) laissé(s) de côté",
+        ));
     std::fs::write(&file, &text).unwrap();
     let (total, said) = search();
     assert_eq!(total, all);

@@ -293,3 +293,67 @@ fn a_rebuild_and_the_command_line_search_while_another_process_has_written() {
     drop(writer);
     drop(front_end);
 }
+
+/// A session that cannot be read is out of the index: every search says so, with why, not only
+/// the one that found it unreadable, and so does an export; once repaired it is found again.
+#[test]
+fn every_search_says_which_session_it_left_out() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let search = || {
+        let out = grille(home.path())
+            .args([
+                "--study",
+                study.to_str().unwrap(),
+                "search",
+                "hotel",
+                "--json",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            json["total"].as_u64().unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (all, _) = search();
+    // R05's file, edited by hand: a coding of a code nobody knows.
+    let file = study.join("sessions/caddd39d-3a84-597c-a8d0-0bc96249ea75.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut session: serde_json::Value = serde_json::from_str(&text).unwrap();
+    session["codings"][0]["code"] = "00000000-0000-4000-8000-00000000dead".into();
+    std::fs::write(&file, serde_json::to_string_pretty(&session).unwrap()).unwrap();
+    let r05 = session["respondent"]["pseudonym"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(r05, "R05");
+    for run in 0..2 {
+        let (total, said) = search();
+        assert!(total < all, "run {run}: R05's hits are out");
+        assert!(
+            said.contains("entretien caddd39d-3a84-597c-a8d0-0bc96249ea75 non indexé")
+                && said.contains("00000000-0000-4000-8000-00000000dead"),
+            "run {run}: {said}"
+        );
+    }
+    // An export says it too (and exits 1): which session, why, how many were left out.
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "export", "frequencies"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("entretien illisible"))
+        .stderr(predicate::str::contains(
+            "00000000-0000-4000-8000-00000000dead",
+        ))
+        .stderr(predicate::str::contains(
+            "1 entretien(s) illisible(s) laissé(s) de côté",
+        ));
+    std::fs::write(&file, &text).unwrap();
+    let (total, said) = search();
+    assert_eq!(total, all);
+    assert!(!said.contains("non indexé"), "{said}");
+}

@@ -254,6 +254,9 @@ fn report(env: &Env, plan: &Plan, json: bool) -> Result<()> {
     if !r.attributes_added.is_empty() {
         say!("{}", (w.attributes_added)(&r.attributes_added.join(", ")));
     }
+    if let Some((key, names)) = &r.sets {
+        say!("{}", (w.sets_as_attribute)(key, &names.join(", ")));
+    }
     if let Some(counting) = r.counting_message(w) {
         say!("{counting}");
     }

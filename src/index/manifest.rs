@@ -30,6 +30,9 @@ pub struct Manifest {
     pub study: Option<StudyStamp>,
     /// The attributes of each session number, for the counts of a search.
     pub attributes: Attributes,
+    /// The sessions left out because they could not be read (the table's `skipped`), known
+    /// without reading the table: every opening says them.
+    pub skipped: Vec<SessionId>,
     /// Read from `table_file` when first needed: a search needs none of it.
     table: OnceLock<Table>,
     table_file: Option<PathBuf>,
@@ -107,6 +110,8 @@ struct Header {
     study: Option<StudyStamp>,
     #[serde(default)]
     attributes: Attributes,
+    #[serde(default)]
+    skipped: Vec<SessionId>,
     /// The file of the sessions table, in the index folder. (Absent from the payloads of
     /// version 1, which held the table itself: such an index is of another version.)
     #[serde(default)]
@@ -141,6 +146,7 @@ impl Manifest {
             next_number: header.next_number,
             study: header.study,
             attributes: header.attributes,
+            skipped: header.skipped,
             table: OnceLock::new(),
             table_file,
         })
@@ -188,13 +194,16 @@ impl Manifest {
             self.table_file = Some(file);
         }
         let table = self.table()?;
+        let skipped = table.skipped.keys().copied().collect();
         self.attributes = Attributes::of_table(table);
+        self.skipped = skipped;
         let header = Header {
             version: self.version,
             definition: self.definition,
             next_number: self.next_number,
             study: self.study.clone(),
             attributes: self.attributes.clone(),
+            skipped: self.skipped.clone(),
             held: name,
         };
         Ok(serde_json::to_string(&header).expect("a header always serialises"))

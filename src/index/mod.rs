@@ -103,7 +103,8 @@ pub struct Opened {
     pub updated: usize,
     /// Sessions removed from the index because their file is gone.
     pub removed: usize,
-    /// Sessions that could not be read, with the reason: not searchable until repaired.
+    /// Sessions that could not be read, with the reason: not searchable until repaired. Said
+    /// at every opening while they stay so, not only at the one that tried them.
     pub skipped: Vec<(SessionId, String)>,
     /// Sessions changed behind the index's back could not be re-indexed because another grille
     /// process holds the index writer: searches see the index as that process last committed.
@@ -197,7 +198,28 @@ impl Index {
                 other => other?,
             }
         }
+        this.recall_skipped();
         Ok(this)
+    }
+
+    /// Sessions left out at an earlier opening and unchanged since are still out of the
+    /// index: said again, with why, so that no search leaves one out silently.
+    fn recall_skipped(&mut self) {
+        let earlier: Vec<SessionId> = self
+            .manifest
+            .skipped
+            .iter()
+            .filter(|id| self.opened.skipped.iter().all(|(said, _)| said != *id))
+            .copied()
+            .collect();
+        for id in earlier {
+            if !matches!(self.dir.session_stamp(id), Ok(Some(_))) {
+                continue; // removed since
+            }
+            if let Err(e) = self.dir.load_session(id, &self.study) {
+                self.opened.skipped.push((id, e.to_string()));
+            }
+        }
     }
 
     /// What opening did (rebuilt, sessions caught up, sessions skipped), to tell the user.

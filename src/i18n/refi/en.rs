@@ -88,6 +88,9 @@ pub static EN_REFI: RefiTexts = RefiTexts {
     },
     code_merged: |name, path| format!("  \"{name}\" merged with {path} (whose name is kept)"),
     attributes_added: |keys| format!("Attributes added to the study: {keys}"),
+    sets_as_attribute: |key, names| {
+        format!("Sets of sources kept as options of the respondents' attribute \"{key}\": {names}")
+    },
     counting: |how, fitting, total| {
         format!(
             "Positions counted in {how} (detected: {fitting} of {total} selection(s) fall on word boundaries that way)."

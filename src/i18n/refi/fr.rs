@@ -98,6 +98,11 @@ pub static FR_REFI: RefiTexts = RefiTexts {
     },
     code_merged: |name, path| format!("  « {name} » fusionné avec {path} (dont le nom est gardé)"),
     attributes_added: |keys| format!("Attributs ajoutés à l'étude : {keys}"),
+    sets_as_attribute: |key, names| {
+        format!(
+            "Ensembles de sources devenus options de l'attribut « {key} » des répondant·es : {names}"
+        )
+    },
     counting: |how, fitting, total| {
         format!(
             "Positions comptées en {how} (détecté : {fitting} sélection(s) sur {total} tombent sur des limites de mots ainsi)."

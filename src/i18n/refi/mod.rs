@@ -81,6 +81,8 @@ pub struct RefiTexts {
     /// (name in the file, path in the study)
     pub code_merged: fn(&str, &str) -> String,
     pub attributes_added: fn(&str) -> String,
+    /// (attribute key, set names)
+    pub sets_as_attribute: fn(&str, &str) -> String,
     /// (how, fitting, selections)
     pub counting: fn(&str, usize, usize) -> String,
     pub counting_code_points: &'static str,

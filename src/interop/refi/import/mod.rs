@@ -10,6 +10,7 @@ pub mod grid;
 pub mod input;
 pub mod report;
 pub mod sessions;
+pub mod sets;
 pub mod variables;
 
 use std::collections::{BTreeMap, HashSet};
@@ -83,15 +84,27 @@ pub fn plan(
         &note_text,
         &mut report,
     );
-    let variables = variables::plan(project, &base.meta, &base.grid);
+    let mut variables = variables::plan(project, &base.meta, &base.grid);
+    let known: HashSet<SessionId> = existing.map(|(_, ids)| ids.clone()).unwrap_or_default();
+    let becoming: HashSet<Uuid> = project
+        .sources
+        .iter()
+        .filter(|s| !known.contains(&SessionId(s.guid)))
+        .filter(|s| matches!(input.texts.get(&s.guid), Some(Ok(_))))
+        .map(|s| s.guid)
+        .collect();
+    let sets = sets::plan(project, &becoming, &mut variables.meta);
     report.attributes_added = variables.added.clone();
+    report
+        .attributes_added
+        .extend(sets.key.clone().filter(|_| sets.added));
+    report.sets = sets.key.clone().map(|key| (key, sets.names.clone()));
     let meta_changed = existing.is_none() || variables.meta != base.meta;
     let study = Study {
         meta: variables.meta,
         grid: base.grid,
         codebook: codes.book,
     };
-    let known: HashSet<SessionId> = existing.map(|(_, ids)| ids.clone()).unwrap_or_default();
     let readable: Vec<(&super::model::TextSource, Vec<char>)> = project
         .sources
         .iter()
@@ -150,14 +163,11 @@ pub fn plan(
             None => continue,
         };
         let extra = extension.and_then(|e| e.sessions.iter().find(|s| s.id.0 == source.guid));
-        sessions.push(sessions::session(
-            &cx,
-            source,
-            text,
-            extra,
-            &mut ids,
-            &mut report,
-        ));
+        let mut session = sessions::session(&cx, source, text, extra, &mut ids, &mut report);
+        if let Some((key, value)) = sets.value(source.guid) {
+            session.respondent.attributes.insert(key, value);
+        }
+        sessions.push(session);
     }
     for (kind, name) in &project.other_sources {
         report.skipped.push(Skip::OtherSource {
@@ -173,7 +183,11 @@ pub fn plan(
                 .unwrap_or_default(),
         });
     }
-    for set in &project.sets {
+    for set in project
+        .sets
+        .iter()
+        .filter(|s| !sets.guids.contains(&s.guid))
+    {
         report.skipped.push(Skip::Set {
             name: set.name.clone(),
         });

@@ -40,7 +40,7 @@ pub enum Skip {
     },
     /// A note attached to the project as a whole: grille keeps memos on sessions.
     ProjectNote { name: String },
-    /// A set (a group of codes or sources): grille has no groups.
+    /// A set of codes (or of sources none of which became a session): grille has no groups.
     Set { name: String },
 }
 
@@ -80,6 +80,8 @@ pub struct Report {
     pub codes_merged: Vec<Merged>,
     /// Respondent or situation attributes added to the study (their keys).
     pub attributes_added: Vec<String>,
+    /// Sets of sources that became options of a respondent attribute: its key, their names.
+    pub sets: Option<(String, Vec<String>)>,
     pub sessions: usize,
     pub segments: usize,
     pub codings: usize,

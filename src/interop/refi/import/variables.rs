@@ -81,7 +81,7 @@ pub fn plan(project: &Project, meta: &StudyMeta, grid: &Grid) -> Planned {
         let key = match find(list, var, guid_of) {
             Some(key) => key,
             None => {
-                let key = free_key(list, &var.name);
+                let key = free_key(&var.name, |k| list.iter().any(|a| a.key == k));
                 list.push(Attribute {
                     key: key.clone(),
                     label: match text::normalize(var.name.trim()) {
@@ -126,7 +126,8 @@ fn find(list: &[Attribute], var: &Variable, guid_of: impl Fn(&str) -> Uuid) -> O
         .map(|a| a.key.clone())
 }
 
-fn free_key(list: &[Attribute], name: &str) -> String {
+/// A key made from `name` (`Tranche d'âge` → `tranche_d_age`) that `taken` does not refuse.
+pub(super) fn free_key(name: &str, taken: impl Fn(&str) -> bool) -> String {
     let folded = text::fold(name);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -139,7 +140,7 @@ fn free_key(list: &[Attribute], name: &str) -> String {
     };
     let mut key = base.clone();
     let mut n = 2;
-    while list.iter().any(|a| a.key == key) {
+    while taken(&key) {
         key = format!("{base}_{n}");
         n += 1;
     }

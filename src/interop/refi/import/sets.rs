@@ -69,6 +69,7 @@ pub fn plan(project: &Project, sources: &HashSet<Uuid>, meta: &mut StudyMeta) ->
                 },
                 groups: Vec::new(),
                 when: None,
+                identifying: None,
             });
             planned.added = true;
             list.len() - 1

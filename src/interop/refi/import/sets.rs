@@ -69,7 +69,8 @@ pub fn plan(project: &Project, sources: &HashSet<Uuid>, meta: &mut StudyMeta) ->
                 },
                 groups: Vec::new(),
                 when: None,
-                identifying: None,
+                // A set names a group of interviews (a wave, a site), not a person.
+                identifying: Some(false),
             });
             planned.added = true;
             list.len() - 1

@@ -1,4 +1,7 @@
 //! The command line, as clap reads it.
+//!
+//! Over 500 lines: the whole command line as clap declares it: one struct per command with the
+//! help text `--help` prints; split, the help a user reads at once would be scattered.
 
 use std::path::PathBuf;
 

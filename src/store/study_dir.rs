@@ -1,5 +1,8 @@
 //! A study folder: creating it, loading its definition and sessions, opening them for writing,
 //! and checking every file.
+//!
+//! Over 500 lines: the study folder's single owner (create, load, open for writing, check);
+//! keeping every path of the folder in one type is what guarantees nothing else touches it.
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,8 @@
 //! Changes to the study's definition files: the codebook (edited code by code during analysis),
 //! the grid and `study.json` (replaced whole: they are edited rarely, between sessions).
+//!
+//! Over 500 lines: the codebook, grid and study.json changes with their inverses, then their unit
+//! tests (from `mod tests` on).
 
 use serde::{Deserialize, Serialize};
 

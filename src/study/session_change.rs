@@ -1,4 +1,7 @@
 //! The changes a session goes through, as journal records.
+//!
+//! Over 500 lines: every change a session goes through with its application and inverse in one
+//! match, so that adding a change shows every place it must be handled.
 
 use serde::{Deserialize, Serialize};
 

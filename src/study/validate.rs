@@ -1,5 +1,8 @@
 //! Validation of a study's files against each other. Every problem names the JSON path of the
 //! value at fault, so that `grille check` can say "sessions/x.json: $.codings[2].end: …".
+//!
+//! Over 500 lines: every cross-file rule of a study in one place, sharing the JSON-path builder
+//! that names the value at fault; split by file kind, rules that span kinds would be duplicated.
 
 use std::collections::HashSet;
 use std::fmt;

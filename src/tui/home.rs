@@ -1,5 +1,8 @@
 //! The home screen: the study, its sessions (date, respondent, status, grid coverage), and what
 //! can be done from here.
+//!
+//! Over 500 lines: the home screen's list, its marks for sessions with a problem, and its actions;
+//! they share the list state.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};

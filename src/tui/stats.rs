@@ -3,6 +3,9 @@
 //! described in situations, the saturation of codes over the interviews; and an export key
 //! that writes the table shown. Bars are drawn by [`bars`](super::widget::bars), measured in
 //! columns.
+//!
+//! Over 500 lines: the statistics screen's tabs share one table state and export key; each tab's
+//! drawing is short.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

@@ -4,6 +4,9 @@
 //!
 //! Every GUID is a UUID of the study (a code's, a session's, a coding's id) or derived from one
 //! by name (UUID v5), never random: exporting twice gives the same file.
+//!
+//! Over 500 lines: one REFI-QDA project writer whose parts (codebook, sources, cases, variables,
+//! notes) share the GUID map built at the start.
 
 use std::collections::BTreeSet;
 

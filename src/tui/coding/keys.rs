@@ -1,6 +1,8 @@
 //! What keys and the mouse do on the coding screen (popups aside: `popup.rs`). Moves are
 //! vim's: the cursor is on a char, `w` goes to the last char of a word, a selection takes in
 //! the char under the cursor.
+//!
+//! Over 500 lines: the coding screen's key and mouse table; vim-like moves read best side by side.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 

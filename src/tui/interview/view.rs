@@ -1,5 +1,8 @@
 //! Drawing the interview screen: the grid on the left, the current question with its prompts
 //! and answer, what was said on it, and the notes being typed.
+//!
+//! Over 500 lines: the interview screen's drawing: grid, question with prompts and answer, what
+//! was said, notes; the parts share one layout computed once per frame.
 
 use chrono::Duration;
 use ratatui::Frame;

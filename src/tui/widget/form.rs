@@ -3,6 +3,8 @@
 //! out on the field's own rows, so the whole form is visible when the terminal can hold it.
 //! Enter (or Ctrl+S) shows every value for review before anything is saved. A detail field
 //! (`when`) is asked only when the field it depends on holds the value it names.
+//!
+//! Over 500 lines: the form widget then its tests (from `mod tests` on).
 
 use std::collections::BTreeMap;
 

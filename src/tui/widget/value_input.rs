@@ -3,6 +3,9 @@
 //! respondent and situation attributes in forms. Each kind has one table of keys; a key out of
 //! it, or a value out of range (7 on a scale of 1 to 5), is refused with a word, never ignored.
 //! Choosing never moves the focus: the screen around decides what comes next.
+//!
+//! Over 500 lines: one key table per value kind, then their tests (about a fifth of the file); the
+//! tables are read side by side to keep keys consistent across kinds.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};

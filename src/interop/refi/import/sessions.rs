@@ -2,6 +2,9 @@
 //! `grille.json`, or one per line), each selection onto the words it covers, its codings into
 //! codings (or question attachments), its notes into memos; the source's case into the
 //! respondent, the cases of its selections into situations.
+//!
+//! Over 500 lines: one pass from REFI-QDA text sources to sessions (segments, selections cut onto
+//! words, codings, notes, cases); its steps share the position maps built at the start.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;

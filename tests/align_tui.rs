@@ -4,17 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::tmux::{self, Tmux};
-
-fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
-}
+use common::tmux::{self, Tmux, grille_command};
 
 #[test]
 fn question_visits_are_recorded_live_and_a_resumed_interview_is_a_new_sitting() {

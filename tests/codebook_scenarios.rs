@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::tmux::grille_command;
 use common::tui::Tui;
 use grille::i18n::Lang;
 use grille::store::{Preferences, StudyDir};
@@ -421,14 +422,6 @@ fn a_merge_killed_at_any_moment_is_all_or_nothing() {
         wholly[0], wholly[1]
     );
     let _ = Duration::ZERO;
-}
-
-fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
 }
 
 /// Scenario 1 with the real binary in a terminal: `Ctrl+N`, coded, `B` `f` merged, `kill -9`;

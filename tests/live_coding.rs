@@ -10,12 +10,9 @@ use std::path::Path;
 use common::tmux::{self, Tmux};
 use serde_json::Value as Json;
 
+/// The coder's login is `moi`: the name guessed from it is what the screen must mark as guessed.
 fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} USER=moi XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
+    tmux::grille_command_with(home, "USER=moi", args)
 }
 
 const R01: &str = "e9ceda88-5769-5bc8-892b-5b4c1ef02377";

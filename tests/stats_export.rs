@@ -8,12 +8,12 @@ use std::path::Path;
 
 use common::tmux::{self, Tmux};
 
+/// grille started in `exports`, where the statistics screen writes its files.
 fn grille_command(home: &Path, exports: &Path, args: &str) -> String {
     format!(
-        "sh -c 'cd {e} && exec env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}'",
+        "sh -c 'cd {e} && exec {command}'",
         e = exports.display(),
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
+        command = tmux::grille_command(home, args),
     )
 }
 

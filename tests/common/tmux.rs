@@ -1,5 +1,6 @@
 //! The real binary in a real terminal: tmux, driven with send-keys, read with capture-pane.
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,21 @@ pub fn required() -> bool {
     );
     eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
     false
+}
+
+/// The shell command that runs the real binary in a pane: a private home (its own default study
+/// and preferences), the French interface and a colour terminal.
+pub fn grille_command(home: &Path, args: &str) -> String {
+    grille_command_with(home, "", args)
+}
+
+/// As [`grille_command`], with more `NAME=value` variables set for the binary.
+pub fn grille_command_with(home: &Path, env: &str, args: &str) -> String {
+    format!(
+        "env HOME={h} {env} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
+        h = home.display(),
+        bin = env!("CARGO_BIN_EXE_grille"),
+    )
 }
 
 impl Tmux {

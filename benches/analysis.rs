@@ -160,6 +160,7 @@ fn session(n: usize, study: &Study, rng: &mut Rng) -> Session {
             coder: coders[k % 2].into(),
             at: time(n, 30),
             memo: None,
+            quote: None,
         });
     }
     for q in &questions {

@@ -455,6 +455,7 @@ fn editing(root: &Path) {
                     coder: "Banc d'essai".into(),
                     at: Time::parse_from_rfc3339("2021-09-14T10:00:00+02:00").unwrap(),
                     memo: None,
+                    quote: None,
                 };
                 added.push(c.id);
                 let t = Instant::now();

@@ -65,6 +65,7 @@ fn big_session(study: &Study, now: Time) -> Session {
             coder: "Camille Roux".into(),
             at: now,
             memo: None,
+            quote: None,
         });
         session.segments.push(segment);
     }

@@ -59,6 +59,11 @@ fn main() -> ExitCode {
             None => cli::import::run(&env, &args.transcripts),
         },
         Some(Command::Session { id, interviewer }) => cli::session::run(&env, &id, interviewer),
+        Some(Command::Quote {
+            coding,
+            comment,
+            remove,
+        }) => cli::quote::run(&env, &coding, comment, remove),
         Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),
         Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),
         Some(Command::Interview {

@@ -350,6 +350,7 @@ fn a_merge_killed_at_any_moment_is_all_or_nothing() {
                 coder: "Léa".into(),
                 at: common::time("2021-09-14T10:00:00+02:00"),
                 memo: None,
+                quote: None,
             };
             ws.record(grille::study::SessionChange::AddCoding { coding })
                 .unwrap();

@@ -379,7 +379,7 @@ fn without_date_or_interviewer_the_session_says_what_is_unknown() {
         .stderr(predicate::str::contains("Enquêteur·rice inconnu·e"));
     let sessions = session_files(&study);
     let session = &sessions[0];
-    assert_eq!(session["format"], "grille/4");
+    assert_eq!(session["format"], grille::study::FORMAT);
     assert_eq!(session["interviewer"], "");
     assert_eq!(session["started"], serde_json::Value::Null);
     let seg = &session["segments"][0];
@@ -546,6 +546,7 @@ fn several_respondents_are_told_apart_in_search_and_frequencies() {
             coder: "Camille".into(),
             at: Time::parse_from_rfc3339("2021-05-01T10:00:00+02:00").unwrap(),
             memo: None,
+            quote: None,
         };
         writer
             .apply(SessionChange::AddCoding { coding }, &definition)

@@ -117,6 +117,7 @@ fn a_saved_change_is_searchable_at_once() {
                     coder: "Camille Roux".into(),
                     at: common::time("2021-07-06T19:00:00+02:00"),
                     memo: None,
+                    quote: None,
                 },
             },
             &study,

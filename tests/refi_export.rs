@@ -424,6 +424,7 @@ fn french_and_emoji_study(root: &Path) -> StudyDir {
         coder: coder.into(),
         at: at("11:00:00"),
         memo: memo.map(str::to_owned),
+        quote: None,
     };
     let mut s = Session::new(
         "Camille Roux".into(),

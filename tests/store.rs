@@ -297,6 +297,7 @@ fn a_session_breaking_the_rules_is_refused_with_every_problem() {
         coder: "Camille Roux".into(),
         at: time("2021-04-12T10:07:00+02:00"),
         memo: None,
+        quote: None,
     };
     writer
         .apply(
@@ -459,8 +460,8 @@ fn the_grid_and_the_study_description_are_journalled_like_sessions() {
 }
 
 #[test]
-fn sessions_of_formats_1_to_3_are_read_and_written_back_as_format_4() {
-    for older in ["grille/1", "grille/2", "grille/3"] {
+fn sessions_of_formats_1_to_4_are_read_and_written_back_as_format_5() {
+    for older in ["grille/1", "grille/2", "grille/3", "grille/4"] {
         older_session_is_read_and_written_back(older);
     }
 }
@@ -472,7 +473,11 @@ fn older_session_is_read_and_written_back(older: &str) {
     let (name, text) = DIAGNOSTIC.examples[0];
     let id: SessionId = name.trim_end_matches(".json").parse().unwrap();
     // The same session as an older grille wrote it: only the marker differs.
-    let old = text.replacen("\"grille/4\"", &format!("\"{older}\""), 1);
+    let old = text.replacen(
+        &format!("\"{}\"", grille::study::FORMAT),
+        &format!("\"{older}\""),
+        1,
+    );
     assert_ne!(old, text);
     let file = dir.paths().session(id).file;
     std::fs::write(&file, &old).unwrap();
@@ -498,7 +503,7 @@ fn older_session_is_read_and_written_back(older: &str) {
     writer.checkpoint().unwrap();
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
-        written.starts_with("{\n  \"format\": \"grille/4\","),
+        written.starts_with("{\n  \"format\": \"grille/5\","),
         "{written}"
     );
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::filter::Scope;
-use crate::study::{CodeId, SessionId, Speaker, Time, Value, text};
+use crate::study::{CodeId, CodingId, Quote, SessionId, Speaker, Time, Value, text};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ExcerptRow {
@@ -28,6 +28,9 @@ pub struct ExcerptRow {
     pub end: usize,
     pub text: String,
     pub memo: Option<String>,
+    /// The coding (its id names it to `grille quote`), and its "à citer" mark.
+    pub coding: CodingId,
+    pub quote: Option<Quote>,
 }
 
 pub fn excerpts(scope: &Scope) -> Vec<ExcerptRow> {
@@ -82,6 +85,8 @@ pub fn excerpts(scope: &Scope) -> Vec<ExcerptRow> {
                         .unwrap_or_default()
                         .to_owned(),
                     memo: coding.memo.clone(),
+                    coding: coding.id,
+                    quote: coding.quote.clone(),
                 },
             ));
         }

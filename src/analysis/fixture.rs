@@ -240,6 +240,7 @@ fn coding(s: &mut Session, segment: SegmentId, span: (usize, usize), code: CodeI
         coder: coder.into(),
         at: time("2021-07-01T10:00:00+02:00"),
         memo: None,
+        quote: None,
     });
 }
 

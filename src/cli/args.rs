@@ -134,6 +134,19 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         interviewer: Option<String>,
     },
+    /// Mark a coded excerpt "à citer", to be quoted in the report under its theme (with its
+    /// respondent's pseudonym and sector), or unmark it with --remove. Search with quote:yes.
+    Quote {
+        /// The coding: its id or its first characters (grille search --json, grille export
+        /// excerpts).
+        coding: String,
+        /// A short comment for the report's author (why, or where it goes).
+        #[arg(long, value_name = "TEXT")]
+        comment: Option<String>,
+        /// Unmark it.
+        #[arg(long, conflicts_with = "comment")]
+        remove: bool,
+    },
     /// Show or set the preferences: the interviewer's and the coder's names, the language.
     Config {
         #[command(subcommand)]

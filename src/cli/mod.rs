@@ -15,6 +15,7 @@ pub mod index;
 pub mod init;
 pub mod progress;
 pub mod pseudonymize;
+pub mod quote;
 pub mod refi;
 pub mod repair;
 pub mod responses;

@@ -100,8 +100,13 @@ fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
             (Some(s), Some(e)) => format!(" {s}–{e}"),
             _ => String::new(),
         };
+        let quote = if hit.quote {
+            format!(" · {}", t.report.quote_mark)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "\n{}. {} · {} · {} · {}{} · {}\n",
+            "\n{}. {} · {} · {} · {}{} · {}{}\n",
             n + 1,
             e(&hit.respondent),
             e(hit.date.as_deref().unwrap_or("—")),
@@ -109,6 +114,7 @@ fn human(env: &Env, r: &SearchResults, bold: bool) -> String {
             kind,
             span,
             &hit.segment.to_string()[..8],
+            quote,
         ));
         if !hit.codes.is_empty() {
             out.push_str(&format!("   [{}]\n", e(&hit.codes.join(", "))));

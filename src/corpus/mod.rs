@@ -294,6 +294,7 @@ impl Writer<'_> {
                     coder,
                     at: seg.end.unwrap_or_else(|| s.started.expect("started")),
                     memo: None,
+                    quote: None,
                 });
             }
         }

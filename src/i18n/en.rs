@@ -243,4 +243,5 @@ pub static EN: Texts = Texts {
     questionnaire: &super::questionnaire::EN_QUESTIONNAIRE,
     align: &super::align::EN_ALIGN,
     keys: &super::keys::EN_KEYS,
+    report: &super::report::EN_REPORT,
 };

@@ -249,4 +249,5 @@ pub static FR: Texts = Texts {
     questionnaire: &super::questionnaire::FR_QUESTIONNAIRE,
     align: &super::align::FR_ALIGN,
     keys: &super::keys::FR_KEYS,
+    report: &super::report::FR_REPORT,
 };

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod privacy;
 pub mod questionnaire;
 pub mod refi;
+pub mod report;
 pub mod screens;
 pub mod store;
 
@@ -22,6 +23,7 @@ pub use fr::FR;
 pub use import::ImportTexts;
 pub use keys::KeysTexts;
 pub use questionnaire::QuestionnaireTexts;
+pub use report::ReportTexts;
 pub use screens::ScreensTexts;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -275,4 +277,6 @@ pub struct Texts {
     pub align: &'static AlignTexts,
     /// Keys: their names, what they do on each screen, modes, refusals.
     pub keys: &'static KeysTexts,
+    /// Quotes ("à citer") and the report.
+    pub report: &'static ReportTexts,
 }

@@ -9,6 +9,9 @@ use tantivy::schema::{Facet, OwnedValue};
 use super::schema::{EXCERPT, Fields, SEGMENT};
 use crate::study::{Coding, Segment, Session, Speaker, Study, Value, ValueKind, text};
 
+/// The value of `quote` on an excerpt marked "à citer" and on its segment.
+pub const QUOTED: &str = "yes";
+
 /// The documents of one segment: the segment's, then one per coding on it. None for the live
 /// notes of a session with a transcript: search counts the transcript, not the same words twice.
 pub fn of_segment(
@@ -49,6 +52,9 @@ pub fn of_segment(
     for coder in coders {
         seg.add_text(fields.coders, coder);
     }
+    if codings.iter().any(|(_, c)| c.quote.is_some()) {
+        seg.add_text(fields.quote, QUOTED);
+    }
     let mut docs = vec![seg];
     for (rank, coding) in codings {
         let (Some(path), Some(words)) = (
@@ -68,6 +74,12 @@ pub fn of_segment(
         doc.add_u64(fields.rank, rank as u64);
         if let Some(memo) = &coding.memo {
             doc.add_text(fields.memo, memo);
+        }
+        if let Some(quote) = &coding.quote {
+            doc.add_text(fields.quote, QUOTED);
+            if let Some(comment) = &quote.comment {
+                doc.add_text(fields.quote_comment, comment);
+            }
         }
         docs.push(doc);
     }

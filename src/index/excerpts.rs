@@ -6,9 +6,10 @@ use tantivy::collector::DocSetCollector;
 use tantivy::schema::{Field, Value as _};
 use tantivy::{DocAddress, TantivyDocument};
 
+use super::documents::QUOTED;
 use super::search::SearchError;
 use super::{Index, query};
-use crate::study::{CodeId, CodingId, QuestionId, SegmentId, SessionId, Time};
+use crate::study::{CodeId, CodingId, QuestionId, Quote, SegmentId, SessionId, Time};
 
 /// An excerpt coded with a code, with where it comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +26,8 @@ pub struct CodedExcerpt {
     pub end: usize,
     pub text: String,
     pub memo: Option<String>,
+    /// Marked "à citer" (with its comment).
+    pub quote: Option<Quote>,
 }
 
 impl Index {
@@ -98,6 +101,9 @@ impl Index {
             end: number(f.end).unwrap_or_default() as usize,
             text: text(f.text).unwrap_or_default().to_owned(),
             memo: text(f.memo).map(str::to_owned),
+            quote: (text(f.quote) == Some(QUOTED)).then(|| Quote {
+                comment: text(f.quote_comment).map(str::to_owned),
+            }),
         };
         let place = number(f.position).unwrap_or_default();
         Ok((excerpt, place, number(f.rank).unwrap_or_default()))

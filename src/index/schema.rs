@@ -10,8 +10,9 @@ use super::analyzer;
 
 /// Changes whenever the schema or an analyzer changes: an index of another version is rebuilt.
 /// 3: the sessions table moved out of the commit's payload; stored date, place in the
-/// transcript, rank and memo (the excerpts of a code come from the index).
-pub const VERSION: u32 = 3;
+/// transcript, rank and memo (the excerpts of a code come from the index). 4: the quote mark
+/// ("à citer") and its comment.
+pub const VERSION: u32 = 4;
 
 /// `kind` of a segment document.
 pub const SEGMENT: &str = "segment";
@@ -54,6 +55,10 @@ pub struct Fields {
     pub position: Field,
     pub rank: Field,
     pub memo: Field,
+    /// `yes` on an excerpt marked "à citer", and on the segment holding one (`quote:yes`).
+    pub quote: Field,
+    /// Stored only: the comment of the quote mark.
+    pub quote_comment: Field,
 }
 
 impl Fields {
@@ -102,6 +107,8 @@ impl Fields {
             position: b.add_u64_field("position", STORED),
             rank: b.add_u64_field("rank", STORED),
             memo: b.add_text_field("memo", STORED),
+            quote: b.add_text_field("quote", STRING | STORED),
+            quote_comment: b.add_text_field("quote_comment", STORED),
         };
         (b.build(), fields)
     }

@@ -62,6 +62,8 @@ pub struct Hit {
     /// Code paths: the excerpt's code, or every code applied in the segment.
     pub codes: Vec<String>,
     pub coders: Vec<String>,
+    /// Marked "à citer": the excerpt, or (a segment) one of its excerpts.
+    pub quote: bool,
     pub snippet: Vec<Fragment>,
 }
 
@@ -263,6 +265,7 @@ impl Index {
                 .get_all(f.coders)
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect(),
+            quote: text(f.quote).as_deref() == Some(super::documents::QUOTED),
             snippet: pieces,
         })
     }

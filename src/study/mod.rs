@@ -36,8 +36,8 @@ pub use ids::*;
 pub use meta::{Attribute, AttributeError, Condition, StudyMeta};
 pub use retired::{Resolution, Retired, Signed, Step, UndoStep};
 pub use session::{
-    Coding, Consent, Excerpt, Mark, Memo, Recording, Respondent, Segment, Session, SessionKind,
-    Situation, Speaker, Status, Time,
+    Coding, Consent, Excerpt, Mark, Memo, Quote, Recording, Respondent, Segment, Session,
+    SessionKind, Situation, Speaker, Status, Time,
 };
 pub use session_change::{Linked, Moved, SessionChange, TranscriptChange};
 pub use summary::SessionSummary;

@@ -170,6 +170,7 @@ mod tests {
             coder: "Léa".into(),
             at: at(),
             memo: None,
+            quote: None,
         };
         let stranger = CodeId::new();
         session.codings = vec![

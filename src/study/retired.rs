@@ -217,6 +217,7 @@ mod tests {
             coder: "A".into(),
             at: at(),
             memo: None,
+            quote: None,
         }
     }
 

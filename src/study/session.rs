@@ -244,6 +244,18 @@ pub struct Coding {
     pub at: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
+    /// Marked "à citer": the excerpt is to be quoted in the report, under its theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+}
+
+/// The mark of an excerpt to quote in the report, with the analyst's short comment (why, or
+/// where it goes). The report shows the excerpt with the respondent's pseudonym and sector.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// A span of a segment, without a code: what a situation links to.

@@ -10,8 +10,8 @@ pub use super::alignment_change::{Linked, Moved, TranscriptChange};
 use super::document::{ChangeError, Document, Notice, Outcome};
 use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SituationId};
 use super::session::{
-    Coding, Consent, Excerpt, Mark, Memo, Respondent, Segment, Session, Situation, Speaker, Status,
-    Time,
+    Coding, Consent, Excerpt, Mark, Memo, Quote, Respondent, Segment, Session, Situation, Speaker,
+    Status, Time,
 };
 use super::text::{self, OffsetMap};
 use super::validate;
@@ -106,6 +106,11 @@ pub enum SessionChange {
     SetCodingMemo {
         coding: CodingId,
         memo: Option<String>,
+    },
+    /// Marks a coding's excerpt "à citer" in the report (with a comment), or unmarks it.
+    SetCodingQuote {
+        coding: CodingId,
+        quote: Option<Quote>,
     },
     /// Gives these codings another code (a merge in the codebook, or its undo).
     Recode {
@@ -281,6 +286,15 @@ impl Document for Session {
                 Some(_) => Ok(()),
                 None => fail(format!("no coding {coding} in this session")),
             },
+            SetCodingQuote { coding, quote } => {
+                if self.coding(*coding).is_none() {
+                    return fail(format!("no coding {coding} in this session"));
+                }
+                match quote.as_ref().and_then(|q| q.comment.as_deref()) {
+                    Some(comment) => normalized(comment),
+                    None => Ok(()),
+                }
+            }
             SetCodingSpan { coding, start, end } => {
                 let Some(c) = self.coding(*coding) else {
                     return fail(format!("no coding {coding} in this session"));
@@ -451,6 +465,11 @@ impl Document for Session {
             SetCodingMemo { coding, memo } => {
                 if let Some(c) = self.codings.iter_mut().find(|c| c.id == coding) {
                     c.memo = memo;
+                }
+            }
+            SetCodingQuote { coding, quote } => {
+                if let Some(c) = self.codings.iter_mut().find(|c| c.id == coding) {
+                    c.quote = quote;
                 }
             }
             Recode { codings, to } => {

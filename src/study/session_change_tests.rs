@@ -45,6 +45,7 @@ fn coding(segment: SegmentId, code: CodeId, start: usize, end: usize) -> Coding 
         coder: "Léa".into(),
         at: at(),
         memo: None,
+        quote: None,
     }
 }
 
@@ -470,4 +471,83 @@ fn the_life_of_a_session_start_finish_reopen() {
     assert_eq!((s.status, s.ended), (Status::Done, Some(later)));
     apply(&mut s, &study, SessionChange::Reopen);
     assert_eq!(s.status, Status::InProgress);
+}
+
+#[test]
+fn a_coding_is_marked_to_quote_with_a_normalised_comment_and_unmarked() {
+    let study = study();
+    let mut s = session();
+    let seg = segment("Je n'ai jamais eu de formation");
+    apply(
+        &mut s,
+        &study,
+        SessionChange::AddSegment {
+            segment: seg.clone(),
+            after: None,
+        },
+    );
+    let c = coding(seg.id, study.codebook.codes[0].id, 0, 6);
+    apply(
+        &mut s,
+        &study,
+        SessionChange::AddCoding { coding: c.clone() },
+    );
+    let quote = Some(crate::study::Quote {
+        comment: Some("partie formation".into()),
+    });
+    apply(
+        &mut s,
+        &study,
+        SessionChange::SetCodingQuote {
+            coding: c.id,
+            quote: quote.clone(),
+        },
+    );
+    assert_eq!(s.coding(c.id).unwrap().quote, quote);
+    // As a journal record, and back.
+    let record = serde_json::to_string(&SessionChange::SetCodingQuote {
+        coding: c.id,
+        quote: quote.clone(),
+    })
+    .unwrap();
+    assert!(record.contains(r#""op":"set_coding_quote""#), "{record}");
+    assert!(
+        record.contains(r#""quote":{"comment":"partie formation"}"#),
+        "{record}"
+    );
+    let decomposed = "e\u{301}tude".to_owned();
+    assert!(
+        refused(
+            &s,
+            &study,
+            SessionChange::SetCodingQuote {
+                coding: c.id,
+                quote: Some(crate::study::Quote {
+                    comment: Some(decomposed)
+                }),
+            }
+        )
+        .contains("normalised")
+    );
+    let missing = CodingId::new();
+    assert!(
+        refused(
+            &s,
+            &study,
+            SessionChange::SetCodingQuote {
+                coding: missing,
+                quote: None
+            }
+        )
+        .contains(&missing.to_string())
+    );
+    apply(
+        &mut s,
+        &study,
+        SessionChange::SetCodingQuote {
+            coding: c.id,
+            quote: None,
+        },
+    );
+    assert_eq!(s.coding(c.id).unwrap().quote, None);
 }

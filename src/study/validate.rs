@@ -762,6 +762,7 @@ mod tests {
             coder: "Léa".into(),
             at: crate::study::Time::parse_from_rfc3339("2021-04-12T10:00:00+02:00").unwrap(),
             memo: None,
+            quote: None,
         };
         s.codings = vec![
             coding(hotel, seg.id, 3),

@@ -24,6 +24,9 @@ pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, counted: &Counted, t:
         text("coder", a.coder),
         text("excerpt", a.excerpt),
         text("memo", a.memo),
+        text("quote", t.report.quote_mark),
+        text("quote_comment", t.report.quote_comment),
+        text("coding", t.report.coding),
     ]);
     let rows = rows
         .iter()
@@ -62,6 +65,12 @@ pub fn excerpts_report(rows: &[ExcerptRow], study: &Study, counted: &Counted, t:
                 r.coder.clone().into(),
                 r.text.clone().into(),
                 r.memo.clone().into(),
+                match &r.quote {
+                    Some(_) => a.yes.into(),
+                    None => Cell::Empty,
+                },
+                r.quote.as_ref().and_then(|q| q.comment.clone()).into(),
+                r.coding.to_string().into(),
             ]);
             row
         })

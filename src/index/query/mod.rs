@@ -21,7 +21,7 @@ pub use error::{QueryError, QueryErrorKind};
 pub use parse::{Clause, Expr, Value};
 
 use super::analyzer;
-use super::documents::{attribute_facet, code_facet};
+use super::documents::{QUOTED, attribute_facet, code_facet};
 use super::schema::{EXCERPT, Fields, SEGMENT};
 use crate::study::{Study, ValueKind};
 
@@ -36,6 +36,7 @@ pub const FIELDS: &[&str] = &[
     "coder",
     "date",
     "kind",
+    "quote",
     "text",
 ];
 
@@ -78,6 +79,7 @@ enum Target<'a> {
     Coder,
     Date,
     Kind,
+    Quote,
     Attribute(&'a crate::study::Attribute),
 }
 
@@ -139,6 +141,7 @@ impl Compiler<'_> {
             "coder" | "codeur" => Target::Coder,
             "date" => Target::Date,
             "kind" | "type" => Target::Kind,
+            "quote" | "citation" | "citer" => Target::Quote,
             key => match self.study.meta.respondent_attribute(key) {
                 Some(attr) => Target::Attribute(attr),
                 None => {
@@ -253,6 +256,27 @@ impl Compiler<'_> {
                     Term::from_field_text(f.kind, value),
                     IndexRecordOption::Basic,
                 )))
+            }
+            Target::Quote => {
+                let marked = Box::new(TermQuery::new(
+                    Term::from_field_text(f.quote, QUOTED),
+                    IndexRecordOption::Basic,
+                ));
+                match fold(text).as_str() {
+                    "yes" | "oui" | "true" | "vrai" => filter(marked),
+                    "no" | "non" | "false" | "faux" => filter(Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, Box::new(AllQuery)),
+                        (Occur::MustNot, marked),
+                    ]))),
+                    _ => {
+                        return Err(self.unknown_value(
+                            "quote",
+                            text,
+                            &["yes", "no", "oui", "non"],
+                            c,
+                        ));
+                    }
+                }
             }
             Target::Date => {
                 let (from, to) = date::parse(text).ok_or_else(|| {

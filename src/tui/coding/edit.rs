@@ -88,6 +88,7 @@ impl CodingScreen {
             coder: cx.coder.to_owned(),
             at: stamp(cx.now),
             memo: None,
+            quote: None,
         };
         let undo = vec![SessionChange::RemoveCoding { coding: coding.id }];
         self.anchor = None;

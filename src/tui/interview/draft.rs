@@ -232,6 +232,7 @@ impl Interview {
             coder: cx.coder.to_owned(),
             at: stamp(cx.now),
             memo: None,
+            quote: None,
         };
         if self.draft.segment == Some(segment.id) {
             self.draft.whole.push(Whole::Coding(coding.id));

@@ -143,6 +143,7 @@ pub fn session(
                             coder: coder.clone(),
                             at,
                             memo: memo.clone(),
+                            quote: None,
                         });
                     }
                 }
@@ -192,6 +193,7 @@ pub fn session(
                             .and_then(parse_time)
                             .unwrap_or(cx.now),
                         memo: notes(cx, &coding.note_refs),
+                        quote: None,
                     });
                 }
             }

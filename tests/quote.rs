@@ -134,7 +134,11 @@ fn an_excerpt_marked_to_quote_is_saved_with_its_comment_and_found_by_quote_yes()
         expected
     );
     assert_eq!(
-        search(home.path(), &study, "formation quote:yes kind:extrait"),
+        search(
+            home.path(),
+            &study,
+            "formation quote:yes kind:extrait respondent:R01"
+        ),
         vec![("excerpt".to_owned(), Some("9678d7dc".to_owned()))]
     );
 

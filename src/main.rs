@@ -64,6 +64,21 @@ fn main() -> ExitCode {
             comment,
             remove,
         }) => cli::quote::run(&env, &coding, comment, remove),
+        Some(Command::Report {
+            dest,
+            by,
+            kind,
+            template,
+        }) => cli::report::run(
+            &env,
+            cli::report::ReportArgs {
+                output: dest.output,
+                force: dest.force,
+                by,
+                kind,
+                template,
+            },
+        ),
         Some(Command::Config { command }) => cli::config::run(&env, command).map(|()| true),
         Some(Command::Demo) => tui::launch::demo(env.prefs.clone(), env.lang).map(|()| true),
         Some(Command::Interview {

@@ -147,6 +147,25 @@ pub enum Command {
         #[arg(long, conflicts_with = "comment")]
         remove: bool,
     },
+    /// Draft the diagnostic's report from the study, theme by theme along the grid: method,
+    /// closed questions with bases and intervals, charts, code frequencies, quotes marked "à
+    /// citer" (pseudonym and sector only), situations, the grid and codebook in annex. The
+    /// study's report-template.md (see --template) lays it out.
+    Report {
+        /// The file: .html (one self-contained page), .docx, .odt or .md (charts in a folder
+        /// beside it); `-` or none: Markdown on stdout.
+        #[command(flatten)]
+        dest: OutputArgs,
+        /// A column per value of a respondent attribute (e.g. secteur) in the tables.
+        #[arg(long, value_name = "ATTR")]
+        by: Option<String>,
+        /// Only interviews (entretien), only questionnaire responses, or both (all).
+        #[arg(long, value_enum, default_value_t = KindArg::All, ignore_case = true)]
+        kind: KindArg,
+        /// Print the built-in template, to copy into the study as report-template.md.
+        #[arg(long)]
+        template: bool,
+    },
     /// Show or set the preferences: the interviewer's and the coder's names, the language.
     Config {
         #[command(subcommand)]

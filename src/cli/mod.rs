@@ -19,6 +19,7 @@ pub mod quote;
 pub mod refi;
 pub mod repair;
 pub mod responses;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod sessions;

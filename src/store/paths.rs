@@ -14,6 +14,11 @@ pub const STUDY_ENV: &str = "GRILLE_STUDY";
 /// The name of the study's changes mark, in its root.
 pub const CHANGES_MARK: &str = ".sessions-changed";
 
+/// The study's own layout of `grille report` (a minijinja template of Markdown), in its root.
+pub const REPORT_TEMPLATE: &str = "report-template.md";
+/// The study's own stylesheet of the HTML report, in its root.
+pub const REPORT_STYLE: &str = "report.css";
+
 /// The files of one study folder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StudyPaths {

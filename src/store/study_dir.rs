@@ -193,6 +193,16 @@ impl StudyDir {
         }
     }
 
+    /// The study's own report template and stylesheet ([`REPORT_TEMPLATE`],
+    /// [`REPORT_STYLE`]) as they are on disk, when it has them (never through a link).
+    pub fn report_layout(&self) -> Result<[Option<Vec<u8>>; 2]> {
+        let root = self.root();
+        Ok([
+            fs::read_if_exists(&root.join(super::paths::REPORT_TEMPLATE))?,
+            fs::read_if_exists(&root.join(super::paths::REPORT_STYLE))?,
+        ])
+    }
+
     pub fn paths(&self) -> &StudyPaths {
         &self.paths
     }

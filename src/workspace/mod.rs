@@ -11,6 +11,7 @@ pub use codebook_edit::{CodebookEdit, EditError, Usage};
 pub use repair::{Proposed, Repaired};
 pub use retrieval::CodedExcerpt;
 mod quick_codes;
+pub mod draft;
 pub mod reports;
 mod search;
 

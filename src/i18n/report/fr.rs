@@ -1,6 +1,40 @@
-use super::ReportTexts;
+use super::{ReportTexts, ReportWords};
 
 pub static FR_REPORT: ReportTexts = ReportTexts {
+    words: ReportWords {
+        report: "Rapport",
+        drafted: "Projet de rapport établi par grille le",
+        method: "Méthode",
+        heard: "Personnes entendues",
+        interviews: "entretiens",
+        questionnaires: "réponses au questionnaire",
+        period: "Période :",
+        respondents: "répondant·es",
+        value: "valeur",
+        not_given: "non renseigné",
+        coverage: "Couverture de la grille",
+        coverage_note: "Une question est couverte par un entretien quand elle y a des notes, une réponse, ou a été marquée couverte.",
+        theme: "thème",
+        question: "question",
+        covered: "entretiens qui la couvrent",
+        covered_pct: "% des entretiens",
+        interviewers_left_out: "Les enquêteur·rices ne sont pas nommé·es dans ce rapport.",
+        closed_questions: "Questions fermées",
+        codes: "Codes du thème",
+        quotes: "Paroles de répondant·es",
+        quotes_other: "Autres citations",
+        comment: "Note",
+        situations: "Situations décrites",
+        annex: "Annexe",
+        grid: "Grille d'entretien",
+        prompts: "Relances",
+        codebook: "Livre de codes",
+        use_when: "À utiliser quand",
+        dont_use_when: "À ne pas utiliser quand",
+        example: "Exemple",
+        no_quote: "Aucun extrait de ce thème n'est marqué « à citer ».",
+        colon: "\u{a0}:",
+    },
     coding_not_found: |p| {
         format!(
             "aucun codage dont l'identifiant commence par « {p} » (grille search --json les donne)"
@@ -19,4 +53,11 @@ pub static FR_REPORT: ReportTexts = ReportTexts {
     quote_comment: "commentaire de la citation",
     coding: "codage",
     quote_mark: "à citer",
+    written: |p| format!("rapport écrit : {p}"),
+    charts_written: |n, p| format!("{n} graphique(s) écrit(s) dans {p}"),
+    unknown_format: |p| format!("« {p} » : le rapport s'écrit en .html, .docx, .odt ou .md"),
+    needs_file: |f| format!("un rapport {f} s'écrit dans un fichier : -o RAPPORT.{f}"),
+    template_error: |f, e| format!("le modèle de rapport {f} ne peut pas servir : {e}"),
+    template_not_utf8: |f| format!("le modèle de rapport {f} n'est pas en UTF-8"),
+    screen_written: |p| format!("Rapport écrit : {p}"),
 };

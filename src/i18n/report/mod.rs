@@ -7,7 +7,47 @@ mod fr;
 pub use en::EN_REPORT;
 pub use fr::FR_REPORT;
 
+/// The words the report's template prints: headings and labels, in the report's language. A
+/// template names them `words.method`, `words.quotes`…
+#[derive(serde::Serialize)]
+pub struct ReportWords {
+    pub report: &'static str,
+    pub drafted: &'static str,
+    pub method: &'static str,
+    pub heard: &'static str,
+    pub interviews: &'static str,
+    pub questionnaires: &'static str,
+    pub period: &'static str,
+    pub respondents: &'static str,
+    pub value: &'static str,
+    pub not_given: &'static str,
+    pub coverage: &'static str,
+    pub coverage_note: &'static str,
+    pub theme: &'static str,
+    pub question: &'static str,
+    pub covered: &'static str,
+    pub covered_pct: &'static str,
+    pub interviewers_left_out: &'static str,
+    pub closed_questions: &'static str,
+    pub codes: &'static str,
+    pub quotes: &'static str,
+    pub quotes_other: &'static str,
+    pub comment: &'static str,
+    pub situations: &'static str,
+    pub annex: &'static str,
+    pub grid: &'static str,
+    pub prompts: &'static str,
+    pub codebook: &'static str,
+    pub use_when: &'static str,
+    pub dont_use_when: &'static str,
+    pub example: &'static str,
+    pub no_quote: &'static str,
+    /// Before a colon: " :" in French (a no-break space), ":" in English.
+    pub colon: &'static str,
+}
+
 pub struct ReportTexts {
+    pub words: ReportWords,
     // --- quotes (`grille quote`) ---
     /// No coding's id starts with this.
     pub coding_not_found: fn(&str) -> String,
@@ -23,4 +63,15 @@ pub struct ReportTexts {
     /// Columns of `grille export excerpts`: the quote's comment, the coding's id.
     pub quote_comment: &'static str,
     pub coding: &'static str,
+    // --- `grille report` ---
+    pub written: fn(&str) -> String,
+    pub charts_written: fn(usize, &str) -> String,
+    /// -o names a file whose extension is not a report format.
+    pub unknown_format: fn(&str) -> String,
+    pub needs_file: fn(&str) -> String,
+    /// The study's template could not be used: (file, what is wrong).
+    pub template_error: fn(&str, &str) -> String,
+    pub template_not_utf8: fn(&str) -> String,
+    /// The statistics screen: where the report went.
+    pub screen_written: fn(&str) -> String,
 }

@@ -411,6 +411,7 @@ fn conduct(dir: &StudyDir, study: &Study) -> (Session, Vec<(usize, CodingId)>) {
                 coder: "Léa Martin".into(),
                 at: start,
                 memo: None,
+                quote: None,
             };
             coded.push((i, coding.id));
             writer
@@ -616,6 +617,7 @@ fn a_given_offset_places_the_cues_and_a_corrected_transcript_keeps_what_its_word
             coder: "Analyste".into(),
             at: time("2021-10-01T09:00:00+02:00"),
             memo: None,
+            quote: None,
         };
         made.push(coding.id);
         writer

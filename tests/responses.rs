@@ -766,6 +766,7 @@ A2;social;non;\n";
                         coder: "Léa".into(),
                         at: common::time("2021-06-01T10:00:00+02:00"),
                         memo: None,
+                        quote: None,
                     },
                 },
                 &def,

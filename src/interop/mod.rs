@@ -6,5 +6,5 @@ pub mod align;
 pub mod export;
 pub mod import;
 pub mod refi;
-pub mod responses;
 pub mod report;
+pub mod responses;

@@ -39,6 +39,7 @@ fn coding(segment: SegmentId, code: crate::study::CodeId, start: usize, end: usi
         coder: "Léa".into(),
         at: at(0),
         memo: None,
+        quote: None,
     }
 }
 

@@ -50,7 +50,12 @@ mod tests {
 
     #[test]
     fn older_versions_are_read_and_the_current_one_written() {
-        for old in ["\"grille/1\"", "\"grille/2\"", "\"grille/3\"", "\"grille/4\""] {
+        for old in [
+            "\"grille/1\"",
+            "\"grille/2\"",
+            "\"grille/3\"",
+            "\"grille/4\"",
+        ] {
             let old: Format = serde_json::from_str(old).unwrap();
             assert_eq!(serde_json::to_string(&old).unwrap(), "\"grille/5\"");
         }

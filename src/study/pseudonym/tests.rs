@@ -54,6 +54,7 @@ fn code(s: &mut Session, code: CodeId, words: &str) -> CodingId {
         coder: "Léa".into(),
         at: at(),
         memo: None,
+        quote: None,
     });
     id
 }

@@ -56,6 +56,7 @@ fn coding(s: &Session, def: &Study, words: &str) -> Coding {
         coder: "Léa Martin".into(),
         at: time("2021-09-14T10:00:00+02:00"),
         memo: None,
+        quote: None,
     }
 }
 

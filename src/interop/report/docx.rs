@@ -21,8 +21,8 @@ pub fn render(blocks: &[Block], charts: &BTreeMap<String, String>) -> Result<Vec
     for level in 1..=6u8 {
         let size = [40, 32, 28, 24, 22, 22][level as usize - 1];
         doc = doc.add_style(
-            Style::new(&format!("Heading{level}"), StyleType::Paragraph)
-                .name(&format!("heading {level}"))
+            Style::new(format!("Heading{level}"), StyleType::Paragraph)
+                .name(format!("heading {level}"))
                 .size(size)
                 .bold(),
         );

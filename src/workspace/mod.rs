@@ -10,8 +10,8 @@ mod retrieval;
 pub use codebook_edit::{CodebookEdit, EditError, Usage};
 pub use repair::{Proposed, Repaired};
 pub use retrieval::CodedExcerpt;
-mod quick_codes;
 pub mod draft;
+mod quick_codes;
 pub mod reports;
 mod search;
 

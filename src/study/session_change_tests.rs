@@ -484,6 +484,7 @@ fn a_coding_is_marked_to_quote_with_a_normalised_comment_and_unmarked() {
         SessionChange::AddSegment {
             segment: seg.clone(),
             after: None,
+            before: None,
         },
     );
     let c = coding(seg.id, study.codebook.codes[0].id, 0, 6);

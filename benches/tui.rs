@@ -216,6 +216,7 @@ fn coding_session(study: &Study, now: Time, count: usize, words: usize) -> Sessi
                 coder: "Camille Roux".into(),
                 at: now,
                 memo: None,
+                quote: None,
             });
         }
         session.segments.push(segment);

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use common::{grille, new_session, study_in, time};
 use grille::store::StudyDir;
 use grille::study::{
-    Coding, CodingId, Consent, Segment, SegmentId, Session, SessionId, Speaker, Study, text,
+    Coding, CodingId, Consent, Memo, MemoId, Segment, SegmentId, Session, SessionChange, SessionId,
+    Situation, SituationId, Speaker, Study, text,
 };
 
 const R10_A: &str = "J'ai rencontré Jean-Marie de la Tour à l'hôtel de la gare, il m'a donné \
@@ -495,4 +496,71 @@ fn in_an_encrypted_study_the_key_table_is_encrypted_with_the_study_key() {
     let audit = String::from_utf8(audit).unwrap();
     assert!(!audit.contains("pas chiffrée"), "{audit}");
     assert!(!audit.contains("non chiffrée"), "{audit}");
+}
+
+#[test]
+fn memos_and_situation_labels_are_pseudonymised_with_the_transcripts_and_restored() {
+    let f = fixture();
+    // The analyst's notes on R11 name the same people the transcripts do.
+    let mut s = f.session(f.r11);
+    let memo = Memo {
+        id: MemoId::new(),
+        author: "Léa Martin".into(),
+        at: time("2021-04-14T09:00:00+02:00"),
+        segment: Some(s.segments[0].id),
+        text: "Rappeler Mme Ferrandi : elle connaît Jean-Marie de la Tour.".into(),
+    };
+    let situation = Situation {
+        id: SituationId::new(),
+        label: "La protégée de Jean-Marie de la Tour".into(),
+        attributes: Default::default(),
+        excerpts: Vec::new(),
+        same_person_as: None,
+    };
+    let (mut writer, _) = f.dir.open_session(f.r11, &f.def).unwrap();
+    for change in [
+        SessionChange::AddMemo { memo: memo.clone() },
+        SessionChange::PutSituation {
+            situation: situation.clone(),
+        },
+    ] {
+        writer.apply(change, &f.def).unwrap();
+    }
+    writer.checkpoint().unwrap();
+    drop(writer);
+    s = f.session(f.r11);
+    let list = f.list();
+    let name = list
+        .iter()
+        .find(|p| p["text"] == "Jean-Marie de la Tour")
+        .unwrap();
+    // Two in the transcripts, one in the memo, one in the label.
+    assert_eq!(name["occurrences"], 4);
+    let ferrandi = list.iter().find(|p| p["text"] == "Ferrandi").unwrap();
+    assert_eq!(ferrandi["occurrences"], 2, "{list:#?}");
+    let ids = [
+        name["id"].as_str().unwrap(),
+        ferrandi["id"].as_str().unwrap(),
+    ];
+    f.run(&["accept", ids[0], ids[1]], "")
+        .success()
+        .stderr(predicates::str::contains(
+            "6 remplacement(s) dans 2 entretien(s)",
+        ));
+    let after = f.session(f.r11);
+    assert_eq!(
+        after.memos[0].text,
+        "Rappeler Mme [PERSONNE-2] : elle connaît [PERSONNE-1]."
+    );
+    assert_eq!(after.memos[0].segment, memo.segment);
+    assert_eq!(after.memos[0].author, "Léa Martin");
+    assert_eq!(after.situations[0].label, "La protégée de [PERSONNE-1]");
+    for gone in ["Jean-Marie", "Ferrandi"] {
+        assert_eq!(holding(&f.study, gone), Vec::<PathBuf>::new(), "{gone}");
+    }
+    f.run(&["undo"], "").success();
+    let restored = f.session(f.r11);
+    assert_eq!(restored.memos, s.memos);
+    assert_eq!(restored.situations, s.situations);
+    assert_eq!(f.texts(f.r11), [R11_A]);
 }

@@ -128,14 +128,14 @@ fn context(p: &Proposal, sessions: &[Session]) -> String {
     let Some(o) = p.occurrences.first() else {
         return String::new();
     };
-    let Some(seg) = sessions
+    let Some(text) = sessions
         .iter()
         .find(|s| s.id == o.session)
-        .and_then(|s| s.segment(o.segment))
+        .and_then(|s| pseudonym::fields::text(s, o.field))
     else {
         return String::new();
     };
-    let chars: Vec<char> = seg.text.chars().collect();
+    let chars: Vec<char> = text.chars().collect();
     let from = o.start.saturating_sub(40);
     let to = (o.end + 40).min(chars.len());
     let mut s: String = chars[from..to].iter().collect();

@@ -11,8 +11,8 @@ use anyhow::Result;
 use super::{SessionAccess, Workspace};
 use crate::store::SessionWriter;
 use crate::store::pseudonym_keys as keys;
-use crate::study::pseudonym::{self, Batch, Done, KeyTable};
-use crate::study::{SessionChange, SessionId, stamp};
+use crate::study::pseudonym::{self, Batch, Done, KeyTable, fields};
+use crate::study::{SessionId, stamp};
 
 fn now() -> crate::study::Time {
     stamp(chrono::Local::now().fixed_offset())
@@ -68,8 +68,11 @@ impl Workspace {
             if found.is_empty() {
                 continue;
             }
-            for (segment, spans, done) in found {
-                writer.apply(SessionChange::ReplaceSpans { segment, spans }, &self.study)?;
+            for (field, spans, done) in found {
+                let Some(change) = fields::change(writer.doc(), field, spans) else {
+                    continue;
+                };
+                writer.apply(change, &self.study)?;
                 batch.replacements.extend(done);
             }
             writer.checkpoint()?;
@@ -106,21 +109,22 @@ impl Workspace {
                 continue;
             };
             let mut changes = Vec::new();
-            let mut by_segment: BTreeMap<_, Vec<&Done>> = BTreeMap::new();
+            let mut by_field: BTreeMap<_, Vec<&Done>> = BTreeMap::new();
             for d in done {
-                by_segment.entry(d.segment).or_default().push(d);
+                by_field.entry(d.field).or_default().push(d);
             }
-            for (segment, done) in by_segment {
-                let Some(current) = writer.doc().segment(segment) else {
+            for (field, done) in by_field {
+                let Some(current) = fields::text(writer.doc(), field) else {
                     result.lost.extend(done.into_iter().cloned());
                     continue;
                 };
-                let (spans, lost) = pseudonym::undo_spans(&current.text, &done);
-                result.count += spans.len();
+                let (spans, lost) = pseudonym::undo_spans(current, &done);
                 result.lost.extend(lost.into_iter().cloned());
-                if !spans.is_empty() {
-                    changes.push(SessionChange::ReplaceSpans { segment, spans });
+                if spans.is_empty() {
+                    continue;
                 }
+                result.count += spans.len();
+                changes.extend(fields::change(writer.doc(), field, spans));
             }
             work.push((writer, changes));
         }

@@ -337,7 +337,10 @@ fn capitalised_names(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
                 break;
             }
             let w = word(&words[j]);
-            if capitalised(w) {
+            if TITLES.contains(&fold(w).as_str()) {
+                // A title starts another name (`Rappeler Mme Ferrandi` → `Ferrandi`).
+                break;
+            } else if capitalised(w) {
                 run.push(j);
                 j += 1;
             } else if PARTICLES.contains(&w) {
@@ -424,8 +427,12 @@ mod tests {
     #[test]
     fn a_sentence_start_is_not_a_name_unless_a_list_or_a_title_says_so() {
         let text = "Ensuite elle est partie. Dupont ne savait pas. Marie est revenue. \
-                    « Madame Rose nous a appelés. » Kowalski aussi. Le foyer, le Foyer.";
-        assert_eq!(kinds(text, Kind::Person), ["Marie", "Rose", "Kowalski"]);
+                    « Madame Rose nous a appelés. » Kowalski aussi. Le foyer, le Foyer. \
+                    Rappeler Mme Ferrandi.";
+        assert_eq!(
+            kinds(text, Kind::Person),
+            ["Marie", "Rose", "Kowalski", "Ferrandi"]
+        );
     }
 
     #[test]

@@ -4,14 +4,16 @@
 //! store keeps it apart (see `store::keys`). No I/O here.
 
 pub mod detect;
+pub mod fields;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::text::{self, fold};
-use super::{SegmentId, Session, SessionId, StudyId, Time};
+use super::{Session, SessionId, StudyId, Time};
 pub use detect::{Found, Lexicon};
+pub use fields::{Field, fields};
 
 /// What a proposal is; the pseudonym says it: `[PERSONNE-3]`, `[LIEU-1]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -92,12 +94,14 @@ pub struct Batch {
     pub replacements: Vec<Done>,
 }
 
-/// One replacement made: where the pseudonym now starts in the segment's text.
+/// One replacement made: where the pseudonym now starts in the field's text. (Not
+/// `deny_unknown_fields`: serde cannot have it with a flattened field.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Done {
     pub session: SessionId,
-    pub segment: SegmentId,
+    /// `"segment": id`, `"memo": id`…
+    #[serde(flatten)]
+    pub field: Field,
     pub start: usize,
     pub original: String,
     pub pseudonym: String,
@@ -116,7 +120,7 @@ pub struct Span {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Occurrence {
     pub session: SessionId,
-    pub segment: SegmentId,
+    pub field: Field,
     pub start: usize,
     pub end: usize,
 }
@@ -209,8 +213,8 @@ impl KeyTable {
     pub fn lexicon(&self, sessions: &[Session]) -> Lexicon {
         let lowercase = sessions
             .iter()
-            .flat_map(|s| &s.segments)
-            .flat_map(|seg| detect::lowercase_words(&seg.text).collect::<Vec<_>>());
+            .flat_map(fields)
+            .flat_map(|(_, text)| detect::lowercase_words(text).collect::<Vec<_>>());
         Lexicon::new(
             self.names.iter().map(String::as_str),
             self.places.iter().map(String::as_str),
@@ -228,14 +232,14 @@ pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
     let mut next: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut out: Vec<Proposal> = Vec::new();
     for session in sessions {
-        for segment in &session.segments {
-            for f in detect::detect(&segment.text, &lexicon) {
+        for (field, text) in fields(session) {
+            for f in detect::detect(text, &lexicon) {
                 if table.is_rejected(f.kind, &f.text) {
                     continue;
                 }
                 let occurrence = Occurrence {
                     session: session.id,
-                    segment: segment.id,
+                    field,
                     start: f.start,
                     end: f.end,
                 };
@@ -285,8 +289,9 @@ fn short_id(kind: Kind, text: &str) -> String {
 }
 
 /// What to replace in a session: every occurrence of an accepted original, as a whole word in
-/// any case (so a name the detector missed at a sentence start goes too), the longest first.
-pub fn replacements(session: &Session, table: &KeyTable) -> Vec<(SegmentId, Vec<Span>, Vec<Done>)> {
+/// any case (so a name the detector missed at a sentence start goes too), the longest first,
+/// in every field (transcript, memos, situations' labels).
+pub fn replacements(session: &Session, table: &KeyTable) -> Vec<(Field, Vec<Span>, Vec<Done>)> {
     let accepted: Vec<&Entry> = table.entries.iter().filter(|e| e.accepted).collect();
     if accepted.is_empty() {
         return Vec::new();
@@ -299,17 +304,17 @@ pub fn replacements(session: &Session, table: &KeyTable) -> Vec<(SegmentId, Vec<
         return Vec::new();
     };
     let mut out = Vec::new();
-    for segment in &session.segments {
+    for (field, text) in fields(session) {
         let mut spans = Vec::new();
-        for m in re.find_iter(&segment.text) {
-            if !whole(&segment.text, m.start(), m.end()) {
+        for m in re.find_iter(text) {
+            if !whole(text, m.start(), m.end()) {
                 continue;
             }
             let f = fold(m.as_str());
             let Some(e) = sorted.iter().find(|e| fold(&e.original) == f) else {
                 continue;
             };
-            let start = text::char_len(&segment.text[..m.start()]);
+            let start = text::char_len(&text[..m.start()]);
             spans.push(Span {
                 start,
                 end: start + m.as_str().chars().count(),
@@ -319,8 +324,8 @@ pub fn replacements(session: &Session, table: &KeyTable) -> Vec<(SegmentId, Vec<
         if spans.is_empty() {
             continue;
         }
-        let done = done_for(session.id, segment.id, &segment.text, &spans);
-        out.push((segment.id, spans, done));
+        let done = done_for(session.id, field, text, &spans);
+        out.push((field, spans, done));
     }
     out
 }
@@ -332,7 +337,7 @@ fn whole(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The records of replacing `spans` of `old`: where each pseudonym starts in the new text.
-fn done_for(session: SessionId, segment: SegmentId, old: &str, spans: &[Span]) -> Vec<Done> {
+fn done_for(session: SessionId, field: Field, old: &str, spans: &[Span]) -> Vec<Done> {
     let mut shift: isize = 0;
     spans
         .iter()
@@ -341,7 +346,7 @@ fn done_for(session: SessionId, segment: SegmentId, old: &str, spans: &[Span]) -
             shift += s.text.chars().count() as isize - (s.end - s.start) as isize;
             Done {
                 session,
-                segment,
+                field,
                 start,
                 original: text::slice(old, s.start, s.end)
                     .unwrap_or_default()

@@ -4,7 +4,7 @@
 use super::*;
 use crate::study::document::Document;
 use crate::study::{
-    CodeId, Coding, CodingId, Excerpt, Respondent, Segment, SessionChange, Situation, SituationId,
+    CodeId, Coding, CodingId, Excerpt, Respondent, Segment, SegmentId, Situation, SituationId,
     Speaker, Study,
 };
 
@@ -68,8 +68,8 @@ fn coded(s: &Session, id: CodingId) -> &str {
 /// Replaces what the table accepts, as `grille pseudonymize` does; returns what was done.
 fn apply(s: &mut Session, study: &Study, table: &KeyTable) -> Vec<Done> {
     let mut all = Vec::new();
-    for (segment, spans, done) in replacements(s, table) {
-        let change = SessionChange::ReplaceSpans { segment, spans };
+    for (field, spans, done) in replacements(s, table) {
+        let change = fields::change(s, field, spans).unwrap();
         s.check(&change, study).unwrap();
         s.apply(&change);
         all.extend(done);
@@ -78,17 +78,18 @@ fn apply(s: &mut Session, study: &Study, table: &KeyTable) -> Vec<Done> {
 }
 
 fn undo(s: &mut Session, study: &Study, done: &[Done]) {
-    for seg in s.segments.clone() {
-        let mine: Vec<&Done> = done.iter().filter(|d| d.segment == seg.id).collect();
+    let all: Vec<(Field, String)> = fields(s)
+        .into_iter()
+        .map(|(f, text)| (f, text.to_owned()))
+        .collect();
+    for (field, text) in all {
+        let mine: Vec<&Done> = done.iter().filter(|d| d.field == field).collect();
         if mine.is_empty() {
             continue;
         }
-        let (spans, lost) = undo_spans(&seg.text, &mine);
+        let (spans, lost) = undo_spans(&text, &mine);
         assert!(lost.is_empty());
-        let change = SessionChange::ReplaceSpans {
-            segment: seg.id,
-            spans,
-        };
+        let change = fields::change(s, field, spans).unwrap();
         s.check(&change, study).unwrap();
         s.apply(&change);
     }
@@ -225,4 +226,78 @@ fn a_span_moves_grows_or_covers_the_pseudonym() {
     assert_eq!(follow(&spans, 12, 13), (10, 23));
     assert_eq!(follow(&spans, 5, 12), (5, 23));
     assert_eq!(follow(&spans, 12, 20), (10, 28));
+}
+
+#[test]
+fn memos_coding_memos_and_situation_labels_are_proposed_replaced_and_restored() {
+    let study = study();
+    let hotel = study.codebook.codes[0].id;
+    let mut s = session("R05", &["Elle dort à l'hôtel depuis mars."]);
+    let on_hotel = code(&mut s, hotel, "l'hôtel");
+    s.codings[0].memo = Some("Le gérant, M. Kowalski, ferme les yeux.".into());
+    let memo = crate::study::Memo {
+        id: crate::study::MemoId::new(),
+        author: "Léa".into(),
+        at: at(),
+        segment: None,
+        text: "Revoir avec Mme Ferrandi, 06 12 34 56 78.".into(),
+    };
+    s.memos.push(memo.clone());
+    s.situations.push(Situation {
+        id: SituationId::new(),
+        label: "La nièce de Mme Ferrandi".into(),
+        attributes: Default::default(),
+        excerpts: Vec::new(),
+        same_person_as: None,
+    });
+    let before = s.clone();
+    let mut table = KeyTable::new(study.meta.id);
+    let found = proposals(std::slice::from_ref(&s), &table);
+    let ferrandi = found.iter().find(|p| p.text == "Ferrandi").unwrap();
+    // In the memo and in the label: one proposal, two places.
+    let places: Vec<Field> = ferrandi.occurrences.iter().map(|o| o.field).collect();
+    assert_eq!(
+        places,
+        [
+            Field::Memo(memo.id),
+            Field::SituationLabel(s.situations[0].id)
+        ]
+    );
+    let kowalski = found.iter().find(|p| p.text == "Kowalski").unwrap();
+    assert_eq!(kowalski.occurrences[0].field, Field::CodingMemo(on_hotel));
+    let phone = found.iter().find(|p| p.kind == Kind::Phone).unwrap();
+    table.accept(Kind::Person, "Ferrandi");
+    table.accept(Kind::Person, "Kowalski");
+    table.accept(phone.kind, &phone.text);
+    let done = apply(&mut s, &study, &table);
+    assert_eq!(
+        s.memos[0].text,
+        "Revoir avec Mme [PERSONNE-1], [TELEPHONE-1]."
+    );
+    assert_eq!(s.situations[0].label, "La nièce de Mme [PERSONNE-1]");
+    assert_eq!(
+        s.codings[0].memo.as_deref(),
+        Some("Le gérant, M. [PERSONNE-2], ferme les yeux.")
+    );
+    // The rest of each is as it was: the memo's author and anchor, the coding's span.
+    assert_eq!(s.memos[0].author, "Léa");
+    assert_eq!(coded(&s, on_hotel), "l'hôtel");
+    assert_eq!(s.segments, before.segments);
+    assert_eq!(done.len(), 4);
+    undo(&mut s, &study, &done);
+    assert_eq!(s.memos, before.memos);
+    assert_eq!(s.situations, before.situations);
+    assert_eq!(s.codings, before.codings);
+}
+
+#[test]
+fn a_replacement_recorded_in_a_segment_reads_as_before() {
+    let session = SessionId::new();
+    let segment = SegmentId::new();
+    let json = format!(
+        r#"{{"session":"{session}","segment":"{segment}","start":3,"original":"Lopez","pseudonym":"[PERSONNE-1]"}}"#
+    );
+    let done: Done = serde_json::from_str(&json).unwrap();
+    assert_eq!(done.field, Field::Segment(segment));
+    assert_eq!(serde_json::to_string(&done).unwrap(), json);
 }

@@ -288,6 +288,38 @@ fn coding(c: &mut Criterion) {
                 runtime.handle(&mut app, key(KeyCode::PageUp));
             })
         });
+        // A selection drawn over three words and let go: the selected span is worked out
+        // (char offsets to bytes) and drawn at each step.
+        group.bench_function(format!("{name}: v w w w Esc, with a frame each"), |b| {
+            b.iter(|| {
+                for code in [
+                    KeyCode::Char('v'),
+                    KeyCode::Char('w'),
+                    KeyCode::Char('w'),
+                    KeyCode::Char('w'),
+                    KeyCode::Esc,
+                ] {
+                    runtime.handle(&mut app, key(code));
+                    terminal.draw(|f| runtime.draw(&app, f)).unwrap();
+                }
+                for _ in 0..3 {
+                    runtime.handle(&mut app, key(KeyCode::Char('b')));
+                }
+            })
+        });
+        // A code applied with its quick key (written to the journal), then undone.
+        let alt = |c| {
+            Msg::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                ratatui::crossterm::event::KeyModifiers::ALT,
+            ))
+        };
+        group.bench_function(format!("{name}: Alt+1 then u (code, undo)"), |b| {
+            b.iter(|| {
+                runtime.handle(&mut app, alt('1'));
+                runtime.handle(&mut app, key(KeyCode::Char('u')));
+            })
+        });
         group.bench_function(format!("{name}: one frame 120×40"), |b| {
             b.iter(|| {
                 terminal.draw(|f| runtime.draw(&app, f)).unwrap();

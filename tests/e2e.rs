@@ -149,10 +149,26 @@ fn closing_the_terminal_window_saves_and_exits_cleanly() {
     );
     ui.wait_for("Q 1/28");
     let pid = ui.pid();
-    ui.type_text("Dernière phrase avant la fermeture");
-    // What the screen shows was read by grille: that is what closing the window must keep.
-    // (Keys still unread in the terminal when it closes are not acknowledged; see the notes.)
-    ui.wait_for("avant la fermeture");
+    ui.type_text("Dernière phrase ");
+    ui.wait_for("Dernière phrase");
+    // Keys typed in a burst, and the window closed as soon as grille has read them from the
+    // terminal, before they are on screen: a frame then fails on the closed terminal, the
+    // signal arrives, and the keys still queued inside grille must reach the notes all the
+    // same. (Keys the terminal still held when it closed are dropped by the kernel with the
+    // hang-up: no program can read them; the test waits until grille has read every byte.)
+    let burst = "avant la fermeture : elle dit qu'il garde ses papiers et qu'elle lui doit \
+                 encore trois mille euros pour le voyage, « sinon ma mère paiera », a-t-elle \
+                 ajouté, puis elle est partie très vite.";
+    let before = Tmux::bytes_read(pid, grille::tui::INPUT_THREAD);
+    ui.type_then(burst, &[]);
+    let start = std::time::Instant::now();
+    while Tmux::bytes_read(pid, grille::tui::INPUT_THREAD) < before + burst.len() as u64 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "grille never read the keys"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
     ui.close_window();
     // The process goes away by itself, having folded its journal into the session file.
     ui.wait_exit(pid);
@@ -163,10 +179,7 @@ fn closing_the_terminal_window_saves_and_exits_cleanly() {
         "a clean exit folds the journal into the file"
     );
     let session = dir.load_session(id, &study).unwrap().doc;
-    assert_eq!(
-        session.segments[0].text,
-        "Dernière phrase avant la fermeture"
-    );
+    assert_eq!(session.segments[0].text, format!("Dernière phrase {burst}"));
     assert!(
         session.segments[0].end.is_some(),
         "the block was closed on the way out"

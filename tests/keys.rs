@@ -181,10 +181,14 @@ fn check(label: &str, build: impl Fn() -> Tui) -> usize {
 }
 
 fn interview(focus: Option<char>) -> Tui {
+    // On a yes/no question.
+    interview_on("deja_identifie", focus)
+}
+
+fn interview_on(question: &str, focus: Option<char>) -> Tui {
     let mut tui = Tui::interview(Lang::Fr);
     let study = tui.study().clone();
-    // On a yes/no question.
-    let (_, q) = study.grid.question_by_key("deja_identifie").unwrap();
+    let (_, q) = study.grid.question_by_key(question).unwrap();
     tui.on_screen(|i: &mut Interview, cx| i.go_to(cx, q.id));
     tui.type_text("Une note.");
     match focus {
@@ -206,6 +210,16 @@ fn on_the_interview_screen_a_key_works_exactly_when_f1_lists_it() {
     });
     check("commands", || {
         let tui = interview(Some('c'));
+        assert_eq!(tui.interview_state().focus, Focus::Command);
+        tui
+    });
+    // An open question has no answer: Tab (and `a` in commands) reach nothing, and neither
+    // the footer nor F1 offers them.
+    check("notes, open question", || {
+        interview_on("presentation", None)
+    });
+    check("commands, open question", || {
+        let tui = interview_on("presentation", Some('c'));
         assert_eq!(tui.interview_state().focus, Focus::Command);
         tui
     });

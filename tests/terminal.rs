@@ -119,3 +119,71 @@ fn a_panic_restores_the_terminal_and_saves_the_draft() {
         "1",
     );
 }
+
+#[test]
+fn ctrl_c_with_a_fifo_where_a_session_should_be_hangs_nothing_and_restores_the_terminal() {
+    if !tmux::required() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let (dir, study) = common::study_in(&root, true);
+    // A FIFO as a session file, and one as the journal of a session (R01): a read of either
+    // would wait for a writer that never comes.
+    let r01 = dir
+        .session_ids()
+        .unwrap()
+        .into_iter()
+        .find(|id| {
+            dir.load_session(*id, &study)
+                .unwrap()
+                .doc
+                .respondent
+                .pseudonym
+                == "R01"
+        })
+        .unwrap();
+    let fifo = root.join("sessions/11111111-2222-4333-8444-555555555555.json");
+    let journal = dir.paths().session(r01).journal;
+    for path in [&fifo, &journal] {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.unwrap().success());
+    }
+    let (script, rc, stty) = wrapped(home.path(), &format!("--study {}", root.display()), "");
+    let ui = Tmux::start("fifo", &script, 80, 24);
+    // Both are listed with their problem, the other sessions with them.
+    let screen = ui.wait_for("R06");
+    assert_eq!(screen.matches("⚠ problème").count(), 2, "{screen}");
+    // Opened, each says what it is and leaves the screen usable.
+    ui.keys(&["End", "Enter"]);
+    ui.wait_for("FIFO");
+    ui.keys(&["Up", "Enter"]);
+    ui.wait_for("FIFO");
+    // A session beside them opens and closes; then Ctrl+C leaves at once, cleanly.
+    ui.keys(&["Home", "Enter"]);
+    ui.wait_for("Codage R02");
+    let started = Instant::now();
+    ui.keys(&["C-c"]);
+    assert_eq!(wait_file(&rc).trim(), "0", "exit status");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let settings = wait_file(&stty);
+    assert!(
+        settings.contains(" icanon") && settings.contains(" echo "),
+        "the terminal is left raw:\n{settings}"
+    );
+    assert!(
+        ui.terminal_restored(),
+        "alternate screen or mouse reporting left on"
+    );
+    drop(ui);
+    // The FIFOs are left as they were.
+    use std::os::unix::fs::FileTypeExt;
+    for path in [&fifo, &journal] {
+        assert!(
+            std::fs::symlink_metadata(path)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+}

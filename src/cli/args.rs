@@ -656,13 +656,13 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value_t = AgreementUnitArg::Segment)]
         unit: AgreementUnitArg,
     },
-    /// Every coded excerpt with its code, session, respondent and question: a reading file.
     /// Which questions of the grid the recordings' transcripts cover (grille import --into),
     /// and how many minutes each took: per question, then per interview and question.
     Coverage {
         #[command(flatten)]
         out: ExportArgs,
     },
+    /// Every coded excerpt with its code, session, respondent and question: a reading file.
     Excerpts {
         #[command(flatten)]
         out: ExportArgs,

@@ -79,6 +79,9 @@ fn leave_terminal() {
     let _ = ratatui::try_restore();
 }
 
+/// The name of the thread reading the terminal.
+pub const INPUT_THREAD: &str = "grille-input";
+
 /// Set to make F12 panic: how the tests check that a panic restores the terminal and saves
 /// what was typed. Read once when the interface starts.
 pub const TEST_PANIC: &str = "GRILLE_TEST_PANIC";
@@ -137,7 +140,11 @@ fn turn(
     panic_key: bool,
 ) -> Result<()> {
     while !app.quit {
-        terminal.draw(|frame| runtime.draw(app, frame))?;
+        if let Err(gone) = terminal.draw(|frame| runtime.draw(app, frame)) {
+            // The terminal is gone (the window closed): what was read from it is kept.
+            drain(runtime, app, rx);
+            return Err(gone.into());
+        }
         // Sleep until input or the next deadline: an idle screen costs no CPU.
         let msg = match app.next_deadline() {
             Some(deadline) => {
@@ -153,6 +160,10 @@ fn turn(
         if panic_key && matches!(&msg, Msg::Key(k) if k.code == event::KeyCode::F(12)) {
             panic!("{TEST_PANIC}: F12");
         }
+        if matches!(msg, Msg::Hangup) {
+            drain(runtime, app, rx);
+            return Ok(());
+        }
         app.now = now();
         runtime.handle(app, msg);
         // A stream of input (a long paste, mouse motion) must not hold back a due save.
@@ -164,13 +175,42 @@ fn turn(
     Ok(())
 }
 
+/// How long the way out waits for keys already read from the terminal: the input thread hands
+/// them over one by one, microseconds apart.
+const DRAIN_GAP: Duration = Duration::from_millis(100);
+/// The longest the way out waits in all, however fast keys keep coming.
+const DRAIN_MAX: Duration = Duration::from_secs(1);
+
+/// The way out on a hang-up or a signal: the keys grille has already read (queued behind the
+/// signal, or behind a frame the closed terminal refused) go into the notes first, without
+/// drawing, then every screen saves what it holds. Keys the terminal still held when the window
+/// closed cannot be had: the kernel drops them with the hang-up (a read gives end of file).
+fn drain(runtime: &mut Runtime, app: &mut App, rx: &mpsc::Receiver<Msg>) {
+    let until = std::time::Instant::now() + DRAIN_MAX;
+    while !app.quit {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(DRAIN_GAP.min(left)) {
+            Ok(Msg::Hangup) => {}
+            Ok(msg) => {
+                app.now = now();
+                runtime.handle(app, msg);
+            }
+            Err(_) => break,
+        }
+    }
+    app.now = now();
+    runtime.handle(app, Msg::Hangup);
+}
+
 fn now() -> crate::study::Time {
     Local::now().fixed_offset()
 }
 
 /// Reads terminal events on their own thread (blocking: no polling).
 fn spawn_input(tx: mpsc::Sender<Msg>) {
-    std::thread::spawn(move || {
+    // Named, so that a test can tell how much of the terminal it has read (/proc/…/task).
+    let thread = std::thread::Builder::new().name(INPUT_THREAD.into());
+    let _ = thread.spawn(move || {
         loop {
             let msg = match event::read() {
                 Ok(Event::Key(key)) => Msg::Key(key),

@@ -210,9 +210,11 @@ pub fn snippet_spans(fragments: &[Fragment], width: usize) -> Vec<(String, bool)
         if before + matched > width {
             // Keep a little context before the match.
             let keep = (width.saturating_sub(matched) / 3).min(before);
-            let context: String = flat[..h].iter().map(|(t, _)| t.as_str()).collect();
-            let tail: String = context.chars().skip(before - keep).collect();
-            pieces = vec![(format!("…{tail}"), false)];
+            let context: Vec<char> = flat[..h].iter().flat_map(|(t, _)| t.chars()).collect();
+            // The match and the ellipsis take their room; the rest may hold the cut word.
+            let room = width.saturating_sub(matched + 1);
+            let tail: String = context[word_cut(&context, keep, room)..].iter().collect();
+            pieces = vec![(format!("…{}", tail.trim_start()), false)];
             pieces.extend(flat[h..].iter().cloned());
         }
     }
@@ -227,6 +229,28 @@ pub fn snippet_spans(fragments: &[Fragment], width: usize) -> Vec<(String, bool)
         out.push((piece, highlighted));
     }
     out
+}
+
+/// Where to start showing `context` (in chars) so that about `keep` chars of it are left
+/// before the match, cut between words: a word cut by the left edge (`…isse la chambre`) reads
+/// as a word that does not exist. The word is taken whole when `room` allows, else left out.
+fn word_cut(context: &[char], keep: usize, room: usize) -> usize {
+    let from = context.len() - keep;
+    let inside = |i: usize| i > 0 && !context[i - 1].is_whitespace();
+    if from == 0 || !inside(from) || context.get(from).is_none_or(|c| c.is_whitespace()) {
+        return from;
+    }
+    let start = (0..from)
+        .rev()
+        .find(|&i| context[i].is_whitespace())
+        .map_or(0, |i| i + 1);
+    if context.len() - start <= room {
+        return start;
+    }
+    match (from..context.len()).find(|&i| context[i].is_whitespace()) {
+        Some(space) => space + 1,
+        None => from,
+    }
 }
 
 pub fn draw(frame: &mut Frame, view: &View, s: &SearchScreen) {
@@ -380,6 +404,29 @@ mod tests {
         assert!(shown.starts_with('…'), "{shown}");
         assert!(spans.iter().any(|(t, h)| *h && t == "hôtel"), "{spans:?}");
         assert!(shown.chars().count() <= 40, "{shown}");
+        // The cut falls between words: "…" then a whole word, the match whole after it.
+        assert_eq!(shown, "…d'elles-mêmes, hôtel de la gare.");
+        let spans = snippet_spans(
+            &[
+                frag(
+                    "le gérant ferme les yeux et encaisse la chambre chaque ",
+                    false,
+                ),
+                frag("semaine", true),
+                frag(" sans poser de question", false),
+            ],
+            50,
+        );
+        assert_eq!(spans[0].0, "…chambre chaque ", "{spans:?}");
+        // No room for the cut word: it is left out.
+        let spans = snippet_spans(
+            &[
+                frag("dit anticonstitutionnellement ", false),
+                frag("non", true),
+            ],
+            12,
+        );
+        assert_eq!(spans[0].0, "…", "{spans:?}");
         // Short enough: shown whole.
         let spans = snippet_spans(&[frag("à l'", false), frag("hôtel", true)], 40);
         assert_eq!(spans[0].0, "à l'");

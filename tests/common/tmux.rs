@@ -213,6 +213,25 @@ impl Tmux {
         }
     }
 
+    /// How many bytes the thread named `thread` of process `pid` has read (its `rchar`):
+    /// for grille's input thread, how much of the terminal's input it has taken.
+    pub fn bytes_read(pid: u32, thread: &str) -> u64 {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("the process runs");
+        for task in tasks.flatten() {
+            let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if comm.trim_end() != thread {
+                continue;
+            }
+            let io = std::fs::read_to_string(task.path().join("io")).unwrap_or_default();
+            return io
+                .lines()
+                .find_map(|l| l.strip_prefix("rchar: "))
+                .and_then(|n| n.trim().parse().ok())
+                .expect("rchar in /proc/…/io");
+        }
+        panic!("no thread {thread} in process {pid}");
+    }
+
     /// Closes the terminal window: the program gets SIGHUP.
     pub fn close_window(&self) {
         assert!(self.run(&["kill-session", "-t", "main"]));

@@ -54,7 +54,7 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     refused_command: |k| {
         format!("{k} is not a command — i or Esc: back to the notes · F1: the commands")
     },
-    open_question: "Open question: no answer to choose, everything goes in the notes.",
+    open_question: "an open question: no answer to choose, everything goes in the notes",
     not_on_scale: |n, min, max| format!("{n} is not on the scale: {min} to {max}."),
     no_such_option: |n, count| format!("No option {n}: the options go from 1 to {count}."),
     no_quick_code: |d| format!("No code on Alt+{d} (B: the codebook, Alt+{d} on a code)."),

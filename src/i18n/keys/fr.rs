@@ -54,7 +54,7 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     refused_command: |k| {
         format!("{k} n'est pas une commande — i ou Échap : revenir aux notes · F1 : les commandes")
     },
-    open_question: "Question ouverte : pas de réponse à choisir, tout va dans les notes.",
+    open_question: "question ouverte : pas de réponse à choisir, tout va dans les notes",
     not_on_scale: |n, min, max| format!("{n} n'est pas sur l'échelle : de {min} à {max}."),
     no_such_option: |n, count| format!("Pas d'option {n} : les options vont de 1 à {count}."),
     no_quick_code: |d| {
@@ -116,7 +116,7 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     resume_title: " Entretien interrompu ",
     resume_offer: |who, when| {
         format!(
-            "L'entretien avec {who} (commencé le {when}) n'a pas été fermé : grille s'est arrêté pendant la saisie. Ce qui a été tapé est conservé. Le reprendre maintenant ?"
+            "L'entretien avec {who} (commencé le {when}) n'a pas été fermé\u{a0}: grille s'est arrêté pendant la saisie. Ce qui a été tapé est conservé. Le reprendre maintenant\u{a0}?"
         )
     },
     resume_interrupted: "reprendre l'entretien interrompu",

@@ -48,6 +48,7 @@ pub struct KeysTexts {
     /// A key the answer of a closed question cannot take, and the keys it takes.
     pub refused_answer: fn(&str, &str) -> String,
     pub refused_command: fn(&str) -> String,
+    /// Why Tab reaches no answer on an open question (after `refused_in`'s dash).
     pub open_question: &'static str,
     pub not_on_scale: fn(i64, i64, i64) -> String,
     pub no_such_option: fn(i64, usize) -> String,

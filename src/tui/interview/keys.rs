@@ -85,9 +85,17 @@ pub static ANYWHERE: &[Binding<Act>] = &[
     bind(&[ctrl('f')], Act::Search, |k| k.search),
 ];
 
+/// The notes of a closed question: Tab reaches its answer (listed first on the status line).
+/// An open question has no answer to reach: neither the footer nor `F1` offers Tab there.
+pub static NOTES_ANSWER: &[Binding<Act>] = &[main(
+    &[TAB],
+    Act::Answer,
+    |k| k.go_to_answer,
+    |k| k.short_answer,
+)];
+
 /// The notes: typing, and these.
 pub static NOTES: &[Binding<Act>] = &[
-    main(&[TAB], Act::Answer, |k| k.go_to_answer, |k| k.short_answer),
     main(
         &[ESC],
         Act::Commands,
@@ -113,7 +121,6 @@ pub static COMMANDS: &[Binding<Act>] = &[
         |k| k.back_to_notes,
         |k| k.short_write,
     ),
-    bind(&[ch('a'), TAB], Act::Answer, |k| k.go_to_answer),
     main(
         &[ch('j'), DOWN],
         Act::NextQuestion,
@@ -143,6 +150,37 @@ pub static COMMANDS: &[Binding<Act>] = &[
     bind(&[ch('?')], Act::Help, |k| k.help),
 ];
 
+/// Commands reaching the answer of a closed question (an open question has none).
+pub static COMMANDS_ANSWER: &[Binding<Act>] =
+    &[bind(&[ch('a'), TAB], Act::Answer, |k| k.go_to_answer)];
+
+/// The tables of the notes for the question on screen.
+fn notes_tables(i: &Interview) -> Vec<&'static [Binding<Act>]> {
+    match i.answer {
+        Some(_) => vec![NOTES_ANSWER, NOTES, ANYWHERE],
+        None => vec![NOTES, ANYWHERE],
+    }
+}
+
+/// The tables of the command mode for the question on screen.
+fn command_tables(i: &Interview) -> Vec<&'static [Binding<Act>]> {
+    match i.answer {
+        Some(_) => vec![COMMANDS, COMMANDS_ANSWER, ANYWHERE],
+        None => vec![COMMANDS, ANYWHERE],
+    }
+}
+
+/// A key that would reach the answer, on an open question: refused with why.
+fn open_question_key(i: &Interview, key: &KeyEvent, cx: &Ctx) -> Option<Step> {
+    let to_answer = keymap::lookup(COMMANDS_ANSWER, key).is_some();
+    (i.answer.is_none() && to_answer).then(|| {
+        Step::error((cx.t.keys.refused_in)(
+            &keymap::key_name(key, cx.t),
+            cx.t.keys.open_question,
+        ))
+    })
+}
+
 pub fn on_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
     if i.popup.is_some() {
         return popup::on_key(i, cx, key);
@@ -150,16 +188,23 @@ pub fn on_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
     match i.focus {
         Focus::Notes => notes_key(i, cx, key),
         Focus::Answer => answer_key(i, cx, key),
-        Focus::Command => match keymap::lookup_in(&[COMMANDS, ANYWHERE], &key) {
+        Focus::Command => match keymap::lookup_in(&command_tables(i), &key) {
             Some(hit) => act(i, cx, hit.action, hit.ch),
-            None => Step::error((cx.t.keys.refused_command)(&keymap::key_name(&key, cx.t))),
+            None => open_question_key(i, &key, cx).unwrap_or_else(|| {
+                Step::error((cx.t.keys.refused_command)(&keymap::key_name(&key, cx.t)))
+            }),
         },
     }
 }
 
 fn notes_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
-    if let Some(hit) = keymap::lookup_in(&[NOTES, ANYWHERE], &key) {
+    if let Some(hit) = keymap::lookup_in(&notes_tables(i), &key) {
         return act(i, cx, hit.action, hit.ch);
+    }
+    if key.code == KeyCode::Tab
+        && let Some(refusal) = open_question_key(i, &key, cx)
+    {
+        return refusal;
     }
     let Some(edit) = text_keys::edit_of(&[VERTICAL, TYPE, EDIT_LINE], &key) else {
         return Step::error(keymap::refused(&key, cx.t));
@@ -263,11 +308,10 @@ fn act(i: &mut Interview, cx: &mut Ctx, action: Act, ch: Option<char>) -> Step {
     Step::none()
 }
 
-/// Tab: the answer of the current question takes the keys, on every question alike; an open
-/// question has none, and says so.
+/// Tab: the answer of the current (closed) question takes the keys, on every question alike.
 fn to_answer(i: &mut Interview, cx: &mut Ctx) -> Step {
     if i.answer.is_none() {
-        return Step::error(cx.t.keys.open_question);
+        return Step::none();
     }
     if let Some(why) = i.why_no_notes(cx) {
         return Step::error(why);
@@ -391,11 +435,17 @@ pub fn help(i: &Interview, t: &crate::i18n::Texts) -> Vec<HelpSection> {
     }
     let mut sections = Vec::new();
     let mut notes = keymap::section(k.section_notes, NOTES, t);
+    if i.answer.is_some() {
+        notes.rows.splice(0..0, keymap::help_rows(NOTES_ANSWER, t));
+    }
     for table in [TYPE, EDIT_LINE, VERTICAL] {
         notes.rows.extend(keymap::help_rows(table, t));
     }
     let anywhere = keymap::section(k.section_anywhere, ANYWHERE, t);
-    let commands = keymap::section(k.section_commands, COMMANDS, t);
+    let mut commands = keymap::section(k.section_commands, COMMANDS, t);
+    if i.answer.is_some() {
+        commands.rows.extend(keymap::help_rows(COMMANDS_ANSWER, t));
+    }
     let mut answer = keymap::section(k.section_answer, ANSWER, t);
     if let Some(input) = &i.answer {
         answer.rows.extend(input.help(&keymap::chords(ANSWER), t));
@@ -413,7 +463,7 @@ pub fn help(i: &Interview, t: &crate::i18n::Texts) -> Vec<HelpSection> {
 pub fn footer(i: &Interview, t: &crate::i18n::Texts) -> String {
     match (&i.popup, i.focus) {
         (Some(p), _) => popup::footer(p, t),
-        (None, Focus::Notes) => keymap::footer(&[NOTES, ANYWHERE], t),
+        (None, Focus::Notes) => keymap::footer(&notes_tables(i), t),
         (None, Focus::Command) => keymap::footer(&[COMMANDS], t),
         (None, Focus::Answer) => {
             let widget = i.answer.as_ref().map(|a| a.hint(t)).unwrap_or_default();

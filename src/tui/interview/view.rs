@@ -203,16 +203,18 @@ pub fn draw(frame: &mut Frame, view: &View, interview: &Interview) {
     let applied = block_codes(interview, session);
     draw_notes(frame, areas.notes, interview, &applied, study, t);
     draw_bar(frame, areas.quick, study, &applied);
-    let (mode, colour) = match interview.focus {
-        Focus::Notes => (t.keys.mode_notes, Color::Green),
-        Focus::Answer => (t.keys.mode_answer, Color::Yellow),
-        Focus::Command => (t.keys.mode_commands, Color::Magenta),
+    // The mode the keys go to; none while a popup (a form, a list) takes them: it says so.
+    let mode = match interview.focus {
+        _ if interview.popup.is_some() => None,
+        Focus::Notes => Some((t.keys.mode_notes, Color::Green)),
+        Focus::Answer => Some((t.keys.mode_answer, Color::Yellow)),
+        Focus::Command => Some((t.keys.mode_commands, Color::Magenta)),
     };
     status_line(
         frame,
         areas.status,
         view,
-        Some((mode, colour)),
+        mode,
         &super::keys::footer(interview, t),
     );
     if let Some(popup) = &interview.popup {

@@ -156,42 +156,61 @@ fn the_reference_coder_of_a_session_coded_twice_is_chosen() {
     assert_eq!(conjugal(&[]).0, sami);
 }
 
-#[test]
-fn check_warns_when_a_pseudonym_is_used_by_two_sessions() {
-    let (home, study) = example();
-    // A second session of R01: a copy of its file under another id.
+/// Writes a copy of the session of `pseudonym` under a new id, without its situations (their
+/// ids are unique in the study), of `kind` (`None`: an interview, as the original).
+fn copy_session(study: &Path, pseudonym: &str, new: &str, kind: Option<&str>) {
     let sessions = study.join("sessions");
-    let r01 = std::fs::read_dir(&sessions)
+    let original = std::fs::read_dir(&sessions)
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| {
             std::fs::read_to_string(p)
                 .unwrap()
-                .contains("\"pseudonym\": \"R01\"")
+                .contains(&format!("\"pseudonym\": \"{pseudonym}\""))
         })
         .unwrap();
-    let old = r01.file_stem().unwrap().to_str().unwrap().to_owned();
-    let new = "0b0e4a52-6a3e-4c59-9d55-3a4f0c0d0e01";
-    let text = std::fs::read_to_string(&r01).unwrap().replace(&old, new);
+    let old = original.file_stem().unwrap().to_str().unwrap().to_owned();
+    let text = std::fs::read_to_string(&original)
+        .unwrap()
+        .replace(&old, new);
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["id"] = new.into();
-    // Without its situations (their ids are unique in the study).
     value["situations"] = serde_json::json!([]);
+    if let Some(kind) = kind {
+        value["kind"] = kind.into();
+    }
     std::fs::write(
         sessions.join(format!("{new}.json")),
         serde_json::to_string_pretty(&value).unwrap(),
     )
     .unwrap();
-    run(home.path(), &study, &["check"])
-        .success()
-        .stderr(predicate::str::contains(
-            "le pseudonyme « R01 » est utilisé par plusieurs entretiens",
-        ));
-    // The tables count R01 once: 6 respondents over 7 sessions.
+}
+
+#[test]
+fn check_warns_when_a_pseudonym_is_used_by_two_sessions_of_one_kind() {
+    let (home, study) = example();
+    // A second interview of R01, and a questionnaire of R02 (R02 answering both the interview
+    // and the questionnaire: one respondent, no slip).
+    copy_session(&study, "R01", "0b0e4a52-6a3e-4c59-9d55-3a4f0c0d0e01", None);
+    copy_session(
+        &study,
+        "R02",
+        "0b0e4a52-6a3e-4c59-9d55-3a4f0c0d0e02",
+        Some("questionnaire"),
+    );
+    let out = run(home.path(), &study, &["check"]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("le pseudonyme « R01 » est utilisé par plusieurs sessions de type entretien"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("« R02 »"), "{stderr}");
+    assert_eq!(stderr.matches("attention : le pseudonyme").count(), 1, "{stderr}");
+    // The tables count R01 once and R02 once: 6 respondents over 8 sessions.
     let v = json(home.path(), &study, &["export", "frequencies", "--json"]);
     let note = v["tables"][0]["notes"][0].as_str().unwrap();
     assert!(
-        note.starts_with("7 entretien(s), 6 répondant·e(s)"),
+        note.starts_with("8 entretien(s), 6 répondant·e(s)"),
         "{note}"
     );
 }

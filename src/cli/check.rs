@@ -16,11 +16,12 @@ pub fn run(env: &Env) -> Result<bool> {
         out!("{error}")?;
     }
     let t = env.texts();
-    for (pseudonym, files) in &report.shared_pseudonyms {
+    for (pseudonym, kind, files) in &report.shared_pseudonyms {
         let files: Vec<String> = files.iter().map(|f| super::show(f)).collect();
+        let kind = t.questionnaire.kind_name(*kind);
         say!(
             "{}",
-            (t.analysis.shared_pseudonym)(pseudonym, &files.join(", "))
+            (t.analysis.shared_pseudonym)(pseudonym, kind, &files.join(", "))
         );
     }
     if report.is_ok() {

@@ -627,7 +627,7 @@ pub struct CheckReport {
     pub sessions: usize,
     /// Pseudonyms used by several sessions (of the same kind) with those sessions' files:
     /// worth a warning, since tables count a respondent once.
-    pub shared_pseudonyms: Vec<(String, Vec<std::path::PathBuf>)>,
+    pub shared_pseudonyms: Vec<(String, crate::study::SessionKind, Vec<std::path::PathBuf>)>,
 }
 
 impl CheckReport {
@@ -668,9 +668,9 @@ impl CheckReport {
                 file(session).display()
             ));
         }
-        for (pseudonym, ids) in validate::shared_pseudonyms(sessions) {
+        for (pseudonym, kind, ids) in validate::shared_pseudonyms(sessions) {
             let files = ids.into_iter().map(&file).collect();
-            self.shared_pseudonyms.push((pseudonym, files));
+            self.shared_pseudonyms.push((pseudonym, kind, files));
         }
     }
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::meta::Attribute;
-use super::session::Session;
+use super::session::{Session, SessionKind};
 use super::value::Value;
 use super::{SessionId, SituationId};
 
@@ -65,21 +65,27 @@ pub fn dangling_person_links(sessions: &[Session]) -> Vec<(SessionId, String, Si
     out
 }
 
-/// Pseudonyms used by more than one session, with those sessions in date order. Every
-/// session is an interview for now; when sessions get a kind, the same pseudonym in an
-/// interview and in a questionnaire is one respondent answering both, not a slip.
-pub fn shared_pseudonyms(sessions: &[Session]) -> Vec<(String, Vec<SessionId>)> {
-    let mut by: BTreeMap<&str, Vec<&Session>> = BTreeMap::new();
+/// Pseudonyms used by more than one session of the same kind, with the kind and those sessions
+/// in date order. An interview and a questionnaire under one pseudonym are one respondent
+/// answering both (the tables merge them), not a slip; two interviews under one pseudonym may
+/// be two people given the same name by mistake, so they are worth a warning.
+pub fn shared_pseudonyms(sessions: &[Session]) -> Vec<(String, SessionKind, Vec<SessionId>)> {
+    let mut by: BTreeMap<(&str, bool), Vec<&Session>> = BTreeMap::new();
     for s in sessions {
-        by.entry(s.respondent.pseudonym.as_str())
+        by.entry((s.respondent.pseudonym.as_str(), s.kind.is_interview()))
             .or_default()
             .push(s);
     }
     by.into_iter()
         .filter(|(_, list)| list.len() > 1)
-        .map(|(pseudonym, mut list)| {
+        .map(|((pseudonym, _), mut list)| {
             list.sort_by_key(|s| (s.date(), s.id));
-            (pseudonym.to_owned(), list.iter().map(|s| s.id).collect())
+            let kind = list[0].kind;
+            (
+                pseudonym.to_owned(),
+                kind,
+                list.iter().map(|s| s.id).collect(),
+            )
         })
         .collect()
 }
@@ -209,6 +215,31 @@ mod tests {
         let first = session("R1", 2, &[]);
         let other = session("R2", 3, &[]);
         let shared = shared_pseudonyms(&[later.clone(), other, first.clone()]);
-        assert_eq!(shared, [("R1".to_owned(), vec![first.id, later.id])]);
+        assert_eq!(
+            shared,
+            [("R1".to_owned(), SessionKind::Interview, vec![first.id, later.id])]
+        );
+    }
+
+    #[test]
+    fn an_interview_and_a_questionnaire_of_one_pseudonym_are_not_a_duplicate() {
+        let interview = session("R1", 2, &[]);
+        let mut questionnaire = session("R1", 5, &[]);
+        questionnaire.kind = SessionKind::Questionnaire;
+        assert_eq!(
+            shared_pseudonyms(&[interview.clone(), questionnaire.clone()]),
+            []
+        );
+        // A second questionnaire of R1 is: the two questionnaires are named, not the interview.
+        let mut again = session("R1", 7, &[]);
+        again.kind = SessionKind::Questionnaire;
+        assert_eq!(
+            shared_pseudonyms(&[again.clone(), interview, questionnaire.clone()]),
+            [(
+                "R1".to_owned(),
+                SessionKind::Questionnaire,
+                vec![questionnaire.id, again.id]
+            )]
+        );
     }
 }

@@ -311,7 +311,7 @@ fn keys(home: &mut Home, cx: &Ctx, key: KeyEvent) -> Step {
         Act::Open => return home.open(None),
         Act::Interview => return home.open(Some(Intent::Interview)),
         Act::Code => return home.open(Some(Intent::Coding(None))),
-        Act::Stats => return Step::effect(Effect::LoadStats),
+        Act::Stats => return Step::effect(Effect::LoadStats { by: None }),
         Act::Codebook => return Step::push(CodebookScreen::new()),
         Act::New => return Step::push(Setup::new(cx.study, cx.interviewer, cx.t)),
         Act::Reload => return Step::effect(Effect::LoadSessions),

@@ -6,6 +6,7 @@ pub mod app;
 pub mod chrome;
 pub mod codebook;
 pub mod coding;
+pub mod crosstab;
 pub mod ctx;
 pub mod home;
 pub mod interview;

@@ -5,7 +5,8 @@
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::analysis::saturation::{Params, Saturation};
-use crate::analysis::{self, Filter, Frequencies, QuestionAnswers, Situations};
+use crate::analysis::split::UnknownAttribute;
+use crate::analysis::{self, Answers, Filter, Frequencies, FrequencyError, Situations};
 use crate::index::SearchResults;
 use crate::interop::export::Format;
 use crate::store::Recovery;
@@ -53,8 +54,9 @@ pub enum Effect {
     SetQuickCode { key: usize, code: Option<CodeId> },
     /// Read every session for the home screen (on the worker).
     LoadSessions,
-    /// Read every session and count for the statistics screen (on the worker).
-    LoadStats,
+    /// Read every session and count for the statistics screen (on the worker); `by`: broken
+    /// down by this respondent attribute (columns per value, as `export … --by`).
+    LoadStats { by: Option<String> },
     /// Run a query on the study's index, opened and brought up to date first (on the worker).
     Search(String),
     /// Write a table of the whole study to a file in the current folder (on the worker).
@@ -127,24 +129,36 @@ pub enum Answer {
 /// The statistics screen's tables, counted on the worker.
 #[derive(Debug)]
 pub struct Stats {
+    /// The respondent attribute the tables are broken down by, if any.
+    pub by: Option<String>,
     pub freq: Frequencies,
-    pub answers: Vec<QuestionAnswers>,
+    pub answers: Answers,
     pub situations: Situations,
     pub saturation: Saturation,
 }
 
 impl Stats {
-    /// Code frequencies and closed answers over every session.
-    pub fn count(study: &Study, sessions: &[Session]) -> Stats {
+    /// Code frequencies, closed answers, persons and saturation over every session, counted as
+    /// `grille export` counts them by default (each session's reference coder), broken down by
+    /// the respondent attribute `by` if given.
+    pub fn count(
+        study: &Study,
+        sessions: &[Session],
+        by: Option<&str>,
+    ) -> Result<Stats, UnknownAttribute> {
         let filter = Filter::default();
         let scope = filter.scope(study, sessions);
-        Stats {
-            freq: analysis::frequencies(&scope, None)
-                .expect("no breakdown asked, nothing can fail"),
-            answers: analysis::answers(&scope),
-            situations: analysis::situations(&scope),
+        let freq = analysis::frequencies(&scope, by).map_err(|e| {
+            let FrequencyError::UnknownAttribute { key, known } = e;
+            UnknownAttribute { key, known }
+        })?;
+        Ok(Stats {
+            by: by.map(str::to_owned),
+            freq,
+            answers: analysis::answers_by(&scope, by)?,
+            situations: analysis::situations_by(&scope, by)?,
             saturation: analysis::saturation::saturation(&scope, Params::default()),
-        }
+        })
     }
 }
 

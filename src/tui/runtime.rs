@@ -244,7 +244,7 @@ impl Runtime {
                 Err(e) => Answer::Failed(said(&e, t)),
             }),
             Effect::LoadSessions => self.job(app, Job::Sessions),
-            Effect::LoadStats => self.job(app, Job::Stats),
+            Effect::LoadStats { by } => self.job(app, Job::Stats { by }),
             Effect::LoadExcerpts { code, descendants } => {
                 self.job(app, Job::Excerpts { code, descendants })
             }

@@ -2,7 +2,9 @@
 //! codes, the answers to closed questions (numbers with their distribution), the persons
 //! described in situations, the saturation of codes over the interviews; and an export key
 //! that writes the table shown. Bars are drawn by [`bars`](super::widget::bars), measured in
-//! columns.
+//! columns. `b` breaks the tables down by a respondent attribute (a column per value, drawn by
+//! [`crosstab`](super::crosstab), counted on the worker as `export --by` counts), `i` shows
+//! the 95 % intervals.
 //!
 //! Over 500 lines: the statistics screen's tabs share one table state and export key; each tab's
 //! drawing is short.
@@ -13,25 +15,31 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
 
 use super::chrome::{header, screen_areas, status_bar};
+use super::crosstab;
 use super::ctx::{Ctx, View};
 use super::keymap::{
-    self, Binding, DOWN, ESC, HelpSection, PAGE_DOWN, PAGE_UP, TAB, UP, bind, ch, main,
+    self, Binding, DOWN, ESC, HelpSection, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, TAB, UP, bind, ch,
+    main,
 };
-use super::msg::{Effect, Stats};
+use super::msg::{Answer, Effect, Stats};
 use super::screen::{Nav, Screen, Step};
 use super::search::SearchScreen;
 use super::widget::bars::{BarRow, bar_lines};
 use super::widget::fit;
 use crate::analysis::categories::{Base, Role, Tally};
+use crate::analysis::interval::Proportion;
 use crate::analysis::saturation::{Params, Saturation};
 use crate::analysis::table::{ColumnKind, format_number, format_percent, round_half_up};
-use crate::analysis::tables::{category_label, saturation_verdict, situation_condition};
-use crate::analysis::{Frequencies, QuestionAnswers, Situations, SortKey};
+use crate::analysis::tables::{
+    category_label, group_label, saturation_verdict, situation_condition,
+};
+use crate::analysis::{Answers, Frequencies, QuestionAnswers, Situations, SortKey};
 use crate::i18n::Texts;
 use crate::interop::export::Format;
-use crate::study::StudyMeta;
+use crate::study::{StudyMeta, ValueKind};
 use crate::workspace::reports::ReportKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +62,10 @@ impl Tab {
 }
 
 pub struct StatsScreen {
+    /// The respondent attribute the tables are broken down by (`b`), if any.
+    pub by: Option<String>,
     pub freq: Frequencies,
-    pub answers: Vec<QuestionAnswers>,
+    pub answers: Answers,
     pub situations: Situations,
     pub saturation: Saturation,
     pub tab: Tab,
@@ -63,6 +73,10 @@ pub struct StatsScreen {
     pub ascending: bool,
     pub with_descendants: bool,
     pub selected: usize,
+    /// Whether percentages show their 95 % interval (`i`).
+    pub intervals: bool,
+    /// The first column of a broken-down table shown after the whole (`←` `→`).
+    pub first: usize,
 }
 
 const SORTS: [SortKey; 5] = [
@@ -76,6 +90,7 @@ const SORTS: [SortKey; 5] = [
 impl StatsScreen {
     pub fn new(stats: Stats) -> StatsScreen {
         StatsScreen {
+            by: stats.by,
             answers: stats.answers,
             freq: stats.freq,
             situations: stats.situations,
@@ -85,13 +100,34 @@ impl StatsScreen {
             ascending: true,
             with_descendants: true,
             selected: 0,
+            intervals: false,
+            first: 1,
         }
+    }
+
+    /// Tables counted again (broken down another way): the tab, the row and the sort stay.
+    fn counted(&mut self, stats: Stats) {
+        self.by = stats.by;
+        self.freq = stats.freq;
+        self.answers = stats.answers;
+        self.situations = stats.situations;
+        self.saturation = stats.saturation;
+        self.first = 1;
+        self.selected = self.selected.min(self.rows().saturating_sub(1));
+    }
+
+    /// Columns of the breakdown after the whole (0 when the tables are not broken down).
+    fn groups(&self) -> usize {
+        self.answers
+            .split
+            .as_ref()
+            .map_or(0, |split| split.columns.len())
     }
 
     fn rows(&self) -> usize {
         match self.tab {
             Tab::Frequencies => self.freq.codes.len(),
-            Tab::Answers => self.answers.len(),
+            Tab::Answers => self.answers.questions.len(),
             Tab::Situations => self.situations.attributes.len(),
             Tab::Saturation => self.saturation.interviews.len(),
         }
@@ -100,7 +136,14 @@ impl StatsScreen {
 
 impl Screen for StatsScreen {
     fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
-        on_key(self, key, cx.t)
+        on_key(self, key, cx)
+    }
+
+    fn answer(&mut self, _cx: &mut Ctx, answer: Answer) -> Step {
+        if let Answer::Stats(stats) = answer {
+            self.counted(*stats);
+        }
+        Step::none()
     }
 
     fn draw(&self, frame: &mut Frame, view: &View) {
@@ -121,6 +164,9 @@ pub enum Act {
     Sort,
     Reverse,
     Descendants,
+    By,
+    Intervals,
+    Columns,
     Export,
     Search,
     Help,
@@ -135,6 +181,9 @@ pub static KEYS: &[Binding<Act>] = &[
     main(&[ch('s')], Act::Sort, |k| k.sort, |k| k.short_sort),
     bind(&[ch('r')], Act::Reverse, |k| k.reverse),
     bind(&[ch('d')], Act::Descendants, |k| k.with_subcodes),
+    main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
+    bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
+    bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
     main(
         &[ch('x'), ch('c'), ch('m')],
         Act::Export,
@@ -146,7 +195,28 @@ pub static KEYS: &[Binding<Act>] = &[
     main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
 ];
 
-fn on_key(s: &mut StatsScreen, key: KeyEvent, t: &Texts) -> Step {
+/// The respondent attribute after `current` that a table can be broken down by (one with
+/// values to group: yes/no, choices, scales; never an identifying one), `None` after the last.
+fn next_attribute(meta: &StudyMeta, current: Option<&str>) -> Option<String> {
+    let usable = meta.respondent_attributes.iter().filter(|a| {
+        !a.is_identifying()
+            && matches!(
+                a.kind,
+                ValueKind::YesNo
+                    | ValueKind::Choice { .. }
+                    | ValueKind::Choices { .. }
+                    | ValueKind::Scale { .. }
+            )
+    });
+    let mut after = usable.skip_while(|a| current.is_some_and(|c| c != a.key));
+    if current.is_some() {
+        after.next();
+    }
+    after.next().map(|a| a.key.clone())
+}
+
+fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
+    let t = cx.t;
     let count = s.rows();
     let Some(hit) = keymap::lookup(KEYS, &key) else {
         return Step::error(keymap::refused(&key, t));
@@ -168,22 +238,31 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, t: &Texts) -> Step {
         }
         Act::Reverse => s.ascending = !s.ascending,
         Act::Descendants => s.with_descendants = !s.with_descendants,
+        Act::By => {
+            let by = next_attribute(&cx.study.meta, s.by.as_deref());
+            return Step::effect(Effect::LoadStats { by });
+        }
+        Act::Intervals => s.intervals = !s.intervals,
+        Act::Columns if key.code == KeyCode::Left => s.first = s.first.saturating_sub(1).max(1),
+        Act::Columns => s.first = (s.first + 1).min(s.groups().max(1)),
         Act::Export => {
             let format = match hit.ch {
                 Some('x') => Format::Xlsx,
                 Some('c') => Format::Csv,
                 _ => Format::Markdown,
             };
+            // The table shown, broken down as shown.
+            let by = s.by.clone();
             let kind = match s.tab {
-                Tab::Frequencies => ReportKind::Frequencies { by: None },
+                Tab::Frequencies => ReportKind::Frequencies { by },
                 Tab::Answers => ReportKind::Answers {
                     question: None,
-                    by: None,
-                    base: Base::Given,
+                    by,
+                    base: ANSWERS_BASE,
                 },
                 Tab::Situations => ReportKind::Situations {
-                    by: None,
-                    base: Base::All,
+                    by,
+                    base: SITUATIONS_BASE,
                 },
                 Tab::Saturation => ReportKind::Saturation {
                     params: Params::default(),
@@ -198,6 +277,10 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, t: &Texts) -> Step {
     Step::none()
 }
 
+/// The bases of the broken-down tables: those of `export answers|situations --by` by default.
+const ANSWERS_BASE: Base = Base::Given;
+const SITUATIONS_BASE: Base = Base::All;
+
 pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
     let t = view.t;
     let [top, body, status] = screen_areas(frame.area());
@@ -207,16 +290,24 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => t.analysis.situations_title,
         Tab::Saturation => t.analysis.saturation_title,
     };
+    let by = s
+        .by
+        .as_deref()
+        .and_then(|key| view.study.meta.respondent_attribute(key))
+        .map(|a| format!(" · {}", (t.analysis.broken_down_by)(&a.label)))
+        .unwrap_or_default();
     header(
         frame,
         top,
-        &format!("{} · {tab}", t.stats_title),
+        &format!("{} · {tab}{by}", t.stats_title),
         Span::raw(format!(
             " {} ",
             (t.stats_base)(s.freq.sessions, s.freq.respondents)
         )),
     );
     match s.tab {
+        // Broken down, the table takes the whole width (the chart is of the whole).
+        Tab::Frequencies if s.freq.breakdown.is_some() => draw_frequencies(frame, body, s, t),
         Tab::Frequencies => {
             let wide = body.width >= 110;
             let [table, chart] = Layout::new(
@@ -244,7 +335,12 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
 fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     let rows = s.freq.sorted(s.sort, s.with_descendants, s.ascending);
     let tree = s.sort == SortKey::Tree;
-    let name_width = area.width.saturating_sub(53).clamp(12, 48) as usize;
+    // The share of respondents: a whole percentage, or with its interval (`i`) as the export.
+    let pct_width: u16 = if s.intervals { 24 } else { 6 };
+    let name_width = area.width.saturating_sub(47 + pct_width).clamp(12, 48) as usize;
+    // A breakdown: a column per group (respondents with the code, with sub-codes), from
+    // `first` on, as many as fit.
+    let groups = breakdown_columns(s, t, area.width.saturating_sub(name_width as u16 + 41 + pct_width));
     let mark = |k: SortKey, label: &str| {
         if s.sort == k {
             format!("{label} {}", if s.ascending { "▲" } else { "▼" })
@@ -252,15 +348,16 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
             label.to_owned()
         }
     };
-    let header = Row::new(vec![
+    let mut heads = vec![
         Cell::from(mark(SortKey::Tree, t.col_code)),
         Cell::from(mark(SortKey::Excerpts, t.col_excerpts)),
         Cell::from(mark(SortKey::Sessions, t.col_sessions)),
         Cell::from(mark(SortKey::Respondents, t.col_respondents)),
         Cell::from("%"),
         Cell::from(mark(SortKey::Words, t.col_words)),
-    ])
-    .style(Style::default().bold());
+    ];
+    heads.extend(groups.iter().map(|g| Cell::from(g.head.clone())));
+    let header = Row::new(heads).style(Style::default().bold());
     let body = rows.iter().map(|r| {
         let c = if s.with_descendants {
             &r.with_descendants
@@ -273,38 +370,57 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
             String::new()
         };
         let label = if tree { r.name.clone() } else { r.path.clone() };
-        let pct = c
-            .respondents_pct
-            .map(|p| format!("{} %", round_half_up(p, 0)))
-            .unwrap_or_default();
+        let pct = if s.intervals {
+            let p = Proportion::of(c.respondents, s.freq.respondents);
+            crosstab::percent_text(p, true, t).unwrap_or_default()
+        } else {
+            c.respondents_pct
+                .map(|p| format!("{} %", round_half_up(p, 0)))
+                .unwrap_or_default()
+        };
         let style = if c.excerpts == 0 {
             Style::default().dark_gray()
         } else {
             Style::default()
         };
-        Row::new(vec![
+        let mut cells = vec![
             Cell::from(fit(&format!("{indent}{label}"), name_width)),
             Cell::from(format!("{:>8}", c.excerpts)),
             Cell::from(format!("{:>9}", c.sessions)),
             Cell::from(format!("{:>10}", c.respondents)),
             Cell::from(format!("{pct:>5}")),
             Cell::from(format!("{:>6}", c.words)),
-        ])
-        .style(style)
+        ];
+        cells.extend(groups.iter().map(|g| {
+            let count = &r.by_group[g.index];
+            let share = Proportion::of(count.respondents, g.size);
+            let text = crosstab::share_text(count.respondents, Some(share), s.intervals, t);
+            Cell::from(format!("{text:>w$}", w = g.width as usize - 2))
+        }));
+        Row::new(cells).style(style)
     });
-    let widths = [
+    let mut widths = vec![
         Constraint::Length(name_width as u16),
         Constraint::Length(10),
         Constraint::Length(11),
         Constraint::Length(12),
-        Constraint::Length(6),
+        Constraint::Length(pct_width),
         Constraint::Length(8),
     ];
-    let scope = if s.with_descendants {
+    widths.extend(groups.iter().map(|g| Constraint::Length(g.width)));
+    let mut scope = if s.with_descendants {
         t.with_subcodes
     } else {
         t.without_subcodes
-    };
+    }
+    .to_owned();
+    let all = s.freq.breakdown.as_ref().map_or(0, |b| b.groups.len());
+    if groups.len() < all {
+        let shown: Vec<usize> = std::iter::once(0)
+            .chain(groups.iter().map(|g| g.index + 1))
+            .collect();
+        scope = format!("{scope} · {}", crosstab::more_columns(&shown, all + 1, t));
+    }
     let table = Table::new(body, widths)
         .header(header)
         .block(
@@ -318,6 +434,43 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
         area,
         &mut TableState::default().with_selected(Some(s.selected)),
     );
+}
+
+/// One column of the frequency table's breakdown: which group, its size (the base of its
+/// percentages), its head and width.
+struct GroupColumn {
+    index: usize,
+    size: usize,
+    head: String,
+    width: u16,
+}
+
+/// The breakdown's columns that fit in `room`, from the screen's first column on.
+fn breakdown_columns(s: &StatsScreen, t: &Texts, room: u16) -> Vec<GroupColumn> {
+    let Some(b) = &s.freq.breakdown else {
+        return Vec::new();
+    };
+    let cell = if s.intervals { 30 } else { 14 };
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (index, (group, size)) in b.groups.iter().zip(&b.sizes).enumerate() {
+        if index + 1 < s.first {
+            continue;
+        }
+        let head = format!("{} ({size})", group_label(group, t));
+        let width = (head.width().max(cell) + 2) as u16;
+        if used + width > room {
+            break;
+        }
+        used += width;
+        out.push(GroupColumn {
+            index,
+            size: *size,
+            head,
+            width,
+        });
+    }
+    out
 }
 
 fn draw_chart(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
@@ -354,14 +507,16 @@ fn pct(p: f64, t: &Texts) -> String {
     format_percent(p, t.analysis.decimal_comma)
 }
 
-/// The bars of a tally over one base: one per row that is part of the base.
-fn tally_bars(tally: &Tally, base: Base, t: &Texts) -> Vec<BarRow> {
+/// The bars of a tally over one base: one per row that is part of the base; the values with
+/// their 95 % interval when `intervals`.
+fn tally_bars(tally: &Tally, base: Base, intervals: bool, t: &Texts) -> Vec<BarRow> {
     tally
         .rows
         .iter()
         .filter(|r| r.category.role.counts_in(base))
         .map(|r| {
-            let share = r.share(&tally.bases, base).and_then(|p| p.pct);
+            let proportion = r.share(&tally.bases, base);
+            let share = proportion.and_then(|p| p.pct);
             let indent = if r.category.role == Role::Member {
                 "  "
             } else {
@@ -370,10 +525,7 @@ fn tally_bars(tally: &Tally, base: Base, t: &Texts) -> Vec<BarRow> {
             BarRow {
                 label: format!("{indent}{}", category_label(&r.category, t)),
                 fraction: share.unwrap_or(0.0) / 100.0,
-                value: match share {
-                    Some(p) => format!("{} · {}", r.n, pct(p, t)),
-                    None => r.n.to_string(),
-                },
+                value: crosstab::share_text(r.n, proportion, intervals, t),
             }
         })
         .collect()
@@ -414,20 +566,37 @@ fn draw_situations(frame: &mut Frame, area: Rect, s: &StatsScreen, meta: &StudyM
     let p = &s.situations;
     let base = (a.persons_base)(p.persons, p.reports, p.reporting, p.respondents);
     let width = area.width.saturating_sub(2) as usize;
+    let heads = p
+        .split
+        .as_ref()
+        .map(|split| crosstab::heads(split, p.persons, t));
     let blocks = p
         .attributes
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
             let note = match situation_condition(c, meta, t) {
                 Some(cond) => format!("{} ({cond})", (a.chart_persons_base)(c.tally.bases.all)),
                 None => base.clone(),
             };
             let mut body = vec![Line::from(note).dark_gray()];
-            body.extend(
-                bar_lines(&tally_bars(&c.tally, Base::All, t), width)
-                    .into_iter()
-                    .map(|l| indent(l, "  ")),
-            );
+            let lines = match &heads {
+                Some(heads) => {
+                    let mut tallies = vec![&c.tally];
+                    tallies.extend(p.columns.iter().map(|column| &column[i].tally));
+                    crosstab::lines(
+                        heads,
+                        &tallies,
+                        SITUATIONS_BASE,
+                        s.intervals,
+                        s.first,
+                        width,
+                        t,
+                    )
+                }
+                None => bar_lines(&tally_bars(&c.tally, Base::All, s.intervals, t), width),
+            };
+            body.extend(lines.into_iter().map(|l| indent(l, "  ")));
             (c.label.clone(), body)
         })
         .collect();
@@ -499,10 +668,16 @@ fn indent(line: Line<'static>, prefix: &'static str) -> Line<'static> {
 
 fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     let width = area.width.saturating_sub(2) as usize;
-    let blocks = s
-        .answers
+    let answers = &s.answers;
+    let heads = answers
+        .split
+        .as_ref()
+        .map(|split| crosstab::heads(split, answers.respondents, t));
+    let blocks = answers
+        .questions
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(i, q)| {
             let mut body = vec![
                 Line::from((t.stats_answered)(
                     q.answered(),
@@ -511,12 +686,26 @@ fn draw_answers(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
                 ))
                 .dark_gray(),
             ];
-            let rows = if q.has_options() {
-                tally_bars(&q.tally, Base::Given, t)
-            } else {
-                distribution(q, t)
+            let lines = match &heads {
+                Some(heads) if q.has_options() => {
+                    let mut tallies = vec![&q.tally];
+                    tallies.extend(answers.columns.iter().map(|column| &column[i].tally));
+                    crosstab::lines(
+                        heads,
+                        &tallies,
+                        ANSWERS_BASE,
+                        s.intervals,
+                        s.first,
+                        width,
+                        t,
+                    )
+                }
+                _ if q.has_options() => {
+                    bar_lines(&tally_bars(&q.tally, Base::Given, s.intervals, t), width)
+                }
+                _ => bar_lines(&distribution(q, t), width),
             };
-            body.extend(bar_lines(&rows, width).into_iter().map(|l| indent(l, "  ")));
+            body.extend(lines.into_iter().map(|l| indent(l, "  ")));
             if let Some(sum) = &q.summary {
                 let unit = q.unit.clone().unwrap_or_default();
                 body.push(Line::from((t.stats_summary)(

@@ -32,7 +32,9 @@ const HITS: usize = 100;
 #[derive(Debug)]
 pub enum Job {
     Sessions,
-    Stats,
+    Stats {
+        by: Option<String>,
+    },
     Excerpts {
         code: CodeId,
         descendants: bool,
@@ -162,12 +164,14 @@ impl State {
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }
-            Job::Stats => {
+            Job::Stats { by } => {
                 progress.say(Work::Counting);
                 match self.ws.sessions() {
-                    Ok((sessions, _)) => {
-                        Answer::Stats(Box::new(Stats::count(&self.ws.study, &sessions)))
-                    }
+                    Ok((sessions, _)) => match Stats::count(&self.ws.study, &sessions, by.as_deref())
+                    {
+                        Ok(stats) => Answer::Stats(Box::new(stats)),
+                        Err(e) => Answer::Failed((t.analysis.unknown_attribute)(&e.key, &e.known)),
+                    },
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }

@@ -182,7 +182,7 @@ fn label_text(label: &GroupLabel, t: &Texts) -> String {
 }
 
 /// The machine name and header of a percentage over a base.
-fn base_names(base: Base, t: &Texts) -> (&'static str, &'static str) {
+pub fn base_names(base: Base, t: &Texts) -> (&'static str, &'static str) {
     let a = t.analysis;
     match base {
         Base::All => ("pct_all", a.pct_of_all),

@@ -155,10 +155,10 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     unknown_attribute: |k, known| format!("no respondent attribute \"{k}\" (attributes: {known})"),
     unknown_question: |q, known| format!("no closed question \"{q}\" (questions: {known})"),
     unreadable_sessions: |n| format!("{n} unreadable session(s) left out"),
-    shared_pseudonym: |p, files| {
+    shared_pseudonym: |p, kind, files| {
         format!(
-            "warning: the pseudonym \"{p}\" is used by several sessions ({files}); tables \
-             count it as one respondent"
+            "warning: the pseudonym \"{p}\" is used by several sessions of kind {kind} \
+             ({files}); tables count it as one respondent"
         )
     },
     left_out: |n, of, kind, status, dates, query| {
@@ -314,4 +314,7 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     no_such_session: |s| format!("no session \"{s}\" (pseudonym or start of its id)"),
     ambiguous_session: |s| format!("\"{s}\" names several sessions: give the start of its id"),
     reference_coder_set: |r, c, all| format!("{r}: tables count {c}'s coding (coders: {all})."),
+    interval: |low, high| format!("[{low}, {high}]"),
+    broken_down_by: |a| format!("by {a}"),
+    more_columns: |from, to, all| format!("columns {from} to {to} of {all} (← → for the others)"),
 };

@@ -165,10 +165,10 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     },
     unknown_question: |q, known| format!("aucune question fermée « {q} » (questions : {known})"),
     unreadable_sessions: |n| format!("{n} entretien(s) illisible(s) laissé(s) de côté"),
-    shared_pseudonym: |p, files| {
+    shared_pseudonym: |p, kind, files| {
         format!(
-            "attention : le pseudonyme « {p} » est utilisé par plusieurs entretiens ({files}) ; \
-             les tableaux le comptent comme une seule personne répondante"
+            "attention : le pseudonyme « {p} » est utilisé par plusieurs sessions de type {kind} \
+             ({files}) ; les tableaux le comptent comme une seule personne répondante"
         )
     },
     left_out: |n, of, kind, status, dates, query| {
@@ -335,4 +335,7 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     reference_coder_set: |r, c, all| {
         format!("{r} : les tableaux comptent le codage de {c} (codeur·euses : {all}).")
     },
+    interval: |low, high| format!("[{low} ; {high}]"),
+    broken_down_by: |a| format!("par {a}"),
+    more_columns: |from, to, all| format!("colonnes {from} à {to} sur {all} (← → pour les autres)"),
 };

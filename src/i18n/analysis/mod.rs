@@ -3,9 +3,11 @@
 
 mod en;
 mod fr;
+mod keys;
 
 pub use en::EN_ANALYSIS;
 pub use fr::FR_ANALYSIS;
+pub use keys::{EN_STATS_KEYS, FR_STATS_KEYS, StatsKeys};
 
 /// The words of tables, charts and exports (issue 6), one struct so that they stay together.
 pub struct AnalysisTexts {
@@ -120,8 +122,9 @@ pub struct AnalysisTexts {
     /// (key, known keys)
     pub unknown_question: fn(&str, &str) -> String,
     pub unreadable_sessions: fn(usize) -> String,
-    /// (pseudonym, session files) `grille check`: one pseudonym, several sessions.
-    pub shared_pseudonym: fn(&str, &str) -> String,
+    /// (pseudonym, kind of session, session files) `grille check`: one pseudonym, several
+    /// sessions of one kind (an interview and a questionnaire of one person are no slip).
+    pub shared_pseudonym: fn(&str, &str, &str) -> String,
     // --- bases, intervals, persons, coders, cross-tables (issue 15) ---
     /// (left out, of, by status, by dates, by query)
     /// (left out, of, by kind, by status, by dates, by query)
@@ -220,4 +223,11 @@ pub struct AnalysisTexts {
     pub ambiguous_session: fn(&str) -> String,
     /// (respondent, reference coder, every coder)
     pub reference_coder_set: fn(&str, &str, &str) -> String,
+    /// (low, high) A 95 % interval beside a percentage on the statistics screen.
+    pub interval: fn(&str, &str) -> String,
+    /// (attribute) The statistics screen's header when its tables are broken down.
+    pub broken_down_by: fn(&str) -> String,
+    /// (first column shown, last column shown, columns) A broken-down table wider than the
+    /// screen; the whole is always shown, columns are counted after it.
+    pub more_columns: fn(usize, usize, usize) -> String,
 }

@@ -337,4 +337,5 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     short_stats_tab: "frequencies/answers/persons/saturation",
     short_sort: "sort",
     short_export: "export",
+    stats: &crate::i18n::analysis::EN_STATS_KEYS,
 };

@@ -341,4 +341,5 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     short_stats_tab: "fréquences/réponses/personnes/saturation",
     short_sort: "trier",
     short_export: "exporter",
+    stats: &crate::i18n::analysis::FR_STATS_KEYS,
 };

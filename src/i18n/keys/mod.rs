@@ -321,4 +321,6 @@ pub struct KeysTexts {
     pub short_stats_tab: &'static str,
     pub short_sort: &'static str,
     pub short_export: &'static str,
+    /// The statistics screen's breakdown, intervals and columns.
+    pub stats: &'static crate::i18n::analysis::StatsKeys,
 }

@@ -201,11 +201,16 @@ fn check_warns_when_a_pseudonym_is_used_by_two_sessions_of_one_kind() {
     let out = run(home.path(), &study, &["check"]).success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(
-        stderr.contains("le pseudonyme « R01 » est utilisé par plusieurs sessions de type entretien"),
+        stderr
+            .contains("le pseudonyme « R01 » est utilisé par plusieurs sessions de type entretien"),
         "{stderr}"
     );
     assert!(!stderr.contains("« R02 »"), "{stderr}");
-    assert_eq!(stderr.matches("attention : le pseudonyme").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("attention : le pseudonyme").count(),
+        1,
+        "{stderr}"
+    );
     // The tables count R01 once and R02 once: 6 respondents over 8 sessions.
     let v = json(home.path(), &study, &["export", "frequencies", "--json"]);
     let note = v["tables"][0]["notes"][0].as_str().unwrap();

@@ -19,7 +19,11 @@ fn grille_command(home: &Path, args: &str) -> String {
 }
 
 /// The CSV of `export answers --by secteur --question KEY`: headers and rows.
-fn exported(home: &Path, study: &Path, question: &str) -> (Vec<String>, Vec<HashMap<String, String>>) {
+fn exported(
+    home: &Path,
+    study: &Path,
+    question: &str,
+) -> (Vec<String>, Vec<HashMap<String, String>>) {
     let out = home.join("answers.csv");
     common::grille(home)
         .args(["--study", study.to_str().unwrap(), "export", "answers"])
@@ -30,12 +34,21 @@ fn exported(home: &Path, study: &Path, question: &str) -> (Vec<String>, Vec<Hash
     let bytes = std::fs::read(&out).unwrap();
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap();
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes);
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     let rows = reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers.iter().cloned().zip(r.iter().map(str::to_owned)).collect()
+            headers
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_owned))
+                .collect()
         })
         .collect();
     (headers, rows)

@@ -217,7 +217,11 @@ mod tests {
         let shared = shared_pseudonyms(&[later.clone(), other, first.clone()]);
         assert_eq!(
             shared,
-            [("R1".to_owned(), SessionKind::Interview, vec![first.id, later.id])]
+            [(
+                "R1".to_owned(),
+                SessionKind::Interview,
+                vec![first.id, later.id]
+            )]
         );
     }
 

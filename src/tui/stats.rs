@@ -21,8 +21,7 @@ use super::chrome::{header, screen_areas, status_bar};
 use super::crosstab;
 use super::ctx::{Ctx, View};
 use super::keymap::{
-    self, Binding, DOWN, ESC, HelpSection, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, TAB, UP, bind, ch,
-    main,
+    self, Binding, DOWN, ESC, HelpSection, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, TAB, UP, bind, ch, main,
 };
 use super::msg::{Answer, Effect, Stats};
 use super::screen::{Nav, Screen, Step};
@@ -181,9 +180,6 @@ pub static KEYS: &[Binding<Act>] = &[
     main(&[ch('s')], Act::Sort, |k| k.sort, |k| k.short_sort),
     bind(&[ch('r')], Act::Reverse, |k| k.reverse),
     bind(&[ch('d')], Act::Descendants, |k| k.with_subcodes),
-    main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
-    bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
-    bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
     main(
         &[ch('x'), ch('c'), ch('m')],
         Act::Export,
@@ -193,6 +189,10 @@ pub static KEYS: &[Binding<Act>] = &[
     bind(&[ch('/')], Act::Search, |k| k.search),
     bind(&[ch('?')], Act::Help, |k| k.help),
     main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
+    // After the way back: the footer drops its last words first on a narrow screen.
+    main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
+    bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
+    bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
 ];
 
 /// The respondent attribute after `current` that a table can be broken down by (one with
@@ -290,12 +290,11 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => t.analysis.situations_title,
         Tab::Saturation => t.analysis.saturation_title,
     };
-    let by = s
-        .by
-        .as_deref()
-        .and_then(|key| view.study.meta.respondent_attribute(key))
-        .map(|a| format!(" · {}", (t.analysis.broken_down_by)(&a.label)))
-        .unwrap_or_default();
+    let by =
+        s.by.as_deref()
+            .and_then(|key| view.study.meta.respondent_attribute(key))
+            .map(|a| format!(" · {}", (t.analysis.broken_down_by)(&a.label)))
+            .unwrap_or_default();
     header(
         frame,
         top,
@@ -340,7 +339,12 @@ fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     let name_width = area.width.saturating_sub(47 + pct_width).clamp(12, 48) as usize;
     // A breakdown: a column per group (respondents with the code, with sub-codes), from
     // `first` on, as many as fit.
-    let groups = breakdown_columns(s, t, area.width.saturating_sub(name_width as u16 + 41 + pct_width));
+    let groups = breakdown_columns(
+        s,
+        t,
+        area.width
+            .saturating_sub(name_width as u16 + 41 + pct_width),
+    );
     let mark = |k: SortKey, label: &str| {
         if s.sort == k {
             format!("{label} {}", if s.ascending { "▲" } else { "▼" })

@@ -167,11 +167,14 @@ impl State {
             Job::Stats { by } => {
                 progress.say(Work::Counting);
                 match self.ws.sessions() {
-                    Ok((sessions, _)) => match Stats::count(&self.ws.study, &sessions, by.as_deref())
-                    {
-                        Ok(stats) => Answer::Stats(Box::new(stats)),
-                        Err(e) => Answer::Failed((t.analysis.unknown_attribute)(&e.key, &e.known)),
-                    },
+                    Ok((sessions, _)) => {
+                        match Stats::count(&self.ws.study, &sessions, by.as_deref()) {
+                            Ok(stats) => Answer::Stats(Box::new(stats)),
+                            Err(e) => {
+                                Answer::Failed((t.analysis.unknown_attribute)(&e.key, &e.known))
+                            }
+                        }
+                    }
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }

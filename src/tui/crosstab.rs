@@ -200,11 +200,12 @@ mod tests {
 
     #[test]
     fn the_whole_stays_and_columns_scroll() {
-        // Labels 10 wide, columns 8 wide, 30 columns: the whole and two more.
+        // Labels 10 wide, columns 8 wide, 34 columns: the whole and two more (10 + 3 × 8).
         let widths = [8, 8, 8, 8, 8];
-        assert_eq!(visible(&widths, 10, 1, 30), [0, 1, 2]);
-        assert_eq!(visible(&widths, 10, 3, 30), [0, 3, 4]);
-        assert_eq!(visible(&widths, 10, 4, 30), [0, 4]);
+        assert_eq!(visible(&widths, 10, 1, 34), [0, 1, 2]);
+        assert_eq!(visible(&widths, 10, 1, 33), [0, 1]);
+        assert_eq!(visible(&widths, 10, 3, 34), [0, 3, 4]);
+        assert_eq!(visible(&widths, 10, 4, 34), [0, 4]);
         // Too narrow for anything: the whole is still shown (cut by the terminal).
         assert_eq!(visible(&widths, 10, 1, 12), [0]);
     }

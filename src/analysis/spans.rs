@@ -51,8 +51,8 @@ pub fn words(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
     let mut n = 0;
-    for (i, c) in text.chars().enumerate() {
-        match (c.is_whitespace(), start) {
+    for (i, space) in crate::study::text::spaces(text).enumerate() {
+        match (space, start) {
             (false, None) => start = Some(i),
             (true, Some(s)) => {
                 out.push((s, i));

@@ -16,7 +16,20 @@ pub fn to_pretty<T: Serialize>(value: &T) -> String {
 
 /// Parses `bytes` read from `file`; the error names the JSON path where parsing failed.
 pub fn parse<T: DeserializeOwned>(file: &Path, bytes: &[u8]) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    // Checked as UTF-8 once as a whole, the text is not checked again string by string (about
+    // a tenth of reading a session). Bytes that are not UTF-8 are parsed as bytes, so that the
+    // error names the string and place as it always has.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_with(file, serde_json::Deserializer::from_str(text)),
+        Err(_) => parse_with(file, serde_json::Deserializer::from_slice(bytes)),
+    }
+}
+
+fn parse_with<'de, R, T>(file: &Path, mut de: serde_json::Deserializer<R>) -> Result<T>
+where
+    R: serde_json::de::Read<'de>,
+    T: DeserializeOwned,
+{
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let json_path = if path == "." {

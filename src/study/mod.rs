@@ -22,6 +22,7 @@ pub mod session;
 pub mod session_change;
 pub mod summary;
 pub mod text;
+mod time;
 pub mod validate;
 pub mod value;
 

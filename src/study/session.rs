@@ -149,9 +149,9 @@ pub struct Segment {
     /// transcript gives (`Mme B.`, `S01`), a co-respondent's pseudonym, a second interviewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_label: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time::option")]
     pub start: Option<Time>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time::option")]
     pub end: Option<Time>,
     /// Where the segment is in the interview's recording (an imported transcript's times),
     /// whether or not the recording's date is known.
@@ -241,6 +241,7 @@ pub struct Coding {
     pub end: usize,
     pub code: CodeId,
     pub coder: String,
+    #[serde(deserialize_with = "super::time::deserialize")]
     pub at: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memo: Option<String>,
@@ -431,7 +432,7 @@ impl Session {
     /// Total words of the counted segments (whitespace-separated).
     pub fn word_count(&self) -> usize {
         self.counted_segments()
-            .map(|s| s.text.split_whitespace().count())
+            .map(|s| super::text::word_count(&s.text))
             .sum()
     }
 }

@@ -32,7 +32,13 @@ pub fn is_normalized(text: &str) -> bool {
     if text.contains('\r') {
         return false;
     }
-    match is_nfc_quick(text.chars()) {
+    // Below U+0300 every char is in NFC and combines with nothing before it (quick check "Yes",
+    // combining class 0): the check may start at the first char from U+0300 on, the lead byte
+    // 0xCC or above, with the state it has at the start of a text. Most French text has none.
+    let Some(first) = text.bytes().position(|b| b >= 0xCC) else {
+        return true;
+    };
+    match is_nfc_quick(text[first..].chars()) {
         IsNormalized::Yes => true,
         IsNormalized::No => false,
         IsNormalized::Maybe => text.nfc().eq(text.chars()),
@@ -56,14 +62,60 @@ pub fn char_len(text: &str) -> usize {
 
 /// Byte index of the char at `offset`, or `None` past the end (`offset == len` gives `len`).
 pub fn byte_index(text: &str, offset: usize) -> Option<usize> {
-    if offset == 0 {
-        return Some(0);
+    // A char starts at every byte that is not a continuation byte (0b10xx_xxxx). Whole blocks
+    // of bytes are skipped by counting their starts (a loop the compiler vectorises), then the
+    // last block is walked byte by byte: codings are checked at every reading of a session.
+    const BLOCK: usize = 64;
+    let bytes = text.as_bytes();
+    let starts = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let mut seen = 0;
+    let mut at = 0;
+    while let Some(block) = bytes.get(at..at + BLOCK) {
+        let n = starts(block);
+        if seen + n > offset {
+            break;
+        }
+        seen += n;
+        at += BLOCK;
     }
-    match text.char_indices().nth(offset) {
-        Some((i, _)) => Some(i),
-        None if char_len(text) == offset => Some(text.len()),
-        None => None,
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
+        if (b as i8) >= -0x40 {
+            if seen == offset {
+                return Some(i);
+            }
+            seen += 1;
+        }
     }
+    (seen == offset).then_some(text.len())
+}
+
+/// Number of words of `text`: runs of chars that are not whitespace (`char::is_whitespace`),
+/// as `text.split_whitespace().count()` counts them, ASCII read byte by byte without decoding.
+pub fn word_count(text: &str) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for space in spaces(text) {
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
+}
+
+/// For each char of `text`, whether it is whitespace (`char::is_whitespace`); ASCII is judged
+/// from its byte, without decoding.
+pub fn spaces(text: &str) -> impl Iterator<Item = bool> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = *bytes.get(i)?;
+        Some(if b < 0x80 {
+            i += 1;
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            c.is_whitespace()
+        })
+    })
 }
 
 /// The text between two char offsets, or `None` if they are out of range or reversed.
@@ -87,6 +139,13 @@ pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
     };
     if byte == 0 || byte == text.len() {
         return true;
+    }
+    // Between two chars below U+0300 (none of them extends, prepends, joins or pairs) every
+    // place is a boundary but inside CR LF: the common case, decided without the cursor.
+    let before = text[..byte].chars().next_back().unwrap_or('\0');
+    let after = text[byte..].chars().next().unwrap_or('\0');
+    if before < '\u{300}' && after < '\u{300}' {
+        return !(before == '\r' && after == '\n');
     }
     // The whole text is given as one chunk, so the cursor never asks for more context.
     GraphemeCursor::new(byte, text.len(), true)
@@ -200,6 +259,67 @@ mod tests {
         assert_eq!(slice(t, 3, 2), None);
         assert_eq!(slice(t, 0, 99), None);
         assert_eq!(byte_index(t, char_len(t)), Some(t.len()));
+    }
+
+    #[test]
+    fn byte_indexes_and_word_counts_agree_with_the_std_walks() {
+        // Every whitespace char Unicode has, ASCII and not, long texts crossing the blocks the
+        // index skips, multi-byte chars at their edges.
+        let spaces = "\t\n\u{b}\u{c}\r \u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}";
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "a".into(),
+            "  Elle vit\tà l'hôtel… 👩‍👧  ".into(),
+            spaces.into(),
+            "\u{200b}x\u{180e}y\u{feff}z".into(), // not whitespace for Rust
+        ];
+        for n in [63, 64, 65, 127, 128, 129, 300] {
+            texts.push("é".repeat(n));
+            texts.push(format!("{}👩x{}", "a".repeat(n), " b".repeat(n)));
+            texts.push(spaces.repeat(n / 10 + 1) + &"mot ".repeat(n));
+        }
+        for t in &texts {
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+            let walked = |o: usize| match t.char_indices().nth(o) {
+                Some((i, _)) => Some(i),
+                None if t.chars().count() == o => Some(t.len()),
+                None => None,
+            };
+            for offset in 0..=char_len(t) + 2 {
+                assert_eq!(byte_index(t, offset), walked(offset), "{t:?} at {offset}");
+            }
+        }
+    }
+
+    #[test]
+    fn below_u0300_every_text_is_in_nfc() {
+        // What the quick path of `is_normalized` relies on, char by char and all together.
+        let low: Vec<char> = (0u32..0x300).filter_map(char::from_u32).collect();
+        for &a in &low {
+            assert_eq!(is_nfc_quick([a].into_iter()), IsNormalized::Yes, "{a:?}");
+        }
+        let text: String = low.iter().filter(|c| **c != '\r').collect();
+        assert!(text.nfc().eq(text.chars()));
+        assert!(is_normalized(&text));
+        // A mark after the fast part is still judged: composing, or not.
+        assert!(!is_normalized("hote\u{301}l"));
+        assert!(!is_normalized("Å\u{212B}"));
+        assert!(is_normalized("l’hôtel « à »\u{2026}"));
+    }
+
+    #[test]
+    fn between_chars_below_u0300_the_quick_boundary_agrees_with_the_cursor() {
+        let low: Vec<char> = (0u32..0x300).filter_map(char::from_u32).collect();
+        for &a in &low {
+            for &b in &low {
+                let t: String = ['x', a, b, 'y'].iter().collect();
+                let byte = 1 + a.len_utf8();
+                let cursor = GraphemeCursor::new(byte, t.len(), true)
+                    .is_boundary(&t, 0)
+                    .unwrap();
+                assert_eq!(is_grapheme_boundary(&t, 2), cursor, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

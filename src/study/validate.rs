@@ -52,6 +52,24 @@ impl Problems {
         }
     }
 
+    /// As [`Problems::unique`] for the items of a list (segments, codings), the path of the
+    /// `i`th made only for a duplicate: a session's lists are checked at every reading.
+    fn unique_in<K: Eq + Hash + fmt::Display>(
+        &mut self,
+        keys: impl Iterator<Item = K>,
+        path: impl Fn(usize) -> String,
+        what: &str,
+    ) {
+        let mut seen = HashSet::new();
+        for (i, key) in keys.enumerate() {
+            if seen.contains(&key) {
+                self.add(path(i), format!("duplicate {what} \"{key}\""));
+            } else {
+                seen.insert(key);
+            }
+        }
+    }
+
     fn unique<K: Eq + Hash + fmt::Display>(
         &mut self,
         items: impl Iterator<Item = (String, K)>,
@@ -553,26 +571,28 @@ fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
 
 fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {
     for (i, seg) in session.segments.iter().enumerate() {
-        let path = format!("$.segments[{i}]");
+        let path = || format!("$.segments[{i}]");
         if !text::is_normalized(&seg.text) {
             p.add(
-                format!("{path}.text"),
+                format!("{}.text", path()),
                 "text is not normalised (NFC, \\n line endings): offsets would be ambiguous",
             );
         }
         if let Some(q) = seg.question
             && study.grid.question(q).is_none()
         {
-            p.add(format!("{path}.question"), format!("unknown question {q}"));
+            p.add(
+                format!("{}.question", path()),
+                format!("unknown question {q}"),
+            );
         }
-        p.check(format!("{path}.end"), check_times(seg.start, seg.end));
+        if let Err(message) = check_times(seg.start, seg.end) {
+            p.add(format!("{}.end", path()), message);
+        }
     }
-    p.unique(
-        session
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (format!("$.segments[{i}].id"), s.id)),
+    p.unique_in(
+        session.segments.iter().map(|s| s.id),
+        |i| format!("$.segments[{i}].id"),
         "segment id",
     );
 }
@@ -602,12 +622,9 @@ fn validate_codings(p: &mut Problems, session: &Session, study: &Study, segments
             ),
         }
     }
-    p.unique(
-        session
-            .codings
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (format!("$.codings[{i}].id"), c.id)),
+    p.unique_in(
+        session.codings.iter().map(|c| c.id),
+        |i| format!("$.codings[{i}].id"),
         "coding id",
     );
 }

@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod pseudonym_keys;
 pub mod stamp;
 pub mod study_dir;
+pub mod summaries;
 pub mod template;
 
 pub use paths::{Origin, StudyPaths};

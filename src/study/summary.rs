@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{Respondent, Session, SessionId, SessionKind, Status, Study, Time, Value};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SessionSummary {
     pub id: SessionId,
     /// An interview or a questionnaire's respondent.

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::store::lock::Holder;
+use crate::store::summaries;
 use crate::store::{DefinitionStamp, Preferences, Recovery, SessionWriter, StoreError, StudyDir};
 use crate::study::retired::follow_records;
 use crate::study::{
@@ -182,9 +183,38 @@ impl Workspace {
 
     /// A summary of every sound session (in the order of [`Workspace::sessions`]), and the
     /// sessions with a problem: what a list shows, without holding every transcript.
+    ///
+    /// The summaries of sessions whose files have not changed since an earlier listing are
+    /// taken from the store's cache ([`crate::store::summaries`]); the others are read, and
+    /// those with a problem are read every time.
     pub fn summaries(&self) -> Result<(Vec<SessionSummary>, Vec<Unreadable>)> {
         let study = &self.study;
-        let (mut summaries, unreadable) = self.read_all(|s| SessionSummary::of(&s, study))?;
+        let ids = self.dir.session_ids()?;
+        let current = self.current().map(|s| s.id);
+        let mut cache = self.dir.summary_cache(crate::index::fingerprint(study));
+        // Before the files are looked at: a file touched after this is too recent to keep.
+        let now = summaries::now_ns();
+        let mut listed = Vec::with_capacity(ids.len());
+        let mut to_read = Vec::new();
+        for &id in &ids {
+            let files = self.dir.session_files(id).filter(|_| Some(id) != current);
+            match files.as_ref().and_then(|f| cache.get(id, f)) {
+                Some(summary) => listed.push(Ok(summary.clone())),
+                None => to_read.push((id, files)),
+            }
+        }
+        let read_ids: Vec<SessionId> = to_read.iter().map(|(id, _)| *id).collect();
+        let read = self.read_each(&read_ids, |s| SessionSummary::of(&s, study));
+        for ((id, files), read) in to_read.into_iter().zip(read) {
+            if let (Some(files), Ok(summary)) = (files, &read) {
+                cache.keep(id, files, now, summary.clone());
+            }
+            listed.push(read);
+        }
+        let (mut summaries, unreadable) = sound_and_unreadable(listed);
+        let sound: std::collections::HashSet<SessionId> = summaries.iter().map(|s| s.id).collect();
+        cache.retain(|id| sound.contains(id) && Some(*id) != current);
+        cache.save();
         summaries.sort_by(|a, b| (a.date, &a.pseudonym).cmp(&(b.date, &b.pseudonym)));
         Ok((summaries, unreadable))
     }
@@ -195,9 +225,20 @@ impl Workspace {
         &self,
         keep: impl Fn(Session) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<Unreadable>)> {
-        let current = self.current_view();
         let ids = self.dir.session_ids()?;
-        let read = self.dir.read_sessions(&ids, &self.study, |id, read| {
+        Ok(sound_and_unreadable(self.read_each(&ids, keep)))
+    }
+
+    /// Reads the sessions `ids` (in this order), on as many threads as there are cores, and
+    /// keeps `keep(session)` of each sound one; the others come back whole with their problem.
+    /// The current session is taken as this process holds it.
+    fn read_each<T: Send>(
+        &self,
+        ids: &[SessionId],
+        keep: impl Fn(Session) -> T + Sync,
+    ) -> Vec<Result<T, Unreadable>> {
+        let current = self.current_view();
+        self.dir.read_sessions(ids, &self.study, |id, read| {
             if let Some(current) = current.as_ref().filter(|s| s.id == id) {
                 return Ok(keep(current.clone()));
             }
@@ -218,17 +259,7 @@ impl Workspace {
                     session: None,
                 }),
             }
-        });
-        let mut kept = Vec::with_capacity(read.len());
-        let mut unreadable = Vec::new();
-        for r in read {
-            match r {
-                Ok(t) => kept.push(t),
-                Err(u) => unreadable.push(u),
-            }
-        }
-        unreadable.sort_by_key(|u| (u.pseudonym().map(str::to_owned), u.id));
-        Ok((kept, unreadable))
+        })
     }
 
     /// The interviews in progress whose writer died before closing them (a crash, a power cut):
@@ -477,6 +508,21 @@ fn with_code(change: SessionChange, code: crate::study::CodeId) -> SessionChange
         SessionChange::Recode { codings, .. } => SessionChange::Recode { codings, to: code },
         other => other,
     }
+}
+
+/// The sound sessions' results apart from those with a problem, these in the order of their
+/// pseudonyms.
+fn sound_and_unreadable<T>(read: Vec<Result<T, Unreadable>>) -> (Vec<T>, Vec<Unreadable>) {
+    let mut kept = Vec::with_capacity(read.len());
+    let mut unreadable = Vec::new();
+    for r in read {
+        match r {
+            Ok(t) => kept.push(t),
+            Err(u) => unreadable.push(u),
+        }
+    }
+    unreadable.sort_by_key(|u| (u.pseudonym().map(str::to_owned), u.id));
+    (kept, unreadable)
 }
 
 impl Drop for Workspace {

@@ -106,7 +106,14 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         return Err(Usage((t.privacy.identifying_attribute)(key)).into());
     }
     // Every table and chart is built from this copy: what it lacks, no export can carry.
-    let redacted = (!out.dest.with_identities).then(|| identity::redact(&ws.study, &sessions));
+    // Redacted where they are: the study is not held twice.
+    let (redacted, sessions) = match out.dest.with_identities {
+        false => (
+            Some(identity::redact_owned(&ws.study, sessions)),
+            Vec::new(),
+        ),
+        true => (None, sessions),
+    };
     let (study, sessions) = match &redacted {
         Some(r) => (&r.study, r.sessions.as_slice()),
         None => (&*ws.study, sessions.as_slice()),

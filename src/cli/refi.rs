@@ -64,7 +64,7 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
             (study, sessions)
         }
         false => {
-            let r = identity::redact(&ws.study, &sessions);
+            let r = identity::redact_owned(&ws.study, sessions);
             (r.study, r.sessions)
         }
     };

@@ -148,7 +148,13 @@ pub struct Redacted {
 /// interview's location and the transcript's file name (both often name the person or the
 /// place). Respondents keep their pseudonym: it was chosen to name nobody.
 pub fn redact(study: &Study, sessions: &[Session]) -> Redacted {
-    let people = People::of(study, sessions);
+    redact_owned(study, sessions.to_vec())
+}
+
+/// [`redact`] of sessions given away: each is changed where it is, so that a study is not
+/// held twice in memory (an export of every session).
+pub fn redact_owned(study: &Study, sessions: Vec<Session>) -> Redacted {
+    let people = People::of(study, &sessions);
     let mut study = study.clone();
     let mut left_out = Vec::new();
     left_out.extend(keep_safe(&mut study.meta.respondent_attributes));
@@ -161,7 +167,7 @@ pub fn redact(study: &Study, sessions: &[Session]) -> Redacted {
     }
     let removed: BTreeSet<&str> = left_out.iter().map(String::as_str).collect();
     let sessions = sessions
-        .iter()
+        .into_iter()
         .map(|s| redact_session(s, &people, &removed))
         .collect();
     Redacted {
@@ -190,8 +196,7 @@ fn keep_safe(attributes: &mut Vec<Attribute>) -> Vec<String> {
     removed
 }
 
-fn redact_session(session: &Session, people: &People, removed: &BTreeSet<&str>) -> Session {
-    let mut s = session.clone();
+fn redact_session(mut s: Session, people: &People, removed: &BTreeSet<&str>) -> Session {
     s.interviewer = people.alias(&s.interviewer);
     s.location = String::new();
     s.source = None;

@@ -293,7 +293,7 @@ impl super::Workspace {
         let (sessions, _) = self.sessions()?;
         let options = Options::for_lang(lang);
         // The screen has no way to ask for identities: its exports never carry them.
-        let shown = crate::study::identity::redact(&self.study, &sessions);
+        let shown = crate::study::identity::redact_owned(&self.study, sessions);
         let report = build_report(
             &shown.study,
             &shown.sessions,

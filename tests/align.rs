@@ -782,3 +782,126 @@ fn wrong_uses_are_refused_and_write_nothing() {
     assert_eq!(json(before), json(common::folder_bytes(&sessions)));
     assert!(live.transcript.is_none());
 }
+
+fn grille_command(home: &Path, args: &str) -> String {
+    format!(
+        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
+        h = home.display(),
+        bin = env!("CARGO_BIN_EXE_grille"),
+    )
+}
+
+#[test]
+fn on_the_coding_screen_notes_are_beside_the_transcript_and_proposals_are_accepted_moved_or_rejected()
+ {
+    if !common::tmux::required() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, live, _) = setup(tmp.path());
+    let file = tmp.path().join("R07.vtt");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success();
+    let session = load(&dir, &study, live.id);
+    // The proposals in the order `p` visits them: transcript order.
+    let mut pending = session.transcript.as_ref().unwrap().proposals.clone();
+    pending.sort_by_key(|p| (session.segment_index(p.segment), p.start));
+    let (first, second, third) = (&pending[0], &pending[1], &pending[2]);
+    let text_of = |id: SegmentId| session.segment(id).unwrap().text.clone();
+
+    let ui = common::tmux::Tmux::start(
+        "align-coding",
+        &grille_command(tmp.path(), &format!("--study {}", root.display())),
+        140,
+        45,
+    );
+    ui.wait_for("R07");
+    ui.keys(&["c"]);
+    ui.wait_for("Codage R07");
+    // Both layers: the transcript, the notes of the same moment beside it.
+    let screen = ui.wait_for("Notes prises en direct");
+    assert!(screen.contains("transcription et notes"), "{screen}");
+    assert!(screen.contains("AS au CCAS, 12 ans"), "{screen}");
+    assert!(screen.contains("Je suis assistante sociale"), "{screen}");
+    // `t`: the transcript alone, then the notes alone, then both again.
+    ui.keys(&["t"]);
+    let screen = ui.wait_for("· transcription ");
+    assert!(!screen.contains("AS au CCAS"), "{screen}");
+    ui.keys(&["t"]);
+    let screen = ui.wait_for("notes en direct");
+    assert!(screen.contains("AS au CCAS"), "{screen}");
+    assert!(!screen.contains("Je suis assistante sociale"), "{screen}");
+    ui.keys(&["t"]);
+    ui.wait_for("transcription et notes");
+
+    // The first proposal accepted as proposed, the second rejected, the third moved: its
+    // selection narrowed by a word before accepting.
+    ui.keys(&["p"]);
+    ui.wait_for("Proposé depuis le direct");
+    ui.keys(&["y"]);
+    ui.keys(&["p"]);
+    ui.wait_for("Proposé depuis le direct");
+    ui.keys(&["n"]);
+    ui.keys(&["p"]);
+    ui.wait_for("Proposé depuis le direct");
+    ui.keys(&["b", "y"]);
+    ui.wait_for(&format!("{} proposition(s) en attente", pending.len() - 3));
+    ui.keys(&["q"]);
+    ui.wait_for("nouvel entretien");
+    let pid = ui.pid();
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
+    drop(ui);
+
+    // Read back from the session file.
+    let json = session_file(&root, &live.id.to_string());
+    let layer = &json["transcript"];
+    assert_eq!(
+        layer["proposals"].as_array().unwrap().len(),
+        pending.len() - 3
+    );
+    let decisions = layer["decisions"].as_array().unwrap();
+    assert_eq!(decisions.len(), 3);
+    assert_eq!(decisions[0]["from"], first.from.to_string());
+    assert_eq!(decisions[1]["from"], second.from.to_string());
+    assert!(decisions[1]["accepted"].is_null(), "rejected");
+    assert_eq!(decisions[2]["from"], third.from.to_string());
+    let codings = json["codings"].as_array().unwrap();
+    let made = |d: &serde_json::Value| {
+        codings
+            .iter()
+            .find(|c| c["id"] == d["accepted"])
+            .unwrap_or_else(|| panic!("no coding for {d}"))
+            .clone()
+    };
+    let live_code = |from: CodingId| session.coding(from).unwrap().code.to_string();
+    let a = made(&decisions[0]);
+    assert_eq!(a["segment"], first.segment.to_string());
+    assert_eq!(
+        (a["start"].as_u64(), a["end"].as_u64()),
+        (Some(first.start as u64), Some(first.end as u64))
+    );
+    assert_eq!(a["code"], live_code(first.from));
+    assert_ne!(
+        a["coder"], "Léa Martin",
+        "signed by the analyst who accepted"
+    );
+    let c = made(&decisions[2]);
+    assert_eq!(c["segment"], third.segment.to_string());
+    assert_eq!(c["start"].as_u64(), Some(third.start as u64));
+    let end = c["end"].as_u64().unwrap() as usize;
+    assert!(end < third.end && end > third.start, "moved: narrowed");
+    let text = text_of(third.segment);
+    assert!(text::slice(&text, third.start, end).is_some());
+    assert_eq!(c["code"], live_code(third.from));
+}

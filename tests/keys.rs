@@ -263,6 +263,20 @@ fn on_the_other_screens_a_key_works_exactly_when_f1_lists_it() {
         tui
     };
     check("coding", coding);
+    // A session with the recording's transcript: its keys (layers, proposals) are in F1.
+    check("coding, transcript", || {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("etude");
+        let (dir, study) = common::study_in(&root, false);
+        let session = common::layered::layered_session(&root, tmp.path(), &dir, &study);
+        assert_eq!(session.transcript.as_ref().unwrap().proposals.len(), 2);
+        let mut tui = Tui::on(dir, Lang::Fr, tmp);
+        tui.start(grille::tui::runtime::Start::Home);
+        tui.key(KeyCode::Char('c'));
+        let screen = tui.screen::<CodingScreen>();
+        assert!(screen.layered);
+        tui
+    });
     check("codebook", || {
         let mut tui = coding();
         tui.key(KeyCode::Char('B'));

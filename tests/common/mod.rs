@@ -28,6 +28,7 @@ pub fn new_session(pseudonym: &str) -> Session {
         },
     )
 }
+pub mod layered;
 pub mod tmux;
 pub mod tui;
 

@@ -1,4 +1,4 @@
-use super::AlignTexts;
+use super::{AlignKeys, AlignTexts};
 
 pub static EN_ALIGN: AlignTexts = AlignTexts {
     one_file: "--into adds one transcript to one interview: give one file",
@@ -44,6 +44,15 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
     col_with_text: "Interviews with text",
     col_minutes_mean: "Minutes per interview",
     col_session: "Interview",
+    layer_both: "transcript and notes",
+    layer_transcript: "transcript",
+    layer_notes: "live notes",
+    notes_beside: "Notes taken live",
+    no_notes_beside: "no note at this moment",
+    no_proposals: "No proposal waiting.",
+    proposals_pending: |n| format!("{n} proposal(s) waiting (p)"),
+    proposal_here: |s| format!("Proposed from the live notes ({s}%)"),
+    proposal_keys: "y accept · n reject · p next",
     col_question: "Question",
     col_segments: "Segments",
     col_words: "Words",
@@ -69,4 +78,19 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
              {lost_excerpts} situation excerpt(s) whose words are gone are removed."
         )
     },
+};
+
+pub static EN_ALIGN_KEYS: AlignKeys = AlignKeys {
+    section: "The recording's transcript",
+    layer: "transcript and notes / transcript / live notes",
+    short_layer: "layers",
+    next_proposal: "next proposal (a live coding), its passage selected",
+    short_next_proposal: "proposal",
+    accept: "accept the proposal (as proposed, or on the selection moved)",
+    reject: "reject the proposal",
+    no_proposal_here: "No proposal here (p: the next one).",
+    accepted: |c| format!("Proposal \"{c}\" accepted (u: undo)"),
+    rejected: |c| format!("Proposal \"{c}\" rejected (u: undo)"),
+    did_accept: |c| format!("proposal \"{c}\" accepted"),
+    did_reject: |c| format!("proposal \"{c}\" rejected"),
 };

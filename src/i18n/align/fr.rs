@@ -1,4 +1,4 @@
-use super::AlignTexts;
+use super::{AlignKeys, AlignTexts};
 
 pub static FR_ALIGN: AlignTexts = AlignTexts {
     one_file: "--into ajoute une seule transcription à un entretien : donnez un seul fichier",
@@ -56,6 +56,15 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
     col_with_text: "Entretiens avec du texte",
     col_minutes_mean: "Minutes par entretien",
     col_session: "Entretien",
+    layer_both: "transcription et notes",
+    layer_transcript: "transcription",
+    layer_notes: "notes en direct",
+    notes_beside: "Notes prises en direct",
+    no_notes_beside: "aucune note à ce moment",
+    no_proposals: "Aucune proposition en attente.",
+    proposals_pending: |n| format!("{n} proposition(s) en attente (p)"),
+    proposal_here: |s| format!("Proposé depuis le direct ({s} %)"),
+    proposal_keys: "y accepter · n rejeter · p suivante",
     col_question: "Question",
     col_segments: "Segments",
     col_words: "Mots",
@@ -81,4 +90,19 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
              {lost_excerpts} extrait(s) de situation dont les mots ont disparu sont retirés."
         )
     },
+};
+
+pub static FR_ALIGN_KEYS: AlignKeys = AlignKeys {
+    section: "Transcription de l'enregistrement",
+    layer: "transcription et notes / transcription / notes en direct",
+    short_layer: "couches",
+    next_proposal: "proposition suivante (codage du direct), son passage sélectionné",
+    short_next_proposal: "proposition",
+    accept: "accepter la proposition (telle quelle, ou sur la sélection déplacée)",
+    reject: "rejeter la proposition",
+    no_proposal_here: "Aucune proposition ici (p : la suivante).",
+    accepted: |c| format!("Proposition « {c} » acceptée (u : annuler)"),
+    rejected: |c| format!("Proposition « {c} » rejetée (u : annuler)"),
+    did_accept: |c| format!("proposition « {c} » acceptée"),
+    did_reject: |c| format!("proposition « {c} » rejetée"),
 };

@@ -4,8 +4,8 @@
 mod en;
 mod fr;
 
-pub use en::EN_ALIGN;
-pub use fr::FR_ALIGN;
+pub use en::{EN_ALIGN, EN_ALIGN_KEYS};
+pub use fr::{FR_ALIGN, FR_ALIGN_KEYS};
 
 use crate::interop::align::AlignError;
 
@@ -37,6 +37,16 @@ pub struct AlignTexts {
     pub col_with_text: &'static str,
     pub col_minutes_mean: &'static str,
     pub col_session: &'static str,
+    pub layer_both: &'static str,
+    pub layer_transcript: &'static str,
+    pub layer_notes: &'static str,
+    pub notes_beside: &'static str,
+    pub no_notes_beside: &'static str,
+    pub no_proposals: &'static str,
+    pub proposals_pending: fn(usize) -> String,
+    /// The proposal's score (%).
+    pub proposal_here: fn(u8) -> String,
+    pub proposal_keys: &'static str,
     pub col_question: &'static str,
     pub col_segments: &'static str,
     pub col_words: &'static str,
@@ -61,4 +71,24 @@ impl AlignTexts {
             AlignError::NoMatch => self.no_match,
         }
     }
+}
+
+/// What the coding screen's keys for the transcript layer do (`F1`, the status line, what
+/// they say once done).
+pub struct AlignKeys {
+    /// The title of their part of `F1`.
+    pub section: &'static str,
+    pub layer: &'static str,
+    pub short_layer: &'static str,
+    pub next_proposal: &'static str,
+    pub short_next_proposal: &'static str,
+    pub accept: &'static str,
+    pub reject: &'static str,
+    pub no_proposal_here: &'static str,
+    /// The code.
+    pub accepted: fn(&str) -> String,
+    pub rejected: fn(&str) -> String,
+    /// What an undo says it undid (the code).
+    pub did_accept: fn(&str) -> String,
+    pub did_reject: fn(&str) -> String,
 }

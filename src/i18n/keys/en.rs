@@ -338,4 +338,5 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     short_sort: "sort",
     short_export: "export",
     stats: &crate::i18n::analysis::EN_STATS_KEYS,
+    align: &crate::i18n::align::EN_ALIGN_KEYS,
 };

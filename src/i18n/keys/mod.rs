@@ -323,4 +323,6 @@ pub struct KeysTexts {
     pub short_export: &'static str,
     /// The statistics screen's breakdown, intervals and columns.
     pub stats: &'static crate::i18n::analysis::StatsKeys,
+    /// The coding screen's keys for a session with a transcript layer.
+    pub align: &'static crate::i18n::align::AlignKeys,
 }

@@ -7,7 +7,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 use super::layout::{Laying, Row, Spot};
-use super::{ChooseFor, CodingScreen, Popup, Pos, motion, popup, segment_text};
+use super::{ChooseFor, CodingScreen, Popup, Pos, layers, motion, popup, segment_text};
 use crate::i18n::Texts;
 use crate::study::{CodingId, Session};
 use crate::tui::ctx::Ctx;
@@ -59,6 +59,11 @@ pub enum Act {
     Search,
     Help,
     Back,
+    /// Transcript and notes / transcript / notes (a session with a transcript layer).
+    Layer,
+    NextProposal,
+    Accept,
+    Reject,
 }
 
 pub static KEYS: &[Binding<Act>] = &[
@@ -132,6 +137,24 @@ pub static KEYS: &[Binding<Act>] = &[
     ),
 ];
 
+/// The keys of a session with the recording's transcript (issue 20): in `F1` only there.
+pub static LAYER_KEYS: &[Binding<Act>] = &[
+    main(
+        &[ch('t')],
+        Act::Layer,
+        |k| k.align.layer,
+        |k| k.align.short_layer,
+    ),
+    main(
+        &[ch('p')],
+        Act::NextProposal,
+        |k| k.align.next_proposal,
+        |k| k.align.short_next_proposal,
+    ),
+    bind(&[ch('y')], Act::Accept, |k| k.align.accept),
+    bind(&[ch('n')], Act::Reject, |k| k.align.reject),
+];
+
 impl Act {
     /// Whether the action writes to the session.
     fn writes(self) -> bool {
@@ -146,6 +169,8 @@ impl Act {
                 | Act::Situation
                 | Act::Attach
                 | Act::Undo
+                | Act::Accept
+                | Act::Reject
         )
     }
 }
@@ -154,7 +179,7 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
     if s.popup.is_some() {
         return popup::on_key(s, cx, key);
     }
-    let Some(hit) = keymap::lookup(KEYS, &key) else {
+    let Some(hit) = keymap::lookup_in(&tables(s), &key) else {
         return Step::error(keymap::refused(&key, cx.t));
     };
     if hit.action.writes() && !cx.writable(s.id) {
@@ -237,9 +262,22 @@ fn act(s: &mut CodingScreen, cx: &mut Ctx, action: Act, ch: Option<char>, code: 
         Act::Codebook => return Step::push(crate::tui::codebook::CodebookScreen::new()),
         Act::Search => return Step::push(SearchScreen::new()),
         Act::Help => return Step::nav(Nav::Help),
+        Act::Layer => return s.toggle_layer(cx),
+        Act::NextProposal => return s.go_to_next_proposal(cx),
+        Act::Accept => return s.accept_proposal(cx),
+        Act::Reject => return s.reject_proposal(cx),
         movement => s.cursor = moved(s, cx, session, movement),
     }
     Step::none()
+}
+
+/// The screen's key tables: the layer keys first when the session has a transcript.
+fn tables(s: &CodingScreen) -> Vec<&'static [Binding<Act>]> {
+    if s.layered {
+        vec![LAYER_KEYS, KEYS]
+    } else {
+        vec![KEYS]
+    }
 }
 
 /// Where a move takes the cursor.
@@ -251,7 +289,10 @@ fn moved(s: &CodingScreen, cx: &Ctx, session: &Session, action: Act) -> Pos {
         seg,
         off: motion::local(text, byte, off, f),
     };
-    let page = s.area(cx.size, cx.study).height.max(2) as isize - 1;
+    let page = s.area(cx.size, cx.study, session).height.max(2) as isize - 1;
+    let shown = |from: usize, step: isize| {
+        layers::shown_from(session, s.layer, from as isize, step).unwrap_or(seg)
+    };
     let last = session.segments.len().saturating_sub(1);
     match action {
         Act::Left => local(motion::prev_char),
@@ -261,11 +302,11 @@ fn moved(s: &CodingScreen, cx: &Ctx, session: &Session, action: Act) -> Pos {
         Act::SentenceEnd => local(motion::sentence_last),
         Act::SentenceStart => local(motion::sentence_start),
         Act::NextSegment => Pos {
-            seg: (seg + 1).min(last),
+            seg: shown((seg + 1).min(last), 1),
             off: 0,
         },
         Act::PreviousSegment => Pos {
-            seg: seg.saturating_sub(1),
+            seg: shown(seg.saturating_sub(1), -1),
             off: 0,
         },
         Act::RowStart | Act::RowEnd => {
@@ -291,8 +332,14 @@ fn moved(s: &CodingScreen, cx: &Ctx, session: &Session, action: Act) -> Pos {
         Act::Up => move_rows(s, cx, session, -1),
         Act::PageDown => move_rows(s, cx, session, page),
         Act::PageUp => move_rows(s, cx, session, -page),
-        Act::Top => Pos { seg: 0, off: 0 },
-        Act::Bottom => Pos { seg: last, off: 0 },
+        Act::Top => Pos {
+            seg: shown(0, 1),
+            off: 0,
+        },
+        Act::Bottom => Pos {
+            seg: shown(last, -1),
+            off: 0,
+        },
         _ => s.cursor,
     }
 }
@@ -317,6 +364,7 @@ fn move_rows(s: &CodingScreen, cx: &Ctx, session: &Session, delta: isize) -> Pos
         session,
         study: cx.study,
         no_question: cx.t.no_question,
+        layer: s.layer,
     };
     let mut layout = s.layout.borrow_mut();
     let Pos { seg, off } = s.cursor;
@@ -401,6 +449,10 @@ pub fn help(s: &CodingScreen, t: &Texts) -> Vec<HelpSection> {
     // A popup takes every key while it is open.
     match &s.popup {
         Some(p) => popup::help(p, t),
+        None if s.layered => vec![
+            keymap::section(t.keys.align.section, LAYER_KEYS, t),
+            keymap::section(t.coding_title, KEYS, t),
+        ],
         None => vec![keymap::section(t.coding_title, KEYS, t)],
     }
 }
@@ -409,7 +461,7 @@ pub fn help(s: &CodingScreen, t: &Texts) -> Vec<HelpSection> {
 pub fn footer(s: &CodingScreen, t: &Texts) -> String {
     match &s.popup {
         Some(p) => popup::footer(p, t),
-        None => keymap::footer(&[KEYS], t),
+        None => keymap::footer(&tables(s), t),
     }
 }
 
@@ -421,7 +473,7 @@ pub fn on_mouse(s: &mut CodingScreen, cx: &mut Ctx, mouse: MouseEvent) -> Step {
     if s.popup.is_some() {
         return Step::none();
     }
-    let area = s.area(cx.size, cx.study);
+    let area = s.area(cx.size, cx.study, session);
     if area.height == 0 || area.width == 0 {
         return Step::none();
     }
@@ -429,6 +481,7 @@ pub fn on_mouse(s: &mut CodingScreen, cx: &mut Ctx, mouse: MouseEvent) -> Step {
         session,
         study: cx.study,
         no_question: cx.t.no_question,
+        layer: s.layer,
     };
     let inside = mouse.column >= area.x
         && mouse.column < area.right()

@@ -3,10 +3,12 @@
 //! its text wrapped, a blank row. A place on screen is a [`Spot`]: a segment and a row of its
 //! block. A segment's text is wrapped row by row when a row of it is first needed and kept
 //! (per width), so a key costs the same on a 5 MB segment or a session of 156,000 segments:
-//! drawing, moving and clicking read the same rows.
+//! drawing, moving and clicking read the same rows. A session with a transcript layer shows
+//! one layer in the text column (see [`Layer`]): the segments of the other are skipped.
 
 use std::collections::HashMap;
 
+use super::Layer;
 use crate::study::{SegmentId, Session, Study};
 use crate::tui::widget::wrap::{self, TextRow};
 
@@ -149,13 +151,15 @@ impl Layout {
         w.rows.len()
     }
 
-    /// The rows of a segment's block before its text.
-    pub fn heads(session: &Session, study: &Study, seg: usize, no_question: &str) -> Vec<Row> {
+    /// The rows of a segment's block before its text: theme and question headings when they
+    /// change from the segment shown before it.
+    pub fn heads(cx: &Laying, seg: usize) -> Vec<Row> {
+        let (session, study) = (cx.session, cx.study);
         let mut rows = Vec::new();
         let Some(segment) = session.segments.get(seg) else {
             return rows;
         };
-        let before = seg.checked_sub(1).and_then(|i| session.segments.get(i));
+        let before = cx.before(seg).and_then(|i| session.segments.get(i));
         if before.is_none_or(|b| b.question != segment.question) {
             let theme_of = |s: &crate::study::Segment| {
                 s.question
@@ -169,7 +173,7 @@ impl Layout {
                     }
                     rows.push(Row::Question(q.text.clone()));
                 }
-                None => rows.push(Row::Question(no_question.to_owned())),
+                None => rows.push(Row::Question(cx.no_question.to_owned())),
             }
         }
         rows.push(Row::Heading(seg));
@@ -178,7 +182,7 @@ impl Layout {
 
     /// The row at a spot, if the block has it.
     pub fn row_at(&mut self, cx: &Laying, spot: Spot) -> Option<Row> {
-        let heads = Self::heads(cx.session, cx.study, spot.seg, cx.no_question);
+        let heads = Self::heads(cx, spot.seg);
         if spot.row < heads.len() {
             return heads.into_iter().nth(spot.row);
         }
@@ -201,13 +205,8 @@ impl Layout {
         };
         if self.row_at(cx, down).is_some() {
             Some(down)
-        } else if spot.seg + 1 < cx.session.segments.len() {
-            Some(Spot {
-                seg: spot.seg + 1,
-                row: 0,
-            })
         } else {
-            None
+            cx.after(spot.seg).map(|seg| Spot { seg, row: 0 })
         }
     }
 
@@ -219,8 +218,8 @@ impl Layout {
                 ..spot
             });
         }
-        let seg = spot.seg.checked_sub(1)?;
-        let heads = Self::heads(cx.session, cx.study, seg, cx.no_question).len();
+        let seg = cx.before(spot.seg)?;
+        let heads = Self::heads(cx, seg).len();
         let rows = self.text_rows(cx.session, seg);
         Some(Spot {
             seg,
@@ -246,7 +245,7 @@ impl Layout {
 
     /// The spot showing char `offset` of segment `seg`.
     pub fn spot_of(&mut self, cx: &Laying, seg: usize, offset: usize) -> Spot {
-        let heads = Self::heads(cx.session, cx.study, seg, cx.no_question).len();
+        let heads = Self::heads(cx, seg).len();
         Spot {
             seg,
             row: heads + self.text_row_of(cx.session, seg, offset),
@@ -267,12 +266,26 @@ impl Layout {
     }
 }
 
-/// What laying out reads: the session, the study (for headings) and the words for segments
-/// outside the grid.
+/// What laying out reads: the session, the study (for headings), the words for segments
+/// outside the grid and the layer shown.
 pub struct Laying<'a> {
     pub session: &'a Session,
     pub study: &'a Study,
     pub no_question: &'a str,
+    pub layer: Layer,
+}
+
+impl Laying<'_> {
+    /// The segment shown before the one at `seg`, if any.
+    pub fn before(&self, seg: usize) -> Option<usize> {
+        let from = seg.checked_sub(1)? as isize;
+        super::layers::shown_from(self.session, self.layer, from, -1)
+    }
+
+    /// The segment shown after the one at `seg`, if any.
+    pub fn after(&self, seg: usize) -> Option<usize> {
+        super::layers::shown_from(self.session, self.layer, seg as isize + 1, 1)
+    }
 }
 
 #[cfg(test)]
@@ -326,6 +339,7 @@ mod tests {
             session: &s,
             study: &study,
             no_question: "hors grille",
+            layer: Layer::Both,
         };
         let mut layout = Layout::default();
         layout.set_width(10 + MARGIN);

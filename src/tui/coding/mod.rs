@@ -8,9 +8,11 @@
 
 pub mod edit;
 pub mod keys;
+pub mod layers;
 pub mod layout;
 pub mod motion;
 pub mod popup;
+pub mod proposals;
 pub mod view;
 
 use std::cell::RefCell;
@@ -20,6 +22,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 pub use self::edit::{Undo, UndoBy};
+pub use self::layers::Layer;
 use self::layout::{Laying, Layout, Spot};
 pub use self::popup::{ChooseFor, Popup};
 use crate::i18n::Texts;
@@ -55,6 +58,13 @@ pub struct CodingScreen {
     pub found: Option<usize>,
     /// The transcript as laid out so far (drawing lays out too, hence the cell).
     pub layout: RefCell<Layout>,
+    /// Which layers of a session with a transcript are shown.
+    pub layer: Layer,
+    /// Whether the session has a transcript layer (its keys are then in `F1`), as of the last
+    /// key.
+    pub layered: bool,
+    /// The proposal `p` went to (its live coding), until it is decided.
+    pub proposal: Option<crate::study::CodingId>,
 }
 
 impl CodingScreen {
@@ -73,10 +83,17 @@ impl CodingScreen {
             dragging: false,
             found: None,
             layout: RefCell::new(Layout::default()),
+            layer: Layer::Both,
+            layered: session.transcript.is_some(),
+            proposal: None,
         };
         if let Some(e) = at
             && let Some(seg) = session.segment_index(e.segment)
         {
+            // An excerpt of the live notes of a session with a transcript: the notes shown.
+            if !screen.layer.shows(session, &session.segments[seg]) {
+                screen.layer = Layer::Notes;
+            }
             if e.start < e.end {
                 screen.anchor = Some(Pos { seg, off: e.start });
                 // The selection ends with the char under the cursor: the excerpt's last.
@@ -89,29 +106,32 @@ impl CodingScreen {
             }
             screen.centre(cx, session);
         }
+        screen.clamp(session);
         screen
     }
 
     /// What laying out needs from the context.
-    fn laying<'a>(cx: &'a Ctx, session: &'a Session) -> Laying<'a> {
+    fn laying<'a>(&self, cx: &'a Ctx, session: &'a Session) -> Laying<'a> {
         Laying {
             session,
             study: cx.study,
             no_question: cx.t.no_question,
+            layer: self.layer,
         }
     }
 
     /// The transcript area for the terminal's size, the layout set to its width.
-    pub fn area(&self, size: (u16, u16), study: &Study) -> Rect {
-        let area = view::Areas::of(Rect::new(0, 0, size.0, size.1), study).transcript;
+    pub fn area(&self, size: (u16, u16), study: &Study, session: &Session) -> Rect {
+        let beside = self.layer.beside(session);
+        let area = view::Areas::of(Rect::new(0, 0, size.0, size.1), study, beside).transcript;
         self.layout.borrow_mut().set_width(area.width);
         area
     }
 
     /// Scrolls so that the cursor's row is in the middle of the transcript.
     pub fn centre(&mut self, cx: &Ctx, session: &Session) {
-        let area = self.area(cx.size, cx.study);
-        let lay = Self::laying(cx, session);
+        let area = self.area(cx.size, cx.study, session);
+        let lay = self.laying(cx, session);
         let mut layout = self.layout.borrow_mut();
         let here = layout.spot_of(&lay, self.cursor.seg, self.cursor.off);
         self.top = layout.walk(&lay, here, -(area.height as isize / 2));
@@ -120,9 +140,9 @@ impl CodingScreen {
     /// Keeps the cursor's row on screen, scrolling as little as needed (the segment's heading
     /// shown above its first row when possible).
     pub fn scroll_to_cursor(&mut self, cx: &Ctx, session: &Session) {
-        let area = self.area(cx.size, cx.study);
+        let area = self.area(cx.size, cx.study, session);
         let height = area.height.max(1) as isize;
-        let lay = Self::laying(cx, session);
+        let lay = self.laying(cx, session);
         let mut layout = self.layout.borrow_mut();
         let here = layout.spot_of(&lay, self.cursor.seg, self.cursor.off);
         if here < self.top {
@@ -160,6 +180,31 @@ impl CodingScreen {
         self.top.seg = self.top.seg.min(last);
         if self.found.is_some_and(|f| f > last) {
             self.found = None;
+        }
+        drop(layout);
+        self.layered = session.transcript.is_some();
+        if !self.layered {
+            self.layer = Layer::Both;
+        }
+        // On a segment of the layer not shown: the nearest shown one.
+        if let Some(seg) = session.segments.get(self.cursor.seg)
+            && !self.layer.shows(session, seg)
+        {
+            let at = self.cursor.seg as isize;
+            if let Some(seg) = layers::shown_from(session, self.layer, at, 1)
+                .or_else(|| layers::shown_from(session, self.layer, at, -1))
+            {
+                self.cursor = Pos { seg, off: 0 };
+                self.anchor = None;
+            }
+        }
+        if let Some(top) = session.segments.get(self.top.seg)
+            && !self.layer.shows(session, top)
+        {
+            self.top = Spot {
+                seg: self.cursor.seg,
+                row: 0,
+            };
         }
     }
 

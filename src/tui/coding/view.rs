@@ -22,6 +22,8 @@ use crate::tui::widget::{colour, fit};
 pub struct Areas {
     pub header: Rect,
     pub transcript: Rect,
+    /// The live notes beside the transcript (empty unless `beside`).
+    pub notes: Rect,
     pub side: Rect,
     /// The nine quick codes and their keys.
     pub quick: Rect,
@@ -29,7 +31,8 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn of(area: Rect, study: &Study) -> Areas {
+    /// `beside`: the live notes in a column beside the transcript.
+    pub fn of(area: Rect, study: &Study, beside: bool) -> Areas {
         let [header, body, status] = screen_areas(area);
         let [body, quick] = Layout::vertical([
             Constraint::Min(0),
@@ -41,11 +44,15 @@ impl Areas {
         } else {
             0
         };
-        let [transcript, side] =
+        let [text, side] =
             Layout::horizontal([Constraint::Min(0), Constraint::Length(side_width)]).areas(body);
+        let notes_width = if beside { text.width * 2 / 5 } else { 0 };
+        let [transcript, notes] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(notes_width)]).areas(text);
         Areas {
             header,
             transcript,
+            notes,
             side,
             quick,
             status,
@@ -56,16 +63,22 @@ impl Areas {
 pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
     let t = view.t;
     let study = view.study;
-    let areas = Areas::of(frame.area(), study);
+    let beside = view
+        .session(screen.id)
+        .is_some_and(|s| screen.layer.beside(s));
+    let areas = Areas::of(frame.area(), study, beside);
     let Some(s) = view.session(screen.id) else {
         status_bar(frame, areas.status, view, "");
         return;
     };
     let filter = screen.coder_filter.as_deref().unwrap_or(t.all_coders);
-    let title = format!(
+    let mut title = format!(
         "{} {} · {} : {}",
         t.coding_title, s.respondent.pseudonym, t.keys.shown, filter
     );
+    if s.transcript.is_some() {
+        title.push_str(&format!(" · {}", screen.layer.name(t)));
+    }
     let sign = if view.writable(screen.id) && !view.coder_named {
         // A name guessed from the login signs the codings: said, with the key to give one.
         Span::styled(
@@ -82,7 +95,8 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
     };
     header(frame, areas.header, &title, sign);
     screen.layout.borrow_mut().set_width(areas.transcript.width);
-    draw_transcript(frame, areas.transcript, screen, s, study, t);
+    let rows = draw_transcript(frame, areas.transcript, screen, s, study, t);
+    super::layers::draw_notes(frame, areas.notes, s, &rows, t);
     draw_side(frame, areas.side, screen, s, study, t);
     let here: Vec<CodeId> = screen.codings_here(s).iter().map(|c| c.code).collect();
     draw_bar(frame, areas.quick, study, &here);
@@ -99,15 +113,16 @@ fn draw_transcript(
     session: &Session,
     study: &Study,
     t: &Texts,
-) {
+) -> Vec<Row> {
     if session.segments.is_empty() {
         frame.render_widget(Paragraph::new(t.empty_transcript).dark_gray(), area);
-        return;
+        return Vec::new();
     }
     let lay = Laying {
         session,
         study,
         no_question: t.no_question,
+        layer: screen.layer,
     };
     // The rows shown, laid out from the first one down as far as the area goes.
     let mut rows = Vec::with_capacity(area.height as usize);
@@ -152,6 +167,7 @@ fn draw_transcript(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    rows
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -287,7 +303,8 @@ fn draw_side(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut lines = vec![Line::from(t.codes_here).bold()];
+    let mut lines = proposal_lines(screen, s, study, t, width);
+    lines.push(Line::from(t.codes_here).bold());
     let here = screen.codings_here(s);
     if here.is_empty() {
         lines.push(Line::from(format!("  {}", t.none)).dark_gray());
@@ -359,4 +376,45 @@ fn draw_side(
         lines.push(Line::from((t.selected_chars)(b - a)).yellow());
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The proposal under the cursor, if any: the code, the live note it comes from, the keys.
+fn proposal_lines(
+    screen: &CodingScreen,
+    s: &Session,
+    study: &Study,
+    t: &Texts,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let a = t.align;
+    let Some(p) = screen.proposal_here(s) else {
+        let pending = s.transcript.as_ref().map_or(0, |l| l.proposals.len());
+        return if pending > 0 {
+            vec![
+                Line::from((a.proposals_pending)(pending)).yellow(),
+                Line::default(),
+            ]
+        } else {
+            Vec::new()
+        };
+    };
+    let Some((live, note)) = super::proposals::describe(s, p) else {
+        return Vec::new();
+    };
+    let (name, col) = study
+        .codebook
+        .shown(live.code)
+        .map_or(("?".to_owned(), Color::Gray), |code| {
+            (code.name.clone(), colour(&code.colour))
+        });
+    vec![
+        Line::from((a.proposal_here)(p.score)).bold().yellow(),
+        Line::from(vec![
+            Span::styled("□ ", Style::default().fg(col)),
+            Span::raw(fit(&name, width.saturating_sub(2))),
+        ]),
+        Line::from(format!("  « {} »", fit(note, width.saturating_sub(6)))).italic(),
+        Line::from(fit(a.proposal_keys, width)).dark_gray(),
+        Line::default(),
+    ]
 }

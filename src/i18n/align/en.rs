@@ -89,8 +89,8 @@ pub static EN_ALIGN_KEYS: AlignKeys = AlignKeys {
     accept: "accept the proposal (as proposed, or on the selection moved)",
     reject: "reject the proposal",
     no_proposal_here: "No proposal here (p: the next one).",
-    accepted: |c| format!("Proposal \"{c}\" accepted (u: undo)"),
-    rejected: |c| format!("Proposal \"{c}\" rejected (u: undo)"),
+    accepted: |c| format!("Proposal \"{c}\" accepted"),
+    rejected: |c| format!("Proposal \"{c}\" rejected"),
     did_accept: |c| format!("proposal \"{c}\" accepted"),
     did_reject: |c| format!("proposal \"{c}\" rejected"),
 };

@@ -101,8 +101,8 @@ pub static FR_ALIGN_KEYS: AlignKeys = AlignKeys {
     accept: "accepter la proposition (telle quelle, ou sur la sélection déplacée)",
     reject: "rejeter la proposition",
     no_proposal_here: "Aucune proposition ici (p : la suivante).",
-    accepted: |c| format!("Proposition « {c} » acceptée (u : annuler)"),
-    rejected: |c| format!("Proposition « {c} » rejetée (u : annuler)"),
+    accepted: |c| format!("Proposition « {c} » acceptée"),
+    rejected: |c| format!("Proposition « {c} » rejetée"),
     did_accept: |c| format!("proposition « {c} » acceptée"),
     did_reject: |c| format!("proposition « {c} » rejetée"),
 };

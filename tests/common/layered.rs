@@ -92,6 +92,7 @@ pub fn layered_session(root: &Path, home: &Path, dir: &StudyDir, study: &Study) 
                 coder: "Léa Martin".into(),
                 at: minute(n),
                 memo: None,
+                quote: None,
             };
             writer
                 .apply(SessionChange::AddCoding { coding }, study)

@@ -122,6 +122,8 @@ impl CodingScreen {
             coder: cx.coder.to_owned(),
             at: stamp(cx.now),
             memo: live.memo.clone(),
+            // A note marked to quote: the recording's own words are the quotation.
+            quote: live.quote.clone(),
         };
         let name = cx
             .study

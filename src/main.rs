@@ -72,6 +72,7 @@ fn main() -> ExitCode {
         }) => cli::report::run(
             &env,
             cli::report::ReportArgs {
+                disclosure: dest.disclosure(),
                 output: dest.output,
                 force: dest.force,
                 by,

@@ -319,7 +319,9 @@ fn every_figure_is_the_exports_and_every_quote_its_excerpt() {
     // The method: six interviews, by sector; the published figure of 4 in 6 who identified.
     let method = &parts["Méthode"];
     assert!(
-        method.contains("- 6 entretiens\n- 0 réponses au questionnaire\n"),
+        method.contains(
+            "- 6 entretiens\n- 0 réponses au questionnaire\n- Période : 2021-04-12 – 2021-07-09\n"
+        ),
         "{method}"
     );
     assert!(
@@ -508,4 +510,83 @@ fn english_headings_and_a_wrong_extension_or_attribute_are_clear_errors() {
         &["--study", &study, "report", "--by", "secteur"],
     );
     assert!(by.contains("Santé"));
+}
+
+/// The report names the team by initials, leaves out what the study marks identifying
+/// (fonction, structure) and refuses a breakdown by it; with --with-identities it names
+/// everyone, opens with the warning, and says it on the terminal too.
+#[test]
+fn identities_are_initials_unless_asked_and_then_the_report_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let study = study(h);
+    let md_file = h.join("rapport.md");
+    run(
+        h,
+        &["--study", &study, "report", "-o", md_file.to_str().unwrap()],
+    );
+    let md = unescape(&std::fs::read_to_string(&md_file).unwrap());
+    // Worked out from the example's files: Camille Roux ran 3 interviews and made 38
+    // codings (8 + 15 + 15), Sami Benali 3 and 41 (15 + 13 + 13), Léa Martin coded 15 (a
+    // second coder on one interview).
+    let team = &sections(&md)["Méthode"];
+    assert!(
+        team.contains("- Enquêteur·rices (sessions menées)\u{a0}: C.R. (3), S.B. (3)\n"),
+        "{team}"
+    );
+    assert!(
+        team.contains("- Codeur·euses (codages)\u{a0}: S.B. (41), C.R. (38), L.M. (15)\n"),
+        "{team}"
+    );
+    assert!(team.contains("désigné·es par leurs initiales"), "{team}");
+    assert!(!md.contains("ATTENTION"), "{md}");
+    for name in never_printed(&study) {
+        assert!(!md.contains(&name), "{name} is printed");
+    }
+    let out = grille(h)
+        .args(["--study", &study, "report", "--by", "fonction"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("« fonction » est un attribut identifiant"),
+        "{err}"
+    );
+
+    let html_file = h.join("rapport-noms.html");
+    let out = grille(h)
+        .args([
+            "--study",
+            &study,
+            "report",
+            "--with-identities",
+            "--by",
+            "fonction",
+        ])
+        .args(["-o", html_file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("ATTENTION : ce fichier contient des identités")
+    );
+    let html = std::fs::read_to_string(&html_file).unwrap();
+    let warning = html
+        .find("ATTENTION : ce fichier contient des identités")
+        .expect("warning");
+    assert!(
+        warning < html.find("<h2").unwrap(),
+        "the warning comes first"
+    );
+    assert!(html.contains("Camille Roux (3), Sami Benali (3)"), "{html}");
+    assert!(html.contains("Sami Benali (41), Camille Roux (38), Léa Martin (15)"));
+    assert!(!html.contains("désigné·es par leurs initiales"));
+    // The breakdown by function: a column per respondent's function.
+    assert!(html.contains("Sage-femme"), "{html}");
 }

@@ -150,7 +150,8 @@ pub enum Command {
     /// Draft the diagnostic's report from the study, theme by theme along the grid: method,
     /// closed questions with bases and intervals, charts, code frequencies, quotes marked "à
     /// citer" (pseudonym and sector only), situations, the grid and codebook in annex. The
-    /// study's report-template.md (see --template) lays it out.
+    /// study's report-template.md (see --template) lays it out. Without --with-identities,
+    /// the attributes the study marks identifying are left out and the team are initials.
     Report {
         /// The file: .html (one self-contained page), .docx, .odt or .md (charts in a folder
         /// beside it); `-` or none: Markdown on stdout.

@@ -12,10 +12,10 @@ use super::export::destination_message;
 use super::terminal::{out_bytes, out_text, say};
 use super::{Env, Usage, show};
 use crate::interop::export::destination;
-use crate::interop::report::{self, Layout, RenderError, ReportFormat, markdown};
-use crate::store::paths::{REPORT_STYLE, REPORT_TEMPLATE};
+use crate::interop::report::{self, ReportFormat, markdown};
+use crate::study::identity::Disclosure;
 use crate::workspace::Workspace;
-use crate::workspace::draft::{DraftOptions, draft};
+use crate::workspace::draft::DraftOptions;
 
 pub struct ReportArgs {
     pub output: Option<std::path::PathBuf>,
@@ -23,6 +23,7 @@ pub struct ReportArgs {
     pub by: Option<String>,
     pub kind: KindArg,
     pub template: bool,
+    pub disclosure: Disclosure,
 }
 
 pub fn run(env: &Env, args: ReportArgs) -> Result<bool> {
@@ -56,27 +57,19 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<bool> {
     for u in &unreadable {
         say!("{}", (t.session_unreadable)(&u.error));
     }
-    let layout = layout(&ws, env)?;
     let options = DraftOptions {
         by: args.by.clone(),
         kind: args.kind.kind(),
         lang: env.lang,
         date: chrono::Local::now().format("%Y-%m-%d").to_string(),
+        disclosure: args.disclosure,
     };
-    let draft = draft(&ws.study, &sessions, &options).map_err(|e| anyhow!(e.message(t)))?;
     let charts_dir = output.as_deref().map(report::charts_dir);
     let charts_name = charts_dir
         .as_deref()
         .and_then(|d| d.file_name())
         .map(|n| n.to_string_lossy().into_owned());
-    let rendered =
-        report::render(&draft, format, &layout, charts_name.as_deref()).map_err(|e| match e {
-            RenderError::Template(why) => {
-                let file = ws.dir.root().join(REPORT_TEMPLATE);
-                anyhow!((r.template_error)(&show(&file), &why))
-            }
-            other => anyhow!(other),
-        })?;
+    let rendered = ws.render_report(&sessions, &options, format, charts_name.as_deref())?;
     match &output {
         None => out_bytes(&rendered.document)?,
         Some(path) => {
@@ -95,24 +88,8 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<bool> {
             }
         }
     }
+    if args.disclosure == Disclosure::WithIdentities {
+        say!("{}", t.privacy.with_identities);
+    }
     Ok(unreadable.is_empty())
-}
-
-/// The study's template and stylesheet, when it has them; a file that is not UTF-8 is an
-/// error that names it (it is never used half-read).
-fn layout(ws: &Workspace, env: &Env) -> Result<Layout> {
-    let r = env.texts().report;
-    let [template, style] = ws.dir.report_layout()?;
-    let text = |bytes: Option<Vec<u8>>, name: &str| -> Result<Option<String>> {
-        bytes
-            .map(|b| {
-                String::from_utf8(b)
-                    .map_err(|_| anyhow!((r.template_not_utf8)(&show(&ws.dir.root().join(name)))))
-            })
-            .transpose()
-    };
-    Ok(Layout {
-        template: text(template, REPORT_TEMPLATE)?,
-        style: text(style, REPORT_STYLE)?,
-    })
 }

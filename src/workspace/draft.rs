@@ -1,9 +1,10 @@
 //! The report's draft built from the study: the same tables as `grille export` (answers per
 //! question, code frequencies over each theme's segments, situations), cut down to the columns
 //! a reader needs but never recomputed; the charts as the exports draw them; the quotes; the
-//! method and the annex. What the report leaves out on purpose: interviewers (nothing in the
-//! study yet says which names may be shown) and open respondent attributes (a function and a
-//! structure can name a person), so quotes carry the pseudonym and the sector only.
+//! method and the annex. Like every export, the draft is built from the study as
+//! [`identity::redact`] shows it unless it is asked for with identities: the attributes the
+//! study marks identifying are not in it, interviewers and coders are initials. Quotes carry
+//! the pseudonym and the sector only.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -14,9 +15,10 @@ use crate::analysis::{Base, Filter};
 use crate::i18n::{Lang, Texts};
 use crate::interop::export::svg::{self, ChartOptions};
 use crate::interop::report::draft::{
-    Block, CodeEntry, ColumnView, Draft, GridQuestion, GridTheme, Method, QuestionSection,
+    Block, CodeEntry, ColumnView, Draft, GridQuestion, GridTheme, Method, Person, QuestionSection,
     QuoteView, TableView, ThemeSection,
 };
+use crate::study::identity::{self, Disclosure};
 use crate::study::{Session, SessionKind, Speaker, Study, ValueKind, text};
 
 /// The respondent attribute quotes are signed with, beside the pseudonym.
@@ -30,6 +32,8 @@ pub struct DraftOptions {
     pub lang: Lang,
     /// The day printed on the draft.
     pub date: String,
+    /// Pseudonymous (the default) or with identities (`--with-identities`).
+    pub disclosure: Disclosure,
 }
 
 struct Builder<'a> {
@@ -40,20 +44,38 @@ struct Builder<'a> {
     t: &'static Texts,
     dc: bool,
     charts: BTreeMap<String, String>,
-    /// Interviewers' and coders' names: a note of a table that names one is left out (the
-    /// exports say whose codings count, the report names nobody).
-    names: Vec<String>,
-    /// The values of free-text respondent attributes (a function, a structure): a row that
-    /// shows one is left out, as it may name a person.
-    open_values: HashSet<String>,
 }
 
+/// The draft of the study's report. Without identities, a `by` naming an identifying
+/// attribute is refused, as `grille export` refuses it.
 pub fn draft(
     study: &Study,
     sessions: &[Session],
     options: &DraftOptions,
 ) -> Result<Draft, ReportError> {
     let t = options.lang.texts();
+    let redacted = match options.disclosure {
+        Disclosure::WithIdentities => None,
+        Disclosure::Pseudonymous => {
+            if let Some(key) = options.by.as_deref().filter(|k| {
+                study
+                    .meta
+                    .respondent_attribute(k)
+                    .is_some_and(|a| a.is_identifying())
+            }) {
+                return Err(ReportError::IdentifyingAttribute {
+                    key: key.to_owned(),
+                });
+            }
+            // Every table, chart and quote is built from this copy: what it lacks, the report
+            // cannot print.
+            Some(identity::redact(study, sessions))
+        }
+    };
+    let (study, sessions) = match &redacted {
+        Some(r) => (&r.study, r.sessions.as_slice()),
+        None => (study, sessions),
+    };
     let mut b = Builder {
         study,
         sessions,
@@ -65,8 +87,6 @@ pub fn draft(
         t,
         dc: options.lang == Lang::Fr,
         charts: BTreeMap::new(),
-        names: names(sessions),
-        open_values: open_values(study, sessions),
     };
     let method = b.method();
     let (mut themes, other_quotes) = (Vec::new(), b.quotes(None));
@@ -83,6 +103,8 @@ pub fn draft(
             Lang::En => "en",
         },
         words: &t.report.words,
+        identities: (options.disclosure == Disclosure::WithIdentities)
+            .then_some(t.privacy.with_identities),
         method,
         themes,
         other_quotes,
@@ -93,60 +115,27 @@ pub fn draft(
     })
 }
 
-/// The values of the free-text respondent attributes of every respondent.
-fn open_values(study: &Study, sessions: &[Session]) -> HashSet<String> {
-    let open: Vec<&str> = study
-        .meta
-        .respondent_attributes
-        .iter()
-        .filter(|a| a.kind == ValueKind::Open)
-        .map(|a| a.key.as_str())
-        .collect();
-    sessions
-        .iter()
-        .flat_map(|s| s.respondents())
-        .flat_map(|r| r.attributes.iter())
-        .filter(|(key, _)| open.contains(&key.as_str()))
-        .filter_map(|(_, v)| match v {
-            crate::study::Value::Text(t) if !t.trim().is_empty() => Some(t.clone()),
-            _ => None,
+/// Each person named, with how many times, most first.
+fn team<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Person> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names.map(str::trim).filter(|n| !n.is_empty()) {
+        *counts.entry(name).or_default() += 1;
+    }
+    let mut people: Vec<Person> = counts
+        .into_iter()
+        .map(|(name, count)| Person {
+            name: name.to_owned(),
+            count,
         })
-        .collect()
-}
-
-/// The names of the people who ran or coded the sessions (never printed in a report).
-fn names(sessions: &[Session]) -> Vec<String> {
-    let mut out: Vec<String> = sessions
-        .iter()
-        .flat_map(|s| {
-            let labels = s
-                .segments
-                .iter()
-                .filter(|g| g.speaker == Speaker::Interviewer)
-                .filter_map(|g| g.speaker_label.clone());
-            std::iter::once(s.interviewer.clone())
-                .chain(s.codings.iter().map(|c| c.coder.clone()))
-                .chain(s.reference_coder.clone())
-                .chain(labels)
-        })
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
         .collect();
-    out.sort();
-    out.dedup();
-    out
+    people.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    people
 }
 
 impl Builder<'_> {
-    /// A table of an export as the report shows it: the columns `keep` accepts, the notes that
-    /// name nobody, the rows that show no free-text attribute.
+    /// A table of an export as the report shows it: the columns `keep` accepts.
     fn view(&self, table: &Table, keep: impl Fn(&str) -> bool) -> TableView {
-        let mut view = TableView::of(table, self.dc, keep);
-        view.notes
-            .retain(|note| !self.names.iter().any(|name| note.contains(name.as_str())));
-        view.rows
-            .retain(|row| !row.iter().any(|cell| self.open_values.contains(cell)));
-        view
+        TableView::of(table, self.dc, keep)
     }
 
     fn chart(&mut self, chart: Option<Chart>) -> Option<String> {
@@ -383,6 +372,13 @@ impl Builder<'_> {
             first: days.iter().min().cloned(),
             last: days.iter().max().cloned(),
             attributes,
+            interviewers: team(scope.sessions.iter().map(|s| s.interviewer.as_str())),
+            coders: team(
+                scope
+                    .sessions
+                    .iter()
+                    .flat_map(|s| s.codings.iter().map(|c| c.coder.as_str())),
+            ),
             coverage: self.coverage(&scope.sessions),
         }
     }

@@ -12,6 +12,7 @@ pub use repair::{Proposed, Repaired};
 pub use retrieval::CodedExcerpt;
 pub mod draft;
 mod quick_codes;
+mod report_file;
 pub mod reports;
 mod search;
 

@@ -77,6 +77,9 @@ pub enum ReportError {
     UnknownCoder { coder: String, known: String },
     #[error("no closed question \"{key}\" (questions: {known})")]
     UnknownQuestion { key: String, known: String },
+    /// A breakdown by an attribute the study marks identifying, asked without identities.
+    #[error("\"{key}\" is an identifying attribute")]
+    IdentifyingAttribute { key: String },
     /// Agreement without `coders` and no single pair to compare; lists the pairs.
     #[error("name the two coders (pairs: {pairs})")]
     ChooseCoders { pairs: String },
@@ -93,6 +96,7 @@ impl ReportError {
             ReportError::UnknownCoder { coder, known } => (a.unknown_coder)(coder, known),
             ReportError::UnknownQuestion { key, known } => (a.unknown_question)(key, known),
             ReportError::ChooseCoders { pairs } => (a.choose_coders)(pairs),
+            ReportError::IdentifyingAttribute { key } => (t.privacy.identifying_attribute)(key),
             other => other.to_string(),
         }
     }

@@ -18,7 +18,10 @@ pub static EN_REPORT: ReportTexts = ReportTexts {
         question: "question",
         covered: "interviews covering it",
         covered_pct: "% of interviews",
-        interviewers_left_out: "Interviewers are not named in this report.",
+        team: "Research team",
+        interviewers: "Interviewers (sessions run)",
+        coders: "Coders (codings)",
+        initials_note: "Interviewers and coders are given as initials.",
         closed_questions: "Closed questions",
         codes: "Codes of the theme",
         quotes: "In the respondents' words",
@@ -55,5 +58,6 @@ pub static EN_REPORT: ReportTexts = ReportTexts {
     needs_file: |f| format!("a {f} report goes to a file: -o REPORT.{f}"),
     template_error: |f, e| format!("the report template {f} cannot be used: {e}"),
     template_not_utf8: |f| format!("the report template {f} is not UTF-8"),
+    file_stem: "report",
     screen_written: |p| format!("Report written: {p}"),
 };

@@ -18,7 +18,10 @@ pub static FR_REPORT: ReportTexts = ReportTexts {
         question: "question",
         covered: "entretiens qui la couvrent",
         covered_pct: "% des entretiens",
-        interviewers_left_out: "Les enquêteur·rices ne sont pas nommé·es dans ce rapport.",
+        team: "Équipe d'enquête",
+        interviewers: "Enquêteur·rices (sessions menées)",
+        coders: "Codeur·euses (codages)",
+        initials_note: "Les enquêteur·rices et les codeur·euses sont désigné·es par leurs initiales.",
         closed_questions: "Questions fermées",
         codes: "Codes du thème",
         quotes: "Paroles de répondant·es",
@@ -59,5 +62,6 @@ pub static FR_REPORT: ReportTexts = ReportTexts {
     needs_file: |f| format!("un rapport {f} s'écrit dans un fichier : -o RAPPORT.{f}"),
     template_error: |f, e| format!("le modèle de rapport {f} ne peut pas servir : {e}"),
     template_not_utf8: |f| format!("le modèle de rapport {f} n'est pas en UTF-8"),
+    file_stem: "rapport",
     screen_written: |p| format!("Rapport écrit : {p}"),
 };

@@ -27,7 +27,12 @@ pub struct ReportWords {
     pub question: &'static str,
     pub covered: &'static str,
     pub covered_pct: &'static str,
-    pub interviewers_left_out: &'static str,
+    /// The method's part on who ran and coded the sessions.
+    pub team: &'static str,
+    pub interviewers: &'static str,
+    pub coders: &'static str,
+    /// Said when the report gives people as initials (made without identities).
+    pub initials_note: &'static str,
     pub closed_questions: &'static str,
     pub codes: &'static str,
     pub quotes: &'static str,
@@ -72,6 +77,8 @@ pub struct ReportTexts {
     /// The study's template could not be used: (file, what is wrong).
     pub template_error: fn(&str, &str) -> String,
     pub template_not_utf8: fn(&str) -> String,
+    /// The start of the name of a report the screen writes (`grille-rapport-2021-09-14.html`).
+    pub file_stem: &'static str,
     /// The statistics screen: where the report went.
     pub screen_written: fn(&str) -> String,
 }

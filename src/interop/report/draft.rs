@@ -19,6 +19,9 @@ pub struct Draft {
     /// `fr` or `en`.
     pub lang: &'static str,
     pub words: &'static ReportWords,
+    /// The warning a report made with `--with-identities` opens with; `None` otherwise (then
+    /// the identifying attributes are left out and people are given as initials).
+    pub identities: Option<&'static str>,
     pub method: Method,
     pub themes: Vec<ThemeSection>,
     /// Quotes on segments attached to no question of the grid.
@@ -39,10 +42,21 @@ pub struct Method {
     /// The first and last session's day, `YYYY-MM-DD`.
     pub first: Option<String>,
     pub last: Option<String>,
-    /// Respondents per value of each choice attribute (sector, territory): open attributes
-    /// (function, structure) may identify a person and are left out.
+    /// Respondents per value of each choice attribute (sector, territory); the attributes the
+    /// study marks identifying are left out unless the report is made with identities.
     pub attributes: Vec<TableView>,
+    /// Who ran the sessions, with how many each: initials unless made with identities.
+    pub interviewers: Vec<Person>,
+    /// Who coded, with how many codings each: initials unless made with identities.
+    pub coders: Vec<Person>,
     pub coverage: TableView,
+}
+
+/// A member of the team as the report names them, and how many sessions or codings.
+#[derive(Serialize)]
+pub struct Person {
+    pub name: String,
+    pub count: usize,
 }
 
 #[derive(Serialize)]
@@ -73,7 +87,7 @@ pub struct Block {
 }
 
 /// A quote: the excerpt's words, who said it (pseudonym and sector only: never the
-/// interviewer, never an open attribute), under which code and question.
+/// interviewer, never another attribute), under which code and question.
 #[derive(Serialize)]
 pub struct QuoteView {
     pub text: String,

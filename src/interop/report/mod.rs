@@ -158,6 +158,37 @@ pub fn write(
     Ok((!rendered.charts.is_empty()).then_some(folder))
 }
 
+/// Writes a rendered report as a new file in `dir`: `STEM.EXT`, or `STEM-2.EXT`, `STEM-3.EXT`…
+/// when the name is taken (by anything: a file, a link, a folder); nothing is replaced.
+/// Returns the path and whether the first name was taken. A report with charts in a folder
+/// (Markdown) is not written here: the folder would need a free name too.
+pub fn write_new(
+    dir: &Path,
+    stem: &str,
+    ext: &str,
+    rendered: &Rendered,
+) -> Result<(std::path::PathBuf, bool), crate::interop::export::ExportError> {
+    use crate::interop::export::{DestinationError, ExportError};
+    debug_assert!(rendered.charts.is_empty());
+    for n in 1.. {
+        let name = match n {
+            1 => format!("{stem}.{ext}"),
+            n => format!("{stem}-{n}.{ext}"),
+        };
+        let path = dir.join(name);
+        if std::fs::symlink_metadata(&path).is_ok() {
+            continue;
+        }
+        match write(&path, rendered, false) {
+            Ok(_) => return Ok((path, n > 1)),
+            // Made between the look and here: the next name.
+            Err(ExportError::Destination(DestinationError::Exists { .. })) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("a free name is found")
+}
+
 /// Markdown with its `chart:ID` links made real: files in `dir`, or data URIs.
 fn link_charts(text: &str, draft: &Draft, dir: Option<&str>) -> (String, Vec<(String, Vec<u8>)>) {
     let mut text = text.to_owned();

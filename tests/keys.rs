@@ -28,7 +28,7 @@ fn universe() -> Vec<KeyEvent> {
     let chars = ('a'..='z')
         .chain('A'..='Z')
         .chain('0'..='9')
-        .chain("/?(){}$.,;:'!-éà ".chars());
+        .chain("/?(){}$.,;:'\"!-éà ".chars());
     for c in chars {
         keys.push(KeyEvent::new(KeyCode::Char(c), none));
     }
@@ -275,6 +275,16 @@ fn on_the_other_screens_a_key_works_exactly_when_f1_lists_it() {
         tui.key(KeyCode::Char('c'));
         let screen = tui.screen::<CodingScreen>();
         assert!(screen.layered);
+        tui
+    });
+    check("coding, the quote mark", || {
+        let mut tui = coding();
+        // A coding of the first word with the first quick code, then its quote popup.
+        tui.key(KeyCode::Char('v'));
+        tui.key(KeyCode::Char('w'));
+        tui.alt('1');
+        tui.key(KeyCode::Char('"'));
+        assert!(tui.app.screen::<CodingScreen>().unwrap().popup.is_some());
         tui
     });
     check("codebook", || {

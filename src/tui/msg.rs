@@ -61,6 +61,9 @@ pub enum Effect {
     Search(String),
     /// Write a table of the whole study to a file in the current folder (on the worker).
     Export { kind: ReportKind, format: Format },
+    /// Write the study's report (HTML, without identities) to a new file in the current
+    /// folder (on the worker).
+    Report,
     /// List the excerpts coded with a code across the study (on the worker).
     LoadExcerpts { code: CodeId, descendants: bool },
 }

@@ -1,5 +1,6 @@
 //! Coded excerpt retrieval: every excerpt coded with a code (and its sub-codes, or not) across
-//! all sessions, with session, respondent and question; Enter opens it in its transcript.
+//! all sessions, with session, respondent and question; Enter opens it in its transcript; `"`
+//! lists only those marked "à citer".
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -15,7 +16,7 @@ use super::keymap::{
 use super::msg::{Answer, Effect, Intent};
 use super::screen::{Nav, Screen, Step};
 use super::search::SearchScreen;
-use super::widget::{colour, fit};
+use super::widget::{colour, fit, quote_mark};
 use crate::i18n::Texts;
 use crate::study::{CodeId, Excerpt};
 use crate::workspace::CodedExcerpt;
@@ -24,6 +25,9 @@ pub struct RetrievalScreen {
     pub code: CodeId,
     pub descendants: bool,
     pub excerpts: Vec<CodedExcerpt>,
+    /// Only the excerpts marked "à citer" are listed.
+    pub quotes_only: bool,
+    /// In the list as shown.
     pub selected: usize,
 }
 
@@ -33,8 +37,17 @@ impl RetrievalScreen {
             code,
             descendants,
             excerpts,
+            quotes_only: false,
             selected: 0,
         }
+    }
+
+    /// The excerpts listed: all, or those marked "à citer".
+    pub fn shown(&self) -> Vec<&CodedExcerpt> {
+        self.excerpts
+            .iter()
+            .filter(|e| !self.quotes_only || e.quote.is_some())
+            .collect()
     }
 }
 
@@ -51,7 +64,9 @@ impl Screen for RetrievalScreen {
             excerpts,
         } = answer
         {
+            let quotes_only = self.quotes_only;
             *self = RetrievalScreen::new(code, descendants, excerpts);
+            self.quotes_only = quotes_only;
         }
         Step::none()
     }
@@ -72,6 +87,7 @@ pub enum Act {
     Page,
     Ends,
     Descendants,
+    QuotesOnly,
     Open,
     Search,
     Help,
@@ -90,13 +106,19 @@ pub static KEYS: &[Binding<Act>] = &[
         |k| k.with_subcodes,
         |k| k.short_subcodes,
     ),
+    main(
+        &[ch('"')],
+        Act::QuotesOnly,
+        |k| k.report.quotes_only,
+        |k| k.report.short_quotes_only,
+    ),
     bind(&[ch('/')], Act::Search, |k| k.search),
     bind(&[ch('?')], Act::Help, |k| k.help),
     main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
 ];
 
 fn on_key(screen: &mut RetrievalScreen, key: KeyEvent, t: &Texts) -> Step {
-    let count = screen.excerpts.len();
+    let count = screen.shown().len();
     let last = count.saturating_sub(1);
     let Some(hit) = keymap::lookup(KEYS, &key) else {
         return Step::error(keymap::refused(&key, t));
@@ -116,8 +138,12 @@ fn on_key(screen: &mut RetrievalScreen, key: KeyEvent, t: &Texts) -> Step {
                 descendants: !screen.descendants,
             });
         }
+        Act::QuotesOnly => {
+            screen.quotes_only = !screen.quotes_only;
+            screen.selected = 0;
+        }
         Act::Open => {
-            if let Some(e) = screen.excerpts.get(screen.selected) {
+            if let Some(e) = screen.shown().get(screen.selected) {
                 let excerpt = Excerpt {
                     segment: e.segment,
                     start: e.start,
@@ -142,23 +168,31 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &RetrievalScreen) {
     let [top, body, status] = screen_areas(frame.area());
     let code = study.codebook.get(screen.code);
     let name = code.map_or("?", |c| c.name.as_str());
-    let scope = if screen.descendants {
+    let mut scope = if screen.descendants {
         t.with_subcodes
     } else {
         t.without_subcodes
-    };
+    }
+    .to_owned();
+    if screen.quotes_only {
+        scope = format!("{scope} · {}", t.report.quotes_only);
+    }
+    let shown = screen.shown();
     header(
         frame,
         top,
         &format!("{} « {name} » · {scope}", t.excerpts_of),
-        Span::raw(format!(" {} ", (t.excerpts_count)(screen.excerpts.len()))),
+        Span::raw(format!(" {} ", (t.excerpts_count)(shown.len()))),
     );
-    if screen.excerpts.is_empty() {
-        frame.render_widget(Paragraph::new(t.no_excerpts).dark_gray(), body);
+    if shown.is_empty() {
+        let empty = match screen.quotes_only && !screen.excerpts.is_empty() {
+            true => t.report.no_quotes,
+            false => t.no_excerpts,
+        };
+        frame.render_widget(Paragraph::new(empty).dark_gray(), body);
     } else {
         let width = body.width.saturating_sub(4) as usize;
-        let items: Vec<ListItem> = screen
-            .excerpts
+        let items: Vec<ListItem> = shown
             .iter()
             .map(|e| {
                 let question = e
@@ -193,7 +227,12 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &RetrievalScreen) {
                     "  « {} »",
                     fit(&e.text.replace('\n', " "), width.saturating_sub(6))
                 ));
-                ListItem::new(vec![head, body, Line::default()])
+                let mut lines = vec![head, body];
+                if let Some(quote) = &e.quote {
+                    lines.push(Line::from(fit(&quote_mark(quote, t), width)).yellow());
+                }
+                lines.push(Line::default());
+                ListItem::new(lines)
             })
             .collect();
         let list =

@@ -253,6 +253,7 @@ impl Runtime {
                 self.job(app, Job::Search { query, changed })
             }
             Effect::Export { kind, format } => self.job(app, Job::Export { kind, format }),
+            Effect::Report => self.job(app, Job::Report),
         }
     }
 

@@ -4,7 +4,7 @@
 //! that writes the table shown. Bars are drawn by [`bars`](super::widget::bars), measured in
 //! columns. `b` breaks the tables down by a respondent attribute (a column per value, drawn by
 //! [`crosstab`](super::crosstab), counted on the worker as `export --by` counts), `i` shows
-//! the 95 % intervals.
+//! the 95 % intervals. `r` writes the study's report.
 //!
 //! Over 500 lines: the statistics screen's tabs share one table state and export key; each tab's
 //! drawing is short.
@@ -167,6 +167,7 @@ pub enum Act {
     Intervals,
     Columns,
     Export,
+    Report,
     Search,
     Help,
     Back,
@@ -178,7 +179,7 @@ pub static KEYS: &[Binding<Act>] = &[
     bind(&[DOWN, ch('j')], Act::Down, |k| k.next_row),
     bind(&[PAGE_UP, PAGE_DOWN], Act::Page, |k| k.menu_page),
     main(&[ch('s')], Act::Sort, |k| k.sort, |k| k.short_sort),
-    bind(&[ch('r')], Act::Reverse, |k| k.reverse),
+    bind(&[ch('S')], Act::Reverse, |k| k.reverse),
     bind(&[ch('d')], Act::Descendants, |k| k.with_subcodes),
     main(
         &[ch('x'), ch('c'), ch('m')],
@@ -190,6 +191,12 @@ pub static KEYS: &[Binding<Act>] = &[
     bind(&[ch('?')], Act::Help, |k| k.help),
     main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
     // After the way back: the footer drops its last words first on a narrow screen.
+    main(
+        &[ch('r')],
+        Act::Report,
+        |k| k.report.write_report,
+        |k| k.report.short_report,
+    ),
     main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
     bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
     bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
@@ -270,6 +277,7 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
             };
             return Step::effect(Effect::Export { kind, format });
         }
+        Act::Report => return Step::effect(Effect::Report),
         Act::Search => return Step::push(SearchScreen::new()),
         Act::Help => return Step::nav(Nav::Help),
         Act::Back => return Step::nav(Nav::Pop),

@@ -48,6 +48,8 @@ pub enum Job {
         kind: ReportKind,
         format: Format,
     },
+    /// The study's report, as a new HTML file.
+    Report,
     /// A job that fails, to test that a failure is answered.
     #[cfg(test)]
     Panic,
@@ -114,7 +116,7 @@ impl State {
     fn serve(mut self, rx: Receiver<Task>, answers: Sender<Msg>) {
         while let Ok(first) = rx.recv() {
             // A query typed while another ran, a list asked for twice: only the latest of its
-            // kind is worth running. Every export runs.
+            // kind is worth running. Every export and report runs.
             let mut tasks = vec![first];
             tasks.extend(rx.try_iter());
             let kinds: Vec<_> = tasks.iter().map(|t| t.job.kind()).collect();
@@ -125,7 +127,7 @@ impl State {
                         self.unindexed.extend(changed);
                         Answer::Superseded
                     }
-                    Job::Export { .. } => self.run_guarded(task, &answers),
+                    Job::Export { .. } | Job::Report => self.run_guarded(task, &answers),
                     _ if later => Answer::Superseded,
                     _ => self.run_guarded(task, &answers),
                 };
@@ -207,6 +209,19 @@ impl State {
                     Ok((path, false)) => Answer::Info((t.exported)(&path.display().to_string())),
                     Ok((path, true)) => {
                         Answer::Info((t.keys.exported_beside)(&path.display().to_string()))
+                    }
+                    Err(e) => Answer::Failed(said(&e, t)),
+                }
+            }
+            Job::Report => {
+                progress.say(Work::Exporting);
+                let r = t.report;
+                match self.ws.report_to_current_folder(lang) {
+                    Ok((path, false)) => {
+                        Answer::Info((r.screen_written)(&path.display().to_string()))
+                    }
+                    Ok((path, true)) => {
+                        Answer::Info((r.screen_written_beside)(&path.display().to_string()))
                     }
                     Err(e) => Answer::Failed(said(&e, t)),
                 }

@@ -339,4 +339,5 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     short_export: "export",
     stats: &crate::i18n::analysis::EN_STATS_KEYS,
     align: &crate::i18n::align::EN_ALIGN_KEYS,
+    report: &crate::i18n::report::EN_REPORT_KEYS,
 };

@@ -343,4 +343,5 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     short_export: "exporter",
     stats: &crate::i18n::analysis::FR_STATS_KEYS,
     align: &crate::i18n::align::FR_ALIGN_KEYS,
+    report: &crate::i18n::report::FR_REPORT_KEYS,
 };

@@ -325,4 +325,6 @@ pub struct KeysTexts {
     pub stats: &'static crate::i18n::analysis::StatsKeys,
     /// The coding screen's keys for a session with a transcript layer.
     pub align: &'static crate::i18n::align::AlignKeys,
+    /// The keys of quotes and of the report (issue 17), in their own struct.
+    pub report: &'static crate::i18n::report::ReportKeys,
 }

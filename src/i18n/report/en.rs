@@ -1,4 +1,4 @@
-use super::{ReportTexts, ReportWords};
+use super::{ReportKeys, ReportTexts, ReportWords};
 
 pub static EN_REPORT: ReportTexts = ReportTexts {
     words: ReportWords {
@@ -60,4 +60,28 @@ pub static EN_REPORT: ReportTexts = ReportTexts {
     template_not_utf8: |f| format!("the report template {f} is not UTF-8"),
     file_stem: "report",
     screen_written: |p| format!("Report written: {p}"),
+    screen_written_beside: |p| {
+        format!("Report written under a new name, the day's earlier report is kept: {p}")
+    },
+    quote_title: " To quote — optional comment (Enter) ",
+    choose_quote: " Quote which coding? ",
+    quote_here: "❝ to quote",
+    quote_marked: |c| format!("\"{c}\": excerpt marked to quote. u: undo"),
+    quote_unmarked: |c| format!("\"{c}\": excerpt no longer to quote. u: undo"),
+    did_quote: |c| format!("excerpt of \"{c}\" marked to quote"),
+    did_unquote: |c| format!("quote mark removed from \"{c}\""),
+    quotes_only: "to quote only",
+    no_quotes: "No excerpt of this code is marked to quote (\": every excerpt).",
+};
+
+pub static EN_REPORT_KEYS: ReportKeys = ReportKeys {
+    write_report: "write the study's report as HTML in the current folder, never overwriting",
+    short_report: "report",
+    quote_coding: "mark the coding under the cursor to quote (optional comment), or remove the mark",
+    short_quote: "quote",
+    save_quote: "mark to quote, with this comment",
+    remove_quote: "remove the quote mark",
+    short_unquote: "unquote",
+    quotes_only: "show only the excerpts marked to quote, or all again",
+    short_quotes_only: "quotes",
 };

@@ -1,4 +1,4 @@
-use super::{ReportTexts, ReportWords};
+use super::{ReportKeys, ReportTexts, ReportWords};
 
 pub static FR_REPORT: ReportTexts = ReportTexts {
     words: ReportWords {
@@ -64,4 +64,28 @@ pub static FR_REPORT: ReportTexts = ReportTexts {
     template_not_utf8: |f| format!("le modèle de rapport {f} n'est pas en UTF-8"),
     file_stem: "rapport",
     screen_written: |p| format!("Rapport écrit : {p}"),
+    screen_written_beside: |p| {
+        format!("Rapport écrit sous un nouveau nom, le rapport précédent du jour est gardé : {p}")
+    },
+    quote_title: " À citer — commentaire facultatif (Entrée) ",
+    choose_quote: " Citer quel codage ? ",
+    quote_here: "❝ à citer",
+    quote_marked: |c| format!("« {c} » : extrait marqué à citer. u : annuler"),
+    quote_unmarked: |c| format!("« {c} » : extrait plus à citer. u : annuler"),
+    did_quote: |c| format!("extrait de « {c} » marqué à citer"),
+    did_unquote: |c| format!("marque à citer retirée de « {c} »"),
+    quotes_only: "à citer seulement",
+    no_quotes: "Aucun extrait de ce code n'est marqué « à citer » (\" : tous les extraits).",
+};
+
+pub static FR_REPORT_KEYS: ReportKeys = ReportKeys {
+    write_report: "écrire le rapport de l'étude en HTML dans le dossier courant, sans jamais écraser",
+    short_report: "rapport",
+    quote_coding: "marquer le codage sous le curseur « à citer » (commentaire facultatif), ou retirer la marque",
+    short_quote: "citer",
+    save_quote: "marquer « à citer », avec ce commentaire",
+    remove_quote: "retirer la marque « à citer »",
+    short_unquote: "ne plus citer",
+    quotes_only: "n'afficher que les extraits « à citer », ou de nouveau tous",
+    short_quotes_only: "à citer",
 };

@@ -4,8 +4,8 @@
 mod en;
 mod fr;
 
-pub use en::EN_REPORT;
-pub use fr::FR_REPORT;
+pub use en::{EN_REPORT, EN_REPORT_KEYS};
+pub use fr::{FR_REPORT, FR_REPORT_KEYS};
 
 /// The words the report's template prints: headings and labels, in the report's language. A
 /// template names them `words.method`, `words.quotes`…
@@ -81,4 +81,36 @@ pub struct ReportTexts {
     pub file_stem: &'static str,
     /// The statistics screen: where the report went.
     pub screen_written: fn(&str) -> String,
+    /// … under a new name, the day's earlier report being kept.
+    pub screen_written_beside: fn(&str) -> String,
+    // --- quotes on the screens ---
+    /// The coding screen's popup: the quote's comment.
+    pub quote_title: &'static str,
+    /// The menu when several codings are under the cursor.
+    pub choose_quote: &'static str,
+    /// The side panel: the mark, and its comment after it.
+    pub quote_here: &'static str,
+    /// Said after marking or unmarking: (code name).
+    pub quote_marked: fn(&str) -> String,
+    pub quote_unmarked: fn(&str) -> String,
+    /// What `u` undoes: (code name).
+    pub did_quote: fn(&str) -> String,
+    pub did_unquote: fn(&str) -> String,
+    /// The retrieval list shows only the marked excerpts.
+    pub quotes_only: &'static str,
+    pub no_quotes: &'static str,
+}
+
+/// The words of the keys of quotes and of the report in `F1` and the status line (a field of
+/// [`KeysTexts`](crate::i18n::KeysTexts), where key bindings find their words).
+pub struct ReportKeys {
+    pub write_report: &'static str,
+    pub short_report: &'static str,
+    pub quote_coding: &'static str,
+    pub short_quote: &'static str,
+    pub save_quote: &'static str,
+    pub remove_quote: &'static str,
+    pub short_unquote: &'static str,
+    pub quotes_only: &'static str,
+    pub short_quotes_only: &'static str,
 }

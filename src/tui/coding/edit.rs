@@ -3,7 +3,8 @@
 
 use super::CodingScreen;
 use crate::study::{
-    CodeId, Coding, CodingId, Excerpt, SegmentId, Session, SessionChange, SituationId, stamp, text,
+    CodeId, Coding, CodingId, Excerpt, Quote, SegmentId, Session, SessionChange, SituationId,
+    stamp, text,
 };
 use crate::tui::ctx::Ctx;
 use crate::tui::screen::Step;
@@ -138,6 +139,36 @@ impl CodingScreen {
         if self.record(
             cx,
             vec![SessionChange::SetCodingMemo { coding: id, memo }],
+            vec![undo],
+            what,
+        ) {
+            Step::info(said)
+        } else {
+            Step::none()
+        }
+    }
+
+    /// Marks a coding "à citer" (with the quote's comment) or, with `None`, removes the mark.
+    pub fn set_quote(&mut self, cx: &mut Ctx, id: CodingId, quote: Option<Quote>) -> Step {
+        let Some(old) = cx.session(self.id).and_then(|s| s.coding(id)).cloned() else {
+            return Step::none();
+        };
+        if old.quote == quote {
+            return Step::none();
+        }
+        let name = Self::code_name(cx, old.code);
+        let r = cx.t.report;
+        let (what, said) = match &quote {
+            None => ((r.did_unquote)(&name), (r.quote_unmarked)(&name)),
+            Some(_) => ((r.did_quote)(&name), (r.quote_marked)(&name)),
+        };
+        let undo = SessionChange::SetCodingQuote {
+            coding: id,
+            quote: old.quote,
+        };
+        if self.record(
+            cx,
+            vec![SessionChange::SetCodingQuote { coding: id, quote }],
             vec![undo],
             what,
         ) {

@@ -48,6 +48,7 @@ pub enum Act {
     QuickCode,
     Remove,
     Memo,
+    Quote,
     Correct,
     DeleteSegment,
     Situation,
@@ -114,6 +115,12 @@ pub static KEYS: &[Binding<Act>] = &[
         |k| k.short_remove,
     ),
     main(&[ch('m')], Act::Memo, |k| k.memo, |k| k.short_memo),
+    main(
+        &[ch('"')],
+        Act::Quote,
+        |k| k.report.quote_coding,
+        |k| k.report.short_quote,
+    ),
     bind(&[ch('e')], Act::Correct, |k| k.correct_text),
     bind(&[ch('D')], Act::DeleteSegment, |k| k.delete_segment),
     bind(&[ch('s')], Act::Situation, |k| k.link_situation),
@@ -164,6 +171,7 @@ impl Act {
                 | Act::QuickCode
                 | Act::Remove
                 | Act::Memo
+                | Act::Quote
                 | Act::Correct
                 | Act::DeleteSegment
                 | Act::Situation
@@ -234,6 +242,7 @@ fn act(s: &mut CodingScreen, cx: &mut Ctx, action: Act, ch: Option<char>, code: 
         }
         Act::Remove => return choose(s, cx, ChooseFor::Remove),
         Act::Memo => return choose(s, cx, ChooseFor::Memo),
+        Act::Quote => return choose(s, cx, ChooseFor::Quote),
         Act::Correct => s.popup = Some(Popup::edit(session, s.cursor.seg)),
         Act::DeleteSegment => {
             if !session.segments.is_empty() {
@@ -425,10 +434,22 @@ fn choose(s: &mut CodingScreen, cx: &mut Ctx, action: ChooseFor) -> Step {
     }
 }
 
-/// Removes a coding, or opens its memo.
+/// Removes a coding, or opens its memo or its quote mark.
 pub fn act_on(s: &mut CodingScreen, cx: &mut Ctx, coding: CodingId, action: ChooseFor) -> Step {
     match action {
         ChooseFor::Remove => s.remove_coding(cx, coding),
+        ChooseFor::Quote => {
+            let quote = cx
+                .session(s.id)
+                .and_then(|x| x.coding(coding))
+                .and_then(|c| c.quote.clone());
+            let comment = quote.as_ref().and_then(|q| q.comment.clone());
+            s.popup = Some(Popup::Quote {
+                coding,
+                field: Field::new(comment.as_deref().unwrap_or_default()),
+            });
+            Step::none()
+        }
         ChooseFor::Memo => {
             let memo = cx
                 .session(s.id)

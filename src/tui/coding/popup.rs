@@ -1,5 +1,5 @@
 //! The popups of the coding screen: the code picker, the choice among several codings, the
-//! memo, the correction of a segment's text, the question a segment is attached to, the
+//! memo, the quote mark, the correction of a segment's text, the question a segment is attached to, the
 //! situations an excerpt is linked to; what keys do in them and how they are drawn.
 
 use ratatui::Frame;
@@ -12,7 +12,7 @@ use ratatui_textarea::TextArea;
 use super::CodingScreen;
 use super::keys::{act_on, create_code};
 use crate::i18n::Texts;
-use crate::study::{CodingId, Excerpt, Session, SessionChange, Study, text};
+use crate::study::{CodingId, Excerpt, Quote, Session, SessionChange, Study, text};
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::{self, Binding, ENTER, ESC, HelpSection, ch, ctrl, main};
 use crate::tui::msg::Effect;
@@ -36,6 +36,11 @@ pub enum Popup {
         action: ChooseFor,
     },
     Memo {
+        coding: CodingId,
+        field: Field,
+    },
+    /// Marking a coding "à citer", with an optional comment (what the field holds).
+    Quote {
         coding: CodingId,
         field: Field,
     },
@@ -65,12 +70,15 @@ pub enum Popup {
 pub enum ChooseFor {
     Remove,
     Memo,
+    Quote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PopupAct {
     Save,
     Cancel,
+    /// The quote popup: remove the mark.
+    Remove,
 }
 
 /// A memo, the coder's name: Enter saves, Esc leaves.
@@ -91,6 +99,28 @@ pub static EDIT: &[Binding<PopupAct>] = &[
         PopupAct::Save,
         |k| k.save_correction,
         |k| k.short_save,
+    ),
+    main(
+        &[ESC],
+        PopupAct::Cancel,
+        |k| k.menu_cancel,
+        |k| k.short_cancel,
+    ),
+];
+
+/// The quote mark: Enter marks with the comment typed (or none), Ctrl+D removes the mark.
+pub static QUOTE: &[Binding<PopupAct>] = &[
+    main(
+        &[ENTER],
+        PopupAct::Save,
+        |k| k.report.save_quote,
+        |k| k.short_save,
+    ),
+    main(
+        &[ctrl('d')],
+        PopupAct::Remove,
+        |k| k.report.remove_quote,
+        |k| k.report.short_unquote,
     ),
     main(
         &[ESC],
@@ -180,6 +210,23 @@ pub fn on_key(s: &mut CodingScreen, cx: &mut Ctx, key: KeyEvent) -> Step {
                     step = refused;
                 }
                 keep = Some(Popup::Memo { coding, field });
+            }
+        },
+        Popup::Quote { coding, mut field } => match keymap::lookup(QUOTE, &key).map(|h| h.action) {
+            Some(PopupAct::Save) => {
+                let comment = field.value().trim().to_owned();
+                let quote = Quote {
+                    comment: (!comment.is_empty()).then_some(comment),
+                };
+                step = s.set_quote(cx, coding, Some(quote));
+            }
+            Some(PopupAct::Remove) => step = s.set_quote(cx, coding, None),
+            Some(PopupAct::Cancel) => {}
+            None => {
+                if field.on_key(key) == FieldKey::Unbound {
+                    step = refused;
+                }
+                keep = Some(Popup::Quote { coding, field });
             }
         },
         Popup::Coder(mut field) => match keymap::lookup(LINE, &key).map(|h| h.action) {
@@ -294,6 +341,7 @@ pub fn help(popup: &Popup, t: &Texts) -> Vec<HelpSection> {
             vec![keymap::section(t.keys.section_list, MENU, t)]
         }
         Popup::Memo { .. } => with_text(t.memo_title.trim(), LINE),
+        Popup::Quote { .. } => with_text(t.report.quote_title.trim(), QUOTE),
         Popup::Coder(_) => with_text(t.keys.coder_title.trim(), LINE),
         Popup::Edit { .. } => {
             let mut section = keymap::section(t.edit_title.trim(), EDIT, t);
@@ -319,6 +367,7 @@ pub fn footer(popup: &Popup, t: &Texts) -> String {
             keymap::footer(&[MENU], t)
         }
         Popup::Memo { .. } | Popup::Coder(_) => keymap::footer(&[LINE], t),
+        Popup::Quote { .. } => keymap::footer(&[QUOTE], t),
         Popup::Edit { .. } => keymap::footer(&[EDIT], t),
         Popup::Situation { form, .. } => form.form.hint(t),
         Popup::ConfirmDelete(_) => keymap::footer(&[CONFIRM], t),
@@ -369,7 +418,9 @@ fn link(s: &mut CodingScreen, cx: &mut Ctx, index: usize, excerpt: Excerpt) -> S
 pub fn paste(s: &mut CodingScreen, pasted: &str) {
     match &mut s.popup {
         Some(Popup::Picker(p)) => p.paste(pasted),
-        Some(Popup::Memo { field, .. }) | Some(Popup::Coder(field)) => field.paste(pasted),
+        Some(Popup::Memo { field, .. })
+        | Some(Popup::Quote { field, .. })
+        | Some(Popup::Coder(field)) => field.paste(pasted),
         Some(Popup::Situation { form, .. }) => form.paste(pasted),
         Some(Popup::Edit { area, .. }) => {
             area.insert_str(text::normalize(pasted));
@@ -401,20 +452,22 @@ pub fn draw(frame: &mut Frame, popup: &Popup, session: &Session, study: &Study, 
             let title = match action {
                 ChooseFor::Remove => t.choose_remove,
                 ChooseFor::Memo => t.choose_memo,
+                ChooseFor::Quote => t.report.choose_quote,
             };
             let rect = centered(area, 60, codings.len() as u16 + 2);
             menu.draw(frame, rect, Block::bordered().title(title), items);
         }
-        Popup::Memo { field, .. } | Popup::Coder(field) => {
+        Popup::Memo { field, .. } | Popup::Coder(field) | Popup::Quote { field, .. } => {
             let rect = centered(area, 70, 3);
             frame.render_widget(Clear, rect);
-            let title = match popup {
-                Popup::Coder(_) => t.keys.coder_title,
-                _ => t.memo_title,
+            let (title, table) = match popup {
+                Popup::Coder(_) => (t.keys.coder_title, LINE),
+                Popup::Quote { .. } => (t.report.quote_title, QUOTE),
+                _ => (t.memo_title, LINE),
             };
             let block = Block::bordered()
                 .title(title)
-                .title_bottom(format!(" {} ", keymap::footer(&[LINE], t)));
+                .title_bottom(format!(" {} ", keymap::footer(&[table], t)));
             let inner = block.inner(rect);
             frame.render_widget(block, rect);
             field.draw(frame, inner, true);

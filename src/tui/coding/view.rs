@@ -17,7 +17,7 @@ use crate::tui::chrome::{header, screen_areas, status_bar, who_and_when};
 use crate::tui::ctx::View;
 use crate::tui::widget::quick_codes::{bar_height, draw_bar};
 use crate::tui::widget::wrap::TextRow;
-use crate::tui::widget::{colour, fit};
+use crate::tui::widget::{colour, fit, quote_mark};
 
 pub struct Areas {
     pub header: Rect,
@@ -330,6 +330,9 @@ fn draw_side(
         );
         if let Some(memo) = &c.memo {
             lines.push(Line::from(format!("  ✎ {}", fit(memo, width.saturating_sub(4)))).italic());
+        }
+        if let Some(quote) = &c.quote {
+            lines.push(Line::from(fit(&quote_mark(quote, t), width)).yellow());
         }
     }
     lines.push(Line::default());

@@ -59,6 +59,15 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The "à citer" mark of a coding as the screens show it, indented, with its comment.
+pub fn quote_mark(quote: &crate::study::Quote, t: &crate::i18n::Texts) -> String {
+    let r = t.report;
+    match &quote.comment {
+        Some(comment) => format!("  {}{} {comment}", r.quote_here, r.words.colon),
+        None => format!("  {}", r.quote_here),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

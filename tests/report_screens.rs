@@ -176,8 +176,11 @@ fn a_coding_is_marked_to_quote_unmarked_and_the_excerpts_list_filters_on_it() {
     let (mut all, mut quoted) = (0, 0);
     for entry in std::fs::read_dir(root.join("sessions")).unwrap() {
         let file = entry.unwrap().path();
-        let id = file.file_stem().unwrap().to_str().unwrap().parse();
-        let Ok(id) = id else { continue };
+        // The session files, not their journals (named after the same id).
+        if file.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let id = file.file_stem().unwrap().to_str().unwrap().parse().unwrap();
         let session = dir.load_session(id, &study).unwrap().doc;
         for c in &session.codings {
             let p = study.codebook.path(c.code).unwrap();

@@ -191,15 +191,15 @@ pub static KEYS: &[Binding<Act>] = &[
     bind(&[ch('?')], Act::Help, |k| k.help),
     main(&[ESC, ch('q')], Act::Back, |k| k.back, |k| k.short_back),
     // After the way back: the footer drops its last words first on a narrow screen.
+    main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
+    bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
+    bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
     main(
         &[ch('r')],
         Act::Report,
         |k| k.report.write_report,
         |k| k.report.short_report,
     ),
-    main(&[ch('b')], Act::By, |k| k.stats.by, |k| k.stats.short_by),
-    bind(&[ch('i')], Act::Intervals, |k| k.stats.intervals),
-    bind(&[LEFT, RIGHT], Act::Columns, |k| k.stats.columns),
 ];
 
 /// The respondent attribute after `current` that a table can be broken down by (one with

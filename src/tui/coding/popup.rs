@@ -1,6 +1,6 @@
 //! The popups of the coding screen: the code picker, the choice among several codings, the
-//! memo, the quote mark, the correction of a segment's text, the question a segment is attached to, the
-//! situations an excerpt is linked to; what keys do in them and how they are drawn.
+//! memo, the quote mark, the correction of a segment's text, the question a segment is attached
+//! to, the situations an excerpt is linked to; what keys do in them and how they are drawn.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;

@@ -15,21 +15,7 @@ const R01: &str = "e9ceda88-5769-5bc8-892b-5b4c1ef02377";
 
 /// grille started in `dir` (where the screens write their files), as the coder `moi`.
 fn grille_in(home: &Path, dir: &Path, args: &str) -> String {
-    format!(
-        "sh -c 'cd {d} && exec {command}'",
-        d = dir.display(),
-        command = tmux::grille_command_with(home, "USER=moi", args),
-    )
-}
-
-/// The files of a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
+    tmux::grille_command_in(home, dir, "USER=moi", args)
 }
 
 #[test]
@@ -57,7 +43,7 @@ fn r_on_the_statistics_screen_writes_the_report_beside_and_never_over_the_last()
     let day = chrono::Local::now().format("%Y-%m-%d");
     let first = format!("grille-rapport-{day}.html");
     assert!(screen.contains(&first), "{screen}");
-    assert_eq!(names(&out), std::slice::from_ref(&first));
+    assert_eq!(common::file_names(&out), std::slice::from_ref(&first));
     let html = std::fs::read_to_string(out.join(&first)).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..200]);
     assert!(html.contains("<h2>Méthode</h2>"), "{html}");
@@ -83,7 +69,7 @@ fn r_on_the_statistics_screen_writes_the_report_beside_and_never_over_the_last()
     let second = format!("grille-rapport-{day}-2.html");
     let screen = ui.wait_for("le rapport précédent du jour est gardé");
     assert!(screen.contains(&second), "{screen}");
-    assert_eq!(names(&out), [second.clone(), first.clone()]);
+    assert_eq!(common::file_names(&out), [second.clone(), first.clone()]);
     assert_eq!(std::fs::read_to_string(out.join(&first)).unwrap(), marked);
     assert_eq!(std::fs::read_to_string(out.join(&second)).unwrap(), html);
 

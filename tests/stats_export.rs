@@ -4,28 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::tmux::{self, Tmux};
-
-/// grille started in `exports`, where the statistics screen writes its files.
-fn grille_command(home: &Path, exports: &Path, args: &str) -> String {
-    format!(
-        "sh -c 'cd {e} && exec {command}'",
-        e = exports.display(),
-        command = tmux::grille_command(home, args),
-    )
-}
-
-/// The files of a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn a_second_export_the_same_day_keeps_the_first() {
@@ -39,9 +18,10 @@ fn a_second_export_the_same_day_keeps_the_first() {
     std::fs::create_dir(&exports).unwrap();
     let ui = Tmux::start(
         "stats-export",
-        &grille_command(
+        &tmux::grille_command_in(
             home.path(),
             &exports,
+            "",
             &format!("--study {}", root.display()),
         ),
         120,
@@ -56,7 +36,7 @@ fn a_second_export_the_same_day_keeps_the_first() {
     let day = chrono::Local::now().format("%Y-%m-%d");
     let first = format!("grille-frequencies-{day}.md");
     assert!(screen.contains(&first), "{screen}");
-    assert_eq!(names(&exports), std::slice::from_ref(&first));
+    assert_eq!(common::file_names(&exports), std::slice::from_ref(&first));
     let written = std::fs::read_to_string(exports.join(&first)).unwrap();
     // A mark in the first file: the second export must not replace it.
     let marked = format!("{written}\n<!-- annotated by hand -->\n");
@@ -66,7 +46,10 @@ fn a_second_export_the_same_day_keeps_the_first() {
     let second = format!("grille-frequencies-{day}-2.md");
     let screen = ui.wait_for("l'export précédent du jour est gardé");
     assert!(screen.contains(&second), "{screen}");
-    assert_eq!(names(&exports), [second.clone(), first.clone()]);
+    assert_eq!(
+        common::file_names(&exports),
+        [second.clone(), first.clone()]
+    );
     assert_eq!(
         std::fs::read_to_string(exports.join(&first)).unwrap(),
         marked,

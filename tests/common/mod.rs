@@ -44,6 +44,16 @@ pub fn grille(home: &Path) -> assert_cmd::Command {
     cmd
 }
 
+/// The names of the files of a folder, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Every file of a folder with its bytes, to compare a folder before and after.
 pub fn folder_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     std::fs::read_dir(dir)

@@ -46,6 +46,16 @@ pub fn grille_command_with(home: &Path, env: &str, args: &str) -> String {
     )
 }
 
+/// As [`grille_command_with`], the binary started in `dir` (where the screens write their
+/// exports and reports).
+pub fn grille_command_in(home: &Path, dir: &Path, env: &str, args: &str) -> String {
+    format!(
+        "sh -c 'cd {d} && exec {command}'",
+        d = dir.display(),
+        command = grille_command_with(home, env, args),
+    )
+}
+
 impl Tmux {
     /// Starts `command` (run with `exec`, so the pane's process is the command itself) in a
     /// detached session of its own tmux server.

@@ -369,3 +369,74 @@ fn wrapped_notes_start_without_a_space() {
     let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, [note]);
 }
+
+#[test]
+fn a_merge_offers_neither_the_code_itself_nor_its_sub_codes_and_asks_first() {
+    if !tmux::required() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let (dir, study) = common::study_in(&root, false);
+    let row = |path: &str| {
+        let id = study.codebook.by_path(path).unwrap().id;
+        study
+            .codebook
+            .codes
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap()
+    };
+    let ui = Tmux::start(
+        "merge",
+        &grille_command(home.path(), &format!("--study {}", root.display())),
+        80,
+        24,
+    );
+    ui.wait_for("Accueil");
+    ui.keys(&["B"]);
+    ui.wait_for("Livre de codes");
+    // On "Âge" (it has sub-codes): f lists every code but it and its sub-codes.
+    for _ in 0..row("profil/age") {
+        ui.keys(&["Down"]);
+    }
+    ui.wait_for(" profil/age  · ");
+    ui.keys(&["f"]);
+    let screen = ui.wait_for("Fusionner dans");
+    assert!(screen.contains("■ Genre  profil/genre"), "{screen}");
+    for own in [
+        "profil/age ",
+        "profil/age/mineurs",
+        "profil/age/jeunes-majeurs",
+    ] {
+        assert!(
+            !screen.lines().any(|l| l.contains(&format!("  {own}"))),
+            "{own} offered:\n{screen}"
+        );
+    }
+    ui.keys(&["Escape"]);
+    // On "18–25 ans": merged into "Mineur·es" after a question.
+    ui.keys(&["Down", "Down"]);
+    ui.wait_for(" profil/age/jeunes-majeurs  · ");
+    ui.keys(&["f"]);
+    ui.wait_for("Fusionner dans");
+    ui.type_text("mineur");
+    ui.keys(&["Enter"]);
+    let screen = ui.wait_for("Fusionner « 18–25 ans » dans « Mineur·es » ?");
+    assert!(screen.contains("u : annuler"), "{screen}");
+    assert!(
+        dir.load_study()
+            .unwrap()
+            .codebook
+            .by_path("profil/age/jeunes-majeurs")
+            .is_some()
+    );
+    ui.keys(&["Enter"]);
+    ui.wait_for("48 codes");
+    let pid = ui.pid();
+    ui.keys(&["C-c"]);
+    ui.wait_exit(pid);
+    let book = dir.load_study().unwrap().codebook;
+    assert!(book.by_path("profil/age/jeunes-majeurs").is_none());
+    assert!(book.by_path("profil/age/mineurs").is_some());
+}

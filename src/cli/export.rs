@@ -94,7 +94,7 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
     let ws = Workspace::open(dir, env.prefs.clone())?;
     let (sessions, unreadable) = ws.sessions()?;
     for u in &unreadable {
-        say!("{}", (t.session_unreadable)(&u.error));
+        say!("{}", (t.session_unreadable)(&u.said(t)));
     }
     if !unreadable.is_empty() {
         say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));

@@ -46,7 +46,7 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
     }
     let (sessions, unreadable) = ws.sessions()?;
     for u in &unreadable {
-        say!("{}", (t.session_unreadable)(&u.error));
+        say!("{}", (t.session_unreadable)(&u.said(t)));
     }
     if !unreadable.is_empty() {
         say!("{}", (t.analysis.unreadable_sessions)(unreadable.len()));

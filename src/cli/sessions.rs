@@ -88,7 +88,7 @@ pub fn run(env: &Env, json: bool) -> Result<bool> {
     // Summaries: a study of thousands of sessions is listed without holding them all.
     let (sessions, unreadable) = ws.summaries()?;
     for u in &unreadable {
-        say!("{}", (env.texts().session_unreadable)(&u.error));
+        say!("{}", (env.texts().session_unreadable)(&u.said(env.texts())));
     }
     let problems: Vec<Option<SessionSummary>> = unreadable
         .iter()

@@ -68,9 +68,15 @@ impl Home {
     }
 
     /// The list of `sessions`, the selection kept on the same session if it is still there.
-    pub fn fill(&mut self, study: &Study, sessions: Vec<Session>, unreadable: Vec<Unreadable>) {
+    pub fn fill(
+        &mut self,
+        study: &Study,
+        t: &Texts,
+        sessions: Vec<Session>,
+        unreadable: Vec<Unreadable>,
+    ) {
         let selected = self.rows.get(self.selected).map(|r| r.id);
-        let mut filled = Home::new(study, sessions, unreadable);
+        let mut filled = Home::new(study, t, sessions, unreadable);
         filled.selected = selected
             .and_then(|id| filled.rows.iter().position(|r| r.id == id))
             .unwrap_or(0);
@@ -80,7 +86,12 @@ impl Home {
         *self = filled;
     }
 
-    pub fn new(study: &Study, sessions: Vec<Session>, unreadable: Vec<Unreadable>) -> Home {
+    pub fn new(
+        study: &Study,
+        t: &Texts,
+        sessions: Vec<Session>,
+        unreadable: Vec<Unreadable>,
+    ) -> Home {
         let first_attr = study.meta.respondent_attributes.first();
         let row = |s: &Session, problem: Option<String>| SessionRow {
             id: s.id,
@@ -109,7 +120,7 @@ impl Home {
         // Sessions with a problem are listed too, marked: never hidden.
         for u in &unreadable {
             rows.push(match &u.session {
-                Some(s) => row(s, Some(u.error.clone())),
+                Some(s) => row(s, Some(u.said(t))),
                 None => SessionRow {
                     id: u.id,
                     date: None,
@@ -120,7 +131,7 @@ impl Home {
                     covered: 0,
                     segments: 0,
                     codings: 0,
-                    problem: Some(u.error.clone()),
+                    problem: Some(u.said(t)),
                     readable: false,
                 },
             });
@@ -180,7 +191,7 @@ impl Screen for Home {
                         .max_by_key(|s| s.date())
                         .map(|s| s.id);
                 }
-                self.fill(cx.study, sessions, unreadable);
+                self.fill(cx.study, cx.t, sessions, unreadable);
                 if let Some(i) = self
                     .resume
                     .and_then(|id| self.rows.iter().position(|r| r.id == id))
@@ -391,7 +402,7 @@ pub fn draw(frame: &mut Frame, view: &View, home: &Home) {
         .iter()
         .map(|u| {
             Line::from(Span::styled(
-                format!(" ⚠ {}", (t.session_unreadable)(&u.error)),
+                format!(" ⚠ {}", (t.session_unreadable)(&u.said(t))),
                 Style::default().fg(Color::Red),
             ))
         })

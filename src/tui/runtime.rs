@@ -203,7 +203,7 @@ impl Runtime {
                     read_only: opened.read_only,
                     recovery: opened.recovery,
                     holder: opened.holder,
-                    problem: opened.problem,
+                    problem: opened.problem.map(|e| said(&e, t)),
                 }),
                 Err(e) => failed(e),
             },

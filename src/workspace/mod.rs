@@ -70,13 +70,29 @@ impl SessionAccess {
 #[derive(Clone, Debug)]
 pub struct Unreadable {
     pub id: SessionId,
-    /// What is wrong, naming the file.
+    /// What is wrong, naming the file, as the file format's words (exact, for JSON).
     pub error: String,
+    /// The same, for people: [`Unreadable::said`] in their language.
+    problem: Arc<StoreError>,
     /// The session as read, when its file could be read (it breaks the study's rules).
     pub session: Option<Box<Session>>,
 }
 
 impl Unreadable {
+    fn new(id: SessionId, problem: StoreError, session: Option<Box<Session>>) -> Unreadable {
+        Unreadable {
+            id,
+            error: problem.to_string(),
+            problem: Arc::new(problem),
+            session,
+        }
+    }
+
+    /// What is wrong, in the user's language (one sentence naming the file).
+    pub fn said(&self, t: &crate::i18n::Texts) -> String {
+        self.problem.message(t)
+    }
+
     pub fn pseudonym(&self) -> Option<&str> {
         self.session
             .as_ref()
@@ -118,8 +134,9 @@ pub struct Opened {
     pub recovery: Recovery,
     /// The process that writes it, when it is read-only because another one does.
     pub holder: Option<Holder>,
-    /// Why the session is read-only when it breaks the study's rules.
-    pub problem: Option<String>,
+    /// Why the session is read-only when it breaks the study's rules (said in the user's
+    /// language by the front end).
+    pub problem: Option<anyhow::Error>,
 }
 
 impl Workspace {
@@ -245,20 +262,15 @@ impl Workspace {
             }
             match read {
                 Ok(read) if read.problems.is_empty() => Ok(keep(read.loaded.doc)),
-                Ok(read) => Err(Unreadable {
+                Ok(read) => Err(Unreadable::new(
                     id,
-                    error: StoreError::Invalid {
+                    StoreError::Invalid {
                         file: self.dir.paths().session(id).file,
                         problems: read.problems,
-                    }
-                    .to_string(),
-                    session: Some(Box::new(read.loaded.doc)),
-                }),
-                Err(e) => Err(Unreadable {
-                    id,
-                    error: e.to_string(),
-                    session: None,
-                }),
+                    },
+                    Some(Box::new(read.loaded.doc)),
+                )),
+                Err(e) => Err(Unreadable::new(id, e, None)),
             }
         })
     }
@@ -318,7 +330,7 @@ impl Workspace {
                     return Err(e);
                 }
                 let access = SessionAccess::ReadOnly(read.loaded.doc);
-                (access, Vec::new(), Some(e.to_string()))
+                (access, Vec::new(), Some(e))
             }
         };
         self.close_current();

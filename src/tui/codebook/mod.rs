@@ -187,7 +187,7 @@ fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
         }
         Act::Move => {
             screen.popup = Some(Popup::Pick {
-                picker: Box::new(CodePicker::new(book)),
+                picker: Box::new(targets(book, selected.as_ref())),
                 purpose: Purpose::MoveUnder,
             })
         }
@@ -199,7 +199,7 @@ fn on_key(screen: &mut CodebookScreen, cx: &Ctx, key: KeyEvent) -> Step {
         }
         Act::Merge => {
             screen.popup = Some(Popup::Pick {
-                picker: Box::new(CodePicker::new(book)),
+                picker: Box::new(targets(book, selected.as_ref())),
                 purpose: Purpose::MergeInto,
             })
         }
@@ -320,4 +320,11 @@ fn draw_detail(frame: &mut Frame, area: Rect, book: &Codebook, code: &Code, t: &
             ..area
         },
     );
+}
+
+/// The codes a code can be merged into, moved under or have its codings moved to: all but
+/// itself and its sub-codes.
+pub(super) fn targets(book: &Codebook, code: Option<&Code>) -> CodePicker {
+    let left_out = code.map_or_else(Vec::new, |c| book.descendants(c.id));
+    CodePicker::excluding(book, &left_out)
 }

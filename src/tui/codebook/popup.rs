@@ -222,7 +222,7 @@ pub fn on_key(
                 .into(),
                 Some(PopupAct::MoveCodings) => {
                     screen.popup = Some(Popup::Pick {
-                        picker: Box::new(CodePicker::new(book)),
+                        picker: Box::new(super::targets(book, Some(&code))),
                         purpose: Purpose::DeleteMovingTo,
                     });
                     Step::none()

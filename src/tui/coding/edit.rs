@@ -271,6 +271,12 @@ impl CodingScreen {
         let Some(undo) = self.undo.pop() else {
             return Step::error(cx.t.keys.nothing_to_undo);
         };
+        // Only a change of text or of segments lays the transcript out again: undoing a
+        // coding deep in a 5 MB segment must not wrap it again up to the cursor.
+        let relayout = match &undo.how {
+            UndoBy::Changes(changes) => changes.iter().any(lays_out),
+            UndoBy::Text { .. } => true,
+        };
         let changes = match undo.how {
             UndoBy::Changes(changes) => changes,
             UndoBy::Text {
@@ -281,7 +287,11 @@ impl CodingScreen {
             } => restore_text(session, segment, text, codings, excerpts),
         };
         let done = self.record(cx, changes, Vec::new(), String::new());
-        self.text_changed(cx);
+        if relayout {
+            self.text_changed(cx);
+        } else if let Some(session) = cx.session(self.id) {
+            self.clamp(session);
+        }
         if done {
             Step::info((cx.t.keys.undone)(&undo.what))
         } else {
@@ -353,4 +363,17 @@ fn restore_text(
         }
     }
     changes
+}
+
+/// Whether a change moves the transcript's rows: a text, or the segments themselves.
+fn lays_out(change: &SessionChange) -> bool {
+    matches!(
+        change,
+        SessionChange::AddSegment { .. }
+            | SessionChange::EditText { .. }
+            | SessionChange::ReplaceSpans { .. }
+            | SessionChange::RemoveSegment { .. }
+            | SessionChange::SetSegmentQuestion { .. }
+            | SessionChange::PutTranscript(_)
+    )
 }

@@ -85,9 +85,16 @@ pub static PICKER: &[Binding<PickAct>] = &[
 
 impl CodePicker {
     pub fn new(codebook: &Codebook) -> Self {
+        Self::excluding(codebook, &[])
+    }
+
+    /// A picker without the codes `left_out` (a code cannot be merged, moved or have its
+    /// codings moved into itself or one of its sub-codes: the list does not offer them).
+    pub fn excluding(codebook: &Codebook, left_out: &[CodeId]) -> Self {
         let entries: Vec<Entry> = codebook
             .tree()
             .into_iter()
+            .filter(|(_, c)| !left_out.contains(&c.id))
             .map(|(depth, c)| {
                 let path = codebook.path(c.id).unwrap_or_default();
                 Entry {

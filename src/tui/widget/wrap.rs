@@ -38,14 +38,18 @@ pub fn after(text: &str, row: &TextRow) -> Option<(usize, usize)> {
 /// at the end of that row.
 pub fn next_row(text: &str, byte: usize, char: usize, width: usize) -> TextRow {
     let width = width.max(1);
-    let rest = &text[byte..];
-    let line = rest.split('\n').next().unwrap_or("");
+    // The line is read only as far as the row goes: looking for its end first would read a
+    // 5 MB line to its end for every row of it.
+    let line = &text[byte..];
     let mut used = 0;
     // (byte, char) just after the last space of the row, and where the row would be cut
     // inside a word.
     let mut after_space: Option<(usize, usize)> = None;
     let mut at = (0usize, 0usize);
     for g in line.graphemes(true) {
+        if g == "\n" {
+            break;
+        }
         let space = g == " ";
         let w = g.width();
         if used + w > width && !space && at.0 > 0 {

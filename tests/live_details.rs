@@ -440,3 +440,38 @@ fn a_merge_offers_neither_the_code_itself_nor_its_sub_codes_and_asks_first() {
     assert!(book.by_path("profil/age/jeunes-majeurs").is_none());
     assert!(book.by_path("profil/age/mineurs").is_some());
 }
+
+#[test]
+fn esc_and_commands_typed_in_one_burst_are_commands_not_notes() {
+    if !tmux::required() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let (dir, study) = common::study_in(&root, false);
+    let ui = Tmux::start("burst", &interview(home.path(), &root, "R9"), 80, 24);
+    ui.wait_for("Q 1/28");
+    for _ in 0..4 {
+        ui.keys(&["C-n"]);
+    }
+    ui.wait_for("Q 5/28");
+    ui.type_text("Elle en parle peu.");
+    ui.wait_for("Elle en parle peu.");
+    // Esc, k, k, k, x sent as one write, as a fast typist or a slow link delivers them: the
+    // terminal then says Esc+k as Alt+k. Up three questions, then the skip question opens.
+    ui.keys(&["Escape", "k", "k", "k", "x"]);
+    let screen = ui.wait_for("Q 2/28");
+    assert!(screen.contains("Entrée enregistrer"), "{screen}");
+    // Nothing was typed into the notes; cancelled, command mode is still on.
+    ui.keys(&["Escape"]);
+    let screen = ui.wait_for(" COMMANDES ");
+    assert!(!screen.contains("kkx"), "{screen}");
+    let pid = ui.pid();
+    ui.keys(&["C-c"]);
+    ui.wait_exit(pid);
+    let id = dir.session_ids().unwrap()[0];
+    let session = dir.load_session(id, &study).unwrap().doc;
+    let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["Elle en parle peu."]);
+    assert!(session.marks.is_empty(), "{:?}", session.marks);
+}

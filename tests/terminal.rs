@@ -154,11 +154,12 @@ fn ctrl_c_with_a_fifo_where_a_session_should_be_hangs_nothing_and_restores_the_t
     // Both are listed with their problem, the other sessions with them.
     let screen = ui.wait_for("R06");
     assert_eq!(screen.matches("⚠ problème").count(), 2, "{screen}");
-    // Opened, each says what it is and leaves the screen usable.
+    // Opened, each says what it is, in the interface's language, and leaves the screen usable.
     ui.keys(&["End", "Enter"]);
-    ui.wait_for("FIFO");
+    ui.wait_for("tube nommé (FIFO)");
     ui.keys(&["Up", "Enter"]);
-    ui.wait_for("FIFO");
+    let screen = ui.wait_for("tube nommé (FIFO)");
+    assert!(!screen.contains("named pipe"), "{screen}");
     // A session beside them opens and closes; then Ctrl+C leaves at once, cleanly.
     ui.keys(&["Home", "Enter"]);
     ui.wait_for("Codage R02");

@@ -155,6 +155,7 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
 
     type_text: "write",
     type_notes: "take notes",
+    escape_then: "Esc then the command (Esc and a key typed at once arrive this way)",
     erase: "erase before / after the cursor",
     move_char: "previous / next character",
     line_ends: "start / end of the line",

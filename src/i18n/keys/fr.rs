@@ -159,6 +159,7 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
 
     type_text: "écrire",
     type_notes: "prendre des notes",
+    escape_then: "Échap puis la commande (Échap et une touche tapée aussitôt arrivent ainsi)",
     erase: "effacer avant / après le curseur",
     move_char: "caractère précédent / suivant",
     line_ends: "début / fin de ligne",

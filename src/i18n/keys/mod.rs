@@ -132,6 +132,8 @@ pub struct KeysTexts {
     // --- text ---
     pub type_text: &'static str,
     pub type_notes: &'static str,
+    /// Alt+key in the notes: what a terminal sends for Esc and a key typed at once.
+    pub escape_then: &'static str,
     pub erase: &'static str,
     pub move_char: &'static str,
     pub line_ends: &'static str,

@@ -170,6 +170,49 @@ fn command_tables(i: &Interview) -> Vec<&'static [Binding<Act>]> {
     }
 }
 
+/// The command `Alt+c` stands for in the notes: a terminal sends Esc and a key typed at once
+/// (or over a slow link) as one Alt+key, which would otherwise leave command mode unreached and
+/// the key typed into the notes. Only keys no table of the notes takes.
+fn escape_command(i: &Interview, key: &KeyEvent) -> Option<keymap::Hit<Act>> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if key.modifiers != ratatui::crossterm::event::KeyModifiers::ALT {
+        return None;
+    }
+    let plain = KeyEvent::from(KeyCode::Char(c));
+    keymap::lookup_in(&command_tables(i), &plain)
+}
+
+/// Alt+c in the notes: Esc (command mode, which stays), then the command `c`.
+fn escape_then(i: &mut Interview, cx: &mut Ctx, key: &KeyEvent) -> Option<Step> {
+    let hit = escape_command(i, key)?;
+    act(i, cx, Act::Commands, None);
+    Some(act(i, cx, hit.action, hit.ch))
+}
+
+/// The keys Alt+c of the notes that are Esc then a command, as `F1` names them.
+fn escape_chords(i: &Interview, t: &crate::i18n::Texts) -> String {
+    command_tables(i)
+        .iter()
+        .flat_map(|table| table.iter())
+        .flat_map(|b| b.chords.iter())
+        .filter_map(|chord| match *chord {
+            keymap::Chord::Key(KeyCode::Char(c), m) if m.is_empty() => Some(c),
+            _ => None,
+        })
+        .map(|c| {
+            KeyEvent::new(
+                KeyCode::Char(c),
+                ratatui::crossterm::event::KeyModifiers::ALT,
+            )
+        })
+        .filter(|alt| keymap::lookup_in(&notes_tables(i), alt).is_none())
+        .map(|alt| keymap::key_name(&alt, t))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 /// A key that would reach the answer, on an open question: refused with why.
 fn open_question_key(i: &Interview, key: &KeyEvent, cx: &Ctx) -> Option<Step> {
     let to_answer = keymap::lookup(COMMANDS_ANSWER, key).is_some();
@@ -205,6 +248,9 @@ fn notes_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
         && let Some(refusal) = open_question_key(i, &key, cx)
     {
         return refusal;
+    }
+    if let Some(step) = escape_then(i, cx, &key) {
+        return step;
     }
     let Some(edit) = text_keys::edit_of(&[VERTICAL, TYPE, EDIT_LINE], &key) else {
         return Step::error(keymap::refused(&key, cx.t));
@@ -441,6 +487,9 @@ pub fn help(i: &Interview, t: &crate::i18n::Texts) -> Vec<HelpSection> {
     for table in [TYPE, EDIT_LINE, VERTICAL] {
         notes.rows.extend(keymap::help_rows(table, t));
     }
+    notes
+        .rows
+        .push((escape_chords(i, t), k.escape_then.to_owned()));
     let anywhere = keymap::section(k.section_anywhere, ANYWHERE, t);
     let mut commands = keymap::section(k.section_commands, COMMANDS, t);
     if i.answer.is_some() {

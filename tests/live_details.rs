@@ -53,14 +53,14 @@ fn the_status_line_offers_tab_only_where_tab_reaches_an_answer() {
             height,
         );
         // The first question is a closed one (consent): Tab reaches its answer, and says so.
-        let screen = ui.wait_for("Q 1/28");
+        let screen = ui.wait_settled("Q 1/28");
         assert!(
             status_line(&screen).contains("Tab répondre"),
             "{width}: {screen}"
         );
         // The second is open: nothing to answer, and the status line does not offer it.
         ui.keys(&["C-n"]);
-        let screen = ui.wait_for("Q 2/28");
+        let screen = ui.wait_settled("Q 2/28");
         assert!(screen.contains("Pouvez-vous vous présenter"), "{screen}");
         assert!(status_line(&screen).contains(" NOTES "), "{screen}");
         assert!(!screen.contains("Tab répondre"), "{width}: {screen}");
@@ -138,7 +138,7 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
         80,
         24,
     );
-    let screen = ui.wait_for("Entretien interrompu");
+    let screen = ui.wait_settled("Entretien interrompu");
     let said: String = screen
         .lines()
         .map(|l| l.trim_matches(|c: char| c == '│' || c.is_whitespace()))
@@ -157,7 +157,7 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
     assert!(!screen.contains("Resume"), "{screen}");
     // Enter resumes it on the question it was left on; the notice says nothing is lost.
     ui.keys(&["Enter"]);
-    let screen = ui.wait_for("Entretien repris après une interruption");
+    let screen = ui.wait_settled("Entretien repris après une interruption");
     assert!(screen.contains("Entretien R7"), "{screen}");
     assert!(screen.contains("Q 2/28"), "{screen}");
     assert!(screen.contains("le même homme"), "{screen}");
@@ -210,7 +210,7 @@ fn the_codebook_list_moves_with_page_down_end_and_g() {
         ui.keys(&["B"]);
         ui.wait_for("Livre de codes");
         // The code shown on the right is the one selected: its path, then its colour.
-        let shows = |i: usize| ui.wait_for(&format!(" {}  · ", paths[i]));
+        let shows = |i: usize| ui.wait_settled(&format!(" {}  · ", paths[i]));
         shows(0);
         ui.keys(&["PageDown"]);
         shows(10);
@@ -284,7 +284,7 @@ fn a_search_snippet_shows_its_match_from_a_whole_word() {
         ui.keys(&["/"]);
         ui.wait_for("Recherche");
         ui.type_text("passeport");
-        let screen = ui.wait_for("1 résultat(s)");
+        let screen = ui.wait_settled("1 résultat(s)");
         let lines: Vec<&str> = screen.lines().collect();
         let at = lines
             .iter()
@@ -301,7 +301,7 @@ fn a_search_snippet_shows_its_match_from_a_whole_word() {
         );
         // Opened, the hit is on screen in the coding screen; Esc comes back to the results.
         ui.keys(&["Enter"]);
-        let screen = ui.wait_for("Codage R30");
+        let screen = ui.wait_settled("Codage R30");
         assert!(screen.contains("passeport"), "{screen}");
         ui.keys(&["Escape"]);
         ui.wait_for("1 résultat(s)");
@@ -326,7 +326,7 @@ fn wrapped_notes_start_without_a_space() {
     let note = "Elle vit à l'hôtel depuis trois mois, le gérant ferme les yeux et encaisse \
                 la chambre chaque semaine sans poser de question, et les voisins ne disent rien";
     ui.type_text(note);
-    let screen = ui.wait_for("disent rien");
+    let screen = ui.wait_settled("disent rien");
     // The rows of the notes box: between its two borders, each starts with a letter.
     let rows: Vec<&str> = screen
         .lines()
@@ -346,7 +346,7 @@ fn wrapped_notes_start_without_a_space() {
     );
     // Closed, the block shows in the transcript above, every row indented alike.
     ui.keys(&["Enter", "Enter"]);
-    let screen = ui.wait_for("│  Elle vit à l'hôtel");
+    let screen = ui.wait_settled("│  Elle vit à l'hôtel");
     let block: Vec<&str> = screen
         .lines()
         .filter_map(|l| l.split_once('│').map(|(_, r)| r))
@@ -402,7 +402,7 @@ fn a_merge_offers_neither_the_code_itself_nor_its_sub_codes_and_asks_first() {
     }
     ui.wait_for(" profil/age  · ");
     ui.keys(&["f"]);
-    let screen = ui.wait_for("Fusionner dans");
+    let screen = ui.wait_settled("Fusionner dans");
     assert!(screen.contains("■ Genre  profil/genre"), "{screen}");
     for own in [
         "profil/age ",
@@ -422,7 +422,7 @@ fn a_merge_offers_neither_the_code_itself_nor_its_sub_codes_and_asks_first() {
     ui.wait_for("Fusionner dans");
     ui.type_text("mineur");
     ui.keys(&["Enter"]);
-    let screen = ui.wait_for("Fusionner « 18–25 ans » dans « Mineur·es » ?");
+    let screen = ui.wait_settled("Fusionner « 18–25 ans » dans « Mineur·es » ?");
     assert!(screen.contains("u : annuler"), "{screen}");
     assert!(
         dir.load_study()
@@ -460,11 +460,11 @@ fn esc_and_commands_typed_in_one_burst_are_commands_not_notes() {
     // Esc, k, k, k, x sent as one write, as a fast typist or a slow link delivers them: the
     // terminal then says Esc+k as Alt+k. Up three questions, then the skip question opens.
     ui.keys(&["Escape", "k", "k", "k", "x"]);
-    let screen = ui.wait_for("Q 2/28");
+    let screen = ui.wait_settled("Q 2/28");
     assert!(screen.contains("Entrée enregistrer"), "{screen}");
     // Nothing was typed into the notes; cancelled, command mode is still on.
     ui.keys(&["Escape"]);
-    let screen = ui.wait_for(" COMMANDES ");
+    let screen = ui.wait_settled(" COMMANDES ");
     assert!(!screen.contains("kkx"), "{screen}");
     let pid = ui.pid();
     ui.keys(&["C-c"]);

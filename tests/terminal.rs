@@ -152,7 +152,7 @@ fn ctrl_c_with_a_fifo_where_a_session_should_be_hangs_nothing_and_restores_the_t
     let (script, rc, stty) = wrapped(home.path(), &format!("--study {}", root.display()), "");
     let ui = Tmux::start("fifo", &script, 80, 24);
     // Both are listed with their problem, the other sessions with them.
-    let screen = ui.wait_for("R06");
+    let screen = ui.wait_settled("R06");
     assert_eq!(screen.matches("⚠ problème").count(), 2, "{screen}");
     // Opened, each says what it is, in the interface's language, and leaves the screen usable.
     ui.keys(&["End", "Enter"]);

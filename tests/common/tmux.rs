@@ -191,6 +191,26 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen shows `needle`, then until it stops changing (a frame can be
+    /// caught half written on a loaded machine): the screen to make assertions on.
+    pub fn wait_settled(&self, needle: &str) -> String {
+        self.wait_for(needle);
+        let start = Instant::now();
+        let mut last = self.capture();
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let now = self.capture();
+            if now == last && now.contains(needle) {
+                return now;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the screen never settled on {needle:?}:\n{now}"
+            );
+            last = now;
+        }
+    }
+
     /// The pid of the program in the pane.
     pub fn pid(&self) -> u32 {
         let out = Command::new("tmux")

@@ -314,6 +314,7 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     no_such_session: |s| format!("no session \"{s}\" (pseudonym or start of its id)"),
     ambiguous_session: |s| format!("\"{s}\" names several sessions: give the start of its id"),
     reference_coder_set: |r, c, all| format!("{r}: tables count {c}'s coding (coders: {all})."),
+    reference_shown: |c| format!("coding counted: {c}"),
     interval: |low, high| format!("[{low}, {high}]"),
     broken_down_by: |a| format!("by {a}"),
     more_columns: |from, to, all| format!("columns {from} to {to} of {all} (← → for the others)"),

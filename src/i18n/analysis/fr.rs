@@ -335,6 +335,7 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     reference_coder_set: |r, c, all| {
         format!("{r} : les tableaux comptent le codage de {c} (codeur·euses : {all}).")
     },
+    reference_shown: |c| format!("codage compté : {c}"),
     interval: |low, high| format!("[{low} ; {high}]"),
     broken_down_by: |a| format!("par {a}"),
     more_columns: |from, to, all| format!("colonnes {from} à {to} sur {all} (← → pour les autres)"),

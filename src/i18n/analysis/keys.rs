@@ -1,5 +1,6 @@
-//! What the statistics screen's own keys do (breakdown, intervals, columns, persons), in both
-//! languages: kept with the analysis words rather than in the big list of keys.
+//! What the keys about counting do (the statistics screen's breakdown, intervals and columns;
+//! the coding screen's reference coder), in both languages: kept with the analysis words
+//! rather than in the big list of keys.
 
 /// Referenced from [`KeysTexts::stats`](crate::i18n::KeysTexts).
 pub struct StatsKeys {
@@ -7,6 +8,9 @@ pub struct StatsKeys {
     pub short_by: &'static str,
     pub intervals: &'static str,
     pub columns: &'static str,
+    /// On the coding screen.
+    pub reference_coder: &'static str,
+    pub one_coder: &'static str,
 }
 
 pub static FR_STATS_KEYS: StatsKeys = StatsKeys {
@@ -15,6 +19,9 @@ pub static FR_STATS_KEYS: StatsKeys = StatsKeys {
     short_by: "ventiler",
     intervals: "montrer ou cacher les intervalles de confiance à 95 % (Wilson)",
     columns: "colonnes précédentes ou suivantes d'un tableau ventilé",
+    reference_coder: "codeur·se de référence de l'entretien (celui ou celle dont les tableaux \
+                      comptent le codage) : le ou la suivant·e",
+    one_coder: "un·e seul·e codeur·se dans cet entretien : son codage est celui compté",
 };
 
 pub static EN_STATS_KEYS: StatsKeys = StatsKeys {
@@ -23,4 +30,6 @@ pub static EN_STATS_KEYS: StatsKeys = StatsKeys {
     short_by: "break down",
     intervals: "show or hide the 95 % confidence intervals (Wilson)",
     columns: "previous or next columns of a broken-down table",
+    reference_coder: "the session's reference coder (whose coding the tables count): the next one",
+    one_coder: "one coder in this session: theirs is the coding counted",
 };

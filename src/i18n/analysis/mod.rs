@@ -223,6 +223,8 @@ pub struct AnalysisTexts {
     pub ambiguous_session: fn(&str) -> String,
     /// (respondent, reference coder, every coder)
     pub reference_coder_set: fn(&str, &str, &str) -> String,
+    /// (coder) The coding screen's header for a session coded by several people.
+    pub reference_shown: fn(&str) -> String,
     /// (low, high) A 95 % interval beside a percentage on the statistics screen.
     pub interval: fn(&str, &str) -> String,
     /// (attribute) The statistics screen's header when its tables are broken down.

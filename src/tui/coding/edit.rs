@@ -57,6 +57,34 @@ impl CodingScreen {
         true
     }
 
+    /// Makes the session's next coder (in the order they first coded) its reference coder:
+    /// the one whose coding the tables count. After the last, back to the first (the default,
+    /// written as no choice). Undone with `u` like a coding.
+    pub fn next_reference_coder(&mut self, cx: &mut Ctx) -> Step {
+        let Some(session) = cx.session(self.id) else {
+            return Step::none();
+        };
+        let a = cx.t.analysis;
+        let coders: Vec<String> = session.coders().into_iter().map(str::to_owned).collect();
+        if coders.len() < 2 {
+            return Step::error(cx.t.keys.stats.one_coder);
+        }
+        let current = session.reference_coder().unwrap_or_default();
+        let at = coders.iter().position(|c| c == current).unwrap_or(0);
+        let next = (at + 1) % coders.len();
+        let chosen = (next > 0).then(|| coders[next].clone());
+        let before = session.reference_coder.clone();
+        let pseudonym = session.respondent.pseudonym.clone();
+        let said = (a.reference_coder_set)(&pseudonym, &coders[next], &coders.join(", "));
+        let change = SessionChange::SetReferenceCoder { coder: chosen };
+        let undo = SessionChange::SetReferenceCoder { coder: before };
+        if self.record(cx, vec![change], vec![undo], said.clone()) {
+            Step::info(said)
+        } else {
+            Step::none()
+        }
+    }
+
     /// The name of a code, for messages.
     fn code_name(cx: &Ctx, code: CodeId) -> String {
         cx.study.codebook.name_of(code).unwrap_or("?").to_owned()

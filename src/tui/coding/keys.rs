@@ -53,6 +53,8 @@ pub enum Act {
     DeleteSegment,
     Situation,
     Filter,
+    /// The next coder of the session becomes its reference coder (whose coding tables count).
+    Reference,
     Attach,
     Undo,
     Name,
@@ -125,6 +127,7 @@ pub static KEYS: &[Binding<Act>] = &[
     bind(&[ch('D')], Act::DeleteSegment, |k| k.delete_segment),
     bind(&[ch('s')], Act::Situation, |k| k.link_situation),
     bind(&[ch('f')], Act::Filter, |k| k.filter_coder),
+    bind(&[ch('R')], Act::Reference, |k| k.stats.reference_coder),
     bind(&[ch('a')], Act::Attach, |k| k.attach_question),
     main(
         &[ch('u'), ctrl('z')],
@@ -175,6 +178,7 @@ impl Act {
                 | Act::Correct
                 | Act::DeleteSegment
                 | Act::Situation
+                | Act::Reference
                 | Act::Attach
                 | Act::Undo
                 | Act::Accept
@@ -258,6 +262,7 @@ fn act(s: &mut CodingScreen, cx: &mut Ctx, action: Act, ch: Option<char>, code: 
             }
         }
         Act::Filter => s.coder_filter = next_coder(s, session),
+        Act::Reference => return s.next_reference_coder(cx),
         Act::Attach => {
             // The list starts on the segment's question (0 is "outside the grid").
             let current = session.segments.get(s.cursor.seg).and_then(|x| x.question);

@@ -79,6 +79,12 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &CodingScreen) {
     if s.transcript.is_some() {
         title.push_str(&format!(" · {}", screen.layer.name(t)));
     }
+    // Coded by several: whose coding the tables count (`R` chooses).
+    if s.coders().len() > 1
+        && let Some(reference) = s.reference_coder()
+    {
+        title = format!("{title} · {}", (t.analysis.reference_shown)(reference));
+    }
     let sign = if view.writable(screen.id) && !view.coder_named {
         // A name guessed from the login signs the codings: said, with the key to give one.
         Span::styled(

@@ -318,6 +318,13 @@ fn statistics_show_frequencies_and_answers_and_export_them() {
         tui.app.lang = Lang::Fr;
         tui.render(100, 40)
     });
+    // Every report of a person, where two reports of one person are linked.
+    tui.key(KeyCode::Tab);
+    let reports = tui.render(100, 40);
+    assert!(
+        reports.contains("15 signalement(s) de 14 personne(s)"),
+        "{reports}"
+    );
     tui.key(KeyCode::Tab);
     let saturation = tui.render(100, 40);
     assert!(

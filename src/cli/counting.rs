@@ -81,14 +81,7 @@ pub fn reference_coder(env: &Env, session: &str, coder: Option<String>) -> Resul
 
 /// Journals one change to a session, refused (with the reason) if it cannot be written now.
 fn record(ws: &mut Workspace, session: SessionId, change: SessionChange) -> Result<()> {
-    let opened = ws.open_current(session)?;
-    if opened.read_only {
-        let why = opened.notes.join("; ");
-        return Err(anyhow!("{why}"));
-    }
-    ws.record(change)?;
-    ws.close_current();
-    Ok(())
+    ws.record_in(session, change)
 }
 
 /// A situation by its id or the start of it (8 characters or more, unique).

@@ -11,7 +11,7 @@ use crate::index::SearchResults;
 use crate::interop::export::Format;
 use crate::store::Recovery;
 use crate::store::lock::Holder;
-use crate::study::{CodeId, Excerpt, Session, SessionId, Study};
+use crate::study::{CodeId, Excerpt, Session, SessionId, Situation, Study};
 use crate::workspace::reports::ReportKind;
 use crate::workspace::{CodebookEdit, CodedExcerpt, Unreadable};
 
@@ -59,6 +59,13 @@ pub enum Effect {
     LoadStats { by: Option<String> },
     /// Run a query on the study's index, opened and brought up to date first (on the worker).
     Search(String),
+    /// Mark a situation as the same person as another (`None`: as nobody), written to its
+    /// session at once; then the statistics are counted again, broken down `by`.
+    SamePerson {
+        session: SessionId,
+        situation: Box<Situation>,
+        by: Option<String>,
+    },
     /// Write a table of the whole study to a file in the current folder (on the worker).
     Export { kind: ReportKind, format: Format },
     /// Write the study's report (HTML, without identities) to a new file in the current
@@ -138,6 +145,39 @@ pub struct Stats {
     pub answers: Answers,
     pub situations: Situations,
     pub saturation: Saturation,
+    /// Every situation of the study (every report of a person), in session date order: the
+    /// list where reports of one person are linked.
+    pub reports: Vec<ReportRow>,
+}
+
+/// A situation as the list of reports shows it.
+#[derive(Clone, Debug)]
+pub struct ReportRow {
+    pub session: SessionId,
+    pub pseudonym: String,
+    /// `YYYY-MM-DD`, or empty when the session has no date.
+    pub date: String,
+    pub situation: Situation,
+}
+
+/// Every situation of every session, sessions in date order.
+fn reports(sessions: &[Session]) -> Vec<ReportRow> {
+    let mut sorted: Vec<&Session> = sessions.iter().collect();
+    sorted.sort_by_key(|s| (s.date(), s.id));
+    sorted
+        .into_iter()
+        .flat_map(|s| {
+            s.situations.iter().map(move |situation| ReportRow {
+                session: s.id,
+                pseudonym: s.respondent.pseudonym.clone(),
+                date: s
+                    .date()
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                situation: situation.clone(),
+            })
+        })
+        .collect()
 }
 
 impl Stats {
@@ -161,6 +201,7 @@ impl Stats {
             answers: analysis::answers_by(&scope, by)?,
             situations: analysis::situations_by(&scope, by)?,
             saturation: analysis::saturation::saturation(&scope, Params::default()),
+            reports: reports(sessions),
         })
     }
 }

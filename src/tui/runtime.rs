@@ -17,7 +17,7 @@ use super::screen::{Nav, Step};
 use super::setup::Setup;
 use super::words::said;
 use super::worker::{Job, Worker};
-use crate::study::{Session, SessionId};
+use crate::study::{Session, SessionChange, SessionId};
 use crate::workspace::Workspace;
 
 /// Where the interface opens.
@@ -245,6 +245,22 @@ impl Runtime {
             }),
             Effect::LoadSessions => self.job(app, Job::Sessions),
             Effect::LoadStats { by } => self.job(app, Job::Stats { by }),
+            Effect::SamePerson {
+                session,
+                situation,
+                by,
+            } => {
+                let change = SessionChange::PutSituation {
+                    situation: *situation,
+                };
+                match ws.record_in(session, change) {
+                    Ok(()) => {
+                        self.written.insert(session);
+                        self.job(app, Job::Stats { by })
+                    }
+                    Err(e) => failed(e),
+                }
+            }
             Effect::LoadExcerpts { code, descendants } => {
                 self.job(app, Job::Excerpts { code, descendants })
             }

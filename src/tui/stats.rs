@@ -23,7 +23,7 @@ use super::ctx::{Ctx, View};
 use super::keymap::{
     self, Binding, DOWN, ESC, HelpSection, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, TAB, UP, bind, ch, main,
 };
-use super::msg::{Answer, Effect, Stats};
+use super::msg::{Answer, Effect, ReportRow, Stats};
 use super::screen::{Nav, Screen, Step};
 use super::search::SearchScreen;
 use super::widget::bars::{BarRow, bar_lines};
@@ -46,6 +46,8 @@ pub enum Tab {
     Frequencies,
     Answers,
     Situations,
+    /// Every situation (report of a person), where reports of one person are linked.
+    Reports,
     Saturation,
 }
 
@@ -54,7 +56,8 @@ impl Tab {
         match self {
             Tab::Frequencies => Tab::Answers,
             Tab::Answers => Tab::Situations,
-            Tab::Situations => Tab::Saturation,
+            Tab::Situations => Tab::Reports,
+            Tab::Reports => Tab::Saturation,
             Tab::Saturation => Tab::Frequencies,
         }
     }
@@ -76,6 +79,11 @@ pub struct StatsScreen {
     pub intervals: bool,
     /// The first column of a broken-down table shown after the whole (`←` `→`).
     pub first: usize,
+    pub reports: Vec<ReportRow>,
+    /// The report marked by `l`, waiting for the other report of the same person.
+    pub mark: Option<usize>,
+    /// What to say once the tables are counted again after a link.
+    said: Option<String>,
 }
 
 const SORTS: [SortKey; 5] = [
@@ -101,6 +109,9 @@ impl StatsScreen {
             selected: 0,
             intervals: false,
             first: 1,
+            reports: stats.reports,
+            mark: None,
+            said: None,
         }
     }
 
@@ -111,6 +122,7 @@ impl StatsScreen {
         self.answers = stats.answers;
         self.situations = stats.situations;
         self.saturation = stats.saturation;
+        self.reports = stats.reports;
         self.first = 1;
         self.selected = self.selected.min(self.rows().saturating_sub(1));
     }
@@ -128,6 +140,7 @@ impl StatsScreen {
             Tab::Frequencies => self.freq.codes.len(),
             Tab::Answers => self.answers.questions.len(),
             Tab::Situations => self.situations.attributes.len(),
+            Tab::Reports => self.reports.len(),
             Tab::Saturation => self.saturation.interviews.len(),
         }
     }
@@ -141,6 +154,9 @@ impl Screen for StatsScreen {
     fn answer(&mut self, _cx: &mut Ctx, answer: Answer) -> Step {
         if let Answer::Stats(stats) = answer {
             self.counted(*stats);
+            if let Some(said) = self.said.take() {
+                return Step::info(said);
+            }
         }
         Step::none()
     }
@@ -166,6 +182,8 @@ pub enum Act {
     By,
     Intervals,
     Columns,
+    Link,
+    Unlink,
     Export,
     Report,
     Search,
@@ -200,6 +218,8 @@ pub static KEYS: &[Binding<Act>] = &[
         |k| k.report.write_report,
         |k| k.report.short_report,
     ),
+    bind(&[ch('l')], Act::Link, |k| k.stats.link),
+    bind(&[ch('u')], Act::Unlink, |k| k.stats.unlink),
 ];
 
 /// The respondent attribute after `current` that a table can be broken down by (one with
@@ -252,6 +272,11 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
         Act::Intervals => s.intervals = !s.intervals,
         Act::Columns if key.code == KeyCode::Left => s.first = s.first.saturating_sub(1).max(1),
         Act::Columns => s.first = (s.first + 1).min(s.groups().max(1)),
+        Act::Link | Act::Unlink if s.tab != Tab::Reports || s.reports.is_empty() => {
+            return Step::error(t.analysis.only_on_reports);
+        }
+        Act::Link => return link(s, t),
+        Act::Unlink => return unlink(s, t),
         Act::Export => {
             let format = match hit.ch {
                 Some('x') => Format::Xlsx,
@@ -271,6 +296,10 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
                     by,
                     base: SITUATIONS_BASE,
                 },
+                Tab::Reports => ReportKind::Situations {
+                    by,
+                    base: SITUATIONS_BASE,
+                },
                 Tab::Saturation => ReportKind::Saturation {
                     params: Params::default(),
                 },
@@ -285,6 +314,54 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
     Step::none()
 }
 
+/// A report as messages name it: `R02 · Mme A. (2021-05-06)`.
+fn report_name(r: &ReportRow) -> String {
+    format!("{} · {}", r.pseudonym, r.situation.label)
+}
+
+/// `l`: the selected report marked; with one marked already, the marked one becomes the same
+/// person as the selected one (written to its session), and the tables are counted again.
+fn link(s: &mut StatsScreen, t: &Texts) -> Step {
+    let a = t.analysis;
+    let here = s.selected.min(s.reports.len() - 1);
+    match s.mark.take() {
+        None => {
+            s.mark = Some(here);
+            Step::info((a.report_marked)(&report_name(&s.reports[here])))
+        }
+        Some(marked) if marked == here => Step::none(),
+        Some(marked) => {
+            let (from, to) = (&s.reports[marked], &s.reports[here]);
+            let mut situation = from.situation.clone();
+            situation.same_person_as = Some(to.situation.id);
+            s.said = Some((a.reports_linked)(&report_name(from), &report_name(to)));
+            Step::effect(Effect::SamePerson {
+                session: from.session,
+                situation: Box::new(situation),
+                by: s.by.clone(),
+            })
+        }
+    }
+}
+
+/// `u`: the selected report no longer the same person as another.
+fn unlink(s: &mut StatsScreen, t: &Texts) -> Step {
+    let a = t.analysis;
+    let r = &s.reports[s.selected.min(s.reports.len() - 1)];
+    if r.situation.same_person_as.is_none() {
+        return Step::error(a.report_not_linked);
+    }
+    let mut situation = r.situation.clone();
+    situation.same_person_as = None;
+    s.said = Some((a.report_unlinked)(&report_name(r)));
+    s.mark = None;
+    Step::effect(Effect::SamePerson {
+        session: r.session,
+        situation: Box::new(situation),
+        by: s.by.clone(),
+    })
+}
+
 /// The bases of the broken-down tables: those of `export answers|situations --by` by default.
 const ANSWERS_BASE: Base = Base::Given;
 const SITUATIONS_BASE: Base = Base::All;
@@ -296,6 +373,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Frequencies => t.stats_frequencies,
         Tab::Answers => t.stats_answers,
         Tab::Situations => t.analysis.situations_title,
+        Tab::Reports => t.analysis.reports_title,
         Tab::Saturation => t.analysis.saturation_title,
     };
     let by =
@@ -334,6 +412,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         }
         Tab::Answers => draw_answers(frame, body, s, t),
         Tab::Situations => draw_situations(frame, body, s, &view.study.meta, t),
+        Tab::Reports => draw_reports(frame, body, s, t),
         Tab::Saturation => draw_saturation(frame, body, s, t),
     }
     status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
@@ -613,6 +692,37 @@ fn draw_situations(frame: &mut Frame, area: Rect, s: &StatsScreen, meta: &StudyM
         })
         .collect();
     draw_blocks(frame, area, s.selected, blocks);
+}
+
+/// Every report, one line each: respondent, date, label, and the report it is the same person
+/// as; the selected line reversed, the marked one starred.
+fn draw_reports(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
+    let a = t.analysis;
+    let width = area.width as usize;
+    let mut lines =
+        vec![Line::from((a.reports_base)(s.reports.len(), s.situations.persons)).dark_gray()];
+    for (i, r) in s.reports.iter().enumerate() {
+        let star = if s.mark == Some(i) { "★" } else { " " };
+        let mut text = format!(
+            "{star} {:<8} {:<10}  {}",
+            r.pseudonym, r.date, r.situation.label
+        );
+        if let Some(other) = r
+            .situation
+            .same_person_as
+            .and_then(|id| s.reports.iter().find(|o| o.situation.id == id))
+        {
+            text = format!("{text}  {}", (a.same_as)(&report_name(other)));
+        }
+        let line = Line::from(fit(&text, width));
+        lines.push(if i == s.selected {
+            line.reversed()
+        } else {
+            line
+        });
+    }
+    let scroll = (s.selected + 1).saturating_sub(area.height as usize / 2) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 fn draw_saturation(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {

@@ -2,6 +2,7 @@
 //! the operations that touch several files at once. The TUI and the CLI call this; it calls the
 //! store (and the index), never the other way round.
 
+mod closed_change;
 mod codebook_edit;
 pub mod pseudonyms;
 mod repair;

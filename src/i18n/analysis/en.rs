@@ -314,6 +314,16 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     no_such_session: |s| format!("no session \"{s}\" (pseudonym or start of its id)"),
     ambiguous_session: |s| format!("\"{s}\" names several sessions: give the start of its id"),
     reference_coder_set: |r, c, all| format!("{r}: tables count {c}'s coding (coders: {all})."),
+    reports_title: "Reports",
+    reports_base: |r, p| {
+        format!("{r} report(s) of {p} person(s); l links two reports of one person")
+    },
+    same_as: |o| format!("→ same person as {o}"),
+    only_on_reports: "l and u link reports: on the Reports tab (Tab)",
+    report_marked: |r| format!("{r} marked: choose the other report of the same person, then l"),
+    reports_linked: |r, o| format!("{r} and {o}: one person, counted once"),
+    report_unlinked: |r| format!("{r}: no longer linked to another report"),
+    report_not_linked: "this report is linked to no other",
     reference_shown: |c| format!("coding counted: {c}"),
     interval: |low, high| format!("[{low}, {high}]"),
     broken_down_by: |a| format!("by {a}"),

@@ -335,6 +335,20 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     reference_coder_set: |r, c, all| {
         format!("{r} : les tableaux comptent le codage de {c} (codeur·euses : {all}).")
     },
+    reports_title: "Signalements",
+    reports_base: |r, p| {
+        format!(
+            "{r} signalement(s) de {p} personne(s) ; l relie deux signalements d'une même personne"
+        )
+    },
+    same_as: |o| format!("→ même personne que {o}"),
+    only_on_reports: "l et u relient les signalements : sur l'onglet Signalements (Tab)",
+    report_marked: |r| {
+        format!("{r} marqué : choisissez l'autre signalement de la même personne, puis l")
+    },
+    reports_linked: |r, o| format!("{r} et {o} : une même personne, comptée une fois"),
+    report_unlinked: |r| format!("{r} : n'est plus relié à un autre signalement"),
+    report_not_linked: "ce signalement n'est relié à aucun autre",
     reference_shown: |c| format!("codage compté : {c}"),
     interval: |low, high| format!("[{low} ; {high}]"),
     broken_down_by: |a| format!("par {a}"),

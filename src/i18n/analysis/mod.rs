@@ -223,6 +223,20 @@ pub struct AnalysisTexts {
     pub ambiguous_session: fn(&str) -> String,
     /// (respondent, reference coder, every coder)
     pub reference_coder_set: fn(&str, &str, &str) -> String,
+    /// The statistics screen's list of reports (situations) and their person links.
+    pub reports_title: &'static str,
+    /// (reports, persons)
+    pub reports_base: fn(usize, usize) -> String,
+    /// (the other report) After a report linked to another.
+    pub same_as: fn(&str) -> String,
+    pub only_on_reports: &'static str,
+    /// (report) Marked, waiting for the other.
+    pub report_marked: fn(&str) -> String,
+    /// (report, other report)
+    pub reports_linked: fn(&str, &str) -> String,
+    /// (report)
+    pub report_unlinked: fn(&str) -> String,
+    pub report_not_linked: &'static str,
     /// (coder) The coding screen's header for a session coded by several people.
     pub reference_shown: fn(&str) -> String,
     /// (low, high) A 95 % interval beside a percentage on the statistics screen.

@@ -194,7 +194,8 @@ pub fn plan(
 }
 
 /// The transcript's segments on the interview's clock, each under the question open when it
-/// began (none before the first visit, between sittings or after the last).
+/// began (none before the first visit, between sittings or after the last); a turn without a
+/// time goes with its neighbours (see [`untimed`]).
 ///
 /// A visit begins when the interviewer went to the question, a few seconds before or after
 /// asking it: where an interviewer's turn close to that moment says the question's words, the
@@ -222,12 +223,37 @@ fn place(
         })
         .collect();
     let visits = snapped(visits, &heard, study, words, weights);
-    for s in &mut heard {
-        if let Some(moment) = s.start {
-            s.question = open_at(&visits, moment + TimeDelta::milliseconds(500));
-        }
+    let timed: Vec<Option<Option<QuestionId>>> = heard
+        .iter()
+        .map(|s| {
+            s.start
+                .map(|moment| open_at(&visits, moment + TimeDelta::milliseconds(500)))
+        })
+        .collect();
+    for (i, s) in heard.iter_mut().enumerate() {
+        s.question = match timed[i] {
+            Some(question) => question,
+            None => untimed(&timed, i, s.speaker == crate::study::Speaker::Interviewer),
+        };
     }
     heard
+}
+
+/// The question of a turn the transcript gives no time (a line between two timed ones):
+/// an interviewer's goes with the next timed turn (a question asked goes with its answers),
+/// anyone else's with the timed turn before it.
+fn untimed(
+    timed: &[Option<Option<QuestionId>>],
+    i: usize,
+    interviewer: bool,
+) -> Option<QuestionId> {
+    let before = timed[..i].iter().rev().find_map(|q| *q);
+    let after = timed[i + 1..].iter().find_map(|q| *q);
+    if interviewer {
+        after.or(before).flatten()
+    } else {
+        before.or(after).flatten()
+    }
 }
 
 /// How near (seconds) a visit's beginning the question must be asked to be its beginning.

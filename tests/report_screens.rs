@@ -2,7 +2,8 @@
 //! statistics screen writes the study's report as a new HTML file (never over an earlier one)
 //! and says where; `"` on the coding screen marks the coding under the cursor "à citer" with a
 //! comment, Ctrl+D in its popup removes the mark, `u` puts it back; `"` on the list of a code's
-//! excerpts lists only those marked. The files are then read back.
+//! excerpts lists only those marked, and a mark removed in the transcript opened from there is
+//! gone from the list on the way back. The files are then read back.
 
 mod common;
 
@@ -203,6 +204,22 @@ fn a_coding_is_marked_to_quote_unmarked_and_the_excerpts_list_filters_on_it() {
         screen.contains("❝ à citer\u{a0}: rappel du cadre"),
         "{screen}"
     );
+    // Ours is the first listed (R01 is the earliest interview): opened in its transcript, its
+    // mark removed there, the list read again on the way back no longer has it.
+    ui.keys(&["Enter"]);
+    ui.wait_for("Codage R01");
+    ui.type_text("\"");
+    ui.wait_for("À citer — commentaire facultatif");
+    ui.keys(&["C-d"]);
+    ui.wait_for("extrait plus à citer");
+    assert!(ours(&load(&root)).get("quote").is_none());
+    // The excerpt opened is selected: the first Esc clears the selection, the second goes back.
+    // (Sent apart: two Esc bytes together read as Alt+Esc.)
+    ui.keys(&["Escape"]);
+    ui.keys(&["Escape"]);
+    let screen = ui.wait_for(&format!("{} extrait(s)", quoted - 1));
+    assert!(screen.contains("à citer seulement"), "{screen}");
+    assert!(!screen.contains(&format!("« {two_words} »")), "{screen}");
     ui.type_text("\"");
     let screen = ui.wait_for(&format!("{all} extrait(s)"));
     assert!(!screen.contains("à citer seulement"), "{screen}");

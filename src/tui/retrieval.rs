@@ -64,11 +64,25 @@ impl Screen for RetrievalScreen {
             excerpts,
         } = answer
         {
-            let quotes_only = self.quotes_only;
+            // The same list read again (back from a transcript): the filter and the place kept.
+            let same = code == self.code && descendants == self.descendants;
+            let (quotes_only, selected) = (self.quotes_only, self.selected);
             *self = RetrievalScreen::new(code, descendants, excerpts);
             self.quotes_only = quotes_only;
+            if same {
+                self.selected = selected.min(self.shown().len().saturating_sub(1));
+            }
         }
         Step::none()
+    }
+
+    /// Back from a transcript, where a coding or its quote mark may have changed: the list
+    /// is read again.
+    fn resumed(&mut self, _cx: &mut Ctx) -> Step {
+        Step::effect(Effect::LoadExcerpts {
+            code: self.code,
+            descendants: self.descendants,
+        })
     }
 
     fn draw(&self, frame: &mut Frame, view: &View) {

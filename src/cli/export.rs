@@ -92,7 +92,10 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         destination::check_file(path, out.dest.force).map_err(refused)?;
     }
     let ws = Workspace::open(dir, env.prefs.clone())?;
-    let (sessions, unreadable) = ws.sessions()?;
+    let (sessions, unreadable) = match kind.reads_text() {
+        true => ws.sessions()?,
+        false => ws.sessions_without_text()?,
+    };
     for u in &unreadable {
         say!("{}", (t.session_unreadable)(&u.said(t)));
     }

@@ -200,6 +200,20 @@ impl Workspace {
         Ok((sessions, unreadable))
     }
 
+    /// [`Workspace::sessions`] without the text of their segments (empty): for the tables that
+    /// count answers and situations, so that a large study is not held whole in memory. The
+    /// sessions with a problem come back whole.
+    pub fn sessions_without_text(&self) -> Result<(Vec<Session>, Vec<Unreadable>)> {
+        let (mut sessions, unreadable) = self.read_all(|mut s| {
+            for segment in &mut s.segments {
+                segment.text = String::new();
+            }
+            s
+        })?;
+        sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
+        Ok((sessions, unreadable))
+    }
+
     /// A summary of every sound session (in the order of [`Workspace::sessions`]), and the
     /// sessions with a problem: what a list shows, without holding every transcript.
     ///

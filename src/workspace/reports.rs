@@ -49,6 +49,15 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
+    /// Whether the table (and its chart) reads the text of the segments: answers and
+    /// situations count without it.
+    pub fn reads_text(&self) -> bool {
+        !matches!(
+            self,
+            ReportKind::Answers { .. } | ReportKind::Situations { .. }
+        )
+    }
+
     /// The respondent attribute the table is broken down by (`--by`), if any.
     pub fn by(&self) -> Option<&str> {
         match self {

@@ -783,14 +783,6 @@ fn wrong_uses_are_refused_and_write_nothing() {
     assert!(live.transcript.is_none());
 }
 
-fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
-}
-
 #[test]
 fn on_the_coding_screen_notes_are_beside_the_transcript_and_proposals_are_accepted_moved_or_rejected()
  {
@@ -821,7 +813,7 @@ fn on_the_coding_screen_notes_are_beside_the_transcript_and_proposals_are_accept
 
     let ui = common::tmux::Tmux::start(
         "align-coding",
-        &grille_command(tmp.path(), &format!("--study {}", root.display())),
+        &common::tmux::grille_command(tmp.path(), &format!("--study {}", root.display())),
         140,
         45,
     );

@@ -8,12 +8,9 @@ use std::path::Path;
 
 use common::tmux::{self, Tmux};
 
+/// grille started in its home folder, where the screens write their files.
 fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "sh -c 'cd {h} && exec env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}'",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
+    tmux::grille_command_in(home, home, "", args)
 }
 
 /// The saved file of the session of `pseudonym`, as JSON.

@@ -9,16 +9,8 @@ mod common;
 
 use std::path::Path;
 
-use common::tmux::{self, Tmux};
+use common::tmux::{self, Tmux, grille_command};
 use grille::study::{Segment, SegmentId, Speaker, Status, Value};
-
-fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
-}
 
 fn interview(home: &Path, root: &Path, respondent: &str) -> String {
     grille_command(

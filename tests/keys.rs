@@ -15,6 +15,7 @@ use grille::tui::interview::popup::Popup;
 use grille::tui::interview::{Focus, Interview};
 use grille::tui::keymap::key_name;
 use grille::tui::msg::Msg;
+use grille::tui::pseudonyms::PseudonymScreen;
 use grille::tui::retrieval::RetrievalScreen;
 use grille::tui::search::SearchScreen;
 use grille::tui::setup::Setup;
@@ -98,6 +99,8 @@ fn state(tui: &Tui) -> String {
         "stats".into()
     } else if app.is::<SearchScreen>() {
         "search".into()
+    } else if let Some(p) = app.screen::<PseudonymScreen>() {
+        format!("pseudonyms {:?}", p.counts())
     } else {
         "other".into()
     };
@@ -308,6 +311,13 @@ fn on_the_other_screens_a_key_works_exactly_when_f1_lists_it() {
     check("search", || {
         let mut tui = Tui::home(Lang::Fr, true);
         tui.key(KeyCode::Char('/'));
+        tui
+    });
+    check("pseudonymisation", || {
+        let mut tui = Tui::home(Lang::Fr, true);
+        tui.key(KeyCode::Char('p'));
+        let screen = tui.app.screen::<PseudonymScreen>().unwrap();
+        assert!(screen.counts().2 > 0, "proposals to review");
         tui
     });
 }

@@ -14,10 +14,10 @@ use super::{Env, Usage, show};
 use crate::i18n::Texts;
 use crate::store::privacy;
 use crate::store::pseudonym_keys as keys;
-use crate::study::pseudonym::{self, KEYS_FORMAT, KeyTable, Kind, Proposal, Review};
+use crate::study::pseudonym::{self, KeyTable, Kind, Proposal, Review};
 use crate::study::{Session, text};
 use crate::workspace::Workspace;
-use crate::workspace::pseudonyms::Replaced;
+use crate::workspace::pseudonyms::{KeysError, Replaced};
 
 pub fn run(env: &Env, command: Option<PseudonymizeCommand>, keys: Option<PathBuf>) -> Result<bool> {
     let t = env.texts();
@@ -49,7 +49,7 @@ pub fn run(env: &Env, command: Option<PseudonymizeCommand>, keys: Option<PathBuf
             for p in &chosen {
                 table.reject(p.kind, &p.text);
             }
-            keys::save(&path, &table, ws.dir.paths().codec())?;
+            ws.save_key_table(&table, &path)?;
             say!("{}", (t.privacy.decided)(0, chosen.len(), 0));
             Ok(true)
         }
@@ -63,51 +63,14 @@ pub fn run(env: &Env, command: Option<PseudonymizeCommand>, keys: Option<PathBuf
 
 /// The key table's file: as given, else the default one; never inside the study folder.
 fn keys_path(ws: &Workspace, given: Option<PathBuf>, t: &Texts) -> Result<PathBuf> {
-    let path = match given {
-        Some(p) => p,
-        None => keys::default_path(ws.study.meta.id)
-            .ok_or_else(|| anyhow!((t.privacy.keys_in_study)("?")))?,
-    };
-    // Where it would be written, as the disk resolves it (links, `..`), from the nearest
-    // folder that exists.
-    let folder = std::path::absolute(&path)
-        .ok()
-        .and_then(|a| a.ancestors().skip(1).find_map(|d| d.canonicalize().ok()));
-    let root = ws.dir.root().canonicalize().ok();
-    if let (Some(folder), Some(root)) = (folder, root)
-        && folder.starts_with(&root)
-    {
-        return Err(Usage((t.privacy.keys_in_study)(&show(&path))).into());
-    }
-    Ok(path)
+    ws.key_table_path(given).map_err(|e| match e {
+        KeysError::InStudy(_) => Usage(e.message(t)).into(),
+        e => anyhow!(e.message(t)),
+    })
 }
 
 fn load(ws: &Workspace, path: &Path, t: &Texts) -> Result<KeyTable> {
-    let table = keys::load(path, ws.study.meta.id, ws.dir.paths().codec())
-        .map_err(|e| anyhow!((t.privacy.keys_unreadable)(&show(path), &e.message(t))))?;
-    if table.format != KEYS_FORMAT {
-        return Err(anyhow!((t.privacy.keys_unreadable)(
-            &show(path),
-            &table.format
-        )));
-    }
-    if table.study != ws.study.meta.id {
-        return Err(anyhow!((t.privacy.keys_other_study)(&show(path))));
-    }
-    Ok(table)
-}
-
-pub fn kind_name(kind: Kind, t: &Texts) -> &'static str {
-    let p = t.privacy;
-    match kind {
-        Kind::Person => p.kind_person,
-        Kind::Place => p.kind_place,
-        Kind::Phone => p.kind_phone,
-        Kind::Email => p.kind_email,
-        Kind::Address => p.kind_address,
-        Kind::Age => p.kind_age,
-        Kind::Birth => p.kind_birth,
-    }
+    ws.key_table(path, t).map_err(|e| anyhow!(e.message(t)))
 }
 
 /// The proposals named by ids (or their first characters), every one known.
@@ -128,27 +91,16 @@ fn context(p: &Proposal, sessions: &[Session]) -> String {
     let Some(o) = p.occurrences.first() else {
         return String::new();
     };
-    let Some(text) = sessions
-        .iter()
-        .find(|s| s.id == o.session)
-        .and_then(|s| pseudonym::fields::text(s, o.field))
-    else {
+    let Some(session) = sessions.iter().find(|s| s.id == o.session) else {
         return String::new();
     };
-    let chars: Vec<char> = text.chars().collect();
-    let from = o.start.saturating_sub(40);
-    let to = (o.end + 40).min(chars.len());
-    let mut s: String = chars[from..to].iter().collect();
-    s = s.replace('\n', " ");
-    let pseudonym = sessions
-        .iter()
-        .find(|s| s.id == o.session)
-        .map_or("", |s| s.respondent.pseudonym.as_str());
+    let Some(text) = pseudonym::fields::text(session, o.field) else {
+        return String::new();
+    };
+    let c = pseudonym::fields::context(text, o.start, o.end, 40);
     format!(
-        "{pseudonym} : {}{}{}",
-        if from > 0 { "…" } else { "" },
-        text::escape_controls(&s),
-        if to < chars.len() { "…" } else { "" }
+        "{} : {}{}{}",
+        session.respondent.pseudonym, c.before, c.found, c.after
     )
 }
 
@@ -177,7 +129,7 @@ fn review(ws: &Workspace, table: &mut KeyTable, path: &Path, t: &Texts) -> Resul
         let line = (t.privacy.proposal)(
             i + 1,
             todo.len(),
-            kind_name(p.kind, t),
+            t.privacy.kind_name(p.kind),
             &text::escape_controls(&p.text),
             &p.pseudonym,
             p.occurrences.len(),
@@ -364,7 +316,7 @@ fn list(ws: &Workspace, table: &KeyTable, json: bool, t: &Texts) -> Result<bool>
     for r in &rows {
         table.add_row(vec![
             r.id.to_owned(),
-            kind_name(r.kind, t).to_owned(),
+            t.privacy.kind_name(r.kind).to_owned(),
             match r.status {
                 Review::Unreviewed => p.unreviewed,
                 Review::Accepted => p.accepted,
@@ -396,7 +348,7 @@ fn show_keys(ws: &Workspace, table: &KeyTable, path: &Path, json: bool, t: &Text
             "{}  ←  {}  ({}, {status})",
             e.pseudonym,
             text::escape_controls(&e.original),
-            kind_name(e.kind, t)
+            t.privacy.kind_name(e.kind)
         )?;
     }
     Ok(true)
@@ -423,7 +375,7 @@ pub fn audit(env: &Env, keys_flag: Option<PathBuf>) -> Result<bool> {
             out!(
                 "{}",
                 (p.audit_item)(
-                    kind_name(q.kind, t),
+                    t.privacy.kind_name(q.kind),
                     &text::escape_controls(&q.text),
                     q.occurrences.len(),
                     sessions_of(q)

@@ -10,6 +10,7 @@ mod fr;
 pub mod import;
 pub mod keys;
 pub mod privacy;
+pub mod pseudonyms;
 pub mod questionnaire;
 pub mod refi;
 pub mod report;

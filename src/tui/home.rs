@@ -17,6 +17,7 @@ use super::ctx::{Ctx, View};
 use super::keymap::{self, Binding, DOWN, END, ENTER, ESC, HOME, HelpSection, UP, bind, ch, main};
 use super::msg::{Answer, Effect, Intent};
 use super::screen::{Nav, Screen, Step};
+use super::pseudonyms::PseudonymScreen;
 use super::search::SearchScreen;
 use super::setup::Setup;
 use super::stats::StatsScreen;
@@ -237,6 +238,7 @@ pub enum Act {
     New,
     Reload,
     Search,
+    Pseudonymize,
     Help,
     Quit,
 }
@@ -264,6 +266,7 @@ pub static KEYS: &[Binding<Act>] = &[
     ),
     bind(&[ch('r')], Act::Reload, |k| k.reload_sessions),
     bind(&[ch('/')], Act::Search, |k| k.search),
+    bind(&[ch('p')], Act::Pseudonymize, |k| k.pseudonyms.open),
     bind(&[ch('?')], Act::Help, |k| k.help),
     main(&[ch('q'), ESC], Act::Quit, |k| k.quit, |k| k.short_quit),
 ];
@@ -327,6 +330,7 @@ fn keys(home: &mut Home, cx: &Ctx, key: KeyEvent) -> Step {
         Act::New => return Step::push(Setup::new(cx.study, cx.interviewer, cx.t)),
         Act::Reload => return Step::effect(Effect::LoadSessions),
         Act::Search => return Step::push(SearchScreen::new()),
+        Act::Pseudonymize => return PseudonymScreen::open(),
         Act::Help => return Step::nav(Nav::Help),
         Act::Quit => return Step::nav(Nav::Quit),
     }

@@ -13,6 +13,7 @@ pub mod interview;
 pub mod keymap;
 pub mod launch;
 pub mod msg;
+pub mod pseudonyms;
 pub mod retrieval;
 pub mod runtime;
 pub mod screen;

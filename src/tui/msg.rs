@@ -2,6 +2,8 @@
 //! what the outside world answers (answers: from this thread for a write, from the worker for a
 //! read).
 
+use std::path::PathBuf;
+
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::analysis::saturation::{Params, Saturation};
@@ -11,7 +13,10 @@ use crate::index::SearchResults;
 use crate::interop::export::Format;
 use crate::store::Recovery;
 use crate::store::lock::Holder;
+use crate::study::pseudonym::KeyTable;
 use crate::study::{CodeId, Excerpt, Session, SessionId, Situation, Study};
+use crate::tui::pseudonyms::Reviewing;
+use crate::workspace::pseudonyms::Replaced;
 use crate::workspace::reports::ReportKind;
 use crate::workspace::{CodebookEdit, CodedExcerpt, Unreadable};
 
@@ -73,6 +78,14 @@ pub enum Effect {
     Report,
     /// List the excerpts coded with a code across the study (on the worker).
     LoadExcerpts { code: CodeId, descendants: bool },
+    /// Read the key table and find what may identify someone in every session (on the worker).
+    LoadProposals,
+    /// Save the analyst's decisions in the key table, replacing nothing yet.
+    SaveKeyTable(Box<KeyTable>, PathBuf),
+    /// Replace every accepted original in every session, then save the key table.
+    Pseudonymize(Box<KeyTable>, PathBuf),
+    /// Put back the originals of the last replacements.
+    UndoPseudonyms(Box<KeyTable>, PathBuf),
 }
 
 /// The screen an opened session goes to: the intent travels with the effect and comes back
@@ -127,6 +140,15 @@ pub enum Answer {
     Searched {
         query: String,
         result: Result<Box<SearchResults>, (String, String)>,
+    },
+    /// The proposals to review, with the key table they were read against.
+    Proposals(Box<Reviewing>),
+    /// Replacements made (`undo`: false) or undone (`None`: nothing to undo), the key table as
+    /// saved.
+    Pseudonymized {
+        table: Box<KeyTable>,
+        undo: bool,
+        done: Option<Replaced>,
     },
     /// Something done, to tell the user (a file written).
     Info(String),

@@ -270,6 +270,29 @@ impl Runtime {
             }
             Effect::Export { kind, format } => self.job(app, Job::Export { kind, format }),
             Effect::Report => self.job(app, Job::Report),
+            Effect::LoadProposals => self.job(app, Job::Proposals),
+            Effect::SaveKeyTable(table, path) => ws
+                .save_key_table(&table, &path)
+                .err()
+                .and_then(failed),
+            Effect::Pseudonymize(mut table, path) => match ws.pseudonymize(&mut table, &path) {
+                Ok(done) => Some(Answer::Pseudonymized {
+                    table,
+                    undo: false,
+                    done: Some(done),
+                }),
+                Err(e) => failed(e),
+            },
+            Effect::UndoPseudonyms(mut table, path) => {
+                match ws.undo_pseudonyms(&mut table, &path) {
+                    Ok(done) => Some(Answer::Pseudonymized {
+                        table,
+                        undo: true,
+                        done,
+                    }),
+                    Err(e) => failed(e),
+                }
+            }
         }
     }
 

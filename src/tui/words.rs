@@ -13,6 +13,8 @@ pub fn said(e: &anyhow::Error, t: &Texts) -> String {
         e.message(t)
     } else if let Some(e) = e.downcast_ref::<ReportError>() {
         e.message(t)
+    } else if let Some(e) = e.downcast_ref::<crate::workspace::pseudonyms::KeysError>() {
+        e.message(t)
     } else if let Some(e) = e.downcast_ref::<crate::store::StoreError>() {
         e.message(t)
     } else {

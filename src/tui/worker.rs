@@ -50,6 +50,7 @@ pub enum Job {
     },
     /// The study's report, as a new HTML file.
     Report,
+    Proposals,
     /// A job that fails, to test that a failure is answered.
     #[cfg(test)]
     Panic,
@@ -223,6 +224,13 @@ impl State {
                     Ok((path, true)) => {
                         Answer::Info((r.screen_written_beside)(&path.display().to_string()))
                     }
+                    Err(e) => Answer::Failed(said(&e, t)),
+                }
+            }
+            Job::Proposals => {
+                progress.say(Work::Loading);
+                match super::pseudonyms::Reviewing::read(&self.ws, t) {
+                    Ok(reviewing) => Answer::Proposals(Box::new(reviewing)),
                     Err(e) => Answer::Failed(said(&e, t)),
                 }
             }

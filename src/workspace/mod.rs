@@ -40,6 +40,8 @@ pub struct Workspace {
     open: Option<SessionAccess>,
     /// Where the interface writes exports: the folder grille was started in.
     pub exports_to: std::path::PathBuf,
+    /// The pseudonymisation key table, when not the default one in grille's data folder.
+    pub pseudonym_keys: Option<std::path::PathBuf>,
     /// The codebook's files when `study.codebook` was read: another process changed the
     /// codebook when they differ.
     codebook_seen: DefinitionStamp,
@@ -157,6 +159,7 @@ impl Workspace {
             prefs,
             open: None,
             exports_to: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+            pseudonym_keys: None,
             codebook_seen,
         })
     }
@@ -171,6 +174,7 @@ impl Workspace {
             prefs: self.prefs.clone(),
             open: None,
             exports_to: self.exports_to.clone(),
+            pseudonym_keys: self.pseudonym_keys.clone(),
             codebook_seen: self.codebook_seen,
         }
     }

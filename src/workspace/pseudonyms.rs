@@ -4,14 +4,15 @@
 //! simply not found again).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
 use super::{SessionAccess, Workspace};
 use crate::store::SessionWriter;
 use crate::store::pseudonym_keys as keys;
-use crate::study::pseudonym::{self, Batch, Done, KeyTable, fields};
+use crate::store::StoreError;
+use crate::study::pseudonym::{self, Batch, Done, KEYS_FORMAT, KeyTable, fields};
 use crate::study::{SessionId, stamp};
 
 fn now() -> crate::study::Time {
@@ -30,7 +31,71 @@ pub struct Replaced {
     pub lost: Vec<Done>,
 }
 
+/// Why the key table cannot be used: nothing was done.
+#[derive(Debug, thiserror::Error)]
+pub enum KeysError {
+    #[error("the key table must not be inside the study folder: {0}")]
+    InStudy(PathBuf),
+    #[error("key table unreadable, {0}: {1}")]
+    Unreadable(PathBuf, String),
+    #[error("{0} is the key table of another study")]
+    OtherStudy(PathBuf),
+}
+
+impl KeysError {
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        let p = t.privacy;
+        let show = |path: &Path| path.display().to_string();
+        match self {
+            KeysError::InStudy(path) => (p.keys_in_study)(&show(path)),
+            KeysError::Unreadable(path, why) => (p.keys_unreadable)(&show(path), why),
+            KeysError::OtherStudy(path) => (p.keys_other_study)(&show(path)),
+        }
+    }
+}
+
 impl Workspace {
+    /// The key table's file: `given`, else the one set for this workspace, else the default
+    /// one in grille's data folder; never inside the study folder.
+    pub fn key_table_path(&self, given: Option<PathBuf>) -> Result<PathBuf, KeysError> {
+        let path = given
+            .or_else(|| self.pseudonym_keys.clone())
+            .or_else(|| keys::default_path(self.study.meta.id))
+            .ok_or_else(|| KeysError::InStudy("?".into()))?;
+        // Where it would be written, as the disk resolves it (links, `..`), from the nearest
+        // folder that exists.
+        let folder = std::path::absolute(&path)
+            .ok()
+            .and_then(|a| a.ancestors().skip(1).find_map(|d| d.canonicalize().ok()));
+        let root = self.dir.root().canonicalize().ok();
+        if let (Some(folder), Some(root)) = (folder, root)
+            && folder.starts_with(&root)
+        {
+            return Err(KeysError::InStudy(path));
+        }
+        Ok(path)
+    }
+
+    /// The key table at `path`, read with the study's key; a new one when there is none yet.
+    /// One of another format or another study is refused.
+    pub fn key_table(&self, path: &Path, t: &crate::i18n::Texts) -> Result<KeyTable, KeysError> {
+        let table = keys::load(path, self.study.meta.id, self.dir.paths().codec())
+            .map_err(|e: StoreError| KeysError::Unreadable(path.into(), e.message(t)))?;
+        if table.format != KEYS_FORMAT {
+            return Err(KeysError::Unreadable(path.into(), table.format));
+        }
+        if table.study != self.study.meta.id {
+            return Err(KeysError::OtherStudy(path.into()));
+        }
+        Ok(table)
+    }
+
+    /// Saves the analyst's decisions (accepted, rejected, the lists) without replacing yet.
+    pub fn save_key_table(&self, table: &KeyTable, path: &Path) -> Result<()> {
+        keys::save(path, table, self.dir.paths().codec())?;
+        Ok(())
+    }
+
     /// Replaces every accepted original wherever it appears, saves the key table at `keys`,
     /// then rebuilds the search index so that the replaced words leave it too. One session is
     /// open at a time; the table is saved with what is planned before the first change and

@@ -57,6 +57,7 @@ impl Tui {
         };
         let mut workspace = Workspace::open(dir.clone(), prefs).unwrap();
         workspace.exports_to = tmp.path().to_path_buf();
+        workspace.pseudonym_keys = Some(tmp.path().join("keys/pseudonyms.json"));
         let now = start_time();
         let (tx, answers) = mpsc::channel();
         Tui {

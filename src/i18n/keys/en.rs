@@ -341,4 +341,5 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     stats: &crate::i18n::analysis::EN_STATS_KEYS,
     align: &crate::i18n::align::EN_ALIGN_KEYS,
     report: &crate::i18n::report::EN_REPORT_KEYS,
+    pseudonyms: &crate::i18n::pseudonyms::EN_PSEUDONYMS,
 };

@@ -345,4 +345,5 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     stats: &crate::i18n::analysis::FR_STATS_KEYS,
     align: &crate::i18n::align::FR_ALIGN_KEYS,
     report: &crate::i18n::report::FR_REPORT_KEYS,
+    pseudonyms: &crate::i18n::pseudonyms::FR_PSEUDONYMS,
 };

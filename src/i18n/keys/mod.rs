@@ -329,4 +329,6 @@ pub struct KeysTexts {
     pub align: &'static crate::i18n::align::AlignKeys,
     /// The keys of quotes and of the report (issue 17), in their own struct.
     pub report: &'static crate::i18n::report::ReportKeys,
+    /// The pseudonymisation screen's words (its own files).
+    pub pseudonyms: &'static crate::i18n::pseudonyms::PseudonymScreenTexts,
 }

@@ -86,3 +86,19 @@ pub struct PrivacyTexts {
     /// (points)
     pub audit_found: fn(usize) -> String,
 }
+
+impl PrivacyTexts {
+    /// A kind of proposal in the user's words.
+    pub fn kind_name(&self, kind: crate::study::pseudonym::Kind) -> &'static str {
+        use crate::study::pseudonym::Kind;
+        match kind {
+            Kind::Person => self.kind_person,
+            Kind::Place => self.kind_place,
+            Kind::Phone => self.kind_phone,
+            Kind::Email => self.kind_email,
+            Kind::Address => self.kind_address,
+            Kind::Age => self.kind_age,
+            Kind::Birth => self.kind_birth,
+        }
+    }
+}

@@ -85,3 +85,28 @@ pub fn change(session: &Session, field: Field, spans: Vec<Span>) -> Option<Sessi
         }
     })
 }
+
+/// An occurrence as the analyst reads it: up to `around` chars on each side, on one line
+/// (`…` where the text goes on), control characters shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Context {
+    pub before: String,
+    pub found: String,
+    pub after: String,
+}
+
+pub fn context(text: &str, start: usize, end: usize, around: usize) -> Context {
+    let chars: Vec<char> = text.chars().collect();
+    let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+    let from = start.saturating_sub(around);
+    let to = (end + around).min(chars.len());
+    let line = |a: usize, b: usize| {
+        let s: String = chars[a..b].iter().collect();
+        crate::study::text::escape_controls(&s.replace('\n', " ")).into_owned()
+    };
+    Context {
+        before: format!("{}{}", if from > 0 { "…" } else { "" }, line(from, start)),
+        found: line(start, end),
+        after: format!("{}{}", line(end, to), if to < chars.len() { "…" } else { "" }),
+    }
+}

@@ -208,6 +208,19 @@ impl KeyTable {
         }
     }
 
+    /// The analyst takes a decision back before it was applied: proposed again, undecided.
+    /// An accepted original keeps the pseudonym it was given (never reused for another).
+    pub fn forget(&mut self, kind: Kind, original: &str) {
+        let f = fold(original);
+        self.rejected
+            .retain(|r| !(r.kind == kind && fold(&r.original) == f));
+        for e in &mut self.entries {
+            if e.kind == kind && fold(&e.original) == f {
+                e.accepted = false;
+            }
+        }
+    }
+
     /// The detector's knowledge for this study: its lists, the words its transcripts write in
     /// lower case, what was rejected.
     pub fn lexicon(&self, sessions: &[Session]) -> Lexicon {
@@ -228,8 +241,6 @@ impl KeyTable {
 pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
     let lexicon = table.lexicon(sessions);
     let mut by_key: BTreeMap<(Kind, String), usize> = BTreeMap::new();
-    // What each new proposal would be called if accepted in this order.
-    let mut next: BTreeMap<Kind, usize> = BTreeMap::new();
     let mut out: Vec<Proposal> = Vec::new();
     for session in sessions {
         for (field, text) in fields(session) {
@@ -252,16 +263,7 @@ pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
                         out.push(Proposal {
                             id: short_id(f.kind, &f.text),
                             kind: f.kind,
-                            pseudonym: match table.entry(f.kind, &f.text) {
-                                Some(e) => e.pseudonym.clone(),
-                                None => {
-                                    let n = next.entry(f.kind).or_insert_with(|| {
-                                        table.entries.iter().filter(|e| e.kind == f.kind).count()
-                                    });
-                                    *n += 1;
-                                    format!("[{}-{n}]", f.kind.tag())
-                                }
-                            },
+                            pseudonym: String::new(),
                             review: match accepted {
                                 true => Review::Accepted,
                                 false => Review::Unreviewed,
@@ -274,7 +276,29 @@ pub fn proposals(sessions: &[Session], table: &KeyTable) -> Vec<Proposal> {
             }
         }
     }
+    number(table, &mut out);
     out
+}
+
+/// Gives each proposal the pseudonym it has in the table, or the one it would get if those
+/// without were accepted in this order; rejected ones are left as they are.
+pub fn number<'a>(table: &KeyTable, proposals: impl IntoIterator<Item = &'a mut Proposal>) {
+    let mut next: BTreeMap<Kind, usize> = BTreeMap::new();
+    for p in proposals {
+        if table.is_rejected(p.kind, &p.text) {
+            continue;
+        }
+        p.pseudonym = match table.entry(p.kind, &p.text) {
+            Some(e) => e.pseudonym.clone(),
+            None => {
+                let n = next.entry(p.kind).or_insert_with(|| {
+                    table.entries.iter().filter(|e| e.kind == p.kind).count()
+                });
+                *n += 1;
+                format!("[{}-{n}]", p.kind.tag())
+            }
+        };
+    }
 }
 
 /// Eight hex digits of a hash of the kind and the folded text (FNV-1a: stable across runs and

@@ -206,6 +206,21 @@ fn rejected_proposals_are_not_proposed_again_and_numbers_are_never_reused() {
     assert_eq!(table.pseudonym(Kind::Person, "FERRANDI"), "[PERSONNE-1]");
     assert_eq!(table.pseudonym(Kind::Person, "Autre"), "[PERSONNE-2]");
     assert_eq!(table.pseudonym(Kind::Place, "Thiers"), "[LIEU-1]");
+    // Taken back: proposed again, undecided, the pseudonym kept for it.
+    table.forget(Kind::Person, "lopez");
+    table.forget(Kind::Person, "Ferrandi");
+    let found = proposals(std::slice::from_ref(&s), &table);
+    let state: Vec<(&str, Review, &str)> = found
+        .iter()
+        .map(|p| (p.text.as_str(), p.review, p.pseudonym.as_str()))
+        .collect();
+    assert_eq!(
+        state,
+        [
+            ("Ferrandi", Review::Unreviewed, "[PERSONNE-1]"),
+            ("Lopez", Review::Unreviewed, "[PERSONNE-2]")
+        ]
+    );
     // Ids are stable: the same for the same text in any case.
     assert_eq!(short_id(Kind::Person, "Ferrandi"), found[0].id);
     assert_eq!(short_id(Kind::Person, "ferrandi"), found[0].id);

@@ -1,0 +1,266 @@
+//! The pseudonymisation screen driven in the real binary (tmux): from the home screen, the
+//! proposals reviewed one by one with their context (accepted, rejected, one left for later),
+//! replaced, then undone in a second run; the session files and the key table read back.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::tmux::{self, Tmux};
+use common::{new_session, study_in, time};
+use grille::store::StudyDir;
+use grille::study::{
+    Coding, CodingId, Consent, Memo, MemoId, Segment, SegmentId, Session, SessionId, Speaker,
+    Study, text,
+};
+
+const R10: &str = "J'ai rencontré Jean-Marie de la Tour à l'hôtel de la gare, il m'a donné son \
+                   numéro, le 06 12 34 56 78.";
+const R11: &str = "Le même Jean-Marie de la Tour passe aussi au Cecler, et Mme Ferrandi \
+                   l'appelle au +33 6 98 76 54 32.";
+const MEMO: &str = "Mme Ferrandi rappelle lundi.";
+
+fn grille_command(home: &Path, args: &str) -> String {
+    format!(
+        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
+        h = home.display(),
+        bin = env!("CARGO_BIN_EXE_grille"),
+    )
+}
+
+fn session(pseudonym: &str, said: &str, day: &str) -> Session {
+    let mut s = new_session(pseudonym);
+    s.consent = Some(Consent {
+        given: true,
+        at: time(&format!("{day}T10:00:00+02:00")),
+    });
+    s.started = Some(time(&format!("{day}T10:01:00+02:00")));
+    s.ended = Some(time(&format!("{day}T11:00:00+02:00")));
+    s.status = grille::study::Status::Done;
+    s.segments = vec![Segment {
+        id: SegmentId::new(),
+        question: None,
+        speaker: Speaker::Respondent,
+        speaker_label: None,
+        start: None,
+        end: None,
+        recording: None,
+        text: said.into(),
+    }];
+    s
+}
+
+struct Fixture {
+    home: tempfile::TempDir,
+    root: PathBuf,
+    dir: StudyDir,
+    def: Study,
+    r10: SessionId,
+    r11: SessionId,
+    on_name: CodingId,
+}
+
+fn fixture() -> Fixture {
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let (dir, def) = study_in(&root, false);
+    let mut r10 = session("R10", R10, "2021-04-12");
+    let words = "Jean-Marie de la Tour à l'hôtel";
+    let start = text::char_len(&R10[..R10.find(words).unwrap()]);
+    let on_name = CodingId::new();
+    r10.codings.push(Coding {
+        id: on_name,
+        segment: r10.segments[0].id,
+        start,
+        end: start + words.chars().count(),
+        code: def.codebook.codes[0].id,
+        coder: "Léa Martin".into(),
+        at: time("2021-04-13T10:00:00+02:00"),
+        memo: None,
+        quote: None,
+    });
+    let mut r11 = session("R11", R11, "2021-04-13");
+    r11.memos.push(Memo {
+        id: MemoId::new(),
+        author: "Léa Martin".into(),
+        at: time("2021-04-14T10:00:00+02:00"),
+        segment: None,
+        text: MEMO.into(),
+    });
+    let (id10, id11) = (r10.id, r11.id);
+    for s in [r10, r11] {
+        dir.create_session(s, &def).unwrap().checkpoint().unwrap();
+    }
+    Fixture {
+        home,
+        root,
+        dir,
+        def,
+        r10: id10,
+        r11: id11,
+        on_name,
+    }
+}
+
+impl Fixture {
+    fn start(&self, name: &str) -> Tmux {
+        let ui = Tmux::start(
+            name,
+            &grille_command(
+                self.home.path(),
+                &format!("--study {}", self.root.display()),
+            ),
+            130,
+            36,
+        );
+        ui.wait_for("R11");
+        ui
+    }
+
+    fn quit(&self, ui: Tmux) {
+        let pid = ui.pid();
+        ui.keys(&["q"]);
+        ui.wait_for("Accueil");
+        ui.keys(&["q"]);
+        ui.wait_exit(pid);
+    }
+
+    fn session(&self, id: SessionId) -> Session {
+        self.dir.load_session(id, &self.def).unwrap().doc
+    }
+
+    fn keys(&self) -> serde_json::Value {
+        let path = self
+            .home
+            .path()
+            .join("data/grille/pseudonyms")
+            .join(format!("{}.json", self.def.meta.id));
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn coded(&self) -> String {
+        let s = self.session(self.r10);
+        let c = s.coding(self.on_name).unwrap();
+        text::slice(&s.segments[0].text, c.start, c.end)
+            .unwrap()
+            .to_owned()
+    }
+}
+
+/// Every file under `dir` whose bytes contain `needle`.
+fn holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(holding(&path, needle));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            if bytes.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn reviewed_on_the_screen_replaced_everywhere_then_undone() {
+    if !tmux::required() {
+        return;
+    }
+    let f = fixture();
+    let ui = f.start("pseudo-review");
+    ui.keys(&["p"]);
+    // The first proposal, in its context, and how often it occurs.
+    let screen = ui.wait_for("personne « Jean-Marie de la Tour » → [PERSONNE-1] (à décider)");
+    assert!(
+        screen.contains("Occurrence 1/2 — R10, transcription"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("J'ai rencontré Jean-Marie de la Tour à l'hôtel"),
+        "{screen}"
+    );
+    assert!(screen.contains("2 fois, 2 ent."), "{screen}");
+    assert!(screen.contains("4 proposition(s) : 0 acceptée(s), 0 rejetée(s), 4 à décider"));
+    // Accepted: the next undecided one comes.
+    ui.keys(&["o"]);
+    ui.wait_for("téléphone « 06 12 34 56 78 » → [TELEPHONE-1] (à décider)");
+    // Rejected (a number that identifies no one, in this trial).
+    ui.keys(&["n"]);
+    ui.wait_for("personne « Ferrandi » → [PERSONNE-2] (à décider)");
+    // Its second occurrence is in an analyst's memo.
+    ui.keys(&["Right"]);
+    let screen = ui.wait_for("Occurrence 2/2 — R11, mémo");
+    assert!(screen.contains("Mme Ferrandi rappelle lundi."), "{screen}");
+    ui.keys(&["o"]);
+    // The other phone number is now the first one a pseudonym would be given.
+    ui.wait_for("téléphone « +33 6 98 76 54 32 » → [TELEPHONE-1] (à décider)");
+    ui.wait_for("4 proposition(s) : 2 acceptée(s), 1 rejetée(s), 1 à décider");
+    // Left for later; replace what is accepted.
+    ui.keys(&["R"]);
+    ui.wait_for("4 remplacement(s) dans 2 entretien(s)");
+    // Read again: only the undecided one is left to review.
+    ui.wait_for("1 proposition(s) : 0 acceptée(s), 0 rejetée(s), 1 à décider");
+    f.quit(ui);
+
+    let r10 = f.session(f.r10);
+    let r11 = f.session(f.r11);
+    assert_eq!(
+        r10.segments[0].text,
+        "J'ai rencontré [PERSONNE-1] à l'hôtel de la gare, il m'a donné son numéro, le 06 12 34 56 78."
+    );
+    assert_eq!(
+        r11.segments[0].text,
+        "Le même [PERSONNE-1] passe aussi au Cecler, et Mme [PERSONNE-2] l'appelle au +33 6 98 76 54 32."
+    );
+    assert_eq!(r11.memos[0].text, "Mme [PERSONNE-2] rappelle lundi.");
+    assert_eq!(f.coded(), "[PERSONNE-1] à l'hôtel");
+    for gone in ["Jean-Marie", "Ferrandi"] {
+        assert_eq!(holding(&f.root, gone), Vec::<PathBuf>::new(), "{gone}");
+    }
+    // The key table, outside the study: the accepted originals with their pseudonyms, the
+    // rejected number, the replacements for undo.
+    let keys = f.keys();
+    let entries: Vec<(&str, &str, bool)> = keys["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["original"].as_str().unwrap(),
+                e["pseudonym"].as_str().unwrap(),
+                e["accepted"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("Jean-Marie de la Tour", "[PERSONNE-1]", true),
+            ("Ferrandi", "[PERSONNE-2]", true)
+        ]
+    );
+    assert_eq!(keys["rejected"][0]["original"], "06 12 34 56 78");
+    assert_eq!(keys["rejected"].as_array().unwrap().len(), 1);
+    assert_eq!(keys["applied"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        keys["applied"][0]["replacements"].as_array().unwrap().len(),
+        4
+    );
+
+    // A second run: undo puts back the very texts, the coding on its words.
+    let ui = f.start("pseudo-undo");
+    ui.keys(&["p"]);
+    ui.wait_for("1 proposition(s)");
+    ui.keys(&["U"]);
+    ui.wait_for("4 remplacement(s) annulé(s) dans 2 entretien(s)");
+    // Proposed again, to be decided anew (the rejected number stays rejected).
+    ui.wait_for("3 proposition(s) : 0 acceptée(s), 0 rejetée(s), 3 à décider");
+    f.quit(ui);
+    assert_eq!(f.session(f.r10).segments[0].text, R10);
+    assert_eq!(f.session(f.r11).segments[0].text, R11);
+    assert_eq!(f.session(f.r11).memos[0].text, MEMO);
+    assert_eq!(f.coded(), "Jean-Marie de la Tour à l'hôtel");
+}

@@ -271,10 +271,9 @@ impl Runtime {
             Effect::Export { kind, format } => self.job(app, Job::Export { kind, format }),
             Effect::Report => self.job(app, Job::Report),
             Effect::LoadProposals => self.job(app, Job::Proposals),
-            Effect::SaveKeyTable(table, path) => ws
-                .save_key_table(&table, &path)
-                .err()
-                .and_then(failed),
+            Effect::SaveKeyTable(table, path) => {
+                ws.save_key_table(&table, &path).err().and_then(failed)
+            }
             Effect::Pseudonymize(mut table, path) => match ws.pseudonymize(&mut table, &path) {
                 Ok(done) => Some(Answer::Pseudonymized {
                     table,

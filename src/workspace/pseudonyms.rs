@@ -10,8 +10,8 @@ use anyhow::Result;
 
 use super::{SessionAccess, Workspace};
 use crate::store::SessionWriter;
-use crate::store::pseudonym_keys as keys;
 use crate::store::StoreError;
+use crate::store::pseudonym_keys as keys;
 use crate::study::pseudonym::{self, Batch, Done, KEYS_FORMAT, KeyTable, fields};
 use crate::study::{SessionId, stamp};
 

@@ -27,9 +27,7 @@ pub static EN_PSEUDONYMS: PseudonymScreenTexts = PseudonymScreenTexts {
     short_back: "back",
     loading: "Reading the sessions…",
     empty: "Nothing to review: nothing identifying found, or everything decided and replaced.",
-    counts: |n, a, r, u| {
-        format!(" {n} proposal(s): {a} accepted, {r} rejected, {u} undecided ")
-    },
+    counts: |n, a, r, u| format!(" {n} proposal(s): {a} accepted, {r} rejected, {u} undecided "),
     undecided: "undecided",
     accepted: "accepted",
     rejected: "rejected",
@@ -44,7 +42,5 @@ pub static EN_PSEUDONYMS: PseudonymScreenTexts = PseudonymScreenTexts {
     in_coding_memo: "a coding's memo",
     in_situation: "a situation's name",
     accepted_many: |n, what| format!("{n} proposal(s) accepted: {what}"),
-    not_applied: |n| {
-        format!("{n} accepted, not replaced yet: R to replace (the decision is kept)")
-    },
+    not_applied: |n| format!("{n} accepted, not replaced yet: R to replace (the decision is kept)"),
 };

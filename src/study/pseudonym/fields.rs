@@ -107,6 +107,10 @@ pub fn context(text: &str, start: usize, end: usize, around: usize) -> Context {
     Context {
         before: format!("{}{}", if from > 0 { "…" } else { "" }, line(from, start)),
         found: line(start, end),
-        after: format!("{}{}", line(end, to), if to < chars.len() { "…" } else { "" }),
+        after: format!(
+            "{}{}",
+            line(end, to),
+            if to < chars.len() { "…" } else { "" }
+        ),
     }
 }

@@ -291,9 +291,9 @@ pub fn number<'a>(table: &KeyTable, proposals: impl IntoIterator<Item = &'a mut 
         p.pseudonym = match table.entry(p.kind, &p.text) {
             Some(e) => e.pseudonym.clone(),
             None => {
-                let n = next.entry(p.kind).or_insert_with(|| {
-                    table.entries.iter().filter(|e| e.kind == p.kind).count()
-                });
+                let n = next
+                    .entry(p.kind)
+                    .or_insert_with(|| table.entries.iter().filter(|e| e.kind == p.kind).count());
                 *n += 1;
                 format!("[{}-{n}]", p.kind.tag())
             }

@@ -170,8 +170,8 @@ impl PseudonymScreen {
         // What is accepted has its pseudonym now; what is not yet moves up.
         pseudonym::number(&r.table, r.rows.iter_mut().map(|row| &mut row.proposal));
         if decision != Decision::Undecided
-            && let Some(next) = (selected + 1..r.rows.len())
-                .find(|&i| r.rows[i].decision == Decision::Undecided)
+            && let Some(next) =
+                (selected + 1..r.rows.len()).find(|&i| r.rows[i].decision == Decision::Undecided)
         {
             self.select(next);
         }
@@ -297,10 +297,17 @@ impl Screen for PseudonymScreen {
         match answer {
             Answer::Proposals(reviewing) => {
                 // The selection stays on its proposal if it is still there.
-                let id = self.rows().get(self.selected).map(|r| r.proposal.id.clone());
+                let id = self
+                    .rows()
+                    .get(self.selected)
+                    .map(|r| r.proposal.id.clone());
                 let occurrence = self.occurrence;
                 self.reviewing = Some(*reviewing);
-                match self.rows().iter().position(|r| Some(&r.proposal.id) == id.as_ref()) {
+                match self
+                    .rows()
+                    .iter()
+                    .position(|r| Some(&r.proposal.id) == id.as_ref())
+                {
                     Some(i) => {
                         self.select(i);
                         let n = self.rows()[i].shown.len();
@@ -374,7 +381,10 @@ impl PseudonymScreen {
                     Act::Reject => Decision::Rejected,
                     _ => Decision::Undecided,
                 };
-                let id = self.rows().get(self.selected).map(|r| r.proposal.id.clone());
+                let id = self
+                    .rows()
+                    .get(self.selected)
+                    .map(|r| r.proposal.id.clone());
                 let effects = self.decide(decision, |r| Some(&r.proposal.id) == id.as_ref());
                 return Step::from(effects.into_iter().collect::<Vec<_>>());
             }
@@ -395,7 +405,8 @@ impl PseudonymScreen {
                     true => cx.t.privacy.kind_name(kind).to_owned(),
                     false => format!("« {text} »"),
                 };
-                let effects: Vec<Effect> = self.decide(Decision::Accepted, which).into_iter().collect();
+                let effects: Vec<Effect> =
+                    self.decide(Decision::Accepted, which).into_iter().collect();
                 return Step::from(effects).with_info((t.accepted_many)(n, &what));
             }
             Act::Apply => return self.write(false),

@@ -44,8 +44,14 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &PseudonymScreen) {
     }
     let [list, detail] =
         Layout::vertical([Constraint::Min(2), Constraint::Length(DETAIL)]).areas(body);
-    let header_row = Row::new(vec!["", p.col_kind, p.col_text, p.col_pseudonym, p.col_where])
-        .style(Style::default().bold());
+    let header_row = Row::new(vec![
+        "",
+        p.col_kind,
+        p.col_text,
+        p.col_pseudonym,
+        p.col_where,
+    ])
+    .style(Style::default().bold());
     let table_rows = rows.iter().map(|r| {
         let (mark, colour) = match r.decision {
             Decision::Undecided => ("·", Color::Reset),
@@ -108,7 +114,13 @@ pub fn draw(frame: &mut Frame, view: &View, screen: &PseudonymScreen) {
     ];
     if let Some(r) = &screen.reviewing {
         // Where the key back to the names is, and whether it is encrypted: always in sight.
-        lines.push(Line::from((t.privacy.keys_at)(&r.path.display().to_string(), r.encrypted)).dark_gray());
+        lines.push(
+            Line::from((t.privacy.keys_at)(
+                &r.path.display().to_string(),
+                r.encrypted,
+            ))
+            .dark_gray(),
+        );
     }
     let title = (p.occurrence)(
         screen.occurrence + 1,

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::tmux::{self, Tmux};
+use common::tmux::{self, Tmux, grille_command};
 use common::{new_session, study_in, time};
 use grille::store::StudyDir;
 use grille::study::{
@@ -19,14 +19,6 @@ const R10: &str = "J'ai rencontré Jean-Marie de la Tour à l'hôtel de la gare,
 const R11: &str = "Le même Jean-Marie de la Tour passe aussi au Cecler, et Mme Ferrandi \
                    l'appelle au +33 6 98 76 54 32.";
 const MEMO: &str = "Mme Ferrandi rappelle lundi.";
-
-fn grille_command(home: &Path, args: &str) -> String {
-    format!(
-        "env HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config LANG=fr_FR.UTF-8 TERM=xterm-256color {bin} {args}",
-        h = home.display(),
-        bin = env!("CARGO_BIN_EXE_grille"),
-    )
-}
 
 fn session(pseudonym: &str, said: &str, day: &str) -> Session {
     let mut s = new_session(pseudonym);

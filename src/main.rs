@@ -33,6 +33,8 @@ fn main() -> ExitCode {
             cli::encryption::encrypt(&env, &recipient).map(|()| true)
         }
         Some(Command::Decrypt) => cli::encryption::decrypt(&env).map(|()| true),
+        Some(Command::Team { command }) => cli::access::team(&env, command).map(|()| true),
+        Some(Command::Passphrase) => cli::access::passphrase(&env).map(|()| true),
         Some(Command::Check {
             privacy: true,
             keys,

@@ -7,6 +7,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::tmux::{self, Tmux};
+use common::{files_holding, tree_bytes};
 use grille::store::journaled::DocPaths;
 use grille::store::template::DIAGNOSTIC;
 use grille::store::{Protection, StoreError, StudyDir, Unlock};
@@ -37,45 +38,6 @@ fn protection() -> Protection {
 
 fn unlock(passphrase: &str) -> Unlock {
     Unlock::Passphrase(passphrase.to_owned().into())
-}
-
-/// Every file under `dir` (recursively) that holds `needle`, as bytes.
-fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return found;
-    };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_holding(&path, needle));
-        } else if std::fs::read(&path)
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
-        {
-            found.push(path);
-        }
-    }
-    found
-}
-
-/// Every file under `dir` with its bytes, recursively, by relative path.
-fn tree_bytes(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(next) = todo.pop() {
-        for entry in std::fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
-                out.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
 }
 
 /// A study with the template's examples and one imported transcript holding [`WORD`].

@@ -65,6 +65,18 @@ pub enum Command {
     },
     /// Write an encrypted study back in clear (it must be closed everywhere). All or nothing.
     Decrypt,
+    /// Who besides the passphrase opens an encrypted study: team members' public keys (age
+    /// or SSH). Without a command: list them. Adding or removing a key rewrites study.key only
+    /// (the files are not encrypted again): a copy of the study made before a key is removed
+    /// still opens with that key.
+    Team {
+        #[command(subcommand)]
+        command: Option<TeamCommand>,
+    },
+    /// Change an encrypted study's passphrase: the current one (asked, or GRILLE_PASSPHRASE, or
+    /// a team key in GRILLE_IDENTITY), then the new one twice (or GRILLE_NEW_PASSPHRASE).
+    /// Rewrites study.key only, at once; a copy made before still opens with the old one.
+    Passphrase,
     /// Check every file of the study; list every problem (exit 1 if any).
     Check {
         /// Propose a fix for each coding that cannot count (write a merge into the file, drop a
@@ -405,6 +417,25 @@ pub enum PseudonymizeCommand {
         /// Print JSON for scripts instead of a table.
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// `grille team`'s commands.
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// The team's public keys the study opens with.
+    List,
+    /// Let team members open the study with their key: an age public key (age1…), an SSH
+    /// public key, or a file of such keys, one a line (~/.ssh/id_ed25519.pub works).
+    Add {
+        #[arg(required = true, value_name = "KEY")]
+        keys: Vec<String>,
+    },
+    /// Stop letting these keys open the study: a key, a file of keys, or the name an SSH key
+    /// ends with (camille@poste-2).
+    Remove {
+        #[arg(required = true, value_name = "KEY")]
+        keys: Vec<String>,
     },
 }
 

@@ -129,11 +129,31 @@ fn protection(env: &Env, team: &[String], root: &Path) -> Result<Protection> {
     if let Err((key, why)) = check_team(&keys) {
         bail!((t.bad_recipient)(&key, &why));
     }
-    let passphrase = match passphrase_from_env() {
+    let passphrase = new_passphrase(
+        env,
+        passphrase_from_env(),
+        &(t.no_terminal_new)(&show(root)),
+    )?;
+    Ok(Protection {
+        passphrase,
+        team: keys,
+        work_factor: work_factor(),
+    })
+}
+
+/// A new passphrase: `given` (from the environment), else typed twice in the terminal; long
+/// enough. `no_terminal`: the error when neither is at hand.
+pub(super) fn new_passphrase(
+    env: &Env,
+    given: Option<SecretString>,
+    no_terminal: &str,
+) -> Result<SecretString> {
+    let t = env.texts().encryption;
+    let passphrase = match given {
         Some(given) => given,
         None => {
             if !std::io::stdin().is_terminal() {
-                bail!((t.no_terminal_new)(&show(root)));
+                bail!("{no_terminal}");
             }
             let first = ask(t.prompt_new)?;
             let again = ask(t.prompt_again)?;
@@ -146,18 +166,19 @@ fn protection(env: &Env, team: &[String], root: &Path) -> Result<Protection> {
     if passphrase.expose_secret().chars().count() < SHORTEST {
         bail!((t.too_short)(SHORTEST));
     }
-    Ok(Protection {
-        passphrase,
-        team: keys,
-        work_factor: std::env::var(WORK_FACTOR_ENV)
-            .ok()
-            .and_then(|v| v.parse().ok()),
-    })
+    Ok(passphrase)
+}
+
+/// The passphrase's scrypt work factor asked by the environment (tests), if any.
+pub(super) fn work_factor() -> Option<u8> {
+    std::env::var(WORK_FACTOR_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
 }
 
 /// The public keys given: each `--recipient` is a key, or a file of keys (one a line, `#`
 /// for comments, as `age -R` reads them: `~/.ssh/id_ed25519.pub` works).
-fn team_keys(given: &[String]) -> Result<Vec<String>> {
+pub(super) fn team_keys(given: &[String]) -> Result<Vec<String>> {
     let mut keys = Vec::new();
     for item in given {
         let path = Path::new(item);
@@ -178,7 +199,12 @@ fn team_keys(given: &[String]) -> Result<Vec<String>> {
 }
 
 fn passphrase_from_env() -> Option<SecretString> {
-    std::env::var(PASSPHRASE_ENV)
+    secret_from_env(PASSPHRASE_ENV)
+}
+
+/// A secret from the environment variable `name`, if set and not empty.
+pub(super) fn secret_from_env(name: &str) -> Option<SecretString> {
+    std::env::var(name)
         .ok()
         .filter(|v| !v.is_empty())
         .map(SecretString::from)

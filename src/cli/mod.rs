@@ -1,6 +1,7 @@
 //! The command-line front end: one file per command. Commands call the core and format what it
 //! returns (a table for people, `--json` for scripts); messages go to stderr.
 
+pub mod access;
 pub mod align;
 pub mod args;
 pub mod check;

@@ -176,6 +176,7 @@ pub static EN: Texts = Texts {
     exported: |p| format!("Exported: {p}"),
     analysis: &super::analysis::EN_ANALYSIS,
     encryption: &super::encryption::EN_ENCRYPTION,
+    access: &super::access::EN_ACCESS,
     cli: &super::cli::EN_CLI,
     import: &super::import::EN_IMPORT,
     store: &super::store::EN_STORE,

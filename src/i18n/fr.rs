@@ -180,6 +180,7 @@ pub static FR: Texts = Texts {
     exported: |p| format!("Exporté : {p}"),
     analysis: &super::analysis::FR_ANALYSIS,
     encryption: &super::encryption::FR_ENCRYPTION,
+    access: &super::access::FR_ACCESS,
     cli: &super::cli::FR_CLI,
     import: &super::import::FR_IMPORT,
     store: &super::store::FR_STORE,

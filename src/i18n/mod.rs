@@ -1,6 +1,7 @@
 //! The words of the interface. French by default, English on request; every string shown to a
 //! user lives in `fr.rs` and `en.rs`, one place per language.
 
+pub mod access;
 pub mod align;
 pub mod analysis;
 pub mod cli;
@@ -229,6 +230,8 @@ pub struct Texts {
     pub analysis: &'static analysis::AnalysisTexts,
     /// Encryption at rest (issue 19).
     pub encryption: &'static encryption::EncryptionTexts,
+    /// Who can open an encrypted study: team keys, passphrase (issue 19).
+    pub access: &'static access::AccessTexts,
     /// The command line's own messages (`grille dev`, output targets).
     pub cli: &'static cli::CliTexts,
     pub import: &'static ImportTexts,

@@ -109,6 +109,15 @@ pub enum StoreError {
     /// `grille encrypt` on an encrypted study, `grille decrypt` on a plain one.
     #[error("{}: {}", path.display(), if *encrypted { "the study is already encrypted" } else { "the study is not encrypted" })]
     AlreadyThere { path: PathBuf, encrypted: bool },
+
+    /// `grille team remove` named a key the study key is not wrapped for, or a name (an SSH
+    /// key's comment) that `matches` keys of the team have.
+    #[error("{}: {key} is not a key of the team ({matches} keys have this name); nothing was changed", path.display())]
+    NotInTeam {
+        path: PathBuf,
+        key: String,
+        matches: usize,
+    },
 }
 
 impl StoreError {
@@ -172,6 +181,9 @@ impl StoreError {
             StoreError::KeyFile { path, message } => (e.key_file_damaged)(&show(path), message),
             StoreError::BadIdentity { path, message } => (e.bad_identity)(&show(path), message),
             StoreError::AlreadyThere { path, encrypted } => (e.already)(&show(path), *encrypted),
+            StoreError::NotInTeam { path, key, matches } => {
+                (t.access.not_in_team)(&show(path), key, *matches)
+            }
             other => other.to_string(),
         }
     }

@@ -93,55 +93,133 @@ pub fn check_team(keys: &[String]) -> std::result::Result<(), (String, String)> 
 
 /// The content of `study.key` for `key`, wrapped as `protection` says.
 pub fn wrap(key: &StudyKey, protection: &Protection) -> std::result::Result<Vec<u8>, String> {
-    let mut scrypt = age::scrypt::Recipient::new(protection.passphrase.clone());
-    if let Some(log_n) = protection.work_factor {
-        scrypt.set_work_factor(log_n.clamp(1, MAX_WORK_FACTOR));
-    }
-    let passphrase = seal(key, std::iter::once(&scrypt as &dyn age::Recipient))?;
-    let team = if protection.team.is_empty() {
-        None
-    } else {
-        let recipients = protection
-            .team
-            .iter()
-            .map(|k| recipient(k).map_err(|why| format!("{k}: {why}")))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        Some(seal(
-            key,
-            recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
-        )?)
-    };
     let file = KeyFile {
         format: FORMAT.into(),
         version: 1,
         cipher: CIPHER.into(),
-        passphrase,
-        team,
-        team_keys: protection
-            .team
-            .iter()
-            .map(|k| k.trim().to_owned())
-            .collect(),
+        passphrase: seal_passphrase(key, &protection.passphrase, protection.work_factor)?,
+        team: None,
+        team_keys: Vec::new(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&file).expect("a key file always serialises");
-    bytes.push(b'\n');
-    Ok(bytes)
+    Ok(file.with_team(key, &protection.team)?.to_bytes())
 }
 
-/// The study key in `path` (`study.key`), unwrapped with `unlock`.
-pub fn unwrap(path: &Path, unlock: &Unlock) -> Result<StudyKey> {
+impl KeyFile {
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a key file always serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The same file with the team's wrapping made again for `team` (none: no team wrapping),
+    /// the passphrase's kept as it is.
+    fn with_team(self, key: &StudyKey, team: &[String]) -> std::result::Result<KeyFile, String> {
+        let team_wrapping = if team.is_empty() {
+            None
+        } else {
+            let recipients = team
+                .iter()
+                .map(|k| recipient(k).map_err(|why| format!("{k}: {why}")))
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            Some(seal(
+                key,
+                recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
+            )?)
+        };
+        Ok(KeyFile {
+            team: team_wrapping,
+            team_keys: team.iter().map(|k| k.trim().to_owned()).collect(),
+            ..self
+        })
+    }
+}
+
+/// The study key wrapped for a passphrase (age, scrypt).
+fn seal_passphrase(
+    key: &StudyKey,
+    passphrase: &SecretString,
+    work_factor: Option<u8>,
+) -> std::result::Result<String, String> {
+    let mut scrypt = age::scrypt::Recipient::new(passphrase.clone());
+    if let Some(log_n) = work_factor {
+        scrypt.set_work_factor(log_n.clamp(1, MAX_WORK_FACTOR));
+    }
+    seal(key, std::iter::once(&scrypt as &dyn age::Recipient))
+}
+
+/// `study.key` as it is in `bytes`, its team's wrapping made again for `team`: the content to
+/// write in its place. The passphrase's wrapping is kept byte for byte.
+pub(super) fn rewrap_team(
+    path: &Path,
+    bytes: &[u8],
+    key: &StudyKey,
+    team: &[String],
+) -> Result<Vec<u8>> {
+    let file = parse(path, bytes)?
+        .with_team(key, team)
+        .map_err(|message| StoreError::KeyFile {
+            path: path.to_path_buf(),
+            message,
+        })?;
+    Ok(file.to_bytes())
+}
+
+/// `study.key` as it is in `bytes`, the study key wrapped for a new passphrase instead of the
+/// old one; the team's wrapping kept byte for byte. The new wrapping is opened again with the
+/// new passphrase before it is given back: what will be written is known to open.
+pub(super) fn rewrap_passphrase(
+    path: &Path,
+    bytes: &[u8],
+    key: &StudyKey,
+    passphrase: &SecretString,
+    work_factor: Option<u8>,
+) -> Result<Vec<u8>> {
     let damaged = |message: String| StoreError::KeyFile {
         path: path.to_path_buf(),
         message,
     };
-    let bytes = fs::read(path)?;
-    let file: KeyFile = serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
+    let file = KeyFile {
+        passphrase: seal_passphrase(key, passphrase, work_factor).map_err(damaged)?,
+        ..parse(path, bytes)?
+    };
+    let bytes = file.to_bytes();
+    let again = unwrap_bytes(path, &bytes, &Unlock::Passphrase(passphrase.clone()))?;
+    if again.bytes() != key.bytes() {
+        return Err(damaged(
+            "the new wrapping does not give the key back".into(),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The key file in `bytes`, of a format this grille reads.
+fn parse(path: &Path, bytes: &[u8]) -> Result<KeyFile> {
+    let damaged = |message: String| StoreError::KeyFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    let file: KeyFile = serde_json::from_slice(bytes).map_err(|e| damaged(e.to_string()))?;
     if file.format != FORMAT || file.version != 1 || file.cipher != CIPHER {
         return Err(damaged(format!(
             "{} version {} with {}, not one this grille reads",
             file.format, file.version, file.cipher
         )));
     }
+    Ok(file)
+}
+
+/// The study key in `path` (`study.key`), unwrapped with `unlock`.
+pub fn unwrap(path: &Path, unlock: &Unlock) -> Result<StudyKey> {
+    unwrap_bytes(path, &fs::read(path)?, unlock)
+}
+
+/// The study key in `bytes`, the content of `path`, unwrapped with `unlock`.
+pub(super) fn unwrap_bytes(path: &Path, bytes: &[u8], unlock: &Unlock) -> Result<StudyKey> {
+    let damaged = |message: String| StoreError::KeyFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    let file = parse(path, bytes)?;
     let wrong = || StoreError::WrongKey {
         path: path.to_path_buf(),
     };
@@ -179,12 +257,26 @@ pub fn unwrap(path: &Path, unlock: &Unlock) -> Result<StudyKey> {
 
 /// The public keys the study key is wrapped for (for `check --privacy` and `grille encrypt`).
 pub fn team_keys(path: &Path) -> Result<Vec<String>> {
-    let bytes = fs::read(path)?;
-    let file: KeyFile = serde_json::from_slice(&bytes).map_err(|e| StoreError::KeyFile {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    Ok(file.team_keys)
+    team_keys_in(path, &fs::read(path)?)
+}
+
+/// The public keys listed in `bytes`, the content of `path`.
+pub(super) fn team_keys_in(path: &Path, bytes: &[u8]) -> Result<Vec<String>> {
+    Ok(parse(path, bytes)?.team_keys)
+}
+
+/// Whether two public keys of the team are the same key: an SSH key's comment (its third
+/// word, often `user@host`) does not count.
+pub fn same_key(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .take(2)
+        .eq(b.split_whitespace().take(2))
+}
+
+/// An SSH public key's comment (`camille@poste-2`), if it has one.
+pub fn comment(key: &str) -> Option<&str> {
+    let mut words = key.trim().splitn(3, char::is_whitespace);
+    words.nth(2).map(str::trim).filter(|c| !c.is_empty())
 }
 
 fn seal<'a>(

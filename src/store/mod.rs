@@ -1,5 +1,6 @@
 //! The study folder on disk. This is the only code that reads or writes a study's files.
 
+mod access;
 pub mod canonical;
 pub mod cipher;
 mod convert;
@@ -13,6 +14,7 @@ pub mod keys;
 pub mod lock;
 mod parallel;
 
+pub use access::TeamChange;
 pub use convert::Converted;
 pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded, Recovery};

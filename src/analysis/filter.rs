@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::frequencies::CodeCounts;
 use crate::study::{Coding, SegmentId, Session, SessionId, SessionKind, Status, Study};
 
 /// Whose codings count.
@@ -104,6 +105,31 @@ impl Filter {
         None
     }
 
+    /// The codings of a session that this filter counts (see [`Scope::codings`]), for a
+    /// session read on its own.
+    pub fn codings<'s>(
+        &self,
+        session: &'s Session,
+    ) -> impl Iterator<Item = &'s Coding> + use<'s, '_> {
+        let reference = session.reference_coder();
+        session
+            .counted_codings()
+            .filter(move |c| self.keeps_coding(session.id, reference, c))
+    }
+
+    fn keeps_coding(&self, session: SessionId, reference: Option<&str>, coding: &Coding) -> bool {
+        let coder = match &self.coders {
+            Coders::Reference => reference == Some(coding.coder.as_str()),
+            Coders::All => true,
+            Coders::Named(names) => names.contains(&coding.coder),
+        };
+        coder
+            && self
+                .segments
+                .as_ref()
+                .is_none_or(|set| set.contains(&(session, coding.segment)))
+    }
+
     /// Whether a session is counted at all (kind, status, dates, query).
     pub fn keeps_session(&self, session: &Session) -> bool {
         self.leaves_out(session).is_none()
@@ -136,6 +162,7 @@ impl Filter {
             sessions: kept,
             left_out,
             references,
+            code_counts: None,
         }
     }
 }
@@ -150,6 +177,9 @@ pub struct Scope<'a> {
     pub left_out: LeftOut,
     /// The reference coder of each kept session that has codings.
     references: HashMap<SessionId, &'a str>,
+    /// What each session adds to the code frequencies, counted as it was read (the sessions
+    /// are then light copies without their text); `None`: counted from the sessions.
+    code_counts: Option<&'a CodeCounts>,
 }
 
 impl<'a> Scope<'a> {
@@ -159,21 +189,22 @@ impl<'a> Scope<'a> {
         let reference = self.references.get(&session.id).copied();
         session
             .counted_codings()
-            .filter(move |c| self.keeps_coding(session.id, reference, c))
+            .filter(move |c| self.filter.keeps_coding(session.id, reference, c))
     }
 
-    fn keeps_coding(&self, session: SessionId, reference: Option<&str>, coding: &Coding) -> bool {
-        let coder = match &self.filter.coders {
-            Coders::Reference => reference == Some(coding.coder.as_str()),
-            Coders::All => true,
-            Coders::Named(names) => names.contains(&coding.coder),
-        };
-        coder
-            && self
-                .filter
-                .segments
-                .as_ref()
-                .is_none_or(|set| set.contains(&(session, coding.segment)))
+    /// The scope with each session's code frequencies counted as it was read, by
+    /// [`SessionCodes::of`](super::frequencies::SessionCodes::of) over [`Filter::codings`]
+    /// of this filter: every kept session must have its counts there.
+    pub fn with_code_counts(self, counts: Option<&'a CodeCounts>) -> Scope<'a> {
+        Scope {
+            code_counts: counts,
+            ..self
+        }
+    }
+
+    /// What a kept session adds to the code frequencies, if counted as it was read.
+    pub fn code_counts(&self, session: SessionId) -> Option<&'a super::frequencies::SessionCodes> {
+        self.code_counts.and_then(|c| c.get(&session))
     }
 
     /// The reference coder of a kept session, if it has codings.

@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::filter::Scope;
 use super::groups::{self, Group, percent};
 use super::spans::{self, Span};
-use crate::study::{CodeId, SegmentId, Session};
+use crate::study::{Code, CodeId, Codebook, Coding, Segment, SegmentId, Session, SessionId};
 
 /// What one code (alone, or with its descendants) counts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -102,6 +102,91 @@ pub enum FrequencyError {
 /// Per code, in one session: spans by segment.
 type SpansBySegment = HashMap<SegmentId, Vec<Span>>;
 
+/// The codebook's codes in tree order, each with the chain of its ancestors (itself first), as
+/// positions in that order: a coding is added to its code and to every ancestor.
+pub struct CodeTree<'b> {
+    tree: Vec<(usize, &'b Code)>,
+    index: HashMap<CodeId, usize>,
+    chains: Vec<Vec<usize>>,
+}
+
+impl<'b> CodeTree<'b> {
+    pub fn of(book: &'b Codebook) -> Self {
+        let tree = book.tree();
+        let index: HashMap<CodeId, usize> = tree
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| (c.id, i))
+            .collect();
+        let chains = tree
+            .iter()
+            .map(|(_, c)| {
+                book.ancestry(c.id)
+                    .iter()
+                    .filter_map(|a| index.get(&a.id).copied())
+                    .collect()
+            })
+            .collect();
+        CodeTree {
+            tree,
+            index,
+            chains,
+        }
+    }
+}
+
+/// What one session adds to one code's counts: its distinct excerpts, the words they cover,
+/// and who said them (positions in [`Session::respondents`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Part {
+    code: usize,
+    excerpts: usize,
+    words: usize,
+    respondents: Vec<usize>,
+}
+
+/// What one session adds to the frequency table, per code with a counted coding (alone, and
+/// with descendants). Computed as the session is read, an export of every session holds
+/// these rather than the sessions' text (see [`Scope::with_code_counts`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionCodes {
+    own: Vec<Part>,
+    all: Vec<Part>,
+}
+
+/// Each session's [`SessionCodes`], by session.
+pub type CodeCounts = HashMap<SessionId, SessionCodes>;
+
+impl SessionCodes {
+    /// The counts of `codings` (those of `session` a filter keeps).
+    pub fn of<'s>(
+        codes: &CodeTree,
+        codings: impl Iterator<Item = &'s Coding>,
+        session: &'s Session,
+    ) -> SessionCodes {
+        let mut own_spans: HashMap<usize, SpansBySegment> = HashMap::new();
+        let mut all_spans: HashMap<usize, SpansBySegment> = HashMap::new();
+        for coding in codings {
+            let Some(&i) = codes.index.get(&coding.code) else {
+                continue; // validation refuses unknown codes; never count them
+            };
+            let span = (coding.start, coding.end);
+            push(&mut own_spans, i, coding.segment, span);
+            for &a in &codes.chains[i] {
+                push(&mut all_spans, a, coding.segment, span);
+            }
+        }
+        if own_spans.is_empty() {
+            return SessionCodes::default();
+        }
+        let mut words = WordCache::new(session);
+        SessionCodes {
+            own: parts(own_spans, &mut words),
+            all: parts(all_spans, &mut words),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Tally<'a> {
     excerpts: usize,
@@ -110,7 +195,7 @@ struct Tally<'a> {
     words: usize,
 }
 
-impl Tally<'_> {
+impl<'a> Tally<'a> {
     fn counts(&self, base: usize) -> Counts {
         Counts {
             excerpts: self.excerpts,
@@ -120,45 +205,41 @@ impl Tally<'_> {
             words: self.words,
         }
     }
+
+    fn add(tallies: &mut [Tally<'a>], parts: &[Part], who: &[&'a str]) {
+        for part in parts {
+            let t = &mut tallies[part.code];
+            t.sessions += 1;
+            t.excerpts += part.excerpts;
+            t.words += part.words;
+            t.respondents
+                .extend(part.respondents.iter().filter_map(|&r| who.get(r).copied()));
+        }
+    }
 }
 
 /// Counts every code over the scope; `by` breaks respondents down by a respondent attribute.
 pub fn frequencies(scope: &Scope, by: Option<&str>) -> Result<Frequencies, FrequencyError> {
     let book = &scope.study.codebook;
-    let tree = book.tree();
-    let index: HashMap<CodeId, usize> = tree
-        .iter()
-        .enumerate()
-        .map(|(i, (_, c))| (c.id, i))
-        .collect();
-    // Each code's chain of indices, itself first, so a coding is added to every ancestor.
-    let chains: Vec<Vec<usize>> = tree
-        .iter()
-        .map(|(_, c)| {
-            book.ancestry(c.id)
-                .iter()
-                .filter_map(|a| index.get(&a.id).copied())
-                .collect()
-        })
-        .collect();
+    let codes = CodeTree::of(book);
+    let tree = &codes.tree;
     let mut own: Vec<Tally> = (0..tree.len()).map(|_| Tally::default()).collect();
     let mut all: Vec<Tally> = (0..tree.len()).map(|_| Tally::default()).collect();
     for session in &scope.sessions {
-        let mut own_spans: HashMap<usize, SpansBySegment> = HashMap::new();
-        let mut all_spans: HashMap<usize, SpansBySegment> = HashMap::new();
-        for coding in scope.codings(session) {
-            let Some(&i) = index.get(&coding.code) else {
-                continue; // validation refuses unknown codes; never count them
-            };
-            let span = (coding.start, coding.end);
-            push(&mut own_spans, i, coding.segment, span);
-            for &a in &chains[i] {
-                push(&mut all_spans, a, coding.segment, span);
+        let counted;
+        let part = match scope.code_counts(session.id) {
+            Some(part) => part,
+            None => {
+                counted = SessionCodes::of(&codes, scope.codings(session), session);
+                &counted
             }
-        }
-        let mut words = WordCache::new(session);
-        tally(&mut own, own_spans, session, &mut words);
-        tally(&mut all, all_spans, session, &mut words);
+        };
+        let who: Vec<&str> = session
+            .respondents()
+            .map(|r| r.pseudonym.as_str())
+            .collect();
+        Tally::add(&mut own, &part.own, &who);
+        Tally::add(&mut all, &part.all, &who);
     }
     let base = scope.respondents().len();
     let breakdown = by.map(|key| breakdown(scope, key)).transpose()?;
@@ -194,34 +275,38 @@ fn push(map: &mut HashMap<usize, SpansBySegment>, code: usize, segment: SegmentI
         .push(span);
 }
 
-fn tally<'a>(
-    tallies: &mut [Tally<'a>],
-    spans: HashMap<usize, SpansBySegment>,
-    session: &'a Session,
-    words: &mut WordCache,
-) {
-    for (code, segments) in spans {
-        let t = &mut tallies[code];
-        t.sessions += 1;
-        for (segment, mut list) in segments {
-            // The respondent who said it: a co-respondent for their words, else the session's
-            // respondent (the interviewer's words count for the interview's respondent).
-            let who = session
-                .segment(segment)
-                .and_then(|s| session.respondent_of(s))
-                .unwrap_or(&session.respondent);
-            t.respondents.insert(who.pseudonym.as_str());
-            list.sort_unstable();
-            list.dedup();
-            t.excerpts += list.len();
-            t.words += spans::words_touched(words.of(segment), &spans::union(list));
-        }
-    }
+fn parts(spans: HashMap<usize, SpansBySegment>, words: &mut WordCache) -> Vec<Part> {
+    let mut parts: Vec<Part> = spans
+        .into_iter()
+        .map(|(code, segments)| {
+            let mut part = Part {
+                code,
+                ..Part::default()
+            };
+            for (segment, mut list) in segments {
+                // The respondent who said it: a co-respondent for their words, else the
+                // session's respondent (the interviewer's words count for the interview's
+                // respondent).
+                let who = words.respondent_of(segment);
+                if !part.respondents.contains(&who) {
+                    part.respondents.push(who);
+                }
+                list.sort_unstable();
+                list.dedup();
+                part.excerpts += list.len();
+                part.words += spans::words_touched(words.of(segment), &spans::union(list));
+            }
+            part
+        })
+        .collect();
+    parts.sort_unstable_by_key(|p| p.code);
+    parts
 }
 
-/// The word spans of a session's segments, computed once per segment.
+/// A session's segments by id, and the word spans of those asked for, computed once each.
 struct WordCache<'a> {
     session: &'a Session,
+    segments: HashMap<SegmentId, &'a Segment>,
     words: HashMap<SegmentId, Vec<Span>>,
 }
 
@@ -229,18 +314,26 @@ impl<'a> WordCache<'a> {
     fn new(session: &'a Session) -> Self {
         WordCache {
             session,
+            segments: session.segments.iter().map(|s| (s.id, s)).collect(),
             words: HashMap::new(),
         }
     }
 
     fn of(&mut self, segment: SegmentId) -> &[Span] {
+        let found = self.segments.get(&segment);
+        self.words
+            .entry(segment)
+            .or_insert_with(|| found.map(|s| spans::words(&s.text)).unwrap_or_default())
+    }
+
+    /// The position in [`Session::respondents`] of who said a segment.
+    fn respondent_of(&self, segment: SegmentId) -> usize {
         let session = self.session;
-        self.words.entry(segment).or_insert_with(|| {
-            session
-                .segment(segment)
-                .map(|s| spans::words(&s.text))
-                .unwrap_or_default()
-        })
+        self.segments
+            .get(&segment)
+            .and_then(|s| session.respondent_of(s))
+            .and_then(|who| session.respondents().position(|r| std::ptr::eq(r, who)))
+            .unwrap_or(0)
     }
 }
 

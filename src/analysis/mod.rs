@@ -17,6 +17,7 @@ pub mod filter;
 pub mod frequencies;
 pub mod groups;
 pub mod interval;
+pub mod light;
 pub mod saturation;
 pub mod situations;
 pub mod spans;
@@ -31,7 +32,7 @@ pub use categories::Base;
 pub use cooccurrence::{CodeMatrix, SessionMatrix, Unit, code_matrix, session_matrix};
 pub use excerpts::{ExcerptRow, excerpts};
 pub use filter::{Coders, Filter, Scope};
-pub use frequencies::{Frequencies, FrequencyError, SortKey, frequencies};
+pub use frequencies::{CodeCounts, Frequencies, FrequencyError, SortKey, frequencies};
 pub use situations::{Situations, situations, situations_by};
 
 #[cfg(test)]

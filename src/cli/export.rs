@@ -25,10 +25,10 @@ use crate::interop::export::{
     destination,
 };
 use crate::study::identity::{self, People};
-use crate::study::{Session, Status, Study};
+use crate::study::{Status, Study};
 use crate::workspace::Workspace;
 use crate::workspace::reports::{
-    ReportKind, build_chart, build_curve, build_report, say_identities,
+    Read, ReportKind, build_chart_read, build_curve, build_report_read, say_identities,
 };
 
 /// What was asked besides the shared arguments: the table, the chart file, bars in it.
@@ -92,10 +92,25 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         destination::check_file(path, out.dest.force).map_err(refused)?;
     }
     let ws = Workspace::open(dir, env.prefs.clone())?;
-    let (sessions, unreadable) = match kind.reads_text() {
-        true => ws.sessions()?,
-        false => ws.sessions_without_text()?,
-    };
+    // Answers, situations and frequencies are counted as the sessions are read, of which
+    // light copies are kept: a study of any size is gone through in little memory. Not with a
+    // query (its segments come from the index, opened once the sessions are read) nor with
+    // coders named while identities are left out (their initials are known once every
+    // session is read): then every session is held.
+    let redacting = !out.dest.with_identities;
+    let early = filter(&out, None);
+    let named = matches!(early.coders, Coders::Named(_));
+    let (sessions, code_counts, unreadable) =
+        if kind.counted_as_read() && out.query.is_none() && !(named && redacting) {
+            let frequencies = matches!(kind, ReportKind::Frequencies { .. });
+            ws.read_for_tables(&early, frequencies, redacting)?
+        } else {
+            let (sessions, unreadable) = match kind.reads_text() {
+                true => ws.sessions()?,
+                false => ws.sessions_without_text()?,
+            };
+            (sessions, None, unreadable)
+        };
     for u in &unreadable {
         say!("{}", (t.session_unreadable)(&u.said(t)));
     }
@@ -150,7 +165,12 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         }
     }
     let options = options(&out, env);
-    let mut report = build_report(study, sessions, &filter, &kind, t, options.decimal_comma)
+    let read = Read {
+        study,
+        sessions,
+        code_counts: code_counts.as_ref(),
+    };
+    let mut report = build_report_read(&read, &filter, &kind, t, options.decimal_comma)
         .map_err(|e| anyhow!(e.message(t)))?;
     if out.dest.with_identities {
         say_identities(&mut report, t);
@@ -168,8 +188,7 @@ pub fn run(env: &Env, what: ExportWhat) -> Result<bool> {
         return Err(Usage((t.analysis.several_tables)(&tables.join(", "))).into());
     }
     let shown = Shown {
-        study,
-        sessions,
+        read,
         with_identities: out.dest.with_identities,
     };
     let svg = chart_svg(&shown, &filter, &kind, chart.is_some(), top, env)?;
@@ -229,8 +248,7 @@ pub fn destination_message(t: &Texts, e: &DestinationError) -> String {
 /// What an export is built from: the study and sessions as shown (redacted unless
 /// `--with-identities`).
 struct Shown<'a> {
-    study: &'a Study,
-    sessions: &'a [Session],
+    read: Read<'a>,
     with_identities: bool,
 }
 
@@ -259,9 +277,7 @@ fn chart_svg(
         decimal_comma: env.lang == crate::i18n::Lang::Fr,
         ..ChartOptions::default()
     };
-    let Shown {
-        study, sessions, ..
-    } = *shown;
+    let (study, sessions) = (shown.read.study, shown.read.sessions);
     let warn = |subtitle: &mut Option<String>| {
         if shown.with_identities {
             let warning = t.privacy.with_identities;
@@ -277,7 +293,7 @@ fn chart_svg(
         warn(&mut curve.subtitle);
         return Ok(Some(export::curve::render(&curve, &options)));
     }
-    Ok(build_chart(study, sessions, filter, kind, top, t)
+    Ok(build_chart_read(&shown.read, filter, kind, top, t)
         .map_err(|e| anyhow!(e.message(t)))?
         .map(|mut c| {
             warn(&mut c.subtitle);

@@ -2,10 +2,13 @@
 //! what `grille export` and the statistics screen share.
 
 use crate::analysis::chart::Chart;
+use crate::analysis::frequencies::{CodeTree, SessionCodes};
 use crate::analysis::split::UnknownAttribute;
 use crate::analysis::table::Report;
 use crate::analysis::tables::Counted;
-use crate::analysis::{self, AgreementUnit, Base, Filter, FrequencyError, Unit, tables};
+use crate::analysis::{
+    self, AgreementUnit, Base, CodeCounts, Filter, FrequencyError, Unit, tables,
+};
 use crate::i18n::Texts;
 use crate::study::{Session, Study, ValueKind};
 
@@ -55,6 +58,17 @@ impl ReportKind {
         !matches!(
             self,
             ReportKind::Answers { .. } | ReportKind::Situations { .. }
+        )
+    }
+
+    /// Whether the table can be counted from sessions read one by one
+    /// ([`Workspace::read_for_tables`](super::Workspace::read_for_tables)).
+    pub fn counted_as_read(&self) -> bool {
+        matches!(
+            self,
+            ReportKind::Frequencies { .. }
+                | ReportKind::Answers { .. }
+                | ReportKind::Situations { .. }
         )
     }
 
@@ -136,8 +150,42 @@ pub fn build_report(
     t: &Texts,
     decimal_comma: bool,
 ) -> Result<Report, ReportError> {
+    let read = Read {
+        study,
+        sessions,
+        code_counts: None,
+    };
+    build_report_read(&read, filter, kind, t, decimal_comma)
+}
+
+/// The sessions a table is built from, and, when they were read for the tables
+/// ([`Workspace::read_for_tables`](super::Workspace::read_for_tables)), what each adds to the
+/// code frequencies (the sessions are then light copies, without their text).
+pub struct Read<'a> {
+    pub study: &'a Study,
+    pub sessions: &'a [Session],
+    pub code_counts: Option<&'a CodeCounts>,
+}
+
+impl<'a> Read<'a> {
+    fn scope(&self, filter: &'a Filter) -> analysis::Scope<'a> {
+        filter
+            .scope(self.study, self.sessions)
+            .with_code_counts(self.code_counts)
+    }
+}
+
+/// [`build_report`] from sessions as [`Read`].
+pub fn build_report_read(
+    read: &Read,
+    filter: &Filter,
+    kind: &ReportKind,
+    t: &Texts,
+    decimal_comma: bool,
+) -> Result<Report, ReportError> {
+    let (study, sessions) = (read.study, read.sessions);
     check_coders(sessions, filter)?;
-    let scope = filter.scope(study, sessions);
+    let scope = read.scope(filter);
     let counted = Counted::of(&scope, t);
     Ok(match kind {
         ReportKind::Frequencies { by } => {
@@ -212,8 +260,25 @@ pub fn build_chart(
     top: usize,
     t: &Texts,
 ) -> Result<Option<Chart>, ReportError> {
-    check_coders(sessions, filter)?;
-    let scope = filter.scope(study, sessions);
+    let read = Read {
+        study,
+        sessions,
+        code_counts: None,
+    };
+    build_chart_read(&read, filter, kind, top, t)
+}
+
+/// [`build_chart`] from sessions as [`Read`].
+pub fn build_chart_read(
+    read: &Read,
+    filter: &Filter,
+    kind: &ReportKind,
+    top: usize,
+    t: &Texts,
+) -> Result<Option<Chart>, ReportError> {
+    let study = read.study;
+    check_coders(read.sessions, filter)?;
+    let scope = read.scope(filter);
     Ok(match kind {
         ReportKind::Frequencies { .. } => {
             let f = analysis::frequencies(&scope, None)?;
@@ -351,5 +416,58 @@ impl super::Workspace {
             &stem,
             ext,
         )?)
+    }
+}
+
+impl super::Workspace {
+    /// Every sound session read for the tables of answers, situations and code frequencies
+    /// under `filter`, in the order of [`Workspace::sessions`](super::Workspace::sessions): a
+    /// light copy of each ([`analysis::light`]) and, with `frequencies`, what each adds to the
+    /// code frequencies, counted on the reading threads as it was read: no transcript is held,
+    /// whatever the size of the study. The sessions with a problem come back whole, as from
+    /// `sessions`.
+    ///
+    /// `redacting`: the tables will give people as initials ([`identity::redact`]), under
+    /// which two names that differ only by spaces around them are one person; the codings
+    /// are counted so here too.
+    ///
+    /// [`identity::redact`]: crate::study::identity::redact
+    pub fn read_for_tables(
+        &self,
+        filter: &Filter,
+        frequencies: bool,
+        redacting: bool,
+    ) -> anyhow::Result<(Vec<Session>, Option<CodeCounts>, Vec<super::Unreadable>)> {
+        let codes = CodeTree::of(&self.study.codebook);
+        let (read, unreadable) = self.read_all(|mut s| {
+            if redacting {
+                trim_coders(&mut s);
+            }
+            let counts = frequencies.then(|| SessionCodes::of(&codes, filter.codings(&s), &s));
+            (analysis::light::for_tables(s, filter), counts)
+        })?;
+        let mut counts = frequencies.then(CodeCounts::new);
+        let mut sessions = Vec::with_capacity(read.len());
+        for (session, part) in read {
+            if let (Some(counts), Some(part)) = (&mut counts, part) {
+                counts.insert(session.id, part);
+            }
+            sessions.push(session);
+        }
+        sessions.sort_by_key(|s| (s.date(), s.respondent.pseudonym.clone()));
+        Ok((sessions, counts, unreadable))
+    }
+}
+
+/// Coders' names without spaces around them, as initials make them (`redact` gives one person
+/// one alias, from the trimmed name).
+fn trim_coders(s: &mut Session) {
+    for c in &mut s.codings {
+        if c.coder.trim().len() != c.coder.len() {
+            c.coder = c.coder.trim().to_owned();
+        }
+    }
+    if let Some(r) = &mut s.reference_coder {
+        *r = r.trim().to_owned();
     }
 }

@@ -167,7 +167,7 @@ pub static EN: Texts = Texts {
     col_words: "words",
     stats_top_codes: " Most cited codes (respondents) ",
     stats_answered: |a, n, none| {
-        format!("  {a} answer(s) out of {n} session(s), {none} without — % of answers")
+        format!("  {a} answer(s) out of {n} respondent(s), {none} without — % of answers")
     },
     stats_summary: |n, sum, min, med, max, unit| {
         format!("  {n} answer(s) · total {sum} {unit} · min {min} · median {med} · max {max}")

@@ -171,7 +171,7 @@ pub static FR: Texts = Texts {
     col_words: "mots",
     stats_top_codes: " Codes les plus cités (répondant·es) ",
     stats_answered: |a, n, none| {
-        format!("  {a} réponse(s) sur {n} entretien(s), {none} sans réponse — % des réponses")
+        format!("  {a} réponse(s) sur {n} répondant·e(s), {none} sans réponse — % des réponses")
     },
     stats_summary: |n, sum, min, med, max, unit| {
         format!("  {n} réponse(s) · total {sum} {unit} · min {min} · médiane {med} · max {max}")

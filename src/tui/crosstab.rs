@@ -8,7 +8,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::widget::fit;
+use super::widget::{fit, wrap};
 use crate::analysis::categories::{Base, Role, Tally};
 use crate::analysis::interval::Proportion;
 use crate::analysis::split::Split;
@@ -72,11 +72,16 @@ pub fn visible(widths: &[usize], label: usize, first: usize, width: usize) -> Ve
 }
 
 /// Which columns of the breakdown are shown, when not all fit: `shown` as [`visible`] gives
-/// them, out of `heads` (the whole included).
-pub fn more_columns(shown: &[usize], heads: usize, t: &Texts) -> String {
-    let from = shown.get(1).copied().unwrap_or(0);
-    let to = shown.last().copied().unwrap_or(0);
-    (t.analysis.more_columns)(from, to, heads.saturating_sub(1))
+/// them, out of `heads` (the whole included). When none fits after the whole, what would make
+/// room (a wider terminal, or the intervals hidden when `intervals`), for scrolling cannot.
+pub fn more_columns(shown: &[usize], heads: usize, intervals: bool, t: &Texts) -> String {
+    let a = t.analysis;
+    let all = heads.saturating_sub(1);
+    match (shown.get(1), shown.last()) {
+        (Some(&from), Some(&to)) => (a.more_columns)(from, to, all),
+        _ if intervals => format!("{}{}", (a.no_column_fits)(all), a.or_hide_intervals),
+        _ => (a.no_column_fits)(all),
+    }
 }
 
 /// The lines of one question or attribute: a head line, the line of the bases, then one line
@@ -167,7 +172,12 @@ pub fn lines(
         });
     }
     if shown.len() < heads.len() {
-        out.push(Line::from(more_columns(&shown, heads.len(), t)).italic());
+        let note = more_columns(&shown, heads.len(), intervals, t);
+        out.extend(
+            wrap::lines(&note, width)
+                .into_iter()
+                .map(|l| Line::from(l).italic()),
+        );
     }
     out
 }
@@ -208,5 +218,34 @@ mod tests {
         assert_eq!(visible(&widths, 10, 4, 34), [0, 4]);
         // Too narrow for anything: the whole is still shown (cut by the terminal).
         assert_eq!(visible(&widths, 10, 1, 12), [0]);
+    }
+
+    #[test]
+    fn the_note_says_which_columns_or_that_none_fits() {
+        let t = Lang::Fr.texts();
+        // The whole and sectors 1 and 2 of 8 (9 heads with the whole).
+        assert_eq!(
+            more_columns(&[0, 1, 2], 9, false, t),
+            "colonnes 1 à 2 sur 8 (← → pour les autres)"
+        );
+        assert_eq!(
+            more_columns(&[0, 4], 9, false, t),
+            "colonnes 4 à 4 sur 8 (← → pour les autres)"
+        );
+        // The whole alone: no "colonnes 0 à 0", but what would make room.
+        assert_eq!(
+            more_columns(&[0], 9, false, t),
+            "écran trop étroit pour les 8 colonnes de la ventilation : élargir le terminal"
+        );
+        assert_eq!(
+            more_columns(&[0], 9, true, t),
+            "écran trop étroit pour les 8 colonnes de la ventilation : élargir le terminal \
+             ou masquer les intervalles (i)"
+        );
+        let en = Lang::En.texts();
+        assert_eq!(
+            more_columns(&[0], 3, false, en),
+            "screen too narrow for the breakdown's 2 columns: widen the terminal"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod codebook;
 pub mod coding;
 pub mod crosstab;
 pub mod ctx;
+pub mod frequency_table;
 pub mod home;
 pub mod interview;
 pub mod keymap;

@@ -14,11 +14,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::chrome::{header, screen_areas, status_bar};
-use super::crosstab;
 use super::ctx::{Ctx, View};
 use super::keymap::{
     self, Binding, DOWN, ESC, HelpSection, LEFT, PAGE_DOWN, PAGE_UP, RIGHT, TAB, UP, bind, ch, main,
@@ -27,14 +25,12 @@ use super::msg::{Answer, Effect, ReportRow, Stats};
 use super::screen::{Nav, Screen, Step};
 use super::search::SearchScreen;
 use super::widget::bars::{BarRow, bar_lines};
-use super::widget::fit;
+use super::widget::{fit, wrap};
+use super::{crosstab, frequency_table};
 use crate::analysis::categories::{Base, Role, Tally};
-use crate::analysis::interval::Proportion;
 use crate::analysis::saturation::{Params, Saturation};
 use crate::analysis::table::{ColumnKind, format_number, format_percent, round_half_up};
-use crate::analysis::tables::{
-    category_label, group_label, saturation_verdict, situation_condition,
-};
+use crate::analysis::tables::{category_label, saturation_verdict, situation_condition};
 use crate::analysis::{Answers, Frequencies, QuestionAnswers, Situations, SortKey};
 use crate::i18n::Texts;
 use crate::interop::export::Format;
@@ -392,7 +388,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
     );
     match s.tab {
         // Broken down, the table takes the whole width (the chart is of the whole).
-        Tab::Frequencies if s.freq.breakdown.is_some() => draw_frequencies(frame, body, s, t),
+        Tab::Frequencies if s.freq.breakdown.is_some() => frequency_table::draw(frame, body, s, t),
         Tab::Frequencies => {
             let wide = body.width >= 110;
             let [table, chart] = Layout::new(
@@ -407,7 +403,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
                 ],
             )
             .areas(body);
-            draw_frequencies(frame, table, s, t);
+            frequency_table::draw(frame, table, s, t);
             draw_chart(frame, chart, s, t);
         }
         Tab::Answers => draw_answers(frame, body, s, t),
@@ -416,152 +412,6 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Saturation => draw_saturation(frame, body, s, t),
     }
     status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
-}
-
-fn draw_frequencies(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
-    let rows = s.freq.sorted(s.sort, s.with_descendants, s.ascending);
-    let tree = s.sort == SortKey::Tree;
-    // The share of respondents: a whole percentage, or with its interval (`i`) as the export.
-    let pct_width: u16 = if s.intervals { 24 } else { 6 };
-    let name_width = area.width.saturating_sub(47 + pct_width).clamp(12, 48) as usize;
-    // A breakdown: a column per group (respondents with the code, with sub-codes), from
-    // `first` on, as many as fit.
-    let groups = breakdown_columns(
-        s,
-        t,
-        area.width
-            .saturating_sub(name_width as u16 + 41 + pct_width),
-    );
-    let mark = |k: SortKey, label: &str| {
-        if s.sort == k {
-            format!("{label} {}", if s.ascending { "▲" } else { "▼" })
-        } else {
-            label.to_owned()
-        }
-    };
-    let mut heads = vec![
-        Cell::from(mark(SortKey::Tree, t.col_code)),
-        Cell::from(mark(SortKey::Excerpts, t.col_excerpts)),
-        Cell::from(mark(SortKey::Sessions, t.col_sessions)),
-        Cell::from(mark(SortKey::Respondents, t.col_respondents)),
-        Cell::from("%"),
-        Cell::from(mark(SortKey::Words, t.col_words)),
-    ];
-    heads.extend(groups.iter().map(|g| Cell::from(g.head.clone())));
-    let header = Row::new(heads).style(Style::default().bold());
-    let body = rows.iter().map(|r| {
-        let c = if s.with_descendants {
-            &r.with_descendants
-        } else {
-            &r.own
-        };
-        let indent = if tree {
-            "  ".repeat(r.depth)
-        } else {
-            String::new()
-        };
-        let label = if tree { r.name.clone() } else { r.path.clone() };
-        let pct = if s.intervals {
-            let p = Proportion::of(c.respondents, s.freq.respondents);
-            crosstab::percent_text(p, true, t).unwrap_or_default()
-        } else {
-            c.respondents_pct
-                .map(|p| format!("{} %", round_half_up(p, 0)))
-                .unwrap_or_default()
-        };
-        let style = if c.excerpts == 0 {
-            Style::default().dark_gray()
-        } else {
-            Style::default()
-        };
-        let mut cells = vec![
-            Cell::from(fit(&format!("{indent}{label}"), name_width)),
-            Cell::from(format!("{:>8}", c.excerpts)),
-            Cell::from(format!("{:>9}", c.sessions)),
-            Cell::from(format!("{:>10}", c.respondents)),
-            Cell::from(format!("{pct:>5}")),
-            Cell::from(format!("{:>6}", c.words)),
-        ];
-        cells.extend(groups.iter().map(|g| {
-            let count = &r.by_group[g.index];
-            let share = Proportion::of(count.respondents, g.size);
-            let text = crosstab::share_text(count.respondents, Some(share), s.intervals, t);
-            Cell::from(format!("{text:>w$}", w = g.width as usize - 2))
-        }));
-        Row::new(cells).style(style)
-    });
-    let mut widths = vec![
-        Constraint::Length(name_width as u16),
-        Constraint::Length(10),
-        Constraint::Length(11),
-        Constraint::Length(12),
-        Constraint::Length(pct_width),
-        Constraint::Length(8),
-    ];
-    widths.extend(groups.iter().map(|g| Constraint::Length(g.width)));
-    let mut scope = if s.with_descendants {
-        t.with_subcodes
-    } else {
-        t.without_subcodes
-    }
-    .to_owned();
-    let all = s.freq.breakdown.as_ref().map_or(0, |b| b.groups.len());
-    if groups.len() < all {
-        let shown: Vec<usize> = std::iter::once(0)
-            .chain(groups.iter().map(|g| g.index + 1))
-            .collect();
-        scope = format!("{scope} · {}", crosstab::more_columns(&shown, all + 1, t));
-    }
-    let table = Table::new(body, widths)
-        .header(header)
-        .block(
-            Block::default()
-                .borders(Borders::RIGHT)
-                .title(format!(" {scope} ")),
-        )
-        .row_highlight_style(Style::default().add_modifier(Modifier::REVERSED));
-    frame.render_stateful_widget(
-        table,
-        area,
-        &mut TableState::default().with_selected(Some(s.selected)),
-    );
-}
-
-/// One column of the frequency table's breakdown: which group, its size (the base of its
-/// percentages), its head and width.
-struct GroupColumn {
-    index: usize,
-    size: usize,
-    head: String,
-    width: u16,
-}
-
-/// The breakdown's columns that fit in `room`, from the screen's first column on.
-fn breakdown_columns(s: &StatsScreen, t: &Texts, room: u16) -> Vec<GroupColumn> {
-    let Some(b) = &s.freq.breakdown else {
-        return Vec::new();
-    };
-    let cell = if s.intervals { 30 } else { 14 };
-    let mut out = Vec::new();
-    let mut used = 0;
-    for (index, (group, size)) in b.groups.iter().zip(&b.sizes).enumerate() {
-        if index + 1 < s.first {
-            continue;
-        }
-        let head = format!("{} ({size})", group_label(group, t));
-        let width = (head.width().max(cell) + 2) as u16;
-        if used + width > room {
-            break;
-        }
-        used += width;
-        out.push(GroupColumn {
-            index,
-            size: *size,
-            head,
-            width,
-        });
-    }
-    out
 }
 
 fn draw_chart(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
@@ -728,7 +578,6 @@ fn draw_reports(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
 fn draw_saturation(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
     let a = t.analysis;
     let sat = &s.saturation;
-    let [top, table] = Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(area);
     let threshold = format_number(sat.params.threshold, ColumnKind::Decimal, a.decimal_comma);
     let runs: Vec<String> = sat
         .runs
@@ -738,21 +587,25 @@ fn draw_saturation(frame: &mut Frame, area: Rect, s: &StatsScreen, t: &Texts) {
             format!("{}–{} : {} ({share})", r.first, r.last, r.new)
         })
         .collect();
-    let head = vec![
-        Line::from(saturation_verdict(sat, t)).bold(),
-        Line::from((a.saturation_method)(
-            sat.params.base,
-            sat.params.run,
-            &threshold,
-            sat.base_codes,
+    let method = (a.saturation_method)(sat.params.base, sat.params.run, &threshold, sat.base_codes);
+    // The verdict, the method and the runs wrapped in full: on a narrow screen they take more
+    // lines, never fewer words.
+    let width = area.width as usize;
+    let wrapped = |text: &str, style: Style| {
+        wrap::lines(text, width)
+            .into_iter()
+            .map(move |l| Line::from(l).style(style))
+    };
+    let head: Vec<Line> = wrapped(&saturation_verdict(sat, t), Style::default().bold())
+        .chain(wrapped(&method, Style::default().dark_gray()))
+        .chain(wrapped(
+            &format!("{} : {}", a.run, runs.join(" · ")),
+            Style::default(),
         ))
-        .dark_gray(),
-        Line::from(format!("{} : {}", a.run, runs.join(" · "))),
-    ];
-    frame.render_widget(
-        Paragraph::new(head).wrap(ratatui::widgets::Wrap { trim: true }),
-        top,
-    );
+        .collect();
+    let [top, table] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(head), top);
     // One row per interview: its new codes, and the cumulative codes as a bar.
     let most = sat.interviews.last().map_or(1, |i| i.cumulative.max(1));
     let rows: Vec<BarRow> = sat

@@ -88,6 +88,13 @@ impl Tmux {
             .is_ok_and(|s| s.success())
     }
 
+    /// The terminal resized, as a user drags the window's corner: the program gets SIGWINCH.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        assert!(self.run(&["resize-window", "-t", "main", "-x", &w, "-y", &h]));
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
     /// Keys by tmux name (`Enter`, `C-n`, `Escape`…).
     pub fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "main"];

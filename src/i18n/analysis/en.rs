@@ -328,4 +328,9 @@ pub static EN_ANALYSIS: AnalysisTexts = AnalysisTexts {
     interval: |low, high| format!("[{low}, {high}]"),
     broken_down_by: |a| format!("by {a}"),
     more_columns: |from, to, all| format!("columns {from} to {to} of {all} (← → for the others)"),
+    no_column_fits: |all| {
+        format!("screen too narrow for the breakdown's {all} columns: widen the terminal")
+    },
+    or_hide_intervals: " or hide the intervals (i)",
+    columns_dropped: |c| format!("without {c} (narrow screen)"),
 };

@@ -353,4 +353,9 @@ pub static FR_ANALYSIS: AnalysisTexts = AnalysisTexts {
     interval: |low, high| format!("[{low} ; {high}]"),
     broken_down_by: |a| format!("par {a}"),
     more_columns: |from, to, all| format!("colonnes {from} à {to} sur {all} (← → pour les autres)"),
+    no_column_fits: |all| {
+        format!("écran trop étroit pour les {all} colonnes de la ventilation : élargir le terminal")
+    },
+    or_hide_intervals: " ou masquer les intervalles (i)",
+    columns_dropped: |c| format!("sans {c} (écran étroit)"),
 };

@@ -246,4 +246,11 @@ pub struct AnalysisTexts {
     /// (first column shown, last column shown, columns) A broken-down table wider than the
     /// screen; the whole is always shown, columns are counted after it.
     pub more_columns: fn(usize, usize, usize) -> String,
+    /// (columns) A screen too narrow for even one column after the whole.
+    pub no_column_fits: fn(usize) -> String,
+    /// With the intervals shown: what else makes room.
+    pub or_hide_intervals: &'static str,
+    /// (columns left out, comma-separated) The frequency table's columns a narrow screen drops
+    /// to make room for the breakdown or the intervals.
+    pub columns_dropped: fn(&str) -> String,
 }

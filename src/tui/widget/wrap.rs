@@ -98,6 +98,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<Row> {
         .collect()
 }
 
+/// `text` wrapped to `width` columns as the lines to draw (the space where a row breaks left
+/// out): a note of a screen laid out in its real height, not cut by a fixed one.
+pub fn lines(text: &str, width: usize) -> Vec<String> {
+    wrap_rows(text, width)
+        .iter()
+        .map(|r| text[r.byte_start..r.byte_end].trim_end().to_owned())
+        .collect()
+}
+
 /// The row holding char `offset` (a cursor at the very end belongs to the last row).
 pub fn row_of(rows: &[Row], offset: usize) -> usize {
     rows.iter()
@@ -159,5 +168,14 @@ mod tests {
         assert_eq!(row_of(&rows, 10), 0);
         assert_eq!(row_of(&rows, 11), 1);
         assert_eq!(row_of(&rows, 20), 1);
+    }
+
+    #[test]
+    fn a_note_wrapped_in_lines_to_draw() {
+        assert_eq!(
+            lines("trop étroit : élargir le terminal", 14),
+            ["trop étroit :", "élargir le", "terminal"]
+        );
+        assert_eq!(lines("court", 14), ["court"]);
     }
 }

@@ -38,8 +38,10 @@ const COMMANDS: [&[&str]; 6] = [
     &["sessions", "--json"],
     &["check"],
     &["export", "frequencies"],
-    &["export", "answers"],
-    &["export", "situations"],
+    // A CSV on stdout holds one table: without `--table` these exports are refused (status 2)
+    // after reading everything, which is not what a user waits for.
+    &["export", "answers", "--table", "answers"],
+    &["export", "situations", "--table", "situations"],
 ];
 
 fn main() {
@@ -210,8 +212,15 @@ fn run(program: &Path, args: &[&str]) -> (Duration, Option<u64>) {
     let mut child = cmd.spawn().unwrap();
     let mut sink = Vec::new();
     child.stdout.take().unwrap().read_to_end(&mut sink).unwrap();
-    child.wait().unwrap();
+    let status = child.wait().unwrap();
     let time = t.elapsed();
+    // A refused or failed command is no measure of the work.
+    assert!(
+        status.success(),
+        "{} {} exited with {status}",
+        program.display(),
+        args.join(" ")
+    );
     let rss = std::fs::read_to_string(report.path())
         .ok()
         .and_then(|s| s.trim().lines().last()?.trim().parse().ok());

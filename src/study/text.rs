@@ -35,14 +35,39 @@ pub fn is_normalized(text: &str) -> bool {
     // Below U+0300 every char is in NFC and combines with nothing before it (quick check "Yes",
     // combining class 0): the check may start at the first char from U+0300 on, the lead byte
     // 0xCC or above, with the state it has at the start of a text. Most French text has none.
-    let Some(first) = text.bytes().position(|b| b >= 0xCC) else {
-        return true;
-    };
-    match is_nfc_quick(text[first..].chars()) {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => text.nfc().eq(text.chars()),
+    // So each run of chars from U+0300 on is checked apart, from that state: a typographic
+    // apostrophe or an ellipsis does not make the whole rest of a text go through the check.
+    let bytes = text.as_bytes();
+    let mut maybe = false;
+    let mut at = 0;
+    while let Some(found) = find_from_u0300(&bytes[at..]) {
+        let start = at + found;
+        let run = text[start..]
+            .char_indices()
+            .find(|(_, c)| *c < '\u{300}')
+            .map_or(text.len(), |(i, _)| start + i);
+        match is_nfc_quick(text[start..run].chars()) {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return false,
+            IsNormalized::Maybe => maybe = true,
+        }
+        at = run;
     }
+    !maybe || text.nfc().eq(text.chars())
+}
+
+/// The position of the first lead byte of a char from U+0300 on (0xCC or above), looked for
+/// 32 bytes at a time.
+fn find_from_u0300(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks(32);
+    let mut skipped = 0;
+    for chunk in chunks.by_ref() {
+        if chunk.iter().fold(0, |m, &b| m.max(b)) >= 0xCC {
+            return chunk.iter().position(|&b| b >= 0xCC).map(|i| skipped + i);
+        }
+        skipped += chunk.len();
+    }
+    None
 }
 
 /// `text` lowercased, trimmed, without accents: for comparing what people type with labels
@@ -92,12 +117,134 @@ pub fn byte_index(text: &str, offset: usize) -> Option<usize> {
 /// Number of words of `text`: runs of chars that are not whitespace (`char::is_whitespace`),
 /// as `text.split_whitespace().count()` counts them, ASCII read byte by byte without decoding.
 pub fn word_count(text: &str) -> usize {
-    let (mut n, mut in_word) = (0, false);
-    for space in spaces(text) {
-        n += usize::from(!space && !in_word);
-        in_word = !space;
+    // 32 bytes at a time from a mask of their whitespace (a loop the compiler vectorises),
+    // as long as none may start a whitespace char beyond ASCII (U+0085 and U+00A0 start with
+    // 0xC2, U+1680 with 0xE1, U+2000…U+205F with 0xE2, U+3000 with 0xE3): every other byte of
+    // a multi-byte char is part of a word. Elsewhere, char by char. Listing a study counts the
+    // words of every session.
+    const W: usize = 32;
+    let may_be_space = |b: u8| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let bytes = text.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let end = match bytes.get(i..i + W) {
+            Some(chunk) => {
+                let (mut space, mut special) = (0u32, false);
+                for (j, &b) in chunk.iter().enumerate() {
+                    space |= u32::from(matches!(b, b'\t'..=b'\r' | b' ')) << j;
+                    special |= may_be_space(b);
+                }
+                if !special {
+                    // A word starts at a byte that is not whitespace after one that is.
+                    let before = (space << 1) | u32::from(!in_word);
+                    n += (!space & before).count_ones() as usize;
+                    in_word = space >> (W - 1) == 0;
+                    i += W;
+                    continue;
+                }
+                i + W
+            }
+            None => bytes.len(),
+        };
+        while i < end {
+            let b = bytes[i];
+            let (space, len) = if b < 0x80 {
+                (matches!(b, b'\t'..=b'\r' | b' '), 1)
+            } else if may_be_space(b) {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            } else {
+                (false, 1)
+            };
+            n += usize::from(!space && !in_word);
+            in_word = !space;
+            i += len;
+        }
     }
     n
+}
+
+/// Char offsets of a text turned into byte indexes without walking the text from its start
+/// each time: the chars before every 64th byte, counted in one walk. A session's codings are
+/// checked against their segments at every reading.
+pub struct CharIndex<'t> {
+    text: &'t str,
+    /// `before[k]`: chars before byte `k * 64`.
+    before: Vec<usize>,
+    len: usize,
+}
+
+impl<'t> CharIndex<'t> {
+    const BLOCK: usize = 64;
+
+    pub fn new(text: &'t str) -> Self {
+        // Continuation bytes (0b10xx_xxxx) counted 8 at a time in a u64: a char starts at
+        // every other byte.
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let continuations = |w: u64| (w & !(w << 1) & HIGH).count_ones() as usize;
+        let starts = |block: &[u8]| {
+            let mut words = block.chunks_exact(8);
+            let mut n = 0;
+            for w in words.by_ref() {
+                let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+                n += 8 - continuations(w);
+            }
+            n + words
+                .remainder()
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count()
+        };
+        let mut before = Vec::with_capacity(text.len() / Self::BLOCK + 1);
+        let mut len = 0;
+        for block in text.as_bytes().chunks(Self::BLOCK) {
+            before.push(len);
+            len += starts(block);
+        }
+        CharIndex { text, before, len }
+    }
+
+    /// The text's length in chars.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// As [`byte_index`].
+    pub fn byte(&self, offset: usize) -> Option<usize> {
+        if offset >= self.len {
+            return (offset == self.len).then_some(self.text.len());
+        }
+        let k = self
+            .before
+            .partition_point(|&n| n <= offset)
+            .saturating_sub(1);
+        let mut seen = self.before.get(k).copied().unwrap_or(0);
+        for (i, &b) in self
+            .text
+            .as_bytes()
+            .iter()
+            .enumerate()
+            .skip(k * Self::BLOCK)
+        {
+            if (b as i8) >= -0x40 {
+                if seen == offset {
+                    return Some(i);
+                }
+                seen += 1;
+            }
+        }
+        None
+    }
+
+    /// As [`is_grapheme_boundary`].
+    pub fn is_grapheme_boundary(&self, offset: usize) -> bool {
+        self.byte(offset)
+            .is_some_and(|byte| is_boundary_at(self.text, byte))
+    }
 }
 
 /// For each char of `text`, whether it is whitespace (`char::is_whitespace`); ASCII is judged
@@ -134,9 +281,11 @@ pub fn slice(text: &str, start: usize, end: usize) -> Option<&str> {
 /// A cursor at the offset looks only at the chars around it (not every grapheme before it):
 /// codings are checked each time a session is read.
 pub fn is_grapheme_boundary(text: &str, offset: usize) -> bool {
-    let Some(byte) = byte_index(text, offset) else {
-        return false;
-    };
+    byte_index(text, offset).is_some_and(|byte| is_boundary_at(text, byte))
+}
+
+/// Whether the char boundary `byte` of `text` is a grapheme boundary.
+fn is_boundary_at(text: &str, byte: usize) -> bool {
     if byte == 0 || byte == text.len() {
         return true;
     }
@@ -285,8 +434,35 @@ mod tests {
                 None if t.chars().count() == o => Some(t.len()),
                 None => None,
             };
+            let index = CharIndex::new(t);
+            assert_eq!(index.len(), char_len(t));
             for offset in 0..=char_len(t) + 2 {
                 assert_eq!(byte_index(t, offset), walked(offset), "{t:?} at {offset}");
+                assert_eq!(index.byte(offset), walked(offset), "{t:?} at {offset}");
+                assert_eq!(
+                    index.is_grapheme_boundary(offset),
+                    is_grapheme_boundary(t, offset)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_counted_alike_whatever_falls_on_the_edge_of_a_block() {
+        // Word counting goes 32 bytes at a time: a space beyond ASCII (2 or 3 bytes), a word
+        // or an accented letter across the edge of a block, a block of spaces.
+        for pad in 0..70 {
+            for sep in [
+                "\u{a0}", "\u{3000}", "\u{2009}", " ", "\u{85}", "’", "é", "\n\n",
+            ] {
+                let texts = [
+                    format!("{}{sep}{}", "a".repeat(pad), "mot ".repeat(20)),
+                    format!("{}{sep}x", " ".repeat(pad)),
+                    format!("{sep}{}{sep}{}", "é".repeat(pad), "b c ".repeat(pad)),
+                ];
+                for t in &texts {
+                    assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ use super::grid::Grid;
 use super::ids::{CodeId, SegmentId};
 use super::meta::{Attribute, StudyMeta};
 use super::session::{Session, Time};
-use super::text;
+use super::text::{self, CharIndex};
 use super::value::{OptionGroup, Value, ValueKind};
 use std::collections::BTreeMap;
 
@@ -103,11 +103,12 @@ pub fn check_key(key: &str) -> Result<(), String> {
 
 /// A span `[start, end)` of chars within `text`, not empty, not splitting a character.
 pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
-    check_span_in(text, text::char_len(text), start, end)
+    check_span_in(&CharIndex::new(text), start, end)
 }
 
-/// [`check_span`] on a text whose length in chars is known.
-fn check_span_in(text: &str, len: usize, start: usize, end: usize) -> Result<(), String> {
+/// [`check_span`] on a text whose chars are indexed.
+fn check_span_in(text: &CharIndex, start: usize, end: usize) -> Result<(), String> {
+    let len = text.len();
     if start >= end {
         return Err(format!("empty or reversed span [{start}, {end})"));
     }
@@ -117,7 +118,7 @@ fn check_span_in(text: &str, len: usize, start: usize, end: usize) -> Result<(),
         ));
     }
     for offset in [start, end] {
-        if !text::is_grapheme_boundary(text, offset) {
+        if !text.is_grapheme_boundary(offset) {
             return Err(format!(
                 "offset {offset} splits a character (not on a grapheme boundary)"
             ));
@@ -386,7 +387,7 @@ pub fn is_colour(s: &str) -> bool {
 /// The segments of a session by id, with their length in chars: each coding, excerpt and memo
 /// finds its segment at once (a session of 156,000 segments and 78,000 codings is checked in a
 /// fraction of a second, not in seconds), and a long text is counted once, not per coding.
-struct SegmentsById<'s>(HashMap<SegmentId, (&'s str, usize)>);
+struct SegmentsById<'s>(HashMap<SegmentId, (&'s str, CharIndex<'s>)>);
 
 impl<'s> SegmentsById<'s> {
     fn of(session: &'s Session) -> Self {
@@ -394,7 +395,7 @@ impl<'s> SegmentsById<'s> {
             session
                 .segments
                 .iter()
-                .map(|s| (s.id, (s.text.as_str(), text::char_len(&s.text))))
+                .map(|s| (s.id, (s.text.as_str(), CharIndex::new(&s.text))))
                 .collect(),
         )
     }
@@ -409,8 +410,8 @@ impl<'s> SegmentsById<'s> {
 
     /// The span checked in its segment; `None` when there is no such segment.
     fn check_span(&self, id: SegmentId, start: usize, end: usize) -> Option<Result<(), String>> {
-        let (text, len) = self.0.get(&id)?;
-        Some(check_span_in(text, *len, start, end))
+        let (_, chars) = self.0.get(&id)?;
+        Some(check_span_in(chars, start, end))
     }
 }
 

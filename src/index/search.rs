@@ -92,6 +92,13 @@ fn beginning(text: &str) -> String {
     format!("{}…", text[..cut].trim_end())
 }
 
+/// Whether matching the query reads word positions (it holds a phrase).
+fn reads_positions(query: &dyn tantivy::query::Query) -> bool {
+    let mut positions = false;
+    query.query_terms(&mut |_, needs| positions |= needs);
+    positions
+}
+
 fn facet_path(encoded: &str) -> String {
     encoded.replace('\0', "/")
 }
@@ -114,10 +121,19 @@ impl Index {
             facets: "codes",
             per: "session_number",
         };
-        // A pair of collectors, statically dispatched: each hit costs two calls, no more.
-        let (top, (total, code_counts, per_session)) = searcher
-            .search(&q, &(best, tally))
-            .map_err(|e| self.tantivy(e))?;
+        let (top, (total, code_counts, per_session)) = if reads_positions(&*q) {
+            // A phrase is matched by reading positions, the bulk of its cost: once, scoring
+            // and counting each hit together.
+            searcher.search(&q, &(best, tally))
+        } else {
+            // Two passes: the best hits, skipping the blocks of documents that cannot make the
+            // page (a common word: a few blocks scored of thousands); then every hit counted,
+            // none scored.
+            searcher
+                .search(&q, &best)
+                .and_then(|top| Ok((top, searcher.search(&q, &tally)?)))
+        }
+        .map_err(|e| self.tantivy(e))?;
         let total = total as usize;
         // Hits per attribute value: each session's hits, for each of its attributes.
         let mut attribute_counts: HashMap<&str, u64> = HashMap::new();

@@ -26,6 +26,7 @@ pub mod pseudonym_keys;
 pub mod stamp;
 pub mod study_dir;
 pub mod summaries;
+mod sweep;
 pub mod template;
 
 pub use paths::{Origin, StudyPaths};

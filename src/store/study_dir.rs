@@ -454,7 +454,10 @@ impl StudyDir {
         let mut removed: Vec<PathBuf> = self
             .written_folders()
             .iter()
-            .flat_map(|dir| fs::remove_leftovers(dir, before))
+            .flat_map(|dir| match *dir == self.paths.sessions_dir() {
+                true => self.sweep_sessions(before),
+                false => fs::remove_leftovers(dir, before),
+            })
             .collect();
         // Copies of the whole study left beside it by an interrupted encrypt or decrypt.
         removed.extend(self.remove_interrupted_conversions());

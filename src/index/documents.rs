@@ -7,6 +7,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::{Facet, OwnedValue};
 
 use super::schema::{EXCERPT, Fields, SEGMENT};
+use super::tally::code_nodes;
 use crate::study::{Coding, Segment, Session, Speaker, Study, Value, ValueKind, text};
 
 /// The value of `quote` on an excerpt marked "à citer" and on its segment.
@@ -46,6 +47,10 @@ pub fn of_segment(
     for path in &paths {
         seg.add_facet(fields.codes, code_facet(path));
     }
+    seg.add_u64(
+        fields.code_nodes,
+        code_nodes(&study.codebook, codings.iter().map(|(_, c)| c.code)),
+    );
     let mut coders: Vec<&str> = codings.iter().map(|(_, c)| c.coder.as_str()).collect();
     coders.sort();
     coders.dedup();
@@ -70,6 +75,10 @@ pub fn of_segment(
         doc.add_u64(fields.end, coding.end as u64);
         doc.add_text(fields.text, words);
         doc.add_facet(fields.codes, code_facet(&path));
+        doc.add_u64(
+            fields.code_nodes,
+            code_nodes(&study.codebook, [coding.code]),
+        );
         doc.add_text(fields.coders, &coding.coder);
         doc.add_u64(fields.rank, rank as u64);
         if let Some(memo) = &coding.memo {

@@ -49,6 +49,10 @@ impl Index {
         let found = searcher
             .search(&q, &DocSetCollector)
             .map_err(|e| self.tantivy(e))?;
+        // In the order they are stored: documents are compressed in blocks of several, and
+        // the reader keeps the last blocks it opened, so each block is opened once.
+        let mut found: Vec<DocAddress> = found.into_iter().collect();
+        found.sort();
         let mut out = Vec::with_capacity(found.len());
         for address in found {
             let (excerpt, position, rank) = self.excerpt(&searcher, address)?;

@@ -127,8 +127,6 @@ pub struct Index {
     writer: Option<(Mode, IndexWriter)>,
     manifest: Manifest,
     opened: Opened,
-    /// Per-segment tables for the facet counts, built on first use.
-    tables: tally::Tables,
 }
 
 impl Index {
@@ -191,7 +189,6 @@ impl Index {
             reader: found.reader,
             writer: None,
             opened: Opened::default(),
-            tables: tally::Tables::default(),
         };
         if let Some(why) = rebuilt.take() {
             this.rebuild(progress)?;

@@ -11,8 +11,9 @@ use super::analyzer;
 /// Changes whenever the schema or an analyzer changes: an index of another version is rebuilt.
 /// 3: the sessions table moved out of the commit's payload; stored date, place in the
 /// transcript, rank and memo (the excerpts of a code come from the index). 4: the quote mark
-/// ("à citer") and its comment.
-pub const VERSION: u32 = 4;
+/// ("à citer") and its comment. 5: each document's codes as a bit mask (`code_nodes`), for
+/// the counts.
+pub const VERSION: u32 = 5;
 
 /// `kind` of a segment document.
 pub const SEGMENT: &str = "segment";
@@ -43,6 +44,9 @@ pub struct Fields {
     pub text: Field,
     /// Code paths as facets (`/proxenetisme/conjugal`): a parent code finds its children's.
     pub codes: Field,
+    /// The same codes and their ancestors as a bit mask, every document one: hits are counted
+    /// per code through it (see `tally`).
+    pub code_nodes: Field,
     pub coders: Field,
     /// Respondent attributes as facets (`/secteur/sante`), for filters and counts.
     pub attributes: Field,
@@ -93,6 +97,7 @@ impl Fields {
             speaker: b.add_text_field("speaker", key),
             text: b.add_text_field("text", text_with(analyzer::FRENCH, true)),
             codes: b.add_facet_field("codes", FacetOptions::default().set_stored()),
+            code_nodes: b.add_u64_field("code_nodes", FAST),
             coders: b.add_text_field("coders", text_with(analyzer::NAME, true)),
             attributes: b.add_facet_field("attributes", FacetOptions::default().set_stored()),
             attribute_words: b.add_json_field(

@@ -13,7 +13,7 @@ use super::Index;
 use super::error::IndexError;
 use super::query::{self, QueryError};
 use super::schema::{EXCERPT, Fields};
-use super::tally::FacetTally;
+use super::tally::{FacetTally, bit_paths};
 use crate::study::{CodingId, SegmentId, SessionId};
 
 /// Longest snippet, in chars.
@@ -110,16 +110,11 @@ impl Index {
         let searcher = self.reader.searcher();
         let book = &self.study.codebook;
         let best = TopDocs::with_limit(limit.max(1)).order_by_score();
-        let live: Vec<_> = searcher
-            .segment_readers()
-            .iter()
-            .map(|r| r.segment_id())
-            .collect();
-        self.tables.retain(&live);
         let tally = FacetTally {
-            tables: self.tables.clone(),
+            paths: bit_paths(book),
+            masks: "code_nodes",
             facets: "codes",
-            per: "session_number",
+            sessions: "session_number",
         };
         let (top, (total, code_counts, per_session)) = if reads_positions(&*q) {
             // A phrase is matched by reading positions, the bulk of its cost: once, scoring

@@ -1,181 +1,114 @@
 //! Counting hits per code (every depth of the codebook) and per session over a whole result
 //! set, for the facet counts.
 //!
-//! tantivy's FacetCollector counts one level of children of the facets it is given and refuses
-//! nested ones: the codebook's four levels took four collectors, each reading every hit's
-//! facets, and that was most of a search's time. Here each index segment (they never change
-//! once written) gets, once, a table of what each of its documents counts for: its code paths
-//! with their ancestors, deduplicated (a hit coded `a/b` and `a/c` counts once for `a`), and its
-//! session number. Counting a hit is then a few array reads. The tables live as long as their
-//! segment is searched ([`Tables::retain`]).
+//! Each document carries, in a fast column, the codes it counts for as a bit mask
+//! (`code_nodes`): bit `i` for the codebook's `i`-th code when the document is coded with it or
+//! with a code under it (a hit coded `a/b` and `a/c` counts once for `a`). Counting a hit is
+//! then two column reads (the mask, the session number) and an addition per bit, done a block
+//! of documents at a time; masks are turned into code paths once, at the end. The first search
+//! costs what the hundredth does: no table to build per segment.
 //!
-//! A table costs a read of every document of its segment (about 80 ms at 10,000 sessions):
-//! worth it for a front end that searches again and again, not for a command that searches once.
-//! So the first search of a segment counts its hits directly (each hit's facets read as it
-//! comes), and only a second search builds the table.
+//! A codebook has more than 63 codes: a document coded with one beyond the 63rd is marked
+//! [`OVERFLOW`], and its codes are read from its facets, as they are stored (slower, but only
+//! for those documents).
+//!
+//! The tally never scores: the hits' scores come from a separate, pruned pass that looks only
+//! for the best ones (see `search`).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
-use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::study::{CodeId, Codebook};
 
 /// All hits, hits per code path (`proxenetisme/conjugal`, `proxenetisme`), and hits per session
 /// number.
 pub type Tallies = (u64, HashMap<String, u64>, Vec<(u64, u64)>);
 
-/// The code paths of one segment, numbered, and for each facet ordinal the paths it counts
-/// for (itself and its ancestors): read from the segment's facet dictionary, a few dozen
-/// entries whatever the segment's size.
-struct Nodes {
-    names: Vec<String>,
-    of_ord: Vec<Vec<u32>>,
-}
+/// Codes a mask can name: the first 63 of the codebook.
+const BITS: usize = 63;
 
-impl Nodes {
-    fn read(reader: &FacetReader) -> tantivy::Result<Nodes> {
-        let mut names: Vec<String> = Vec::new();
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut of_ord: Vec<Vec<u32>> = Vec::with_capacity(reader.num_facets());
-        let mut facet = Facet::root();
-        for ord in 0..reader.num_facets() as u64 {
-            reader.facet_from_ord(ord, &mut facet)?;
-            let parts = facet.to_path();
-            let mut nodes = Vec::with_capacity(parts.len());
-            for depth in 1..=parts.len() {
-                let name = parts[..depth].join("/");
-                let next = names.len() as u32;
-                let id = *index.entry(name.clone()).or_insert(next);
-                if id == next {
-                    names.push(name);
-                }
-                nodes.push(id);
-            }
-            of_ord.push(nodes);
-        }
-        Ok(Nodes { names, of_ord })
-    }
+/// The mask bit of a document whose codes are read from its facets.
+pub const OVERFLOW: u64 = 1 << 63;
 
-    /// The nodes document `doc` counts for, each once, into `out`.
-    fn of_doc(&self, reader: &FacetReader, doc: DocId, out: &mut Vec<u32>) {
-        out.clear();
-        for ord in reader.facet_ords(doc) {
-            if let Some(n) = self.of_ord.get(ord as usize) {
-                out.extend_from_slice(n);
+/// The mask of a document coded with `codes`: their bits and their ancestors'.
+pub fn code_nodes(book: &Codebook, codes: impl IntoIterator<Item = CodeId>) -> u64 {
+    let mut mask = 0;
+    for code in codes {
+        for node in book.ancestry(code) {
+            match book.codes.iter().position(|c| c.id == node.id) {
+                Some(i) if i < BITS => mask |= 1 << i,
+                _ => mask |= OVERFLOW,
             }
         }
-        out.sort_unstable();
-        out.dedup();
     }
+    mask
 }
 
-/// What the documents of one segment count for.
-struct Table {
-    /// Code paths of the segment, by node number.
-    names: Vec<String>,
-    /// Document `d` counts for `nodes[offsets[d]..offsets[d + 1]]`.
-    offsets: Vec<u32>,
-    nodes: Vec<u32>,
-    /// Session number of each document (`u64::MAX`: none).
-    sessions: Vec<u64>,
-    /// One more than the largest session number.
-    session_bound: usize,
-}
-
-impl Table {
-    fn build(segment: &SegmentReader, facets: &str, per: &str) -> tantivy::Result<Table> {
-        let reader = segment.facet_reader(facets)?;
-        let Nodes { names, of_ord } = Nodes::read(&reader)?;
-        let lookup = Nodes {
-            names: Vec::new(),
-            of_ord,
-        };
-        let max_doc = segment.max_doc();
-        let mut offsets = Vec::with_capacity(max_doc as usize + 1);
-        let mut nodes = Vec::new();
-        let mut doc_nodes: Vec<u32> = Vec::new();
-        offsets.push(0);
-        for doc in 0..max_doc {
-            lookup.of_doc(&reader, doc, &mut doc_nodes);
-            nodes.extend_from_slice(&doc_nodes);
-            offsets.push(nodes.len() as u32);
-        }
-        let column = segment.fast_fields().u64(per)?;
-        let sessions: Vec<u64> = (0..max_doc)
-            .map(|doc| column.first(doc).unwrap_or(u64::MAX))
-            .collect();
-        let session_bound = sessions
-            .iter()
-            .filter(|s| **s != u64::MAX)
-            .max()
-            .map_or(0, |m| *m as usize + 1);
-        Ok(Table {
-            names,
-            offsets,
-            nodes,
-            sessions,
-            session_bound,
-        })
-    }
-}
-
-/// The tables of the segments searched, shared by the searches of one index, and which
-/// segments were searched once already.
-#[derive(Clone, Default)]
-pub struct Tables(Arc<Mutex<Cache>>);
-
-#[derive(Default)]
-struct Cache {
-    tables: HashMap<SegmentId, Arc<Table>>,
-    searched: HashSet<SegmentId>,
-}
-
-impl Tables {
-    /// Forgets the tables of segments no longer searched (merged, or all their documents
-    /// deleted).
-    pub fn retain(&self, live: &[SegmentId]) {
-        if let Ok(mut cache) = self.0.lock() {
-            cache.tables.retain(|id, _| live.contains(id));
-            cache.searched.retain(|id| live.contains(id));
-        }
-    }
+/// The path of each mask bit: the codebook's codes in their stored order.
+pub fn bit_paths(book: &Codebook) -> Arc<[String]> {
+    book.codes
+        .iter()
+        .take(BITS)
+        .map(|c| book.path(c.id).unwrap_or_default())
+        .collect()
 }
 
 pub struct FacetTally {
-    pub tables: Tables,
-    /// The facet field of codes.
+    /// The path of each mask bit ([`bit_paths`]).
+    pub paths: Arc<[String]>,
+    /// The u64 fast field of masks, the facet field of codes, the u64 fast field of session
+    /// numbers.
+    pub masks: &'static str,
     pub facets: &'static str,
-    /// The u64 fast field of session numbers.
-    pub per: &'static str,
+    pub sessions: &'static str,
 }
 
 pub struct SegmentTally {
-    source: Source,
-    counts: Vec<u64>,
-    per_counts: Vec<u64>,
-    hits: u64,
-}
-
-/// Where a hit's codes and session come from.
-enum Source {
-    Table(Arc<Table>),
-    /// The segment's first search: read for each hit.
-    Direct(Box<Direct>),
-}
-
-struct Direct {
-    names: Vec<String>,
-    nodes: Nodes,
-    facets: FacetReader,
+    paths: Arc<[String]>,
+    masks: Column<u64>,
     sessions: Column<u64>,
-    scratch: Vec<u32>,
-    /// Hits with exactly one facet, by facet ordinal: most hits (every excerpt) are counted
-    /// with one add, their paths spread at harvest.
-    single: Vec<u64>,
+    /// Hits per mask bit.
+    bits: [u64; BITS],
+    per_session: Vec<u64>,
+    hits: u64,
+    /// The documents marked [`OVERFLOW`], counted by path.
+    overflow: Option<Box<Overflow>>,
+    /// Scratch space for a block of documents.
+    block_masks: Vec<Option<u64>>,
+    block_sessions: Vec<Option<u64>>,
+}
+
+struct Overflow {
+    facets: FacetReader,
+    counts: HashMap<String, u64>,
+    facet: Facet,
+}
+
+impl Overflow {
+    /// Counts a document for each of its code paths and their ancestors, each once.
+    fn count(&mut self, doc: DocId) {
+        let mut paths: Vec<String> = Vec::new();
+        for ord in self.facets.facet_ords(doc) {
+            if self.facets.facet_from_ord(ord, &mut self.facet).is_err() {
+                continue;
+            }
+            let parts = self.facet.to_path();
+            for depth in 1..=parts.len() {
+                paths.push(parts[..depth].join("/"));
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        for path in paths {
+            *self.counts.entry(path).or_default() += 1;
+        }
+    }
 }
 
 impl Collector for FacetTally {
@@ -187,40 +120,31 @@ impl Collector for FacetTally {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentTally> {
-        let id = segment.segment_id();
-        let (cached, searched_before) = self.cached(id);
-        let source = match cached {
-            Some(t) => Source::Table(t),
-            None if searched_before => {
-                let t = Arc::new(Table::build(segment, self.facets, self.per)?);
-                if let Ok(mut cache) = self.tables.0.lock() {
-                    cache.tables.insert(id, t.clone());
-                }
-                Source::Table(t)
-            }
-            None => {
-                let facets = segment.facet_reader(self.facets)?;
-                let mut nodes = Nodes::read(&facets)?;
-                let single = vec![0; facets.num_facets()];
-                Source::Direct(Box::new(Direct {
-                    names: std::mem::take(&mut nodes.names),
-                    nodes,
-                    facets,
-                    sessions: segment.fast_fields().u64(self.per)?,
-                    scratch: Vec::new(),
-                    single,
-                }))
-            }
+        let fast = segment.fast_fields();
+        let masks = fast.u64(self.masks)?;
+        let sessions = fast.u64(self.sessions)?;
+        let overflow = match masks.num_docs() > 0 && masks.max_value() & OVERFLOW != 0 {
+            true => Some(Box::new(Overflow {
+                facets: segment.facet_reader(self.facets)?,
+                counts: HashMap::new(),
+                facet: Facet::root(),
+            })),
+            false => None,
         };
-        let (names, bound) = match &source {
-            Source::Table(t) => (t.names.len(), t.session_bound),
-            Source::Direct(d) => (d.names.len(), 0),
+        let bound = match sessions.num_docs() {
+            0 => 0,
+            _ => sessions.max_value().saturating_add(1) as usize,
         };
         Ok(SegmentTally {
-            source,
-            counts: vec![0; names],
-            per_counts: vec![0; bound],
+            paths: Arc::clone(&self.paths),
+            masks,
+            sessions,
+            bits: [0; BITS],
+            per_session: vec![0; bound.min(1 << 24)],
             hits: 0,
+            overflow,
+            block_masks: Vec::new(),
+            block_sessions: Vec::new(),
         })
     }
 
@@ -241,13 +165,27 @@ impl Collector for FacetTally {
     }
 }
 
-impl FacetTally {
-    /// The segment's table if built, and whether it was searched before (it is from now on).
-    fn cached(&self, id: SegmentId) -> (Option<Arc<Table>>, bool) {
-        match self.tables.0.lock() {
-            Ok(mut cache) => (cache.tables.get(&id).cloned(), !cache.searched.insert(id)),
-            Err(_) => (None, false),
+impl SegmentTally {
+    fn count(&mut self, doc: DocId, mask: Option<u64>, session: Option<u64>) {
+        let mut mask = mask.unwrap_or_default();
+        if mask & OVERFLOW != 0 {
+            if let Some(overflow) = &mut self.overflow {
+                overflow.count(doc);
+            }
+            mask = 0;
         }
+        while mask != 0 {
+            self.bits[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
+        }
+        if let Some(s) = session {
+            let s = s as usize;
+            if s >= self.per_session.len() {
+                self.per_session.resize(s + 1, 0);
+            }
+            self.per_session[s] += 1;
+        }
+        self.hits += 1;
     }
 }
 
@@ -255,78 +193,80 @@ impl SegmentCollector for SegmentTally {
     type Fruit = Tallies;
 
     fn collect(&mut self, doc: DocId, _: Score) {
-        let d = doc as usize;
-        let session = match &mut self.source {
-            Source::Table(t) => {
-                if let (Some(&from), Some(&to)) = (t.offsets.get(d), t.offsets.get(d + 1)) {
-                    for &node in &t.nodes[from as usize..to as usize] {
-                        self.counts[node as usize] += 1;
-                    }
-                }
-                t.sessions.get(d).copied()
-            }
-            Source::Direct(d) => {
-                let Direct {
-                    nodes,
-                    facets,
-                    sessions,
-                    scratch,
-                    single,
-                    ..
-                } = &mut **d;
-                let mut ords = facets.facet_ords(doc);
-                match (ords.next(), ords.next()) {
-                    (None, _) => {}
-                    (Some(ord), None) => {
-                        if let Some(n) = single.get_mut(ord as usize) {
-                            *n += 1;
-                        }
-                    }
-                    _ => {
-                        nodes.of_doc(facets, doc, scratch);
-                        for &node in scratch.iter() {
-                            self.counts[node as usize] += 1;
-                        }
-                    }
-                }
-                sessions.first(doc)
-            }
-        };
-        if let Some(s) = session.filter(|s| *s != u64::MAX) {
-            let s = s as usize;
-            if s >= self.per_counts.len() {
-                self.per_counts.resize(s + 1, 0);
-            }
-            self.per_counts[s] += 1;
-        }
-        self.hits += 1;
+        let (mask, session) = (self.masks.first(doc), self.sessions.first(doc));
+        self.count(doc, mask, session);
     }
 
-    fn harvest(mut self) -> Tallies {
-        if let Source::Direct(d) = &self.source {
-            for (ord, n) in d.single.iter().enumerate().filter(|(_, n)| **n > 0) {
-                for &node in &d.nodes.of_ord[ord] {
-                    self.counts[node as usize] += n;
-                }
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let mut masks = std::mem::take(&mut self.block_masks);
+        let mut sessions = std::mem::take(&mut self.block_sessions);
+        masks.clear();
+        masks.resize(docs.len(), None);
+        sessions.clear();
+        sessions.resize(docs.len(), None);
+        self.masks.first_vals(docs, &mut masks);
+        self.sessions.first_vals(docs, &mut sessions);
+        for ((doc, mask), session) in docs.iter().zip(&masks).zip(&sessions) {
+            self.count(*doc, *mask, *session);
+        }
+        self.block_masks = masks;
+        self.block_sessions = sessions;
+    }
+
+    fn harvest(self) -> Tallies {
+        let mut codes = self.overflow.map(|o| o.counts).unwrap_or_default();
+        for (path, n) in self.paths.iter().zip(self.bits) {
+            if n > 0 && !path.is_empty() {
+                *codes.entry(path.clone()).or_default() += n;
             }
         }
-        let names = match &self.source {
-            Source::Table(t) => &t.names,
-            Source::Direct(d) => &d.names,
-        };
-        let codes = names
-            .iter()
-            .zip(self.counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(name, n)| (name.clone(), n))
-            .collect();
         let per = self
-            .per_counts
+            .per_session
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
             .map(|(value, n)| (value as u64, *n))
             .collect();
         (self.hits, codes, per)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::codebook::tests::code;
+
+    #[test]
+    fn a_mask_names_each_code_and_ancestor_once() {
+        let a = code("a", None);
+        let b = code("b", Some(a.id));
+        let c = code("c", Some(a.id));
+        let d = code("d", None);
+        let book = Codebook {
+            codes: vec![a.clone(), b.clone(), c.clone(), d.clone()],
+            ..Codebook::default()
+        };
+        assert_eq!(code_nodes(&book, [b.id, c.id]), 0b0111);
+        assert_eq!(code_nodes(&book, [d.id]), 0b1000);
+        assert_eq!(code_nodes(&book, []), 0);
+        assert_eq!(&*bit_paths(&book), ["a", "a/b", "a/c", "d"]);
+    }
+
+    #[test]
+    fn a_code_beyond_the_sixty_third_marks_the_document() {
+        let mut codes = Vec::new();
+        for i in 0..70 {
+            codes.push(code(&format!("c{i}"), None));
+        }
+        let deep = code("deep", Some(codes[1].id));
+        codes.push(deep.clone());
+        let book = Codebook {
+            codes: codes.clone(),
+            ..Codebook::default()
+        };
+        assert_eq!(code_nodes(&book, [codes[62].id]), 1 << 62);
+        assert_eq!(code_nodes(&book, [codes[63].id]), OVERFLOW);
+        // Its parent's bit is set too, but the facets are what is read.
+        assert_eq!(code_nodes(&book, [deep.id]), OVERFLOW | 1 << 1);
     }
 }

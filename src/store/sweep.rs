@@ -71,7 +71,10 @@ mod tests {
 
     fn age_dir(path: &Path, seconds: u64) {
         let old = SystemTime::now() - Duration::from_secs(seconds);
-        std::fs::File::open(path).unwrap().set_modified(old).unwrap();
+        std::fs::File::open(path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
     }
 
     #[test]
@@ -97,7 +100,10 @@ mod tests {
         let leftover = sessions.join(format!("{}x{}", fs::TEMP_PREFIX, fs::TEMP_SUFFIX));
         std::fs::write(&leftover, b"{").unwrap();
         age(&leftover, 60);
-        assert_eq!(dir.sweep_sessions(SystemTime::now()), vec![leftover.clone()]);
+        assert_eq!(
+            dir.sweep_sessions(SystemTime::now()),
+            vec![leftover.clone()]
+        );
         assert!(!leftover.exists());
     }
 
@@ -112,7 +118,10 @@ mod tests {
         std::fs::write(&leftover, b"{").unwrap();
         age_dir(&sessions, 10);
         // Another process may be writing it: kept, and the folder not recorded as clean.
-        assert!(dir.sweep_sessions(SystemTime::now() - Duration::from_secs(10)).is_empty());
+        assert!(
+            dir.sweep_sessions(SystemTime::now() - Duration::from_secs(10))
+                .is_empty()
+        );
         assert!(!dir.sweep_record().unwrap().exists());
         age(&leftover, 60);
         assert_eq!(

@@ -22,7 +22,7 @@ use super::search::SearchScreen;
 use super::setup::Setup;
 use super::stats::StatsScreen;
 use crate::i18n::Texts;
-use crate::study::{Session, SessionId, Status, Study, Time};
+use crate::study::{SessionId, SessionSummary, Status, Study, Time};
 use crate::workspace::Unreadable;
 
 /// One session as listed.
@@ -73,7 +73,7 @@ impl Home {
         &mut self,
         study: &Study,
         t: &Texts,
-        sessions: Vec<Session>,
+        sessions: Vec<SessionSummary>,
         unreadable: Vec<Unreadable>,
     ) {
         let selected = self.rows.get(self.selected).map(|r| r.id);
@@ -87,33 +87,31 @@ impl Home {
         *self = filled;
     }
 
+    /// The list from the sessions' summaries (what `grille sessions` keeps): the home screen
+    /// of a large study never holds its transcripts.
     pub fn new(
         study: &Study,
         t: &Texts,
-        sessions: Vec<Session>,
+        sessions: Vec<SessionSummary>,
         unreadable: Vec<Unreadable>,
     ) -> Home {
         let first_attr = study.meta.respondent_attributes.first();
-        let row = |s: &Session, problem: Option<String>| SessionRow {
+        let row = |s: &SessionSummary, problem: Option<String>| SessionRow {
             id: s.id,
-            date: s.date(),
-            respondent: s.respondent.pseudonym.clone(),
+            date: s.date,
+            respondent: s.pseudonym.clone(),
             group: first_attr
                 .and_then(|a| {
-                    let v = s.respondent.attributes.get(&a.key)?;
+                    let v = s.attributes.get(&a.key)?;
                     let key = *v.keys().first()?;
                     Some(a.kind.option_label(key).unwrap_or(key).to_owned())
                 })
                 .unwrap_or_default(),
             interviewer: s.interviewer.clone(),
             status: s.status,
-            covered: study
-                .grid
-                .questions()
-                .filter(|(_, q)| s.is_covered(q.id))
-                .count(),
-            segments: s.segments.len(),
-            codings: s.codings.len(),
+            covered: s.covered,
+            segments: s.segments,
+            codings: s.codings,
             problem,
             readable: true,
         };
@@ -121,7 +119,7 @@ impl Home {
         // Sessions with a problem are listed too, marked: never hidden.
         for u in &unreadable {
             rows.push(match &u.session {
-                Some(s) => row(s, Some(u.said(t))),
+                Some(s) => row(&SessionSummary::of(s, study), Some(u.said(t))),
                 None => SessionRow {
                     id: u.id,
                     date: None,
@@ -189,7 +187,7 @@ impl Screen for Home {
                     self.resume = sessions
                         .iter()
                         .filter(|s| interrupted.contains(&s.id))
-                        .max_by_key(|s| s.date())
+                        .max_by_key(|s| s.date)
                         .map(|s| s.id);
                 }
                 self.fill(cx.study, cx.t, sessions, unreadable);

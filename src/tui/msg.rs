@@ -14,7 +14,7 @@ use crate::interop::export::Format;
 use crate::store::Recovery;
 use crate::store::lock::Holder;
 use crate::study::pseudonym::KeyTable;
-use crate::study::{CodeId, Excerpt, Session, SessionId, Situation, Study};
+use crate::study::{CodeId, Excerpt, Session, SessionId, SessionSummary, Situation, Study};
 use crate::tui::pseudonyms::Reviewing;
 use crate::workspace::pseudonyms::Replaced;
 use crate::workspace::reports::ReportKind;
@@ -123,7 +123,7 @@ pub enum Answer {
     },
     /// The study's sessions, those that cannot be read, and those in progress whose writer
     /// died (offered to be resumed).
-    Sessions(Vec<Session>, Vec<Unreadable>, Vec<SessionId>),
+    Sessions(Vec<SessionSummary>, Vec<Unreadable>, Vec<SessionId>),
     /// The tables of the statistics screen.
     Stats(Box<Stats>),
     /// The codebook changed: a code to apply now, if given.

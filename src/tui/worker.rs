@@ -159,9 +159,11 @@ impl State {
         match task.job {
             Job::Sessions => {
                 progress.say(Work::Loading);
-                match self.ws.sessions() {
+                match self.ws.summaries() {
                     Ok((sessions, unreadable)) => {
-                        let interrupted = self.ws.interrupted(&sessions);
+                        let interrupted = self
+                            .ws
+                            .interrupted(sessions.iter().map(|s| (s.id, s.status)));
                         Answer::Sessions(sessions, unreadable, interrupted)
                     }
                     Err(e) => Answer::Failed(said(&e, t)),

@@ -296,14 +296,18 @@ impl Workspace {
 
     /// The interviews in progress whose writer died before closing them (a crash, a power cut):
     /// the interface offers to resume them.
-    pub fn interrupted(&self, sessions: &[Session]) -> Vec<SessionId> {
+    pub fn interrupted(
+        &self,
+        sessions: impl IntoIterator<Item = (SessionId, crate::study::Status)>,
+    ) -> Vec<SessionId> {
         let current = self.current().map(|c| c.id);
         sessions
-            .iter()
-            .filter(|s| s.status == crate::study::Status::InProgress)
-            .filter(|s| Some(s.id) != current)
-            .filter(|s| self.dir.interrupted(s.id))
-            .map(|s| s.id)
+            .into_iter()
+            .filter(|(id, status)| {
+                *status == crate::study::Status::InProgress && Some(*id) != current
+            })
+            .filter(|(id, _)| self.dir.interrupted(*id))
+            .map(|(id, _)| id)
             .collect()
     }
 

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use grille::index::{Index, Rebuilt, Silent};
 use grille::store::{StudyDir, fs, json};
 use grille::study::{
-    CodebookChange, Coding, CodingId, Segment, SegmentId, Session, SessionChange, Speaker, Study,
+    Code, CodeId, CodebookChange, Coding, CodingId, Segment, SegmentId, Session, SessionChange,
+    Speaker, Study,
 };
 
 fn study() -> (tempfile::TempDir, StudyDir, Study) {
@@ -472,30 +473,60 @@ fn forced_rebuild_keeps_everything_searchable() {
 }
 
 #[test]
-fn counts_read_per_hit_agree_with_counts_from_the_tables() {
-    // A segment's first search counts each hit's codes as it comes; later ones use a table
-    // built for the segment. Both must say the same, to the last hit, for every kind of query.
+fn counts_per_code_agree_with_the_hits_whatever_the_codebook_size() {
+    // Each hit's codes are counted from a bit mask of the codebook's first 63 codes; a hit coded
+    // with a later one is counted from its facets. Both must give, for every code, what counting
+    // every hit by hand gives (a parent counts its children's hits, each hit once).
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("corpus");
     grille::corpus::generate(&root, 40, 1500, 7).unwrap();
     let dir = StudyDir::open(&root).unwrap();
     let study = dir.load_study().unwrap();
-    for query in [
-        "hôtel",
-        "code:proxenetisme",
-        "kind:segment code:lieux",
-        "\"réseaux sociaux\" OR mineures",
-        "secteur:sante",
-    ] {
-        let index = open(&dir, &study); // a fresh process: nothing searched yet
-        let first = index.search(query, 20).unwrap();
-        let again = index.search(query, 20).unwrap();
-        assert!(first.total > 0, "{query}");
-        assert!(
-            !first.codes.is_empty() || query == "secteur:sante",
-            "{query}"
-        );
-        assert_eq!(first, again, "{query}");
+    // The same codebook behind 60 codes nobody used: most of its codes are beyond the mask.
+    let mut wide = study.clone();
+    let unused = (0..60).map(|i| Code {
+        id: CodeId::new(),
+        slug: format!("inutilise-{i}"),
+        name: format!("Inutilisé {i}"),
+        colour: "#777777".into(),
+        description: String::new(),
+        use_when: String::new(),
+        dont_use_when: String::new(),
+        example: String::new(),
+        parent: None,
+    });
+    wide.codebook.codes.splice(0..0, unused);
+    let paths: Vec<String> = (study.codebook.codes.iter())
+        .map(|c| study.codebook.path(c.id).unwrap())
+        .collect();
+    for (study, name) in [(&study, "49 codes"), (&wide, "109 codes")] {
+        let index = open(&dir, study);
+        for query in [
+            "hôtel",
+            "code:proxenetisme",
+            "kind:segment code:lieux",
+            "\"réseaux sociaux\" OR mineures",
+            "secteur:sante",
+        ] {
+            let all = index.search(query, 100_000).unwrap();
+            assert_eq!(all.total, all.hits.len(), "{name}: {query}");
+            assert!(all.total > 0, "{name}: {query}");
+            for path in &paths {
+                let by_hand = (all.hits.iter())
+                    .filter(|h| {
+                        (h.codes.iter()).any(|c| c == path || c.starts_with(&format!("{path}/")))
+                    })
+                    .count() as u64;
+                let counted = (all.codes.iter())
+                    .find(|(p, _)| p == path)
+                    .map_or(0, |(_, n)| *n);
+                assert_eq!(counted, by_hand, "{name}: {query}: {path}");
+            }
+            assert!(
+                all.codes.iter().all(|(_, n)| *n > 0),
+                "codes with no hit are left out"
+            );
+        }
     }
 }
 

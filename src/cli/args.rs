@@ -303,6 +303,15 @@ pub struct ImportArgs {
     /// study.
     #[arg(long, value_name = "DIR")]
     pub new: Option<PathBuf>,
+    /// REFI-QDA with --new: the new study is encrypted from the first byte written (a
+    /// passphrase asked twice, or GRILLE_PASSPHRASE): nothing of the project is ever on the
+    /// disk in clear.
+    #[arg(long, requires = "new")]
+    pub encrypt: bool,
+    /// With --encrypt: also let this team member open the study with their key — an age
+    /// public key (age1…), an SSH public key, or a file of such keys, one a line. Repeatable.
+    #[arg(long, value_name = "KEY", requires = "encrypt")]
+    pub recipient: Vec<String>,
     /// REFI-QDA: how a code of the file is recognised as one of the study's: by its GUID
     /// (`guid`), or by its GUID or its path of names (`path`). A recognised code is merged.
     #[arg(long, value_enum, default_value = "guid", value_name = "HOW")]

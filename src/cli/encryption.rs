@@ -123,7 +123,7 @@ fn left_behind(env: &Env, left: &Option<(PathBuf, String)>) {
 
 /// Who will open the new encrypted study: a new passphrase (typed twice, or from the
 /// environment) and the team's public keys, each checked.
-fn protection(env: &Env, team: &[String], root: &Path) -> Result<Protection> {
+pub(super) fn protection(env: &Env, team: &[String], root: &Path) -> Result<Protection> {
     let t = env.texts().encryption;
     let keys = team_keys(team)?;
     if let Err((key, why)) = check_team(&keys) {

@@ -191,10 +191,20 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
                 Err(e) => return failed(e.message(t)),
             };
             if !request.dry_run {
-                if let Err(e) = apply::into_new(root, &plan) {
+                let protection = match request.encrypt {
+                    true => Some(super::encryption::protection(env, &request.recipient, root)?),
+                    false => None,
+                };
+                if let Err(e) = apply::into_new(root, &plan, protection.as_ref()) {
                     return failed(e.message(t));
                 }
-                say!("{}", (w.study_created)(&show(root)));
+                match protection {
+                    Some(_) => {
+                        say!("{}", (t.encryption.created)(&show(root)));
+                        say!("{}", t.encryption.keep_passphrase);
+                    }
+                    None => say!("{}", (w.study_created)(&show(root))),
+                }
             }
             plan
         }

@@ -112,8 +112,15 @@ impl StudyDir {
     }
 
     /// Creates a study folder holding `study` and `sessions` (an imported project), checked
-    /// first, built beside its place and renamed into it like [`StudyDir::create`].
-    pub fn create_with(root: &Path, study: &Study, sessions: &[Session]) -> Result<Self> {
+    /// first, built beside its place and renamed into it like [`StudyDir::create`]. With
+    /// `protection`, encrypted like [`StudyDir::create_encrypted`]: from the first byte
+    /// written, no file of it is ever in clear on the disk.
+    pub fn create_with(
+        root: &Path,
+        study: &Study,
+        sessions: &[Session],
+        protection: Option<&super::keys::Protection>,
+    ) -> Result<Self> {
         let paths = StudyPaths::new(root);
         for (file, problems) in [
             (paths.meta().file, validate::validate_meta(&study.meta)),
@@ -130,15 +137,32 @@ impl StudyDir {
         for session in sessions {
             check_session(&paths.session(session.id).file, session.id, session, study)?;
         }
-        Self::create_staged(root, Codec::Plain, |staged| {
-            fs::write_new(&staged.meta().file, json::to_pretty(&study.meta).as_bytes())?;
-            fs::write_new(&staged.grid().file, json::to_pretty(&study.grid).as_bytes())?;
-            fs::write_new(
+        let (codec, wrapped) = match protection {
+            None => (Codec::Plain, None),
+            Some(protection) => {
+                let key = StudyKey::generate();
+                let wrapped = super::keys::wrap(&key, protection).map_err(|message| {
+                    StoreError::KeyFile {
+                        path: paths.key_file(),
+                        message,
+                    }
+                })?;
+                (Codec::sealed(key), Some(wrapped))
+            }
+        };
+        Self::create_staged(root, codec, |staged| {
+            if let Some(wrapped) = &wrapped {
+                fs::write_new(&staged.key_file(), wrapped)?;
+            }
+            let codec = staged.codec();
+            codec.write_new(&staged.meta().file, json::to_pretty(&study.meta).as_bytes())?;
+            codec.write_new(&staged.grid().file, json::to_pretty(&study.grid).as_bytes())?;
+            codec.write_new(
                 &staged.codebook().file,
                 json::to_pretty(&study.codebook).as_bytes(),
             )?;
             for session in sessions {
-                fs::write_new(
+                codec.write_new(
                     &staged.session(session.id).file,
                     json::to_pretty(session).as_bytes(),
                 )?;

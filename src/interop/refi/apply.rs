@@ -10,12 +10,21 @@ use std::path::Path;
 
 use super::error::RefiError;
 use super::import::Plan;
-use crate::store::StudyDir;
+use crate::store::{Protection, StudyDir};
 use crate::study::{CodebookChange, Replace, Study};
 
 /// Writes the import into a new study folder at `root`.
-pub fn into_new(root: &Path, plan: &Plan) -> Result<StudyDir, RefiError> {
-    Ok(StudyDir::create_with(root, &plan.study, &plan.sessions)?)
+pub fn into_new(
+    root: &Path,
+    plan: &Plan,
+    protection: Option<&Protection>,
+) -> Result<StudyDir, RefiError> {
+    Ok(StudyDir::create_with(
+        root,
+        &plan.study,
+        &plan.sessions,
+        protection,
+    )?)
 }
 
 /// Writes the import into the study at `dir`, whose definition was `before` when it was planned.

@@ -14,6 +14,10 @@ use grille::tui;
 fn main() -> ExitCode {
     let args = Args::parse();
     let env = Env::new(args.lang, args.study.clone());
+    if args.keys.is_some() && args.command.is_some() {
+        cli::terminal::message(&format!("grille: {}", env.texts().privacy.keys_flag_placement));
+        return ExitCode::from(2);
+    }
     let outcome = match args.command {
         Some(Command::Init {
             dir,
@@ -110,7 +114,7 @@ fn main() -> ExitCode {
         Some(Command::Export { what }) => cli::export::run(&env, what),
         None => env
             .study()
-            .and_then(|dir| tui::launch::home(dir, env.prefs.clone(), env.lang))
+            .and_then(|dir| tui::launch::home(dir, env.prefs.clone(), env.lang, args.keys))
             .map(|()| true),
     };
     match outcome {

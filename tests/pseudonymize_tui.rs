@@ -256,3 +256,86 @@ fn reviewed_on_the_screen_replaced_everywhere_then_undone() {
     assert_eq!(f.session(f.r11).memos[0].text, MEMO);
     assert_eq!(f.coded(), "Jean-Marie de la Tour à l'hôtel");
 }
+
+#[test]
+fn the_screen_keeps_its_key_table_where_keys_says() {
+    if !tmux::required() {
+        return;
+    }
+    let f = fixture();
+    let usb = f.home.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let table = usb.join("cles-etude.json");
+    let ui = Tmux::start(
+        "pseudo-keys",
+        &grille_command(
+            f.home.path(),
+            &format!("--study {} --keys {}", f.root.display(), table.display()),
+        ),
+        130,
+        36,
+    );
+    ui.wait_for("R11");
+    ui.keys(&["p"]);
+    ui.wait_for("personne « Jean-Marie de la Tour » → [PERSONNE-1] (à décider)");
+    // Where the key back to the names is: the file given, always in sight.
+    let screen = ui.wait_for("cles-etude.json");
+    assert!(
+        screen.contains(&format!("Table de correspondance : {}", usb.display())),
+        "{screen}"
+    );
+    ui.keys(&["o"]);
+    ui.wait_for("téléphone « 06 12 34 56 78 » → [TELEPHONE-1] (à décider)");
+    ui.keys(&["n"]);
+    ui.wait_for("4 proposition(s) : 1 acceptée(s), 1 rejetée(s), 2 à décider");
+    f.quit(ui);
+
+    // The decisions are in the file given, none in the default place.
+    let keys: serde_json::Value = serde_json::from_slice(&std::fs::read(&table).unwrap()).unwrap();
+    assert_eq!(keys["study"], f.def.meta.id.to_string());
+    assert_eq!(keys["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(keys["entries"][0]["original"], "Jean-Marie de la Tour");
+    assert_eq!(keys["entries"][0]["pseudonym"], "[PERSONNE-1]");
+    assert_eq!(keys["entries"][0]["accepted"], true);
+    assert_eq!(keys["rejected"][0]["original"], "06 12 34 56 78");
+    assert!(!f.home.path().join("data/grille/pseudonyms").exists());
+    // Nothing replaced yet: the transcripts are as they were.
+    assert_eq!(f.session(f.r10).segments[0].text, R10);
+
+    // A key table inside the study folder is refused on the screen, nothing written there.
+    let before = common::tree_bytes(&f.root);
+    let inside = f.root.join("cles.json");
+    let ui = Tmux::start(
+        "pseudo-keys-inside",
+        &grille_command(
+            f.home.path(),
+            &format!("--study {} --keys {}", f.root.display(), inside.display()),
+        ),
+        130,
+        36,
+    );
+    ui.wait_for("R11");
+    ui.keys(&["p"]);
+    ui.wait_for("ne doit pas être dans le dossier de l'étude");
+    let pid = ui.pid();
+    ui.keys(&["q"]);
+    ui.wait_for("Accueil");
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
+    assert!(!inside.exists());
+    let after = common::tree_bytes(&f.root);
+    let changed: Vec<_> = after
+        .keys()
+        .filter(|k| !k.to_string_lossy().ends_with(".lock") && before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed, Vec::<&PathBuf>::new());
+
+    // Before a command, --keys would not be seen: refused, the command not run.
+    common::grille(f.home.path())
+        .args(["--keys"])
+        .arg(&table)
+        .args(["--study", f.root.to_str().unwrap(), "sessions"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("grille pseudonymize --keys FICHIER"));
+}

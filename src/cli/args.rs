@@ -30,6 +30,12 @@ pub struct Args {
     #[arg(long, global = true, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// With the interface (no command): the pseudonymisation key table (original →
+    /// pseudonym) its screen reads and writes, if not in its default place — as
+    /// `grille pseudonymize --keys FILE`; never inside the study.
+    #[arg(long, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -12,8 +12,15 @@ use crate::store::{Preferences, StudyDir};
 use crate::study::Study;
 use crate::workspace::Workspace;
 
-pub fn home(dir: StudyDir, prefs: Preferences, lang: Lang) -> Result<()> {
-    let workspace = Workspace::open(dir, prefs)?;
+/// `keys`: the pseudonymisation key table, when not the default one.
+pub fn home(
+    dir: StudyDir,
+    prefs: Preferences,
+    lang: Lang,
+    keys: Option<std::path::PathBuf>,
+) -> Result<()> {
+    let mut workspace = Workspace::open(dir, prefs)?;
+    workspace.pseudonym_keys = keys;
     super::run(workspace, lang, Start::Home)
 }
 

@@ -24,6 +24,7 @@ pub static EN_PRIVACY: PrivacyTexts = PrivacyTexts {
             "Key table: {f} (outside the study folder, readable by you only, NOT encrypted: the study is not; keep it on protected storage)."
         ),
     },
+    keys_flag_placement: "--keys before any command goes with the interface (grille --keys FILE); for a command, give it after the command (grille pseudonymize --keys FILE, grille check --privacy --keys FILE)",
     keys_other_study: |f| format!("{f} is the key table of another study: nothing was done"),
     keys_in_study: |f| format!("the key table must not be inside the study folder: {f}"),
     keys_unreadable: |f, e| format!("unreadable key table, {f}: {e} (nothing was done)"),

@@ -24,6 +24,7 @@ pub static FR_PRIVACY: PrivacyTexts = PrivacyTexts {
             "Table de correspondance : {f} (hors du dossier de l'étude, lisible par vous seul·e, NON chiffrée : l'étude ne l'est pas ; gardez-la sur un support protégé)."
         ),
     },
+    keys_flag_placement: "--keys avant toute commande va avec l'interface (grille --keys FICHIER) ; pour une commande, donnez-le après elle (grille pseudonymize --keys FICHIER, grille check --privacy --keys FICHIER)",
     keys_other_study: |f| {
         format!("{f} est la table de correspondance d'une autre étude : rien n'a été fait")
     },

@@ -28,6 +28,8 @@ pub struct PrivacyTexts {
     pub accepted: &'static str,
     /// (file, encrypted with the study's key)
     pub keys_at: fn(&str, bool) -> String,
+    /// `grille --keys FILE COMMAND`: the flag before a command, which would not see it.
+    pub keys_flag_placement: &'static str,
     /// (file)
     pub keys_other_study: fn(&str) -> String,
     /// (file)

@@ -15,7 +15,10 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let env = Env::new(args.lang, args.study.clone());
     if args.keys.is_some() && args.command.is_some() {
-        cli::terminal::message(&format!("grille: {}", env.texts().privacy.keys_flag_placement));
+        cli::terminal::message(&format!(
+            "grille: {}",
+            env.texts().privacy.keys_flag_placement
+        ));
         return ExitCode::from(2);
     }
     let outcome = match args.command {

@@ -337,5 +337,7 @@ fn the_screen_keeps_its_key_table_where_keys_says() {
         .args(["--study", f.root.to_str().unwrap(), "sessions"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("grille pseudonymize --keys FICHIER"));
+        .stderr(predicates::str::contains(
+            "grille pseudonymize --keys FICHIER",
+        ));
 }

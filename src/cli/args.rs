@@ -33,7 +33,8 @@ pub struct Args {
     /// With the interface (no command): the pseudonymisation key table (original →
     /// pseudonym) its screen reads and writes, if not in its default place — as
     /// `grille pseudonymize --keys FILE`; never inside the study.
-    #[arg(long, value_name = "FILE")]
+    // Its own id: `pseudonymize`'s global `--keys` would otherwise hand its value up here.
+    #[arg(long = "keys", id = "interface_keys", value_name = "FILE")]
     pub keys: Option<PathBuf>,
 
     #[command(subcommand)]

@@ -192,7 +192,11 @@ pub fn import(env: &Env, request: &ImportArgs) -> Result<bool> {
             };
             if !request.dry_run {
                 let protection = match request.encrypt {
-                    true => Some(super::encryption::protection(env, &request.recipient, root)?),
+                    true => Some(super::encryption::protection(
+                        env,
+                        &request.recipient,
+                        root,
+                    )?),
                     false => None,
                 };
                 if let Err(e) = apply::into_new(root, &plan, protection.as_ref()) {

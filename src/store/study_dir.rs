@@ -141,12 +141,11 @@ impl StudyDir {
             None => (Codec::Plain, None),
             Some(protection) => {
                 let key = StudyKey::generate();
-                let wrapped = super::keys::wrap(&key, protection).map_err(|message| {
-                    StoreError::KeyFile {
+                let wrapped =
+                    super::keys::wrap(&key, protection).map_err(|message| StoreError::KeyFile {
                         path: paths.key_file(),
                         message,
-                    }
-                })?;
+                    })?;
                 (Codec::sealed(key), Some(wrapped))
             }
         };

@@ -5,6 +5,8 @@
 
 mod common;
 
+use predicates::prelude::PredicateBooleanExt;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -473,9 +475,22 @@ fn in_an_encrypted_study_the_key_table_is_encrypted_with_the_study_key() {
         .as_str()
         .unwrap()
         .to_owned();
+    // Replaced everywhere; no index rebuilt for nothing (it is never on disk), and a search,
+    // on an index built from the sessions as they are now, no longer finds the word.
     run(&["pseudonymize", "accept", "--all"])
         .success()
-        .stderr(predicates::str::contains("chiffrée avec la clé de l'étude"));
+        .stderr(predicates::str::contains("chiffrée avec la clé de l'étude"))
+        .stderr(predicates::str::contains(
+            "index en mémoire (étude chiffrée)",
+        ))
+        .stderr(predicates::str::contains("reconstruit").not());
+    assert!(!study.join("index").exists());
+    let found = run(&["search", &first]).get_output().stdout.clone();
+    assert!(
+        !String::from_utf8_lossy(&found).contains(&first),
+        "{}",
+        String::from_utf8_lossy(&found)
+    );
     let tables: Vec<PathBuf> = std::fs::read_dir(home.path().join("data/grille/pseudonyms"))
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -341,3 +341,90 @@ fn the_screen_keeps_its_key_table_where_keys_says() {
             "grille pseudonymize --keys FICHIER",
         ));
 }
+
+#[test]
+fn in_an_encrypted_study_a_search_after_replacing_no_longer_finds_the_name() {
+    if !tmux::required() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let root = home.path().join("etude");
+    let passphrase = "un cheval de Troie bleu";
+    let dir = StudyDir::create_encrypted(
+        &root,
+        &grille::store::template::DIAGNOSTIC,
+        false,
+        &grille::store::Protection {
+            passphrase: passphrase.to_owned().into(),
+            team: Vec::new(),
+            work_factor: Some(10),
+        },
+    )
+    .unwrap();
+    let def = dir.load_study().unwrap();
+    let (r10, r11) = (
+        session("R10", R10, "2021-04-12"),
+        session("R11", R11, "2021-04-13"),
+    );
+    let id11 = r11.id;
+    for s in [r10, r11] {
+        dir.create_session(s, &def).unwrap().checkpoint().unwrap();
+    }
+    let ui = Tmux::start(
+        "pseudo-encrypted",
+        &tmux::grille_command_with(
+            home.path(),
+            &format!("GRILLE_PASSPHRASE='{passphrase}' GRILLE_SCRYPT_WORK_FACTOR=10"),
+            &format!("--study {}", root.display()),
+        ),
+        130,
+        36,
+    );
+    ui.wait_for("R11");
+    // Searched before: the name is found (the index, in memory, holds it).
+    ui.keys(&["/"]);
+    ui.type_text("Ferrandi");
+    ui.wait_for("1 résultat(s)");
+    ui.keys(&["Escape"]);
+    ui.wait_for("Accueil");
+    ui.keys(&["p"]);
+    ui.wait_for("personne « Jean-Marie de la Tour » → [PERSONNE-1] (à décider)");
+    ui.keys(&["o"]);
+    ui.wait_for("téléphone « 06 12 34 56 78 » → [TELEPHONE-1] (à décider)");
+    ui.keys(&["n"]);
+    ui.wait_for("personne « Ferrandi » → [PERSONNE-2] (à décider)");
+    ui.keys(&["o"]);
+    ui.keys(&["R"]);
+    // No index rebuilt for nothing: said so.
+    ui.wait_for("index en mémoire (étude chiffrée)");
+    ui.keys(&["Escape"]);
+    ui.wait_for("Accueil");
+    // The same search, on the index of this run: it caught up with the sessions replaced.
+    ui.keys(&["/"]);
+    ui.type_text("Ferrandi");
+    ui.wait_for("Aucun résultat.");
+    let pid = ui.pid();
+    ui.keys(&["Escape"]);
+    ui.wait_for("Accueil");
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
+
+    let mut dir = StudyDir::open(&root).unwrap();
+    dir.unlock(&grille::store::Unlock::Passphrase(
+        passphrase.to_owned().into(),
+    ))
+    .unwrap();
+    let s11 = dir.load_session(id11, &def).unwrap().doc;
+    assert_eq!(
+        s11.segments[0].text,
+        "Le même [PERSONNE-1] passe aussi au Cecler, et Mme [PERSONNE-2] l'appelle au +33 6 98 76 54 32."
+    );
+    assert!(!root.join("index").exists());
+    for word in ["Ferrandi", "Jean-Marie", "PERSONNE"] {
+        assert_eq!(
+            common::files_holding(&root, word),
+            Vec::<PathBuf>::new(),
+            "{word}"
+        );
+    }
+}

@@ -193,7 +193,10 @@ fn ask(stdin: &mut impl BufRead, question: &str, t: &Texts, terminal: bool) -> R
 /// Replaces what is accepted everywhere and says what was done.
 fn replace(ws: &Workspace, table: &mut KeyTable, path: &Path, t: &Texts) -> Result<bool> {
     let done = ws.pseudonymize(table, path)?;
-    say!("{}", (t.privacy.replaced)(done.count, done.sessions));
+    say!(
+        "{}",
+        (t.privacy.replaced)(done.count, done.sessions, done.index_rebuilt)
+    );
     say_busy(&done, t);
     say!(
         "{}",

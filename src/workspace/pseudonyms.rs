@@ -29,6 +29,9 @@ pub struct Replaced {
     pub busy: Vec<String>,
     /// Undo: pseudonyms no longer found where they were (the text was edited since).
     pub lost: Vec<Done>,
+    /// The search index on disk was rebuilt so that the replaced words leave it (a plain
+    /// study); an encrypted study's index is never on disk.
+    pub index_rebuilt: bool,
 }
 
 /// Why the key table cannot be used: nothing was done.
@@ -149,7 +152,7 @@ impl Workspace {
             table.applied.push(batch);
         }
         keys::save(keys_file, table, self.dir.paths().codec())?;
-        self.forget_old_words()?;
+        result.index_rebuilt = self.forget_old_words()?;
         Ok(result)
     }
 
@@ -218,7 +221,7 @@ impl Workspace {
             }
         }
         keys::save(keys_file, table, self.dir.paths().codec())?;
-        self.forget_old_words()?;
+        result.index_rebuilt = self.forget_old_words()?;
         Ok(Some(result))
     }
 
@@ -233,13 +236,20 @@ impl Workspace {
         })
     }
 
-    /// Rebuilds the search index from the sessions as they are now: an index only caught up
-    /// would keep the replaced words in segments it has not merged yet.
-    fn forget_old_words(&self) -> Result<()> {
+    /// Rebuilds the search index on disk from the sessions as they are now: an index only
+    /// caught up would keep the replaced words in segments it has not merged yet. Returns
+    /// whether it did. An encrypted study's index is never on disk: it is built in memory from
+    /// the sessions at each opening, and an open one (the interface's) catches up with the
+    /// sessions changed here before its next search, as after any change; a rebuild here would
+    /// only be thrown away.
+    fn forget_old_words(&self) -> Result<bool> {
+        if self.dir.is_encrypted() {
+            return Ok(false);
+        }
         let mut index = self.open_index(&mut crate::index::Silent)?;
         if index.opened().rebuilt.is_none() {
             index.rebuild(&mut crate::index::Silent)?;
         }
-        Ok(())
+        Ok(true)
     }
 }

@@ -36,7 +36,12 @@ pub static EN_PRIVACY: PrivacyTexts = PrivacyTexts {
     review_prompt: "Replace everywhere? [y]es / [n]o, it names no one / [l]ater / [q]uit:",
     nothing_to_review: "No proposal to review.",
     decided: |a, r, l| format!("{a} accepted, {r} rejected, {l} left for later."),
-    replaced: |n, s| format!("{n} replacement(s) in {s} session(s); search index rebuilt."),
+    replaced: |n, s, rebuilt| match rebuilt {
+        true => format!("{n} replacement(s) in {s} session(s); search index rebuilt."),
+        false => format!(
+            "{n} replacement(s) in {s} session(s); index in memory (encrypted study), up to date at the next search."
+        ),
+    },
     busy: |p| format!("{p}: session open elsewhere, left as it is; run again once it is closed"),
     undone: |n, s| format!("{n} replacement(s) undone in {s} session(s)."),
     undo_nothing: "Nothing to undo.",

@@ -42,8 +42,13 @@ pub static FR_PRIVACY: PrivacyTexts = PrivacyTexts {
     review_prompt: "Remplacer partout ? [o]ui / [n]on, n'identifie personne / [p]lus tard / [q]uitter :",
     nothing_to_review: "Aucune proposition à revoir.",
     decided: |a, r, l| format!("{a} acceptée(s), {r} rejetée(s), {l} laissée(s) pour plus tard."),
-    replaced: |n, s| {
-        format!("{n} remplacement(s) dans {s} entretien(s) ; index de recherche reconstruit.")
+    replaced: |n, s, rebuilt| match rebuilt {
+        true => {
+            format!("{n} remplacement(s) dans {s} entretien(s) ; index de recherche reconstruit.")
+        }
+        false => format!(
+            "{n} remplacement(s) dans {s} entretien(s) ; index en mémoire (étude chiffrée), à jour à la prochaine recherche."
+        ),
     },
     busy: |p| {
         format!("{p} : entretien ouvert ailleurs, laissé tel quel ; relancez quand il sera fermé")

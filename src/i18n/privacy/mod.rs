@@ -43,7 +43,8 @@ pub struct PrivacyTexts {
     /// (accepted, rejected, left for later)
     pub decided: fn(usize, usize, usize) -> String,
     /// (replacements, sessions)
-    pub replaced: fn(usize, usize) -> String,
+    /// (replacements, sessions, whether the index on disk was rebuilt)
+    pub replaced: fn(usize, usize, bool) -> String,
     /// (pseudonym of the respondent)
     pub busy: fn(&str) -> String,
     /// (replacements, sessions)

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Kind;
+use super::lookalikes;
 use crate::study::text::fold;
 
 /// A span of a text that may identify someone, in chars (the model's offsets).
@@ -31,6 +32,9 @@ pub struct Lexicon {
     /// Folded words never proposed: the kept list, the words the study's transcripts write in
     /// lower case, the words the analyst rejected.
     known: BTreeSet<String>,
+    /// The words of the places of the lists, the built-in one and the study's: their people
+    /// (`Clermontoises`) name no one.
+    place_stems: BTreeSet<String>,
 }
 
 fn kept(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -55,18 +59,29 @@ fn words_regex(words: &[&str], case_insensitive: bool) -> Option<Regex> {
     Regex::new(&format!(r"{flags}\b(?:{})\b", alternation.join("|"))).ok()
 }
 
-/// The built-in lists: first names and places, found when written with a capital.
-static BUILT_IN: LazyLock<(Option<Regex>, BTreeSet<String>, BTreeSet<String>)> =
-    LazyLock::new(|| {
-        let names: Vec<&str> = kept(FIRST_NAMES).collect();
-        let places: Vec<&str> = kept(PLACES).collect();
-        let all: Vec<&str> = names.iter().chain(&places).copied().collect();
-        (
-            words_regex(&all, false),
-            places.iter().map(|p| fold(p)).collect(),
-            kept(KNOWN).map(fold).collect(),
-        )
-    });
+/// The built-in lists, read once.
+struct BuiltIn {
+    /// First names and places, found when written with a capital.
+    found: Option<Regex>,
+    /// Folded places (a find of the list that is one is a place, not a person).
+    places: BTreeSet<String>,
+    /// Folded words of the kept list.
+    known: BTreeSet<String>,
+    /// Folded first names: never part of a common phrase (`Jean-Marie`).
+    first_names: BTreeSet<String>,
+}
+
+static BUILT_IN: LazyLock<BuiltIn> = LazyLock::new(|| {
+    let names: Vec<&str> = kept(FIRST_NAMES).collect();
+    let places: Vec<&str> = kept(PLACES).collect();
+    let all: Vec<&str> = names.iter().chain(&places).copied().collect();
+    BuiltIn {
+        found: words_regex(&all, false),
+        places: places.iter().map(|p| fold(p)).collect(),
+        known: kept(KNOWN).map(fold).collect(),
+        first_names: names.iter().map(|n| fold(n)).collect(),
+    }
+});
 
 impl Lexicon {
     /// `names` and `places`: the study's lists; `lowercase`: words its transcripts write in
@@ -90,24 +105,52 @@ impl Lexicon {
         );
         own_kinds.retain(|(w, _)| !w.is_empty());
         let words: Vec<&str> = own_kinds.iter().map(|(w, _)| w.as_str()).collect();
-        let mut known: BTreeSet<String> = BUILT_IN.2.clone();
+        let mut known: BTreeSet<String> = BUILT_IN.known.clone();
         known.extend(lowercase);
         known.extend(rejected.into_iter().map(fold));
+        let mut places: Vec<&str> = Vec::new();
+        for place in kept(PLACES) {
+            places.push(place);
+        }
+        for (place, _) in own_kinds.iter().filter(|(_, k)| *k == Kind::Place) {
+            places.push(place);
+        }
+        let place_stems = lookalikes::place_stems(places);
         Lexicon {
             own: words_regex(&words, true),
             own_kinds,
             known,
+            place_stems,
         }
     }
 
-    /// A known word, or the plural of one (`Françaises`, `Bureaux`).
+    /// A word that names no one: a known word or an inflection of one (`Françaises`,
+    /// `Bureaux`, `Albanaises`), the people of a place (`Clermontoises`), a hyphenated common
+    /// phrase (`Tout-le-Monde`).
     fn is_known(&self, word: &str) -> bool {
-        let f = fold(word);
-        self.known.contains(&f)
-            || [f.strip_suffix('s'), f.strip_suffix('x')]
-                .into_iter()
-                .flatten()
-                .any(|singular| self.known.contains(singular))
+        self.is_known_folded(&fold(word))
+    }
+
+    /// A hyphenated common phrase (`Tout-le-Monde`).
+    fn is_phrase(&self, word: &str) -> bool {
+        lookalikes::is_common_phrase(
+            &fold(word),
+            |part| self.is_known_folded(part),
+            &BUILT_IN.first_names,
+        )
+    }
+
+    fn is_known_folded(&self, folded: &str) -> bool {
+        let forms = lookalikes::forms(folded);
+        forms.iter().any(|f| self.known.contains(f))
+            || forms
+                .iter()
+                .any(|f| lookalikes::is_demonym(f, &self.place_stems))
+            || lookalikes::is_common_phrase(
+                folded,
+                |part| self.is_known_folded(part),
+                &BUILT_IN.first_names,
+            )
     }
 
     fn own_kind(&self, found: &str) -> Kind {
@@ -214,9 +257,9 @@ pub fn detect(text: &str, lexicon: &Lexicon) -> Vec<Found> {
             push(lexicon.own_kind(m.as_str()), m.start(), m.end());
         }
     }
-    if let Some(re) = &BUILT_IN.0 {
+    if let Some(re) = &BUILT_IN.found {
         for m in re.find_iter(text) {
-            let kind = match BUILT_IN.1.contains(&fold(m.as_str())) {
+            let kind = match BUILT_IN.places.contains(&fold(m.as_str())) {
                 true => Kind::Place,
                 false => Kind::Person,
             };
@@ -373,9 +416,12 @@ fn capitalised_names(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
             .copied()
             .filter(|&k| k >= first && capitalised(word(&words[k])))
             .collect();
-        let unknown = names
-            .iter()
-            .any(|&k| !lexicon.is_known(word(&words[k])) || after_title);
+        // After a title any capitalised word is a name (`Mme Lyonnais`), but an idiom is not
+        // (`Monsieur Tout-le-Monde`).
+        let unknown = names.iter().any(|&k| {
+            let w = word(&words[k]);
+            !lexicon.is_known(w) || (after_title && !lexicon.is_phrase(w))
+        });
         if let (true, Some(&from), Some(&to)) = (unknown, names.first(), names.last()) {
             out.push((words[from].start, words[to].end));
         }
@@ -385,105 +431,5 @@ fn capitalised_names(text: &str, lexicon: &Lexicon) -> Vec<(usize, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(text: &str) -> Vec<(Kind, String)> {
-        let lexicon = Lexicon::new(
-            ["Kowalski"],
-            ["Chapdes-Beaufort"],
-            lowercase_words(text),
-            ["Cecler"],
-        );
-        detect(text, &lexicon)
-            .into_iter()
-            .map(|f| (f.kind, f.text))
-            .collect()
-    }
-
-    fn kinds(text: &str, kind: Kind) -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, t)| t)
-            .collect()
-    }
-
-    #[test]
-    fn names_with_particles_and_hyphens_are_one_name() {
-        let text = "On l'a orientée vers Jean-Marie de la Tour, puis chez Mme Ferrandi et \
-                    Valéry Giscard d'Estaing est passé voir Pierre-Yves Le Gall.";
-        assert_eq!(
-            kinds(text, Kind::Person),
-            [
-                "Jean-Marie de la Tour",
-                "Ferrandi",
-                "Valéry Giscard d'Estaing",
-                "Pierre-Yves Le Gall"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_sentence_start_is_not_a_name_unless_a_list_or_a_title_says_so() {
-        let text = "Ensuite elle est partie. Dupont ne savait pas. Marie est revenue. \
-                    « Madame Rose nous a appelés. » Kowalski aussi. Le foyer, le Foyer. \
-                    Rappeler Mme Ferrandi.";
-        assert_eq!(
-            kinds(text, Kind::Person),
-            ["Marie", "Rose", "Kowalski", "Ferrandi"]
-        );
-    }
-
-    #[test]
-    fn known_words_institutions_and_rejected_words_are_not_names() {
-        let text = "Elle est suivie par la Préfecture, le Cecler, la Croix-Rouge et le CCAS, \
-                    elle a un compte Facebook.";
-        assert_eq!(kinds(text, Kind::Person), Vec::<String>::new());
-    }
-
-    #[test]
-    fn french_phone_numbers_in_every_usual_form() {
-        let text = "Son numéro : 06 12 34 56 78, ou le 06.12.34.56.78, le 0612345678, \
-                    +33 6 12 34 56 78, +33 (0)6 12 34 56 78, 0033 6 12 34 56 78. \
-                    Mais pas 2018 ni 115 personnes ni 12 34.";
-        assert_eq!(
-            kinds(text, Kind::Phone),
-            [
-                "06 12 34 56 78",
-                "06.12.34.56.78",
-                "0612345678",
-                "+33 6 12 34 56 78",
-                "+33 (0)6 12 34 56 78",
-                "0033 6 12 34 56 78"
-            ]
-        );
-    }
-
-    #[test]
-    fn emails_addresses_ages_births_and_places() {
-        let text = "Écrivez à jm.delatour@exemple.fr. Elle habite 12 bis rue des Lilas, \
-                    63000 Clermont-Ferrand, puis 4 avenue Jean Jaurès. Elle a 16 ans, \
-                    née le 3 mars 2008, une jeune fille de 15 ans, depuis 3 ans. \
-                    Elle vient de Thiers et de Chapdes-Beaufort.";
-        assert_eq!(kinds(text, Kind::Email), ["jm.delatour@exemple.fr"]);
-        assert_eq!(
-            kinds(text, Kind::Address),
-            [
-                "12 bis rue des Lilas, 63000 Clermont-Ferrand",
-                "4 avenue Jean Jaurès"
-            ]
-        );
-        assert_eq!(kinds(text, Kind::Age), ["16 ans", "15 ans"]);
-        assert_eq!(kinds(text, Kind::Birth), ["3 mars 2008"]);
-        assert_eq!(kinds(text, Kind::Place), ["Thiers", "Chapdes-Beaufort"]);
-    }
-
-    #[test]
-    fn offsets_are_in_chars() {
-        let text = "Là-bas, à Thiers";
-        let lexicon = Lexicon::new([], [], lowercase_words(text), []);
-        let f = detect(text, &lexicon);
-        assert_eq!((f[0].start, f[0].end), (10, 16));
-    }
-}
+#[path = "detect_tests.rs"]
+mod tests;

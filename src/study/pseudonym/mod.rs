@@ -5,6 +5,7 @@
 
 pub mod detect;
 pub mod fields;
+mod lookalikes;
 
 use std::collections::BTreeMap;
 

@@ -334,7 +334,7 @@ impl Screen for PseudonymScreen {
                 }
                 let said = match undo {
                     true => (t.privacy.undone)(done.count, done.sessions),
-                    false => (t.privacy.replaced)(done.count, done.sessions),
+                    false => (t.privacy.replaced)(done.count, done.sessions, done.index_rebuilt),
                 };
                 reload.with_info(said)
             }

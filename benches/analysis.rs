@@ -1,5 +1,6 @@
 //! Analysis on a 1,000-session synthetic study: loading the sessions from disk, then each table
-//! (frequencies, answers, co-occurrence, situations, agreement) on the loaded sessions.
+//! (frequencies, answers, co-occurrence, situations, saturation, agreement; the cross-tables by
+//! `secteur` too) on the loaded sessions.
 //!
 //! The study is made here from the built-in template: ~3,000 words per session in 30 segments,
 //! ~45 codings by two coders (some overlapping), answers to every closed question, respondent
@@ -266,6 +267,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("answers", |b| {
         b.iter(|| black_box(analysis::answers(&scope)))
     });
+    group.bench_function("answers_by_secteur", |b| {
+        b.iter(|| black_box(analysis::answers_by(&scope, Some("secteur")).unwrap()))
+    });
     group.bench_function("cooccurrence_segment", |b| {
         b.iter(|| black_box(analysis::code_matrix(&scope, Unit::Segment)))
     });
@@ -277,6 +281,12 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("situations", |b| {
         b.iter(|| black_box(analysis::situations(&scope)))
+    });
+    group.bench_function("situations_by_secteur", |b| {
+        b.iter(|| black_box(analysis::situations_by(&scope, Some("secteur")).unwrap()))
+    });
+    group.bench_function("saturation", |b| {
+        b.iter(|| black_box(analysis::saturation::saturation(&scope, Default::default())))
     });
     group.bench_function("agreement_char", |b| {
         b.iter(|| {

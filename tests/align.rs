@@ -897,3 +897,122 @@ fn on_the_coding_screen_notes_are_beside_the_transcript_and_proposals_are_accept
     assert!(text::slice(&text, third.start, end).is_some());
     assert_eq!(c["code"], live_code(third.from));
 }
+
+#[test]
+fn on_the_coding_screen_u_takes_back_an_acceptance_or_a_rejection() {
+    if !common::tmux::required() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, live, _) = setup(tmp.path());
+    let file = tmp.path().join("R07.vtt");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success();
+    let before = load(&dir, &study, live.id);
+    let layer = before.transcript.clone().unwrap();
+    let mut pending = layer.proposals.clone();
+    pending.sort_by_key(|p| (before.segment_index(p.segment), p.start));
+    let first = pending[0].clone();
+    let name = study
+        .codebook
+        .name_of(before.coding(first.from).unwrap().code)
+        .unwrap()
+        .to_owned();
+    let codings_before: Vec<CodingId> = before.codings.iter().map(|c| c.id).collect();
+    // What is saved, read back from the study folder (the session file and its journal).
+    let saved = || load(&dir, &study, live.id);
+    let as_before = |s: &Session| {
+        let t = s.transcript.as_ref().unwrap();
+        let mut proposals = t.proposals.clone();
+        proposals.sort_by_key(|p| (s.segment_index(p.segment), p.start));
+        assert_eq!(proposals, pending, "every proposal pending, as imported");
+        assert!(t.decisions.is_empty(), "{:?}", t.decisions);
+        assert_eq!(
+            s.codings.iter().map(|c| c.id).collect::<Vec<_>>(),
+            codings_before
+        );
+    };
+
+    let ui = common::tmux::Tmux::start(
+        "align-undo",
+        &common::tmux::grille_command(tmp.path(), &format!("--study {}", root.display())),
+        140,
+        45,
+    );
+    ui.wait_for("R07");
+    ui.keys(&["c"]);
+    ui.wait_for("Codage R07");
+    // Accepted as proposed: a coding on the passage, the decision recorded.
+    ui.keys(&["p"]);
+    ui.wait_for("Proposé depuis le direct");
+    ui.keys(&["y"]);
+    ui.wait_for(&format!("Proposition « {name} » acceptée"));
+    let s = saved();
+    let t = s.transcript.as_ref().unwrap();
+    assert_eq!(t.proposals.len(), pending.len() - 1);
+    assert_eq!(t.decisions.len(), 1);
+    assert_eq!(t.decisions[0].from, first.from);
+    let made = s.coding(t.decisions[0].accepted.unwrap()).unwrap();
+    assert_eq!(
+        (made.segment, made.start, made.end),
+        (first.segment, first.start, first.end)
+    );
+    // Undone: the proposal pending again, the coding gone.
+    ui.keys(&["u"]);
+    ui.wait_for(&format!("Annulé : proposition « {name} » acceptée"));
+    let s = saved();
+    as_before(&s);
+    assert!(s.coding(made.id).is_none());
+    // Its passage selected again, it is the one `y` or `n` decides: rejected this time, then
+    // undone likewise.
+    ui.wait_for("Proposé depuis le direct");
+    ui.keys(&["n"]);
+    ui.wait_for(&format!("Proposition « {name} » rejetée"));
+    let s = saved();
+    let t = s.transcript.as_ref().unwrap();
+    assert_eq!(t.proposals.len(), pending.len() - 1);
+    assert_eq!(t.decisions.len(), 1);
+    assert_eq!(t.decisions[0].from, first.from);
+    assert_eq!(t.decisions[0].accepted, None);
+    assert_eq!(
+        s.codings.iter().map(|c| c.id).collect::<Vec<_>>(),
+        codings_before
+    );
+    ui.keys(&["u"]);
+    ui.wait_for(&format!("Annulé : proposition « {name} » rejetée"));
+    as_before(&saved());
+    // Nothing more to undo; the proposal, still selected, is accepted for good this time.
+    ui.keys(&["u"]);
+    ui.wait_for("Rien à annuler");
+    ui.keys(&["y"]);
+    ui.wait_for(&format!("Proposition « {name} » acceptée"));
+    let pid = ui.pid();
+    ui.keys(&["q"]);
+    ui.wait_for("nouvel entretien");
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
+    drop(ui);
+    let s = saved();
+    let t = s.transcript.as_ref().unwrap();
+    assert_eq!(t.decisions.len(), 1);
+    assert_eq!(t.decisions[0].from, first.from);
+    assert!(s.coding(t.decisions[0].accepted.unwrap()).is_some());
+    // The session file itself, once the journal is folded in at closing, says the same.
+    let json = session_file(&root, &live.id.to_string());
+    assert_eq!(
+        json["transcript"]["decisions"].as_array().unwrap().len(),
+        1,
+        "{}",
+        json["transcript"]
+    );
+}

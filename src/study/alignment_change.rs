@@ -224,6 +224,46 @@ impl Session {
         }
     }
 
+    /// A decision can be taken back while its proposal still makes sense: the live coding is
+    /// there and the passage is still on the transcript's text.
+    pub(super) fn check_reopen(&self, p: &Proposal) -> Result<(), ChangeError> {
+        let Some(layer) = &self.transcript else {
+            return fail("this session has no transcript");
+        };
+        if layer.proposal(p.from).is_some() {
+            return fail(format!("the proposal from coding {} is pending", p.from));
+        }
+        if !layer.decisions.iter().any(|d| d.from == p.from) {
+            return fail(format!("no decision on coding {} in this session", p.from));
+        }
+        match self.coding(p.from) {
+            Some(live) if !layer.has(live.segment) => {}
+            _ => return fail(format!("no live coding {} in this session", p.from)),
+        }
+        if !layer.has(p.segment) {
+            return fail(format!("segment {} is not in the transcript", p.segment));
+        }
+        let seg = self.existing_segment(p.segment)?;
+        validate::check_span(&seg.text, p.start, p.end).map_err(ChangeError)
+    }
+
+    /// Takes a decision back: the proposal is pending again, and the coding an acceptance
+    /// made (if still there) is removed with it.
+    pub(super) fn reopen(&mut self, p: Proposal) {
+        let Some(layer) = &mut self.transcript else {
+            return;
+        };
+        let made: Vec<CodingId> = layer
+            .decisions
+            .iter()
+            .filter(|d| d.from == p.from)
+            .filter_map(|d| d.accepted)
+            .collect();
+        layer.decisions.retain(|d| d.from != p.from);
+        layer.proposals.push(p);
+        self.codings.retain(|c| !made.contains(&c.id));
+    }
+
     pub(super) fn drop_proposals(&mut self, gone: impl Fn(&Proposal) -> bool) {
         if let Some(layer) = &mut self.transcript {
             layer.proposals.retain(|p| !gone(p));

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::study::alignment::Aligned;
-use crate::study::{Document, Memo, Respondent, SessionChange, Situation, Speaker, validate};
+use crate::study::{Document, Memo, Respondent, SessionChange, Situation, Speaker, text, validate};
 
 fn study() -> Study {
     crate::analysis::fixture::fixture().study
@@ -380,6 +380,75 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
     let layer = s.transcript.as_ref().unwrap();
     assert!(layer.proposals.is_empty());
     assert_eq!(layer.decisions[1].accepted, None);
+    assert!(validate::validate_session(&s, &study).is_empty());
+
+    // Taken back (undo): the acceptance's coding goes, the proposal is pending again as it
+    // was before the decision; a pending one cannot be reopened twice.
+    let reopen = SessionChange::ReopenProposal {
+        proposal: p.clone(),
+    };
+    apply(&mut s, &study, reopen.clone());
+    assert!(refused(&s, &study, reopen).contains("pending"));
+    let layer = s.transcript.as_ref().unwrap();
+    assert_eq!(layer.proposals, [p.clone()]);
+    assert_eq!(layer.decisions.len(), 1);
+    assert_eq!(layer.decisions[0].from, lives[1].id);
+    assert!(s.coding(made.id).is_none());
+    assert_eq!(
+        s.codings.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [lives[0].id, lives[1].id]
+    );
+    // The rejection taken back likewise; then it can be decided again.
+    let second = Proposal {
+        from: lives[1].id,
+        segment: t[0].id,
+        start: 36,
+        end: 41,
+        score: 70,
+    };
+    assert_eq!(text::slice(&s.segments[2].text, 36, 41), Some("foyer"));
+    apply(
+        &mut s,
+        &study,
+        SessionChange::ReopenProposal {
+            proposal: second.clone(),
+        },
+    );
+    let layer = s.transcript.as_ref().unwrap();
+    assert_eq!(layer.proposals, [p.clone(), second]);
+    assert!(layer.decisions.is_empty());
+    apply(
+        &mut s,
+        &study,
+        SessionChange::RejectProposal {
+            from: lives[0].id,
+            by: "Analyste".into(),
+            at: at(10),
+        },
+    );
+    // A passage off the transcript's text, or a coding that is not a live one, is refused.
+    let mut outside = p.clone();
+    outside.end = 400;
+    assert!(
+        !refused(
+            &s,
+            &study,
+            SessionChange::ReopenProposal { proposal: outside }
+        )
+        .is_empty()
+    );
+    let never = Proposal {
+        from: CodingId::new(),
+        ..p
+    };
+    assert!(
+        refused(
+            &s,
+            &study,
+            SessionChange::ReopenProposal { proposal: never }
+        )
+        .contains("no decision")
+    );
     assert!(validate::validate_session(&s, &study).is_empty());
 }
 

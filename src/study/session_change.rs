@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Study;
+use super::alignment::Proposal;
 pub use super::alignment_change::{Linked, Moved, TranscriptChange};
 use super::document::{ChangeError, Document, Notice, Outcome};
 use super::ids::{CodeId, CodingId, MemoId, QuestionId, SegmentId, SituationId};
@@ -172,6 +173,11 @@ pub enum SessionChange {
         from: CodingId,
         by: String,
         at: Time,
+    },
+    /// A decision taken back (an undo): the proposal is pending again, as it was, and the
+    /// coding an acceptance made is removed.
+    ReopenProposal {
+        proposal: Proposal,
     },
 }
 
@@ -356,6 +362,7 @@ impl Document for Session {
             PutTranscript(put) => self.check_put_transcript(put, study),
             AcceptProposal { from, coding } => self.check_accept(*from, coding, study),
             RejectProposal { from, .. } => self.pending(*from).map(drop),
+            ReopenProposal { proposal } => self.check_reopen(proposal),
             SetReferenceCoder { coder: None } => Ok(()),
             SetReferenceCoder { coder: Some(name) } => {
                 if self.codings.iter().any(|c| &c.coder == name) {
@@ -522,6 +529,7 @@ impl Document for Session {
             PutTranscript(put) => self.put_transcript(*put, &mut outcome),
             AcceptProposal { from, coding } => self.accept(from, coding),
             RejectProposal { from, by, at } => self.decide(from, None, by, at),
+            ReopenProposal { proposal } => self.reopen(proposal),
         }
         outcome
     }

@@ -314,11 +314,20 @@ impl CodingScreen {
                 excerpts,
             } => restore_text(session, segment, text, codings, excerpts),
         };
+        // A decision taken back: its proposal is the one being decided again.
+        let reopened = changes.iter().find_map(|c| match c {
+            SessionChange::ReopenProposal { proposal } => Some(proposal.clone()),
+            _ => None,
+        });
         let done = self.record(cx, changes, Vec::new(), String::new());
         if relayout {
             self.text_changed(cx);
         } else if let Some(session) = cx.session(self.id) {
             self.clamp(session);
+        }
+        if let (true, Some(p), Some(session)) = (done, reopened, cx.session(self.id)) {
+            self.select_proposal(session, &p);
+            self.centre(cx, session);
         }
         if done {
             Step::info((cx.t.keys.undone)(&undo.what))

@@ -1,6 +1,7 @@
 //! The transcript layer on the coding screen (issue 20): `t` toggles the layers shown, `p`
 //! goes to the next live coding proposed and selects its passage, `y` accepts it on the
-//! selection (as proposed, or moved by changing the selection first), `n` rejects it.
+//! selection (as proposed, or moved by changing the selection first), `n` rejects it; `u`
+//! takes either decision back (the proposal pending again, an acceptance's coding removed).
 //! Nothing is coded without a person.
 
 use super::{CodingScreen, Pos, layers, motion, segment_text};
@@ -68,25 +69,28 @@ impl CodingScreen {
             .iter()
             .find(|(i, p)| (*i, p.start) > here)
             .or_else(|| all.first());
-        let Some((seg, p)) = next else {
+        let Some((_, p)) = next else {
             self.proposal = None;
             return Step::info(cx.t.align.no_proposals);
         };
+        self.select_proposal(session, p);
+        Step::none()
+    }
+
+    /// Makes a pending proposal the one being decided, its passage selected (the transcript
+    /// shown if it was not): after `p`, and after an undo put it back.
+    pub fn select_proposal(&mut self, session: &Session, p: &Proposal) {
+        let Some(seg) = session.segment_index(p.segment) else {
+            return;
+        };
         self.proposal = Some(p.from);
-        if !self.layer.shows(session, &session.segments[*seg]) {
+        if !self.layer.shows(session, &session.segments[seg]) {
             self.layer = layers::Layer::Both;
         }
         // The selection takes in the char under the cursor: the passage's last.
-        let last = motion::prev_char(segment_text(session, *seg), p.end).max(p.start);
-        self.anchor = Some(Pos {
-            seg: *seg,
-            off: p.start,
-        });
-        self.cursor = Pos {
-            seg: *seg,
-            off: last,
-        };
-        Step::none()
+        let last = motion::prev_char(segment_text(session, seg), p.end).max(p.start);
+        self.anchor = Some(Pos { seg, off: p.start });
+        self.cursor = Pos { seg, off: last };
     }
 
     /// Accepts the proposal being decided on the selection (or its own passage): the live
@@ -138,7 +142,8 @@ impl CodingScreen {
             from: p.from,
             coding,
         };
-        if self.record(cx, vec![change], Vec::new(), (k.did_accept)(&name)) {
+        let undo = vec![SessionChange::ReopenProposal { proposal: p }];
+        if self.record(cx, vec![change], undo, (k.did_accept)(&name)) {
             Step::info((k.accepted)(&name))
         } else {
             Step::none()
@@ -150,7 +155,7 @@ impl CodingScreen {
         let Some(session) = cx.session(self.id) else {
             return Step::none();
         };
-        let Some(p) = self.proposal_here(session) else {
+        let Some(p) = self.proposal_here(session).cloned() else {
             return Step::error(cx.t.keys.align.no_proposal_here);
         };
         let from = p.from;
@@ -167,7 +172,8 @@ impl CodingScreen {
             by: cx.coder.to_owned(),
             at: stamp(cx.now),
         };
-        if self.record(cx, vec![change], Vec::new(), (k.did_reject)(&name)) {
+        let undo = vec![SessionChange::ReopenProposal { proposal: p }];
+        if self.record(cx, vec![change], undo, (k.did_reject)(&name)) {
             Step::info((k.rejected)(&name))
         } else {
             Step::none()

@@ -340,10 +340,14 @@ fn code(study: &Study, path: &str) -> CodeId {
 /// it paraphrases, the codes applied to notes on the spot. Returns the session and, for each
 /// line with a coded note, the live coding's id.
 fn conduct(dir: &StudyDir, study: &Study) -> (Session, Vec<(usize, CodingId)>) {
+    conduct_as(dir, study, "R07")
+}
+
+fn conduct_as(dir: &StudyDir, study: &Study, pseudonym: &str) -> (Session, Vec<(usize, CodingId)>) {
     let mut session = Session::new(
         "Léa Martin".into(),
         Respondent {
-            pseudonym: "R07".into(),
+            pseudonym: pseudonym.into(),
             attributes: Default::default(),
         },
     );
@@ -1015,4 +1019,165 @@ fn on_the_coding_screen_u_takes_back_an_acceptance_or_a_rejection() {
         "{}",
         json["transcript"]
     );
+}
+
+/// The rows of the first table of a Markdown export, each as its cells.
+fn markdown_rows(md: &str) -> Vec<Vec<String>> {
+    md.lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_statistics_screen_shows_the_coverage_that_export_coverage_writes() {
+    if !common::tmux::required() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, _, _) = setup(tmp.path());
+    // A second interview, its recording transcribed up to the places only.
+    conduct_as(&dir, &study, "R08");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    let upto = SCRIPT.iter().position(|l| l.question == "lieux").unwrap() + 1;
+    for (who, lines) in [("R07", &said[..]), ("R08", &said[..upto])] {
+        let file = tmp.path().join(format!("{who}.vtt"));
+        std::fs::write(&file, vtt(lines)).unwrap();
+        grille(tmp.path())
+            .args([
+                "--study",
+                root.to_str().unwrap(),
+                "import",
+                file.to_str().unwrap(),
+            ])
+            .args(["--into", who, "--offset", "+00:02:37"])
+            .assert()
+            .success();
+    }
+    let out = grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "export",
+            "coverage",
+            "--json",
+        ])
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows = report["tables"][0]["rows"].as_array().unwrap().clone();
+    assert_eq!(
+        rows.len(),
+        study.grid.questions().count() + 1,
+        "and off the grid"
+    );
+    // The figures as the export writes them for a reader (French decimals, its rounding).
+    let out = grille(tmp.path())
+        .args([
+            "--study",
+            root.to_str().unwrap(),
+            "export",
+            "coverage",
+            "--format",
+            "md",
+        ])
+        .assert()
+        .success();
+    let exported = markdown_rows(&String::from_utf8(out.get_output().stdout.clone()).unwrap());
+    assert_eq!(exported.len(), rows.len());
+
+    let out_dir = tmp.path().join("exports");
+    std::fs::create_dir(&out_dir).unwrap();
+    let ui = common::tmux::Tmux::start(
+        "align-coverage",
+        &common::tmux::grille_command_in(
+            tmp.path(),
+            &out_dir,
+            "",
+            &format!("--study {}", root.display()),
+        ),
+        120,
+        45,
+    );
+    ui.wait_for("R08");
+    ui.keys(&["s"]);
+    ui.wait_for("Fréquences des codes");
+    // Frequencies, answers, situations, reports, saturation, then coverage.
+    ui.keys(&["Tab", "Tab", "Tab", "Tab", "Tab"]);
+    let screen = ui.wait_settled("Couverture de la grille par les transcriptions");
+    assert!(
+        screen.contains("Base : 2 entretien(s) dont l'enregistrement est transcrit"),
+        "{screen}"
+    );
+    let mut compared = 0;
+    for (row, cells) in rows.iter().zip(&exported) {
+        let key = row["question"].as_str().unwrap();
+        assert_eq!(cells[0], key);
+        let line = screen
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{key} ")))
+            .unwrap_or_else(|| panic!("no row for {key} on:\n{screen}"));
+        // From the interviews with text on: n/N, words, minutes, minutes per interview.
+        let tokens: Vec<&str> = line
+            .split_whitespace()
+            .filter(|t| !t.contains('█'))
+            .collect();
+        let at = tokens
+            .iter()
+            .rposition(|t| t.contains('/') && t.split('/').all(|n| n.parse::<u32>().is_ok()))
+            .unwrap_or_else(|| panic!("no n/N in {line}"));
+        assert_eq!(tokens[at], format!("{}/2", cells[2]), "{line}");
+        assert_eq!(cells[2], row["sessions"].to_string());
+        assert_eq!(tokens[at + 1], cells[3], "{line}");
+        assert_eq!(tokens[at + 2], cells[4], "{line}");
+        if cells[5].is_empty() {
+            assert_eq!(tokens.len(), at + 3, "no mean without text: {line}");
+        } else {
+            assert_eq!(tokens[at + 3], cells[5], "{line}");
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, rows.len());
+    // Worked out by hand: the places were said in both interviews, the networks in neither,
+    // and what follows the places only in the first.
+    let sessions_of = |key: &str| {
+        rows.iter().find(|r| r["question"] == key).unwrap()["sessions"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(sessions_of("lieux"), 2);
+    assert_eq!(sessions_of("presentation"), 2);
+    assert_eq!(sessions_of("reseaux"), 0);
+    let after = SCRIPT[upto..]
+        .iter()
+        .find(|l| l.question != "lieux")
+        .unwrap()
+        .question;
+    assert_eq!(sessions_of(after), 1);
+    // `m` writes the table shown: the coverage, as the export does.
+    ui.keys(&["m"]);
+    ui.wait_for("Exporté");
+    let written: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let md = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(
+        md.contains("Couverture de la grille par les transcriptions"),
+        "{md}"
+    );
+    assert_eq!(markdown_rows(&md), exported);
+    let pid = ui.pid();
+    ui.keys(&["q"]);
+    ui.wait_for("R08");
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
 }

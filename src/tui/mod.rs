@@ -21,6 +21,7 @@ pub mod screen;
 pub mod search;
 pub mod setup;
 pub mod stats;
+pub mod stats_coverage;
 pub mod view;
 pub mod widget;
 pub mod words;

@@ -16,6 +16,7 @@ use crate::store::lock::Holder;
 use crate::study::pseudonym::KeyTable;
 use crate::study::{CodeId, Excerpt, Session, SessionId, SessionSummary, Situation, Study};
 use crate::tui::pseudonyms::Reviewing;
+use crate::tui::stats_coverage::CoverageTab;
 use crate::workspace::pseudonyms::Replaced;
 use crate::workspace::reports::ReportKind;
 use crate::workspace::{CodebookEdit, CodedExcerpt, Unreadable};
@@ -170,6 +171,8 @@ pub struct Stats {
     /// Every situation of the study (every report of a person), in session date order: the
     /// list where reports of one person are linked.
     pub reports: Vec<ReportRow>,
+    /// Which questions the recordings' transcripts cover.
+    pub coverage: CoverageTab,
 }
 
 /// A situation as the list of reports shows it.
@@ -224,6 +227,7 @@ impl Stats {
             situations: analysis::situations_by(&scope, by)?,
             saturation: analysis::saturation::saturation(&scope, Params::default()),
             reports: reports(sessions),
+            coverage: CoverageTab::of(&analysis::coverage::coverage(&scope)),
         })
     }
 }

@@ -24,6 +24,7 @@ use super::keymap::{
 use super::msg::{Answer, Effect, ReportRow, Stats};
 use super::screen::{Nav, Screen, Step};
 use super::search::SearchScreen;
+use super::stats_coverage::{CoverageTab, draw_coverage};
 use super::widget::bars::{BarRow, bar_lines};
 use super::widget::{fit, wrap};
 use super::{crosstab, frequency_table};
@@ -45,6 +46,8 @@ pub enum Tab {
     /// Every situation (report of a person), where reports of one person are linked.
     Reports,
     Saturation,
+    /// Which questions the recordings' transcripts cover, minutes per question.
+    Coverage,
 }
 
 impl Tab {
@@ -54,7 +57,8 @@ impl Tab {
             Tab::Answers => Tab::Situations,
             Tab::Situations => Tab::Reports,
             Tab::Reports => Tab::Saturation,
-            Tab::Saturation => Tab::Frequencies,
+            Tab::Saturation => Tab::Coverage,
+            Tab::Coverage => Tab::Frequencies,
         }
     }
 }
@@ -76,6 +80,7 @@ pub struct StatsScreen {
     /// The first column of a broken-down table shown after the whole (`←` `→`).
     pub first: usize,
     pub reports: Vec<ReportRow>,
+    pub coverage: CoverageTab,
     /// The report marked by `l`, waiting for the other report of the same person.
     pub mark: Option<usize>,
     /// What to say once the tables are counted again after a link.
@@ -106,6 +111,7 @@ impl StatsScreen {
             intervals: false,
             first: 1,
             reports: stats.reports,
+            coverage: stats.coverage,
             mark: None,
             said: None,
         }
@@ -119,6 +125,7 @@ impl StatsScreen {
         self.situations = stats.situations;
         self.saturation = stats.saturation;
         self.reports = stats.reports;
+        self.coverage = stats.coverage;
         self.first = 1;
         self.selected = self.selected.min(self.rows().saturating_sub(1));
     }
@@ -138,6 +145,7 @@ impl StatsScreen {
             Tab::Situations => self.situations.attributes.len(),
             Tab::Reports => self.reports.len(),
             Tab::Saturation => self.saturation.interviews.len(),
+            Tab::Coverage => self.coverage.totals.len(),
         }
     }
 }
@@ -299,6 +307,7 @@ fn on_key(s: &mut StatsScreen, key: KeyEvent, cx: &Ctx) -> Step {
                 Tab::Saturation => ReportKind::Saturation {
                     params: Params::default(),
                 },
+                Tab::Coverage => ReportKind::Coverage,
             };
             return Step::effect(Effect::Export { kind, format });
         }
@@ -371,6 +380,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => t.analysis.situations_title,
         Tab::Reports => t.analysis.reports_title,
         Tab::Saturation => t.analysis.saturation_title,
+        Tab::Coverage => t.align.coverage_title,
     };
     let by =
         s.by.as_deref()
@@ -410,6 +420,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => draw_situations(frame, body, s, &view.study.meta, t),
         Tab::Reports => draw_reports(frame, body, s, t),
         Tab::Saturation => draw_saturation(frame, body, s, t),
+        Tab::Coverage => draw_coverage(frame, body, &s.coverage, s.selected, &view.study, t),
     }
     status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
 }

@@ -41,6 +41,10 @@ pub static EN_ALIGN: AlignTexts = AlignTexts {
         format!("Base: {n} interview(s) whose recording is transcribed and aligned with the grid")
     },
     coverage_minutes_note: "Minutes: time in the recording of the segments under the question (overlapping speech counted once)",
+    coverage_none: "No interview has the transcript of its recording yet. Add it to the \
+                    interview conducted live: grille import FILE --into SESSION; this table then \
+                    says which questions of the grid have text and how many minutes each took \
+                    in the recordings.",
     col_with_text: "Interviews with text",
     col_minutes_mean: "Minutes per interview",
     col_session: "Interview",

@@ -53,6 +53,10 @@ pub static FR_ALIGN: AlignTexts = AlignTexts {
         )
     },
     coverage_minutes_note: "Minutes : durée dans l'enregistrement des segments placés sous la question (paroles simultanées comptées une fois)",
+    coverage_none: "Aucun entretien n'a encore la transcription de son enregistrement. Ajoutez-la \
+                    à l'entretien mené en direct : grille import FICHIER --into ENTRETIEN ; ce \
+                    tableau dira alors quelles questions de la grille ont du texte et combien de \
+                    minutes chacune a pris dans les enregistrements.",
     col_with_text: "Entretiens avec du texte",
     col_minutes_mean: "Minutes par entretien",
     col_session: "Entretien",

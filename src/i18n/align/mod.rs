@@ -34,6 +34,8 @@ pub struct AlignTexts {
     pub coverage_sessions_sheet: &'static str,
     pub coverage_base: fn(usize) -> String,
     pub coverage_minutes_note: &'static str,
+    /// The statistics screen's coverage tab when no interview has its transcript.
+    pub coverage_none: &'static str,
     pub col_with_text: &'static str,
     pub col_minutes_mean: &'static str,
     pub col_session: &'static str,

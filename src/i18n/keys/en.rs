@@ -285,7 +285,7 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     merge_confirm: "merge",
     open_excerpt: "open the excerpt in its transcript",
     with_subcodes: "with or without sub-codes",
-    stats_tab: "next table: code frequencies, answers to closed questions, persons (situations), reports, saturation",
+    stats_tab: "next table: code frequencies, answers to closed questions, persons (situations), reports, saturation, coverage by the transcripts",
     sort: "sort: codebook, excerpts, sessions, respondents, words",
     reverse: "reverse the order",
     export_table: "export the table as xlsx, CSV (; and BOM) or Markdown, never overwriting",

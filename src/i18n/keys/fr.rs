@@ -289,7 +289,7 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     merge_confirm: "fusionner",
     open_excerpt: "ouvrir l'extrait dans sa transcription",
     with_subcodes: "avec ou sans les sous-codes",
-    stats_tab: "tableau suivant : fréquences des codes, réponses aux questions fermées, personnes (situations), signalements, saturation",
+    stats_tab: "tableau suivant : fréquences des codes, réponses aux questions fermées, personnes (situations), signalements, saturation, couverture par les transcriptions",
     sort: "trier : livre de codes, extraits, entretiens, répondants, mots",
     reverse: "inverser l'ordre",
     export_table: "exporter le tableau en xlsx, CSV (; et BOM) ou Markdown, sans jamais écraser",

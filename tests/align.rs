@@ -1181,3 +1181,115 @@ fn the_statistics_screen_shows_the_coverage_that_export_coverage_writes() {
     ui.keys(&["q"]);
     ui.wait_exit(pid);
 }
+
+#[test]
+fn the_sessions_lists_tell_notes_transcripts_and_both_apart() {
+    if !common::tmux::required() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, _, _) = setup(tmp.path());
+    let study_arg = root.to_str().unwrap();
+    // R07: conducted live, then its recording's transcript aligned under the notes. R08:
+    // conducted live only. R09: a transcript imported as a session of its own.
+    let (notes_only, _) = conduct_as(&dir, &study, "R08");
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    let file = tmp.path().join("R07.vtt");
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args(["--study", study_arg, "import", file.to_str().unwrap()])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success();
+    let other = tmp.path().join("R09.vtt");
+    std::fs::write(&other, vtt(&said[..6])).unwrap();
+    grille(tmp.path())
+        .args(["--study", study_arg, "import", other.to_str().unwrap()])
+        .args(["--respondent", "R09", "--interviewer", "Léa Martin"])
+        .assert()
+        .success();
+
+    let out = grille(tmp.path())
+        .args(["--study", study_arg, "sessions", "--json"])
+        .assert()
+        .success();
+    let rows: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let layers = |who: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["respondent"] == who)
+            .unwrap_or_else(|| panic!("no {who} in {rows}"))["layers"]
+            .clone()
+    };
+    assert_eq!(layers("R07"), "notes_and_transcript");
+    assert_eq!(layers("R08"), "notes");
+    assert_eq!(layers("R09"), "transcript");
+    // The table says it in words, on each session's line.
+    let out = grille(tmp.path())
+        .args(["--study", study_arg, "sessions"])
+        .assert()
+        .success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let line = |who: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(&format!(" {who} ")))
+            .unwrap_or_else(|| panic!("no {who} in {table}"))
+            .to_owned()
+    };
+    assert!(table.contains(" texte "), "{table}");
+    assert!(line("R07").contains("notes+transcr."), "{table}");
+    assert!(line("R08").contains(" notes "), "{table}");
+    assert!(!line("R08").contains("transcr"), "{table}");
+    assert!(line("R09").contains("transcription"), "{table}");
+    // The home screen: a column "texte" with the same words.
+    let ui = common::tmux::Tmux::start(
+        "align-lists",
+        &common::tmux::grille_command(tmp.path(), &format!("--study {study_arg}")),
+        130,
+        30,
+    );
+    let screen = ui.wait_settled("R09");
+    let row = |who: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!(" {who} ")))
+            .unwrap_or_else(|| panic!("no {who} on:\n{screen}"))
+            .to_owned()
+    };
+    assert!(screen.contains("texte"), "{screen}");
+    assert!(row("R07").contains("notes+transcr."), "{screen}");
+    assert!(row("R08").contains(" notes "), "{screen}");
+    assert!(!row("R08").contains("transcr"), "{screen}");
+    assert!(row("R09").contains("transcription"), "{screen}");
+    let pid = ui.pid();
+    ui.keys(&["q"]);
+    ui.wait_exit(pid);
+
+    // Listed again once R08's transcript is added: both.
+    let r08 = tmp.path().join("R08.vtt");
+    std::fs::write(&r08, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args(["--study", study_arg, "import", r08.to_str().unwrap()])
+        .args([
+            "--into",
+            &notes_only.id.to_string()[..8],
+            "--offset",
+            "+00:02:37",
+        ])
+        .assert()
+        .success();
+    let out = grille(tmp.path())
+        .args(["--study", study_arg, "sessions", "--json"])
+        .assert()
+        .success();
+    let rows: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let r08 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["respondent"] == "R08")
+        .unwrap();
+    assert_eq!(r08["layers"], "notes_and_transcript");
+}

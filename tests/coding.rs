@@ -332,7 +332,16 @@ fn statistics_show_frequencies_and_answers_and_export_them() {
         "{saturation}"
     );
     insta::assert_snapshot!("stats_saturation_fr_100x40", saturation);
-    // Back to the answers (saturation → frequencies → answers), in English.
+    // The coverage by the recordings' transcripts: none in the example study, and how to add
+    // one.
+    tui.key(KeyCode::Tab);
+    let coverage = tui.render(100, 40);
+    assert!(
+        coverage.contains("Aucun entretien n'a encore la transcription"),
+        "{coverage}"
+    );
+    assert!(coverage.contains("--into"), "{coverage}");
+    // Back to the answers (coverage → frequencies → answers), in English.
     tui.app.lang = Lang::En;
     tui.key(KeyCode::Tab);
     tui.key(KeyCode::Tab);

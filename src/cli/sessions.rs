@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Env;
 use super::terminal::{out, out_line, say};
-use crate::study::{SessionKind, SessionSummary, Status, Value};
+use crate::study::{Layers, SessionKind, SessionSummary, Status, Value};
 use crate::workspace::Unreadable;
 
 #[derive(Serialize)]
@@ -21,6 +21,9 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     co_respondents: &'a [crate::study::Respondent],
     status: Status,
+    /// Notes typed live, the recording's transcript, or both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    layers: Option<Layers>,
     segments: usize,
     codings: usize,
     situations: usize,
@@ -43,6 +46,7 @@ impl<'a> Row<'a> {
             attributes: &s.attributes,
             co_respondents: &s.co_respondents,
             status: s.status,
+            layers: Some(s.layers),
             segments: s.segments,
             codings: s.codings,
             situations: s.situations,
@@ -68,6 +72,7 @@ impl<'a> Row<'a> {
                 attributes: &NO_ATTRIBUTES,
                 co_respondents: &[],
                 status: Status::Done,
+                layers: None,
                 segments: 0,
                 codings: 0,
                 situations: 0,
@@ -129,6 +134,7 @@ fn table(
         t.col_interviewer,
         t.col_respondent,
         t.col_status,
+        t.align.col_layers,
         t.col_segments,
         t.col_codings,
     ]);
@@ -167,6 +173,7 @@ fn table(
             Cell::new(&s.interviewer),
             Cell::new(&s.pseudonym),
             Cell::new(status),
+            Cell::new(t.align.layers(s.layers, true)),
             Cell::new(s.segments).set_alignment(CellAlignment::Right),
             Cell::new(s.codings).set_alignment(CellAlignment::Right),
         ]);

@@ -24,7 +24,7 @@ use super::study_dir::StudyDir;
 use crate::study::{SessionId, SessionSummary};
 
 /// Changes of what a summary holds or of how it is made must change this.
-const VERSION: &str = concat!("summaries/1 grille ", env!("CARGO_PKG_VERSION"));
+const VERSION: &str = concat!("summaries/2 grille ", env!("CARGO_PKG_VERSION"));
 
 /// How long a file must have been still to be kept (see the module doc).
 const SETTLED: Duration = Duration::from_secs(2);

@@ -97,6 +97,21 @@ pub struct Decision {
     pub at: Time,
 }
 
+/// What text a session holds, as lists of sessions tell them apart: the notes typed live, the
+/// recording's transcript, or both (a live session with its transcript layer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layers {
+    /// Typed live along the grid (or nothing yet).
+    Notes,
+    /// Notes typed live, with the recording's transcript aligned under them.
+    NotesAndTranscript,
+    /// A transcript only: imported as a session of its own, or a layer without notes.
+    Transcript,
+    /// A questionnaire's answers.
+    Answers,
+}
+
 /// A question's share of the recording's transcript.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Covered {
@@ -152,6 +167,21 @@ impl Session {
     /// the same words).
     pub fn counts(&self, segment: SegmentId) -> bool {
         self.transcript.as_ref().is_none_or(|t| t.has(segment))
+    }
+
+    /// What text the session holds (see [`Layers`]).
+    pub fn layers(&self) -> Layers {
+        if !self.kind.is_interview() {
+            return Layers::Answers;
+        }
+        match &self.transcript {
+            Some(layer) if self.segments.iter().any(|s| !layer.has(s.id)) => {
+                Layers::NotesAndTranscript
+            }
+            Some(_) => Layers::Transcript,
+            None if self.source.is_some() => Layers::Transcript,
+            None => Layers::Notes,
+        }
     }
 
     /// Whether a segment is part of the recording's transcript layer.
@@ -357,5 +387,36 @@ mod tests {
         assert!(!s.counts(live) && s.counts(heard));
         assert_eq!(s.counted_segments().count(), 1);
         assert_eq!(s.live_segments().next().unwrap().id, live);
+    }
+
+    #[test]
+    fn a_session_says_whether_it_holds_notes_a_transcript_or_both() {
+        let q = QuestionId::new();
+        let mut s = Session::new("C".into(), Respondent::default());
+        assert_eq!(s.layers(), Layers::Notes, "nothing typed yet");
+        s.segments = vec![note(q, 0, 1), note(q, 0, 1)];
+        assert_eq!(s.layers(), Layers::Notes);
+        let heard = s.segments[1].id;
+        s.transcript = Some(TranscriptLayer {
+            source: "r.vtt".into(),
+            imported: at(100),
+            by: "A".into(),
+            recording_start: at(0),
+            aligned: Aligned::Given,
+            segments: [heard].into(),
+            proposals: Vec::new(),
+            decisions: Vec::new(),
+        });
+        assert_eq!(s.layers(), Layers::NotesAndTranscript);
+        // The live note deleted: the transcript alone.
+        s.segments.remove(0);
+        assert_eq!(s.layers(), Layers::Transcript);
+        // A transcript imported as a session of its own.
+        let mut imported = Session::new("C".into(), Respondent::default());
+        imported.source = Some("R03.docx".into());
+        imported.segments = vec![note(q, 0, 1)];
+        assert_eq!(imported.layers(), Layers::Transcript);
+        imported.kind = crate::study::SessionKind::Questionnaire;
+        assert_eq!(imported.layers(), Layers::Answers);
     }
 }

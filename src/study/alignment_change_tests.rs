@@ -390,7 +390,7 @@ fn a_proposal_is_accepted_moved_or_rejected_and_follows_its_words_until_then() {
     apply(&mut s, &study, reopen.clone());
     assert!(refused(&s, &study, reopen).contains("pending"));
     let layer = s.transcript.as_ref().unwrap();
-    assert_eq!(layer.proposals, [p.clone()]);
+    assert_eq!(layer.proposals, std::slice::from_ref(&p));
     assert_eq!(layer.decisions.len(), 1);
     assert_eq!(layer.decisions[0].from, lives[1].id);
     assert!(s.coding(made.id).is_none());

@@ -26,7 +26,7 @@ mod time;
 pub mod validate;
 pub mod value;
 
-pub use alignment::{Aligned, Covered, Decision, Proposal, TranscriptLayer, Visit};
+pub use alignment::{Aligned, Covered, Decision, Layers, Proposal, TranscriptLayer, Visit};
 pub use clock::stamp;
 pub use codebook::{Code, Codebook};
 pub use definition_change::{CodebookChange, Replace};

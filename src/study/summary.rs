@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Respondent, Session, SessionId, SessionKind, Status, Study, Time, Value};
+use super::{Layers, Respondent, Session, SessionId, SessionKind, Status, Study, Time, Value};
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SessionSummary {
@@ -21,6 +21,8 @@ pub struct SessionSummary {
     pub co_respondents: Vec<Respondent>,
     pub status: Status,
     pub source: Option<String>,
+    /// Notes typed live, the recording's transcript, or both.
+    pub layers: Layers,
     pub segments: usize,
     pub codings: usize,
     pub situations: usize,
@@ -42,6 +44,7 @@ impl SessionSummary {
             co_respondents: session.co_respondents.clone(),
             status: session.status,
             source: session.source.clone(),
+            layers: session.layers(),
             segments: session.segments.len(),
             codings: session.codings.len(),
             situations: session.situations.len(),

@@ -22,7 +22,7 @@ use super::search::SearchScreen;
 use super::setup::Setup;
 use super::stats::StatsScreen;
 use crate::i18n::Texts;
-use crate::study::{SessionId, SessionSummary, Status, Study, Time};
+use crate::study::{Layers, SessionId, SessionSummary, Status, Study, Time};
 use crate::workspace::Unreadable;
 
 /// One session as listed.
@@ -34,6 +34,8 @@ pub struct SessionRow {
     pub group: String,
     pub interviewer: String,
     pub status: Status,
+    /// Notes typed live, the recording's transcript, or both (`None`: unreadable).
+    pub layers: Option<Layers>,
     pub covered: usize,
     pub segments: usize,
     pub codings: usize,
@@ -109,6 +111,7 @@ impl Home {
                 .unwrap_or_default(),
             interviewer: s.interviewer.clone(),
             status: s.status,
+            layers: Some(s.layers),
             covered: s.covered,
             segments: s.segments,
             codings: s.codings,
@@ -127,6 +130,7 @@ impl Home {
                     group: String::new(),
                     interviewer: String::new(),
                     status: Status::Done,
+                    layers: None,
                     covered: 0,
                     segments: 0,
                     codings: 0,
@@ -478,22 +482,25 @@ fn draw_sessions(frame: &mut Frame, area: Rect, t: &Texts, home: &Home) {
         frame.render_widget(Paragraph::new(empty).dark_gray(), area);
         return;
     }
-    // The interviewer column goes first when the terminal is narrow.
+    // The interviewer column goes first when the terminal is narrow; then the group and the
+    // coverage's bar shrink, and what text a session holds is said in short.
     let wide = area.width >= 100;
+    let roomy = area.width >= 130;
     let mut titles = vec![
         t.col_date,
         t.col_respondent,
         "",
         t.col_interviewer,
         t.col_status,
+        t.align.col_layers,
         t.col_coverage,
         t.col_segments,
         t.col_codings,
     ];
-    let mut widths = vec![16, 10, 22, 18, 11, 12, 8, 7];
+    let mut widths = vec![16, 10, 22, 18, 11, if roomy { 14 } else { 5 }, 12, 8, 7];
     if !wide {
         titles.remove(3);
-        widths.remove(3);
+        widths = vec![16, 10, 10, 11, 5, 6, 8, 7];
     }
     let header = Row::new(titles).style(Style::default().bold());
     let rows = home.rows.iter().map(|r| {
@@ -512,7 +519,16 @@ fn draw_sessions(frame: &mut Frame, area: Rect, t: &Texts, home: &Home) {
             Cell::from(r.group.clone()),
             Cell::from(r.interviewer.clone()),
             Cell::from(status).fg(colour),
-            Cell::from(coverage(r.covered, home.questions)),
+            Cell::from(
+                r.layers
+                    .map(|l| t.align.layers(l, roomy))
+                    .unwrap_or_default(),
+            ),
+            Cell::from(if wide {
+                coverage(r.covered, home.questions)
+            } else {
+                format!("{}/{}", r.covered, home.questions)
+            }),
             Cell::from(format!("{:>5}", r.segments)),
             Cell::from(format!("{:>5}", r.codings)),
         ];

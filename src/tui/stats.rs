@@ -420,7 +420,7 @@ pub fn draw(frame: &mut Frame, view: &View, s: &StatsScreen) {
         Tab::Situations => draw_situations(frame, body, s, &view.study.meta, t),
         Tab::Reports => draw_reports(frame, body, s, t),
         Tab::Saturation => draw_saturation(frame, body, s, t),
-        Tab::Coverage => draw_coverage(frame, body, &s.coverage, s.selected, &view.study, t),
+        Tab::Coverage => draw_coverage(frame, body, &s.coverage, s.selected, view.study, t),
     }
     status_bar(frame, status, view, &keymap::footer(&[KEYS], t));
 }

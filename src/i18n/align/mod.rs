@@ -37,6 +37,15 @@ pub struct AlignTexts {
     /// The statistics screen's coverage tab when no interview has its transcript.
     pub coverage_none: &'static str,
     pub col_with_text: &'static str,
+    /// The sessions lists' column saying what text a session holds, and its values.
+    pub col_layers: &'static str,
+    pub layers_notes: &'static str,
+    pub layers_both: &'static str,
+    pub layers_transcript: &'static str,
+    pub layers_answers: &'static str,
+    pub layers_both_short: &'static str,
+    pub layers_transcript_short: &'static str,
+    pub layers_answers_short: &'static str,
     pub col_minutes_mean: &'static str,
     pub col_session: &'static str,
     pub layer_both: &'static str,
@@ -65,6 +74,18 @@ pub struct AlignTexts {
 }
 
 impl AlignTexts {
+    /// In words, or in short (five columns) for a narrow list.
+    pub fn layers(&self, layers: crate::study::Layers, words: bool) -> &'static str {
+        use crate::study::Layers;
+        let (long, short) = match layers {
+            Layers::Notes => (self.layers_notes, self.layers_notes),
+            Layers::NotesAndTranscript => (self.layers_both, self.layers_both_short),
+            Layers::Transcript => (self.layers_transcript, self.layers_transcript_short),
+            Layers::Answers => (self.layers_answers, self.layers_answers_short),
+        };
+        if words { long } else { short }
+    }
+
     pub fn error(&self, e: &AlignError) -> &'static str {
         match e {
             AlignError::NoTimes => self.no_times,

@@ -1293,3 +1293,104 @@ fn the_sessions_lists_tell_notes_transcripts_and_both_apart() {
         .unwrap();
     assert_eq!(r08["layers"], "notes_and_transcript");
 }
+
+#[test]
+fn a_refi_qda_round_trip_carries_the_visits_and_the_transcript_layer_and_says_what_others_lose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (root, dir, study, live, _) = setup(tmp.path());
+    let study_arg = root.to_str().unwrap();
+    let said: Vec<&str> = SCRIPT.iter().map(|l| l.said).collect();
+    let file = tmp.path().join("R07.vtt");
+    std::fs::write(&file, vtt(&said)).unwrap();
+    grille(tmp.path())
+        .args(["--study", study_arg, "import", file.to_str().unwrap()])
+        .args(["--into", "R07", "--offset", "+00:02:37"])
+        .assert()
+        .success();
+    // One proposal accepted, as the coding screen does: a decision and the coding it made.
+    let session = load(&dir, &study, live.id);
+    let p = session.transcript.as_ref().unwrap().proposals[0].clone();
+    let live_coding = session.coding(p.from).unwrap().clone();
+    let (mut writer, _) = dir.open_session(live.id, &study).unwrap();
+    writer
+        .apply(
+            SessionChange::AcceptProposal {
+                from: p.from,
+                coding: Coding {
+                    id: CodingId::new(),
+                    segment: p.segment,
+                    start: p.start,
+                    end: p.end,
+                    code: live_coding.code,
+                    coder: "Analyste".into(),
+                    at: time("2021-10-01T09:00:00+02:00"),
+                    memo: None,
+                    quote: None,
+                },
+            },
+            &study,
+        )
+        .unwrap();
+    writer.checkpoint().unwrap();
+    drop(writer);
+    let before = load(&dir, &study, live.id);
+    assert_eq!(before.transcript.as_ref().unwrap().decisions.len(), 1);
+
+    let qdpx = tmp.path().join("etude.qdpx");
+    grille(tmp.path())
+        .args([
+            "--study",
+            study_arg,
+            "export",
+            "qdpx",
+            "--with-identities",
+            "-o",
+        ])
+        .arg(&qdpx)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "Attention : 1 entretien(s) ont la transcription de leur enregistrement",
+        ))
+        .stderr(predicates::str::contains("grille.json"));
+    let copy = tmp.path().join("copie");
+    grille(tmp.path())
+        .arg("import")
+        .arg(&qdpx)
+        .arg("--new")
+        .arg(&copy)
+        .assert()
+        .success();
+    let copy_dir = StudyDir::open(&copy).unwrap();
+    let copy_study = copy_dir.load_study().unwrap();
+    let after = copy_dir.load_session(live.id, &copy_study).unwrap().doc;
+    assert_eq!(after.visits, before.visits, "question visits carried");
+    assert_eq!(
+        after.transcript, before.transcript,
+        "the layer, its proposals and decisions"
+    );
+    assert_eq!(after.layers(), grille::study::Layers::NotesAndTranscript);
+    // Counted as the original: the transcript, not the notes twice.
+    let ids = |s: &Session| s.counted_segments().map(|x| x.id).collect::<Vec<_>>();
+    assert_eq!(ids(&after), ids(&before));
+    let made = before.transcript.as_ref().unwrap().decisions[0]
+        .accepted
+        .unwrap();
+    assert_eq!(after.coding(made), before.coding(made));
+    // The coverage reads the same in both studies.
+    let coverage = |at: &Path| {
+        let out = grille(tmp.path())
+            .args([
+                "--study",
+                at.to_str().unwrap(),
+                "export",
+                "coverage",
+                "--json",
+            ])
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        v["tables"][0]["rows"].clone()
+    };
+    assert_eq!(coverage(&copy), coverage(&root));
+}

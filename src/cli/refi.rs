@@ -82,6 +82,10 @@ pub fn export(env: &Env, what: RefiExport) -> Result<bool> {
             if qdpx {
                 let codings = sessions.iter().map(|s| s.codings.len()).sum();
                 say!("{}", (t.refi.exported)(codes, sessions.len(), codings));
+                let layered = sessions.iter().filter(|s| s.transcript.is_some()).count();
+                if layered > 0 {
+                    say!("{}", (t.align.refi_layers)(layered));
+                }
             } else {
                 say!("{}", (t.refi.exported_codes)(codes));
             }

@@ -2,6 +2,15 @@ use super::{AlignKeys, AlignTexts};
 
 pub static EN_ALIGN: AlignTexts = AlignTexts {
     one_file: "--into adds one transcript to one interview: give one file",
+    refi_layers: |n| {
+        format!(
+            "Warning: {n} interview(s) have their recording's transcript. In the project it \
+             follows the live notes in the same source, with its codings; the question visits, \
+             which text is transcript or notes and the live proposals are read back by grille \
+             only (grille.json). Another tool sees one text, where the notes say the same \
+             words again."
+        )
+    },
     not_for_refi: "--into takes a transcript, not a REFI-QDA file",
     bad_offset: |s| format!("\"{s}\" is not an offset: write ±HH:MM:SS, e.g. +00:04:30 or -12:05"),
     bad_starts_at: |s| {

@@ -2,6 +2,15 @@ use super::{AlignKeys, AlignTexts};
 
 pub static FR_ALIGN: AlignTexts = AlignTexts {
     one_file: "--into ajoute une seule transcription à un entretien : donnez un seul fichier",
+    refi_layers: |n| {
+        format!(
+            "Attention : {n} entretien(s) ont la transcription de leur enregistrement. Dans le \
+             projet, elle suit les notes prises en direct dans la même source, avec ses codages ; \
+             les visites des questions, ce qui est transcription ou notes et les propositions du \
+             direct ne sont relus que par grille (grille.json). Un autre logiciel y verra un seul \
+             texte, où les notes redisent les mêmes propos."
+        )
+    },
     not_for_refi: "--into s'emploie avec une transcription, pas avec un fichier REFI-QDA",
     bad_offset: |s| {
         format!(

@@ -12,6 +12,8 @@ use crate::interop::align::AlignError;
 pub struct AlignTexts {
     pub one_file: &'static str,
     pub not_for_refi: &'static str,
+    /// A REFI-QDA project written with sessions that have a transcript layer: how many.
+    pub refi_layers: fn(usize) -> String,
     pub bad_offset: fn(&str) -> String,
     pub bad_starts_at: fn(&str) -> String,
     pub session_named: fn(&str, usize) -> String,

@@ -537,6 +537,8 @@ fn session_extra(session: &Session, written: &layout::Written) -> SessionExtra {
             .iter()
             .filter_map(|s| Some((s.id, s.same_person_as?)))
             .collect(),
+        visits: session.visits.clone(),
+        transcript: session.transcript.clone(),
         chars: written.text.chars().count(),
         segments: written
             .spans

@@ -2,7 +2,10 @@
 //! `project.qde` in the archives grille writes. Other tools ignore it (and drop it when they
 //! write the project again); grille reads it back so that a study moved through a `.qdpx`
 //! arrives whole: keys and kinds of attributes and questions, code slugs, where each segment
-//! starts and ends in its source, who spoke, when, consent.
+//! starts and ends in its source, who spoke, when, consent; the question visits recorded live
+//! and which segments are the recording's transcript (with its proposals and decisions).
+//! Those two are written only for sessions that have them, so that a project without them
+//! stays readable by earlier versions of grille (which ignore the whole file otherwise).
 //!
 //! What QDA-XML does say (codes, codings, memos, attribute values, answers, cases) is always
 //! read from `project.qde`, so that changes made in another tool are what is imported.
@@ -13,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::study::{
     CodeId, Consent, Grid, Mark, QuestionId, Recording, SegmentId, SessionId, SituationId, Speaker,
-    Status, StudyMeta, Time,
+    Status, StudyMeta, Time, TranscriptLayer, Visit,
 };
 
 /// The file's name in the archive.
@@ -56,6 +59,13 @@ pub struct SessionExtra {
     /// Situations that are the same person as another (possibly of another session).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub same_person: BTreeMap<SituationId, SituationId>,
+    /// The grid's questions as the interviewer went through them live.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visits: Vec<Visit>,
+    /// The recording's transcript layer: which segments are the transcript (the others are
+    /// the live notes), its alignment, proposals and decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<TranscriptLayer>,
     /// The source's length in chars: segments are trusted only on the text they were made for.
     pub chars: usize,
     pub segments: Vec<SegmentExtra>,

@@ -273,7 +273,38 @@ pub fn session(
     });
     session.codings = codings;
     session.memos = memos;
+    if let Some(e) = extra {
+        restore_alignment(cx, &mut session, e);
+    }
     session
+}
+
+/// The visits and the transcript layer `grille.json` carries, when the segments they name came
+/// back (the source's text unchanged): a layer whose segments did not is left out, and the
+/// session is the plain text of its source.
+fn restore_alignment(cx: &Context, session: &mut Session, e: &SessionExtra) {
+    session.visits = e
+        .visits
+        .iter()
+        .filter(|v| cx.study.grid.question(v.question).is_some())
+        .cloned()
+        .collect();
+    let Some(layer) = &e.transcript else {
+        return;
+    };
+    if !layer.segments.iter().all(|s| session.segment(*s).is_some()) {
+        return;
+    }
+    let mut layer = layer.clone();
+    // A proposal stands on a live coding and a passage that came back as they were.
+    layer.proposals.retain(|p| {
+        let live = session.coding(p.from).map(|c| c.segment);
+        let text = session.segment(p.segment).map(|s| s.text.as_str());
+        live.is_some_and(|s| !layer.segments.contains(&s))
+            && layer.segments.contains(&p.segment)
+            && text.is_some_and(|t| crate::study::text::slice(t, p.start, p.end).is_some())
+    });
+    session.transcript = Some(layer);
 }
 
 /// The segments of a source: as `grille.json` placed them when it fits the text, else a line

@@ -357,3 +357,60 @@ fn every_search_says_which_session_it_left_out() {
     assert_eq!(total, all);
     assert!(!said.contains("non indexé"), "{said}");
 }
+
+/// `grille index` on a study with a damaged session: the session is named with why it is not
+/// searchable, in the interface's language (French by default, English once set), the other
+/// sessions are indexed, the damaged file is left as it was.
+#[test]
+fn index_names_a_damaged_session_in_the_users_language() {
+    let home = tempfile::tempdir().unwrap();
+    let study = example_study(home.path());
+    let sessions = study.join("sessions");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let damaged = &files[0];
+    let id = damaged.file_stem().unwrap().to_str().unwrap();
+    // Cut short after `{"format": "grille/1",` (line 1, 22 characters): the end of the file
+    // comes where the next key was expected, said once.
+    let cut = b"{\"format\": \"grille/1\",";
+    std::fs::write(damaged, cut).unwrap();
+    let rebuild = |lang: Option<&str>| {
+        let mut cmd = grille(home.path());
+        if let Some(lang) = lang {
+            cmd.env("LANG", lang);
+        }
+        cmd.args(["--study", study.to_str().unwrap(), "index", "rebuild"])
+            .assert()
+            .code(1)
+            .get_output()
+            .stderr
+            .clone()
+    };
+    let path = damaged.display();
+    let fr = String::from_utf8(rebuild(None)).unwrap();
+    let said = format!(
+        "entretien {id} non indexé : {path} : illisible en $ (ligne 1, colonne 22) : \
+         fin du fichier là où une valeur était attendue (fichier tronqué ou vide ?)\n"
+    );
+    assert_eq!(fr.matches(&said).count(), 1, "{fr}");
+    let others = files.len() - 1;
+    assert!(
+        fr.contains(&format!("Index reconstruit : {others} entretien(s).")),
+        "{fr}"
+    );
+    grille(home.path())
+        .args(["config", "set", "lang", "en"])
+        .assert()
+        .success();
+    let en = String::from_utf8(rebuild(None)).unwrap();
+    let said = format!(
+        "session {id} not indexed: {path}: at $ (line 1, column 22): \
+         EOF while parsing a value\n"
+    );
+    assert_eq!(en.matches(&said).count(), 1, "{en}");
+    assert_eq!(std::fs::read(damaged).unwrap(), cut, "left as it was");
+}

@@ -63,9 +63,16 @@ fn built_when_missing_then_reused_and_private() {
     );
     drop(index);
     let again = open(&dir, &study);
+    let opened = again.opened();
     assert_eq!(
-        again.opened(),
-        &Default::default(),
+        (
+            &opened.rebuilt,
+            opened.updated,
+            opened.removed,
+            opened.skipped.len(),
+            opened.busy
+        ),
+        (&None, 0, 0, 0, false),
         "nothing to do the second time"
     );
     assert_eq!(total(&again, "hotel"), 18);

@@ -14,14 +14,13 @@ pub fn run(env: &Env, command: IndexCommand) -> Result<bool> {
     match command {
         IndexCommand::Rebuild => {
             let ws = env.workspace()?;
-            let mut index = open(env, &ws)?;
-            // Just built or caught up on opening? Either way `rebuild` is what was asked.
+            // Opened quietly: built or caught up on opening, or rebuilt now, either way it is
+            // the rebuild that was asked, and each session it could not read is said once.
+            let mut index = ws.open_index(&mut Bar::default())?;
             if index.opened().rebuilt.is_none() {
                 index.rebuild(&mut Bar::default())?;
             }
-            for (id, error) in &index.opened().skipped {
-                say!("{}", (env.texts().index_skipped)(&id.to_string(), error));
-            }
+            say_skipped(env.texts(), &index);
             say!("{}", (env.texts().index_done)(index.held().count()));
             Ok(index.opened().skipped.is_empty())
         }
@@ -55,8 +54,13 @@ pub fn open(env: &Env, ws: &Workspace) -> Result<Index> {
     if opened.busy {
         say!("{}", t.index_busy_stale);
     }
-    for (id, error) in &opened.skipped {
-        say!("{}", (t.index_skipped)(&id.to_string(), error));
-    }
+    say_skipped(t, &index);
     Ok(index)
+}
+
+/// The sessions the index could not read, each with why, in the user's language.
+fn say_skipped(t: &Texts, index: &Index) {
+    for (id, error) in &index.opened().skipped {
+        say!("{}", (t.index_skipped)(&id.to_string(), &error.message(t)));
+    }
 }

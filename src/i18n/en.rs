@@ -182,6 +182,7 @@ pub static EN: Texts = Texts {
     store: &super::store::EN_STORE,
     refi: &super::refi::EN_REFI,
     privacy: &super::privacy::EN_PRIVACY,
+    problems: &super::problems::EN_PROBLEMS,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

@@ -186,6 +186,7 @@ pub static FR: Texts = Texts {
     store: &super::store::FR_STORE,
     refi: &super::refi::FR_REFI,
     privacy: &super::privacy::FR_PRIVACY,
+    problems: &super::problems::FR_PROBLEMS,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Corpus synthétique : {n} entretien(s), {w} mots, dans {p}"),
     query_at: |c, m| format!("requête invalide, colonne {c} : {m}"),

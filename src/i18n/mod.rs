@@ -11,6 +11,7 @@ mod fr;
 pub mod import;
 pub mod keys;
 pub mod privacy;
+pub mod problems;
 pub mod pseudonyms;
 pub mod questionnaire;
 pub mod refi;
@@ -241,6 +242,8 @@ pub struct Texts {
     pub refi: &'static refi::RefiTexts,
     /// Confidentiality: exports without identities, pseudonymisation, audit (issue 19).
     pub privacy: &'static privacy::PrivacyTexts,
+    /// Files that break the format or the study's rules (check, home, index, exports).
+    pub problems: &'static problems::ProblemTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

@@ -27,6 +27,7 @@ mod tally;
 mod verify;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tantivy::schema::Term;
@@ -42,7 +43,7 @@ pub use query::QueryError;
 use schema::{Fields, VERSION};
 pub use search::{Fragment, Hit, HitKind, SearchError, SearchResults};
 
-use crate::store::{StudyDir, StudyStamp};
+use crate::store::{StoreError, StudyDir, StudyStamp};
 use crate::study::{SegmentId, Session, SessionId, Study};
 
 /// How the writer is set up. A full build wants threads and memory; an incremental update
@@ -100,7 +101,7 @@ pub enum Rebuilt {
 }
 
 /// What opening the index did.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Opened {
     pub rebuilt: Option<Rebuilt>,
     /// Sessions re-indexed because they were added or changed behind the index's back.
@@ -108,8 +109,9 @@ pub struct Opened {
     /// Sessions removed from the index because their file is gone.
     pub removed: usize,
     /// Sessions that could not be read, with the reason: not searchable until repaired. Said
-    /// at every opening while they stay so, not only at the one that tried them.
-    pub skipped: Vec<(SessionId, String)>,
+    /// at every opening while they stay so, not only at the one that tried them. The error is
+    /// kept typed, to be said in the user's language ([`StoreError::message`]).
+    pub skipped: Vec<(SessionId, Arc<StoreError>)>,
     /// Sessions changed behind the index's back could not be re-indexed because another grille
     /// process holds the index writer: searches see the index as that process last committed.
     pub busy: bool,
@@ -218,7 +220,7 @@ impl Index {
                 continue; // removed since
             }
             if let Err(e) = self.dir.load_session(id, &self.study) {
-                self.opened.skipped.push((id, e.to_string()));
+                self.opened.skipped.push((id, Arc::new(e)));
             }
         }
     }
@@ -447,7 +449,7 @@ impl Index {
                 let table = self.table()?;
                 table.sessions.remove(&id);
                 table.skipped.insert(id, stamp);
-                self.opened.skipped.push((id, e.to_string()));
+                self.opened.skipped.push((id, Arc::new(e)));
             }
         }
         Ok(())

@@ -133,7 +133,6 @@ impl StoreError {
     }
 
     /// The error in the user's language: one sentence naming the file, with what to do.
-    /// (The problems of a file and the JSON parser's words stay as the format's English.)
     pub fn message(&self, t: &crate::i18n::Texts) -> String {
         let s = t.store;
         let e = t.encryption;
@@ -150,6 +149,20 @@ impl StoreError {
                     _ => format!("{path} : {}", os_text(error)),
                 }
             }
+            StoreError::Parse {
+                file,
+                json_path,
+                line,
+                column,
+                message,
+            } => (t.problems.unreadable)(
+                &show(file),
+                json_path,
+                *line,
+                *column,
+                &(t.problems.json_message)(message),
+            ),
+            StoreError::Invalid { file, problems } => problems_message(t, &show(file), problems),
             StoreError::Symlink { path } => (s.symlink)(&show(path)),
             StoreError::NotRegular { path, what } => {
                 let what = match *what {
@@ -224,6 +237,20 @@ fn locked_sentence(holder: Option<&super::lock::Holder>) -> String {
             h.describe()
         ),
         None => "another grille process is writing this file; it is open read-only here".into(),
+    }
+}
+
+/// A file's problems in the user's language: on one line if one, else one per line.
+fn problems_message(t: &crate::i18n::Texts, file: &str, problems: &[Problem]) -> String {
+    match problems {
+        [one] => (t.problems.at)(file, &one.message(t)),
+        many => {
+            let lines: Vec<String> = many
+                .iter()
+                .map(|p| format!("\n  {}", p.message(t)))
+                .collect();
+            format!("{}{}", (t.problems.many)(file, many.len()), lines.concat())
+        }
     }
 }
 

@@ -35,7 +35,8 @@ where
 {
     let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
-        let json_path = if path == "." {
+        // `?`: the reader stopped where no key was read yet (a file cut short).
+        let json_path = if path == "." || path == "?" {
             "$".into()
         } else {
             format!("$.{path}")

@@ -28,6 +28,13 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The problem in the user's language: `$.codings[2].end : …`.
+    pub fn message(&self, t: &crate::i18n::Texts) -> String {
+        (t.problems.at)(&self.path, &self.message)
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)

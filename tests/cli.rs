@@ -128,23 +128,61 @@ fn check_lists_every_problem_with_file_and_json_path() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    // The file, the coding (its id, its words, its coder) and the code id.
+    // The file, the coding (its id, its words, its coder) and the code id, in French by
+    // default: one line per problem.
     let coding = session["codings"][0]["id"].as_str().unwrap();
+    let name = "e9ceda88-5769-5bc8-892b-5b4c1ef02377.json";
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
     assert!(
-        out.contains(&format!(
-            "e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[0].code: coding {coding} (\""
+        lines[0].ends_with(&format!(
+            "{name} : $.codings[0].code : le codage {coding} (« C'est souvent au moment du \
+             dépistage qu… », par Camille Roux) a un code inconnu 00000000-0000-4000-8000-00000000dead"
         )),
         "{out}"
     );
     assert!(
-        out.contains("has an unknown code id 00000000-0000-4000-8000-00000000dead"),
+        lines[1].ends_with(&format!(
+            "{name} : $.codings[1] : le passage [0, 100000) dépasse le texte du segment, qui a \
+             {} caractères",
+            segment_length(&session, 1)
+        )),
+        "{out}"
+    );
+    // The same in English, as `check` has always printed it.
+    let out = grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "--lang", "en", "check"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].ends_with(&format!(
+            "{name}: $.codings[0].code: coding {coding} (\"C'est souvent au moment du dépistage \
+             qu…\", by Camille Roux) has an unknown code id 00000000-0000-4000-8000-00000000dead"
+        )),
         "{out}"
     );
     assert!(
-        out.contains("e9ceda88-5769-5bc8-892b-5b4c1ef02377.json: $.codings[1]: span ["),
+        lines[1].ends_with(&format!(
+            "{name}: $.codings[1]: span [0, 100000) is out of range: the segment text has {} \
+             characters",
+            segment_length(&session, 1)
+        )),
         "{out}"
     );
-    assert!(out.contains(") is out of range"), "{out}");
+    // An export leaves the session out and says why, in French.
+    grille(home.path())
+        .args(["--study", study.to_str().unwrap(), "export", "frequencies"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "entretien illisible : {} : 2 problèmes :\n  $.codings[0].code : le codage {coding}",
+            file.display()
+        )));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
 
     // `grille sessions` still lists it, marked, with its problem.
@@ -201,7 +239,7 @@ fn a_corrupt_session_is_named_and_left_byte_for_byte_unchanged_by_every_command(
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "a3e75331-a597-521f-85d5-d75e37aabffb.json: at $",
+            "a3e75331-a597-521f-85d5-d75e37aabffb.json : illisible en $",
         ));
     grille(home.path())
         .args(["--study", s, "sessions", "--json"])
@@ -289,4 +327,14 @@ fn consent_is_read_the_same_way_by_interview_and_import() {
         session["consent"],
         serde_json::json!({"given": true, "at": "2021-04-14T10:00:00+02:00"})
     );
+}
+
+/// The length in characters of the text of the segment the `i`th coding of `session` codes.
+fn segment_length(session: &serde_json::Value, i: usize) -> usize {
+    let segment = &session["codings"][i]["segment"];
+    let segments = session["segments"].as_array().unwrap();
+    let text = segments.iter().find(|s| &s["id"] == segment).unwrap()["text"]
+        .as_str()
+        .unwrap();
+    text.chars().count()
 }

@@ -45,7 +45,7 @@ fn next_start(root: &Path) -> Found {
     Found {
         sessions: sessions.into_iter().map(|s| (s.id, s)).collect(),
         unreadable: unreadable.len(),
-        check_errors: report.errors,
+        check_errors: report.errors.iter().map(|e| e.to_string()).collect(),
     }
 }
 

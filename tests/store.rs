@@ -345,7 +345,8 @@ fn a_session_breaking_the_rules_is_refused_with_every_problem() {
         .replace("\"end\": 12", "\"end\": 40");
     std::fs::write(&file, &edited).unwrap();
     let report = dir.check();
-    let all = report.errors.join("\n");
+    let all: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
+    let all = all.join("\n");
     assert!(
         all.contains("$.codings[0].code: coding ")
             && all.contains("has an unknown code id 00000000-0000-4000-8000-000000000001"),

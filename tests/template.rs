@@ -246,7 +246,7 @@ fn the_tool_writes_nothing_when_a_file_breaks_the_rules() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "unknown code id 00000000-0000-4000-8000-00000000dead",
+            "a un code inconnu 00000000-0000-4000-8000-00000000dead",
         ));
     let after = (
         common::folder_bytes(&dir.join("sessions")),

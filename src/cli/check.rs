@@ -12,10 +12,10 @@ pub fn run(env: &Env) -> Result<bool> {
     for note in &report.notes {
         say!("note: {note}");
     }
-    for error in &report.errors {
-        out!("{error}")?;
-    }
     let t = env.texts();
+    for error in &report.errors {
+        out!("{}", error.message(t))?;
+    }
     for (pseudonym, kind, files) in &report.shared_pseudonyms {
         let files: Vec<String> = files.iter().map(|f| super::show(f)).collect();
         let kind = t.questionnaire.kind_name(*kind);

@@ -64,8 +64,11 @@ fn template(env: &Env, root: &Path, check_only: bool) -> Result<bool> {
         say!("{}", (t.template_stray)(&show(file)));
     }
     let report = dir.check();
-    for line in report.errors.iter().chain(&report.notes) {
-        say!("{line}");
+    for error in &report.errors {
+        say!("{}", error.message(env.texts()));
+    }
+    for note in &report.notes {
+        say!("{note}");
     }
     if !report.is_ok() || !report.notes.is_empty() || !found.strays.is_empty() {
         // The lines above say what to fix by hand.

@@ -55,7 +55,7 @@ pub fn run(env: &Env, args: ReportArgs) -> Result<bool> {
     let ws = Workspace::open(dir, env.prefs.clone())?;
     let (sessions, unreadable) = ws.sessions()?;
     for u in &unreadable {
-        say!("{}", (t.session_unreadable)(&u.error));
+        say!("{}", (t.session_unreadable)(&u.said(t)));
     }
     let options = DraftOptions {
         by: args.by.clone(),

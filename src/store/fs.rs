@@ -94,7 +94,7 @@ fn is_symlink(path: &Path) -> bool {
 }
 
 /// `None` for a regular file, else what it is, in words.
-fn what_it_is(kind: &fs::FileType) -> Option<&'static str> {
+pub(super) fn what_it_is(kind: &fs::FileType) -> Option<&'static str> {
     #[cfg(unix)]
     use std::os::unix::fs::FileTypeExt;
     if kind.is_file() {

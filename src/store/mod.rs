@@ -2,6 +2,7 @@
 
 mod access;
 pub mod canonical;
+mod check_error;
 pub mod cipher;
 mod convert;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod lock;
 mod parallel;
 
 pub use access::TeamChange;
+pub use check_error::CheckError;
 pub use convert::Converted;
 pub use error::{Result, StoreError};
 pub use journaled::{DocPaths, Journaled, Loaded, Recovery};

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::check_error::CheckError;
 use super::cipher::{Codec, StudyKey};
 use super::error::{IoContext, Result, StoreError};
 use super::journaled::{self, DocPaths, Journaled, Loaded};
@@ -540,7 +541,7 @@ impl StudyDir {
                     sessions.extend(light);
                 }
             }
-            Err(e) => report.errors.push(e.to_string()),
+            Err(e) => report.errors.push(e.into()),
         }
         report.across_sessions(&sessions, |id| self.paths.session(id).file);
         report.stray_files(&self.paths.sessions_dir());
@@ -614,7 +615,9 @@ fn session_problems(id: SessionId, session: &Session, study: &Study) -> Vec<Prob
             0,
             Problem {
                 path: "$.id".into(),
-                message: format!("the id {} does not match the file name", session.id),
+                kind: crate::study::ProblemKind::IdMismatch {
+                    id: session.id.to_string(),
+                },
             },
         );
     }
@@ -648,7 +651,7 @@ fn leftover_note(path: &Path) -> String {
 /// What `grille check` found: errors (the study is not sound) and notes (recovered journals…).
 #[derive(Debug, Default)]
 pub struct CheckReport {
-    pub errors: Vec<String>,
+    pub errors: Vec<CheckError>,
     pub notes: Vec<String>,
     pub sessions: usize,
     /// Pseudonyms used by several sessions (of the same kind) with those sessions' files:
@@ -670,12 +673,13 @@ impl CheckReport {
             Err(StoreError::Invalid { file, problems }) => {
                 // One line per problem, so that every one of them is seen.
                 for problem in problems {
-                    self.errors.push(format!("{}: {problem}", file.display()));
+                    let file = file.clone();
+                    self.errors.push(CheckError::Problem { file, problem });
                 }
                 None
             }
             Err(e) => {
-                self.errors.push(e.to_string());
+                self.errors.push(e.into());
                 None
             }
         }
@@ -689,10 +693,11 @@ impl CheckReport {
         file: impl Fn(SessionId) -> std::path::PathBuf,
     ) {
         for (session, path, target) in validate::dangling_person_links(sessions) {
-            self.errors.push(format!(
-                "{}: {path}: no situation {target} in the study",
-                file(session).display()
-            ));
+            self.errors.push(CheckError::NoSituation {
+                file: file(session),
+                path,
+                target,
+            });
         }
         for (pseudonym, kind, ids) in validate::shared_pseudonyms(sessions) {
             let files = ids.into_iter().map(&file).collect();
@@ -705,7 +710,7 @@ impl CheckReport {
         let read = match read {
             Ok(read) => read,
             Err(e) => {
-                self.errors.push(e.to_string());
+                self.errors.push(e.into());
                 return None;
             }
         };
@@ -721,8 +726,8 @@ impl CheckReport {
         }
         let sound = read.problems.is_empty();
         for problem in read.problems {
-            self.errors
-                .push(format!("{}: {problem}", paths.file.display()));
+            let file = paths.file.clone();
+            self.errors.push(CheckError::Problem { file, problem });
         }
         sound.then_some(read.loaded.doc)
     }
@@ -781,13 +786,12 @@ impl CheckReport {
             } else if read {
                 continue;
             } else if kind.as_ref().is_ok_and(|k| k.is_symlink()) {
+                self.errors.push(StoreError::Symlink { path }.into());
+            } else if let Some(what) = kind.as_ref().ok().and_then(fs::what_it_is)
+                && known
+            {
                 self.errors
-                    .push(StoreError::Symlink { path: path.clone() }.to_string());
-            } else if kind.as_ref().is_ok_and(|k| !k.is_file()) && known {
-                self.errors.push(format!(
-                    "{}: not a regular file; grille never opens it — move it away",
-                    path.display()
-                ));
+                    .push(StoreError::NotRegular { path, what }.into());
             } else if name.contains(".journal.torn-") {
                 self.notes.push(format!(
                     "{}: a journal set aside after a crash (kept for inspection)",

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::meta::Attribute;
+use super::problem::ProblemKind;
 use super::session::{Session, SessionKind};
 use super::value::Value;
 use super::{SessionId, SituationId};
@@ -16,27 +17,29 @@ pub fn check_attribute_values(
     values: &BTreeMap<String, Value>,
 ) -> Result<(), (String, String)> {
     for (key, value) in values {
-        super::validate::check_attribute(defs, key, value).map_err(|e| (key.clone(), e))?;
+        super::validate::check_attribute(defs, key, value)
+            .map_err(|e| (key.clone(), e.to_string()))?;
     }
     match defs.iter().find_map(|d| misplaced_detail(d, values)) {
-        Some(fault) => Err(fault),
+        Some((key, fault)) => Err((key, fault.to_string())),
         None => Ok(()),
     }
 }
 
-/// A detail attribute given while its condition does not hold: its key and the message.
+/// A detail attribute given while its condition does not hold: its key and the problem.
 pub(super) fn misplaced_detail(
     def: &Attribute,
     values: &BTreeMap<String, Value>,
-) -> Option<(String, String)> {
+) -> Option<(String, ProblemKind)> {
     let when = def.when.as_ref()?;
     (values.contains_key(&def.key) && !when.holds(values)).then(|| {
         (
             def.key.clone(),
-            format!(
-                "\"{}\" is a detail given only when \"{}\" is \"{}\"",
-                def.key, when.attribute, when.is
-            ),
+            ProblemKind::MisplacedDetail {
+                key: def.key.clone(),
+                attribute: when.attribute.clone(),
+                is: when.is.clone(),
+            },
         )
     })
 }

@@ -14,6 +14,7 @@ pub mod grid;
 pub mod identity;
 pub mod ids;
 pub mod meta;
+pub mod problem;
 pub mod pseudonym;
 pub mod quick_codes;
 pub mod repair;
@@ -35,6 +36,7 @@ pub use format::{FORMAT, Format};
 pub use grid::{Grid, Question, Theme};
 pub use ids::*;
 pub use meta::{Attribute, AttributeError, Condition, StudyMeta};
+pub use problem::{Duplicated, ProblemKind, ValueProblem};
 pub use retired::{Resolution, Retired, Signed, Step, UndoStep};
 pub use session::{
     Coding, Consent, Excerpt, Mark, Memo, Quote, Recording, Respondent, Segment, Session,

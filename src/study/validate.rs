@@ -20,24 +20,26 @@ use std::collections::BTreeMap;
 
 use super::consistency::misplaced_detail;
 pub use super::consistency::{check_attribute_values, dangling_person_links, shared_pseudonyms};
+use super::problem::{Duplicated, ProblemKind};
 
 /// One thing wrong in a file, at a JSON path (`$.codings[2].end`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub path: String,
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
 impl Problem {
     /// The problem in the user's language: `$.codings[2].end : …`.
     pub fn message(&self, t: &crate::i18n::Texts) -> String {
-        (t.problems.at)(&self.path, &self.message)
+        (t.problems.at)(&self.path, &self.kind.message(t))
     }
 }
 
+/// The format's English (`grille check`'s words, for scripts and logs).
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.kind)
     }
 }
 
@@ -46,16 +48,16 @@ impl fmt::Display for Problem {
 struct Problems(Vec<Problem>);
 
 impl Problems {
-    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn add(&mut self, path: impl Into<String>, kind: ProblemKind) {
         self.0.push(Problem {
             path: path.into(),
-            message: message.into(),
+            kind,
         });
     }
 
-    fn check(&mut self, path: impl Into<String>, result: Result<(), String>) {
-        if let Err(message) = result {
-            self.add(path, message);
+    fn check(&mut self, path: impl Into<String>, result: Result<(), ProblemKind>) {
+        if let Err(kind) = result {
+            self.add(path, kind);
         }
     }
 
@@ -65,12 +67,13 @@ impl Problems {
         &mut self,
         keys: impl Iterator<Item = K>,
         path: impl Fn(usize) -> String,
-        what: &str,
+        what: Duplicated,
     ) {
         let mut seen = HashSet::new();
         for (i, key) in keys.enumerate() {
             if seen.contains(&key) {
-                self.add(path(i), format!("duplicate {what} \"{key}\""));
+                let key = key.to_string();
+                self.add(path(i), ProblemKind::Duplicate { what, key });
             } else {
                 seen.insert(key);
             }
@@ -80,73 +83,77 @@ impl Problems {
     fn unique<K: Eq + Hash + fmt::Display>(
         &mut self,
         items: impl Iterator<Item = (String, K)>,
-        what: &str,
+        what: Duplicated,
     ) {
         let mut seen = HashSet::new();
         for (path, key) in items {
             let shown = key.to_string();
             if !seen.insert(key) {
-                self.add(path, format!("duplicate {what} \"{shown}\""));
+                self.add(path, ProblemKind::Duplicate { what, key: shown });
             }
         }
     }
 }
 
+// The checks below return the problem's kind; the `check_*` wrappers its English, for the
+// changes refused (`ChangeError`), which say it as a plain message.
+
 /// Keys used in queries (`secteur:sante`, `code:proxenetisme/conjugal`): lowercase ASCII
 /// letters, digits, `_` and `-`, so that they can be typed without quoting.
-pub fn check_key(key: &str) -> Result<(), String> {
+pub fn key_problem(key: &str) -> Result<(), ProblemKind> {
     let ok = !key.is_empty()
         && key
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "key \"{key}\" must be lowercase ASCII letters, digits, '_' or '-'"
-        ))
+    match ok {
+        true => Ok(()),
+        false => Err(ProblemKind::BadKey { key: key.into() }),
     }
+}
+
+pub fn check_key(key: &str) -> Result<(), String> {
+    Ok(key_problem(key)?)
 }
 
 /// A span `[start, end)` of chars within `text`, not empty, not splitting a character.
 pub fn check_span(text: &str, start: usize, end: usize) -> Result<(), String> {
-    check_span_in(&CharIndex::new(text), start, end)
+    Ok(span_problem(&CharIndex::new(text), start, end)?)
 }
 
 /// [`check_span`] on a text whose chars are indexed.
-fn check_span_in(text: &CharIndex, start: usize, end: usize) -> Result<(), String> {
+fn span_problem(text: &CharIndex, start: usize, end: usize) -> Result<(), ProblemKind> {
     let len = text.len();
     if start >= end {
-        return Err(format!("empty or reversed span [{start}, {end})"));
+        return Err(ProblemKind::EmptySpan { start, end });
     }
     if end > len {
-        return Err(format!(
-            "span [{start}, {end}) is out of range: the segment text has {len} characters"
-        ));
+        return Err(ProblemKind::SpanOutOfRange { start, end, len });
     }
     for offset in [start, end] {
         if !text.is_grapheme_boundary(offset) {
-            return Err(format!(
-                "offset {offset} splits a character (not on a grapheme boundary)"
-            ));
+            return Err(ProblemKind::SplitsCharacter { offset });
         }
     }
     Ok(())
 }
 
 /// A segment's times, when both are known: the end is not before the start.
-pub fn check_times(start: Option<Time>, end: Option<Time>) -> Result<(), String> {
+pub fn times_problem(start: Option<Time>, end: Option<Time>) -> Result<(), ProblemKind> {
     match (start, end) {
-        (Some(start), Some(end)) if end < start => Err("ends before it starts".into()),
+        (Some(start), Some(end)) if end < start => Err(ProblemKind::EndsBeforeStart),
         _ => Ok(()),
     }
 }
 
+pub fn check_times(start: Option<Time>, end: Option<Time>) -> Result<(), String> {
+    Ok(times_problem(start, end)?)
+}
+
 /// A value for the declared attribute `key`.
-pub fn check_attribute(defs: &[Attribute], key: &str, value: &Value) -> Result<(), String> {
+pub fn check_attribute(defs: &[Attribute], key: &str, value: &Value) -> Result<(), ProblemKind> {
     match defs.iter().find(|a| a.key == key) {
-        Some(def) => def.kind.check(value),
-        None => Err(format!("attribute \"{key}\" is not declared in study.json")),
+        Some(def) => def.kind.problem(value).map_err(ProblemKind::Value),
+        None => Err(ProblemKind::UndeclaredAttribute { key: key.into() }),
     }
 }
 
@@ -156,32 +163,28 @@ fn check_groups(p: &mut Problems, path: &str, kind: &ValueKind, groups: &[Option
         return;
     }
     if !matches!(kind, ValueKind::Choice { .. } | ValueKind::Choices { .. }) {
-        p.add(
-            format!("{path}.groups"),
-            "only a choice or choices can group its options",
-        );
+        p.add(format!("{path}.groups"), ProblemKind::GroupsNeedChoice);
         return;
     }
     for (i, group) in groups.iter().enumerate() {
         let gpath = format!("{path}.groups[{i}]");
-        p.check(format!("{gpath}.key"), check_key(&group.key));
+        p.check(format!("{gpath}.key"), key_problem(&group.key));
         if kind.options().iter().any(|o| o.key == group.key) {
             p.add(
                 format!("{gpath}.key"),
-                format!("group key \"{}\" is also an option key", group.key),
+                ProblemKind::GroupKeyIsOption {
+                    key: group.key.clone(),
+                },
             );
         }
         if group.options.is_empty() {
-            p.add(
-                format!("{gpath}.options"),
-                "a group needs at least one option",
-            );
+            p.add(format!("{gpath}.options"), ProblemKind::EmptyGroup);
         }
         for (j, key) in group.options.iter().enumerate() {
             if !kind.options().iter().any(|o| &o.key == key) {
                 p.add(
                     format!("{gpath}.options[{j}]"),
-                    format!("\"{key}\" is not one of the options"),
+                    ProblemKind::NotAnOption { key: key.clone() },
                 );
             }
         }
@@ -191,34 +194,34 @@ fn check_groups(p: &mut Problems, path: &str, kind: &ValueKind, groups: &[Option
             .iter()
             .enumerate()
             .map(|(i, g)| (format!("{path}.groups[{i}].key"), g.key.as_str())),
-        "group key",
+        Duplicated::GroupKey,
     );
 }
 
 fn check_kind(p: &mut Problems, path: &str, kind: &ValueKind) {
     let options = kind.options();
     if matches!(kind, ValueKind::Choice { .. } | ValueKind::Choices { .. }) && options.is_empty() {
-        p.add(
-            format!("{path}.options"),
-            "a choice needs at least one option",
-        );
+        p.add(format!("{path}.options"), ProblemKind::ChoiceWithoutOptions);
     }
     for (i, option) in options.iter().enumerate() {
-        p.check(format!("{path}.options[{i}].key"), check_key(&option.key));
+        p.check(format!("{path}.options[{i}].key"), key_problem(&option.key));
     }
     p.unique(
         options
             .iter()
             .enumerate()
             .map(|(i, o)| (format!("{path}.options[{i}].key"), o.key.as_str())),
-        "option key",
+        Duplicated::OptionKey,
     );
     if let ValueKind::Scale { min, max, .. } = kind
         && min >= max
     {
         p.add(
             format!("{path}.max"),
-            format!("scale max {max} must exceed min {min}"),
+            ProblemKind::ScaleBounds {
+                min: *min,
+                max: *max,
+            },
         );
     }
 }
@@ -226,17 +229,16 @@ fn check_kind(p: &mut Problems, path: &str, kind: &ValueKind) {
 fn check_attributes(p: &mut Problems, base: &str, attrs: &[Attribute]) {
     for (i, attr) in attrs.iter().enumerate() {
         let path = format!("$.{base}[{i}]");
-        p.check(format!("{path}.key"), check_key(&attr.key));
+        p.check(format!("{path}.key"), key_problem(&attr.key));
         check_kind(p, &path, &attr.kind);
         check_groups(p, &path, &attr.kind, &attr.groups);
         if let Some(when) = &attr.when {
             match attrs[..i].iter().find(|a| a.key == when.attribute) {
                 None => p.add(
                     format!("{path}.when.attribute"),
-                    format!(
-                        "\"{}\" is not an attribute declared before this one",
-                        when.attribute
-                    ),
+                    ProblemKind::ConditionUndeclared {
+                        attribute: when.attribute.clone(),
+                    },
                 ),
                 Some(parent) => {
                     let known = match &parent.kind {
@@ -246,7 +248,10 @@ fn check_attributes(p: &mut Problems, base: &str, attrs: &[Attribute]) {
                     if !known {
                         p.add(
                             format!("{path}.when.is"),
-                            format!("\"{}\" is not a value of \"{}\"", when.is, when.attribute),
+                            ProblemKind::ConditionNotAValue {
+                                is: when.is.clone(),
+                                attribute: when.attribute.clone(),
+                            },
                         );
                     }
                 }
@@ -258,19 +263,19 @@ fn check_attributes(p: &mut Problems, base: &str, attrs: &[Attribute]) {
             .iter()
             .enumerate()
             .map(|(i, a)| (format!("$.{base}[{i}].key"), a.key.as_str())),
-        "attribute key",
+        Duplicated::AttributeKey,
     );
 }
 
 pub fn validate_meta(meta: &StudyMeta) -> Vec<Problem> {
     let mut p = Problems::default();
     if meta.title.trim().is_empty() {
-        p.add("$.title", "the study needs a title");
+        p.add("$.title", ProblemKind::NoTitle);
     }
     check_attributes(&mut p, "respondent_attributes", &meta.respondent_attributes);
     check_attributes(&mut p, "situation_attributes", &meta.situation_attributes);
     if meta.quick_codes.len() > 9 {
-        p.add("$.quick_codes", "at most nine quick codes (Alt+1 to Alt+9)");
+        p.add("$.quick_codes", ProblemKind::TooManyQuickCodes);
     }
     let slots = &meta.quick_codes;
     if let Some((i, Some(id))) = slots
@@ -280,7 +285,7 @@ pub fn validate_meta(meta: &StudyMeta) -> Vec<Problem> {
     {
         p.add(
             format!("$.quick_codes[{i}]"),
-            format!("code {id} is on two quick keys"),
+            ProblemKind::QuickCodeTwice { code: *id },
         );
     }
     p.0
@@ -291,44 +296,41 @@ pub fn validate_grid(grid: &Grid) -> Vec<Problem> {
     let mut question_paths = Vec::new();
     for (t, theme) in grid.themes.iter().enumerate() {
         let tpath = format!("$.themes[{t}]");
-        p.check(format!("{tpath}.key"), check_key(&theme.key));
+        p.check(format!("{tpath}.key"), key_problem(&theme.key));
         for (q, question) in theme.questions.iter().enumerate() {
             let qpath = format!("{tpath}.questions[{q}]");
-            p.check(format!("{qpath}.key"), check_key(&question.key));
+            p.check(format!("{qpath}.key"), key_problem(&question.key));
             if question.text.trim().is_empty() {
-                p.add(format!("{qpath}.text"), "a question needs a text");
+                p.add(format!("{qpath}.text"), ProblemKind::QuestionWithoutText);
             }
             check_kind(&mut p, &qpath, &question.kind);
             check_groups(&mut p, &qpath, &question.kind, &question.groups);
             if question.consent && question.kind != crate::study::ValueKind::YesNo {
-                p.add(
-                    format!("{qpath}.consent"),
-                    "the consent question must be a yes/no question",
-                );
+                p.add(format!("{qpath}.consent"), ProblemKind::ConsentNotYesNo);
             }
             question_paths.push((qpath, question));
         }
     }
     if grid.questions().filter(|(_, q)| q.consent).count() > 1 {
-        p.add("$.themes", "only one question can record consent");
+        p.add("$.themes", ProblemKind::ConsentTwice);
     }
     let themes = || grid.themes.iter().enumerate();
     p.unique(
         themes().map(|(i, t)| (format!("$.themes[{i}].id"), t.id)),
-        "theme id",
+        Duplicated::ThemeId,
     );
     p.unique(
         themes().map(|(i, t)| (format!("$.themes[{i}].key"), t.key.as_str())),
-        "theme key",
+        Duplicated::ThemeKey,
     );
     let questions = || question_paths.iter();
     p.unique(
         questions().map(|(path, q)| (format!("{path}.id"), q.id)),
-        "question id",
+        Duplicated::QuestionId,
     );
     p.unique(
         questions().map(|(path, q)| (format!("{path}.key"), q.key.as_str())),
-        "question key",
+        Duplicated::QuestionKey,
     );
     p.0
 }
@@ -352,27 +354,29 @@ pub fn validate_codebook(book: &Codebook) -> Vec<Problem> {
     let mut p = Problems::default();
     for code in &book.codes {
         let path = code_path(book, code.id);
-        p.check(format!("{path}.slug"), check_key(&code.slug));
+        p.check(format!("{path}.slug"), key_problem(&code.slug));
         if code.name.trim().is_empty() {
-            p.add(format!("{path}.name"), "a code needs a name");
+            p.add(format!("{path}.name"), ProblemKind::CodeWithoutName);
         }
         if !is_colour(&code.colour) {
             p.add(
                 format!("{path}.colour"),
-                format!("colour \"{}\" is not of the form #rrggbb", code.colour),
+                ProblemKind::BadColour {
+                    colour: code.colour.clone(),
+                },
             );
         }
         if let Some(parent) = code.parent
             && !book.contains(parent)
         {
-            p.add(path.clone(), format!("parent code {parent} does not exist"));
+            p.add(path.clone(), ProblemKind::NoParentCode { parent });
         }
     }
     p.unique(
         book.codes
             .iter()
             .map(|c| (code_path(book, c.id) + ".id", c.id)),
-        "code id",
+        Duplicated::CodeId,
     );
     p.unique(
         book.codes.iter().map(|c| {
@@ -381,7 +385,7 @@ pub fn validate_codebook(book: &Codebook) -> Vec<Problem> {
                 book.path(c.id).unwrap_or_default(),
             )
         }),
-        "code path",
+        Duplicated::CodePath,
     );
     p.0
 }
@@ -416,9 +420,14 @@ impl<'s> SegmentsById<'s> {
     }
 
     /// The span checked in its segment; `None` when there is no such segment.
-    fn check_span(&self, id: SegmentId, start: usize, end: usize) -> Option<Result<(), String>> {
+    fn check_span(
+        &self,
+        id: SegmentId,
+        start: usize,
+        end: usize,
+    ) -> Option<Result<(), ProblemKind>> {
         let (_, chars) = self.0.get(&id)?;
-        Some(check_span_in(chars, start, end))
+        Some(span_problem(chars, start, end))
     }
 }
 
@@ -441,7 +450,10 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
     if let Some(q) = session.current_question
         && study.grid.question(q).is_none()
     {
-        p.add("$.current_question", format!("unknown question {q}"));
+        p.add(
+            "$.current_question",
+            ProblemKind::UnknownQuestion { question: q },
+        );
     }
     validate_segments(&mut p, session, study);
     validate_codings(&mut p, session, study, &segments);
@@ -451,17 +463,27 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
             Some((_, q)) => p.check(
                 path,
                 q.kind
-                    .check(value)
-                    .map_err(|e| format!("question \"{}\": {e}", q.key)),
+                    .problem(value)
+                    .map_err(|problem| ProblemKind::Answer {
+                        question: q.key.clone(),
+                        problem,
+                    }),
             ),
-            None => p.add(path, format!("unknown question {question}")),
+            None => p.add(
+                path,
+                ProblemKind::UnknownQuestion {
+                    question: *question,
+                },
+            ),
         }
     }
     for question in session.marks.keys() {
         if study.grid.question(*question).is_none() {
             p.add(
                 format!("$.marks.{question}"),
-                format!("unknown question {question}"),
+                ProblemKind::UnknownQuestion {
+                    question: *question,
+                },
             );
         }
     }
@@ -471,7 +493,7 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
         {
             p.add(
                 format!("$.memos[{i}].segment"),
-                format!("unknown segment {seg}"),
+                ProblemKind::UnknownSegment { segment: seg },
             );
         }
     }
@@ -481,7 +503,7 @@ pub fn validate_session(session: &Session, study: &Study) -> Vec<Problem> {
             .iter()
             .enumerate()
             .map(|(i, m)| (format!("$.memos[{i}].id"), m.id)),
-        "memo id",
+        Duplicated::MemoId,
     );
     validate_situations(&mut p, session, study, &segments);
     validate_alignment(&mut p, session, study, &segments);
@@ -495,12 +517,14 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study, segmen
         if study.grid.question(v.question).is_none() {
             p.add(
                 format!("$.visits[{i}].question"),
-                format!("unknown question {}", v.question),
+                ProblemKind::UnknownQuestion {
+                    question: v.question,
+                },
             );
         }
         p.check(
             format!("$.visits[{i}].left"),
-            check_times(Some(v.entered), v.left),
+            times_problem(Some(v.entered), v.left),
         );
     }
     let Some(layer) = &session.transcript else {
@@ -508,7 +532,10 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study, segmen
     };
     for id in &layer.segments {
         if !segments.has(*id) {
-            p.add("$.transcript.segments", format!("unknown segment {id}"));
+            p.add(
+                "$.transcript.segments",
+                ProblemKind::UnknownSegment { segment: *id },
+            );
         }
     }
     for (i, proposal) in layer.proposals.iter().enumerate() {
@@ -517,7 +544,9 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study, segmen
             Some(c) if !layer.has(c.segment) => {}
             _ => p.add(
                 format!("{path}.from"),
-                format!("no live coding {}", proposal.from),
+                ProblemKind::NoLiveCoding {
+                    coding: proposal.from,
+                },
             ),
         }
         let checked = layer
@@ -528,7 +557,9 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study, segmen
             Some(checked) => p.check(path, checked),
             None => p.add(
                 format!("{path}.segment"),
-                format!("segment {} is not in the transcript", proposal.segment),
+                ProblemKind::NotInTranscript {
+                    segment: proposal.segment,
+                },
             ),
         }
     }
@@ -538,7 +569,7 @@ fn validate_alignment(p: &mut Problems, session: &Session, study: &Study, segmen
             .iter()
             .enumerate()
             .map(|(i, x)| (format!("$.transcript.proposals[{i}].from"), x.from)),
-        "proposal",
+        Duplicated::Proposal,
     );
 }
 
@@ -550,13 +581,15 @@ fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
         if co.pseudonym.trim().is_empty() {
             p.add(
                 format!("{path}.pseudonym"),
-                "a co-respondent needs a pseudonym",
+                ProblemKind::CoRespondentWithoutPseudonym,
             );
         }
         if co.pseudonym == session.respondent.pseudonym {
             p.add(
                 format!("{path}.pseudonym"),
-                format!("\"{}\" is the respondent's pseudonym", co.pseudonym),
+                ProblemKind::CoRespondentIsRespondent {
+                    pseudonym: co.pseudonym.clone(),
+                },
             );
         }
         for (key, value) in &co.attributes {
@@ -573,7 +606,7 @@ fn validate_co_respondents(p: &mut Problems, session: &Session, study: &Study) {
                 r.pseudonym.as_str(),
             )
         }),
-        "co-respondent pseudonym",
+        Duplicated::CoRespondentPseudonym,
     );
 }
 
@@ -581,27 +614,24 @@ fn validate_segments(p: &mut Problems, session: &Session, study: &Study) {
     for (i, seg) in session.segments.iter().enumerate() {
         let path = || format!("$.segments[{i}]");
         if !text::is_normalized(&seg.text) {
-            p.add(
-                format!("{}.text", path()),
-                "text is not normalised (NFC, \\n line endings): offsets would be ambiguous",
-            );
+            p.add(format!("{}.text", path()), ProblemKind::NotNormalized);
         }
         if let Some(q) = seg.question
             && study.grid.question(q).is_none()
         {
             p.add(
                 format!("{}.question", path()),
-                format!("unknown question {q}"),
+                ProblemKind::UnknownQuestion { question: q },
             );
         }
-        if let Err(message) = check_times(seg.start, seg.end) {
-            p.add(format!("{}.end", path()), message);
+        if let Err(kind) = times_problem(seg.start, seg.end) {
+            p.add(format!("{}.end", path()), kind);
         }
     }
     p.unique_in(
         session.segments.iter().map(|s| s.id),
         |i| format!("$.segments[{i}].id"),
-        "segment id",
+        Duplicated::SegmentId,
     );
 }
 
@@ -615,10 +645,12 @@ fn validate_codings(p: &mut Problems, session: &Session, study: &Study, segments
                 .unwrap_or_default();
             p.add(
                 format!("{}.code", path()),
-                format!(
-                    "coding {} (\"{excerpt}\", by {}) has an unknown code id {}",
-                    coding.id, coding.coder, coding.code
-                ),
+                ProblemKind::UnknownCode {
+                    coding: coding.id,
+                    excerpt,
+                    coder: coding.coder.clone(),
+                    code: coding.code,
+                },
             );
         }
         match segments.check_span(coding.segment, coding.start, coding.end) {
@@ -626,14 +658,16 @@ fn validate_codings(p: &mut Problems, session: &Session, study: &Study, segments
             Some(Err(e)) => p.add(path(), e),
             None => p.add(
                 format!("{}.segment", path()),
-                format!("unknown segment {}", coding.segment),
+                ProblemKind::UnknownSegment {
+                    segment: coding.segment,
+                },
             ),
         }
     }
     p.unique_in(
         session.codings.iter().map(|c| c.id),
         |i| format!("$.codings[{i}].id"),
-        "coding id",
+        Duplicated::CodingId,
     );
 }
 
@@ -674,10 +708,7 @@ fn validate_situations(
             &situation.attributes,
         );
         if situation.same_person_as == Some(situation.id) {
-            p.add(
-                format!("{path}.same_person_as"),
-                "a situation cannot be the same person as itself",
-            );
+            p.add(format!("{path}.same_person_as"), ProblemKind::SameAsItself);
         }
         for (j, excerpt) in situation.excerpts.iter().enumerate() {
             let epath = format!("{path}.excerpts[{j}]");
@@ -685,7 +716,9 @@ fn validate_situations(
                 Some(checked) => p.check(epath, checked),
                 None => p.add(
                     format!("{epath}.segment"),
-                    format!("unknown segment {}", excerpt.segment),
+                    ProblemKind::UnknownSegment {
+                        segment: excerpt.segment,
+                    },
                 ),
             }
         }
@@ -696,7 +729,7 @@ fn validate_situations(
             .iter()
             .enumerate()
             .map(|(i, s)| (format!("$.situations[{i}].id"), s.id)),
-        "situation id",
+        Duplicated::SituationId,
     );
 }
 
@@ -707,8 +740,8 @@ fn check_details(
     defs: &[Attribute],
     values: &BTreeMap<String, Value>,
 ) {
-    for (key, message) in defs.iter().filter_map(|d| misplaced_detail(d, values)) {
-        p.add(format!("{base}.{key}"), message);
+    for (key, kind) in defs.iter().filter_map(|d| misplaced_detail(d, values)) {
+        p.add(format!("{base}.{key}"), kind);
     }
 }
 
@@ -795,7 +828,7 @@ mod tests {
         assert_eq!(paths(&problems), ["$.themes[0].questions[5].key"]);
         assert!(
             problems[0]
-                .message
+                .to_string()
                 .contains("duplicate question key \"deja\"")
         );
     }
@@ -852,7 +885,7 @@ mod tests {
                 "$.codings[4].id",
             ]
         );
-        let unknown = &problems[2].message;
+        let unknown = &problems[2].kind.to_string();
         assert!(
             unknown.starts_with(&format!("coding {} (\"Bon\", by Léa)", s.codings[1].id)),
             "{unknown}"

@@ -1,6 +1,7 @@
 //! Typed values: the answer to a closed question, and the value of a respondent or situation
 //! attribute. Both are declared with a [`ValueKind`] and checked against it.
 
+use super::problem::{Expected, Found, ValueProblem};
 use serde::{Deserialize, Serialize};
 
 /// One option of a `choice` or `choices` question or attribute.
@@ -143,13 +144,19 @@ impl ValueKind {
         }
     }
 
-    /// Checks that `value` is of this kind; the error says what was expected.
+    /// Checks that `value` is of this kind; the error says what was expected, as the
+    /// format's English (see [`ValueKind::problem`] for the typed problem).
     pub fn check(&self, value: &Value) -> Result<(), String> {
+        Ok(self.problem(value)?)
+    }
+
+    /// Checks that `value` is of this kind; the problem says what was expected.
+    pub fn problem(&self, value: &Value) -> Result<(), ValueProblem> {
         match (self, value) {
             (ValueKind::Open, Value::Text(_)) | (ValueKind::YesNo, Value::Bool(_)) => Ok(()),
             (ValueKind::Number { min, max, .. }, Value::Number(n)) => {
                 if !n.is_finite() {
-                    return Err(format!("{n} is not a finite number"));
+                    return Err(ValueProblem::NotFinite { n: *n });
                 }
                 check_bounds(*n, *min, *max)
             }
@@ -159,32 +166,31 @@ impl ValueKind {
                     check_option(options, key)?;
                 }
                 if let Some(dup) = first_duplicate(keys) {
-                    return Err(format!("option \"{dup}\" is given twice"));
+                    return Err(ValueProblem::OptionTwice { key: dup.into() });
                 }
                 Ok(())
             }
             (ValueKind::Scale { min, max, .. }, Value::Number(n)) => {
                 if n.fract() != 0.0 {
-                    return Err(format!("{n} is not a whole number on the scale"));
+                    return Err(ValueProblem::NotWhole { n: *n });
                 }
                 check_bounds(*n, Some(*min as f64), Some(*max as f64))
             }
-            (kind, value) => Err(format!(
-                "expected {}, found {}",
-                kind.expected(),
-                value.describe()
-            )),
+            (kind, value) => Err(ValueProblem::WrongKind {
+                expected: kind.expected(),
+                found: value.found(),
+            }),
         }
     }
 
-    fn expected(&self) -> &'static str {
+    fn expected(&self) -> Expected {
         match self {
-            ValueKind::Open => "a text",
-            ValueKind::YesNo => "true or false (yes_no)",
-            ValueKind::Number { .. } => "a number",
-            ValueKind::Choice { .. } => "one option key (choice)",
-            ValueKind::Choices { .. } => "a list of option keys (choices)",
-            ValueKind::Scale { .. } => "a whole number on the scale",
+            ValueKind::Open => Expected::Text,
+            ValueKind::YesNo => Expected::YesNo,
+            ValueKind::Number { .. } => Expected::Number,
+            ValueKind::Choice { .. } => Expected::Choice,
+            ValueKind::Choices { .. } => Expected::Choices,
+            ValueKind::Scale { .. } => Expected::Scale,
         }
     }
 }
@@ -229,12 +235,12 @@ impl Value {
         Ok(value)
     }
 
-    fn describe(&self) -> String {
+    fn found(&self) -> Found {
         match self {
-            Value::Bool(b) => format!("the boolean {b}"),
-            Value::Number(n) => format!("the number {n}"),
-            Value::Text(t) => format!("the text \"{t}\""),
-            Value::List(_) => "a list".to_owned(),
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) => Found::Number(*n),
+            Value::Text(t) => Found::Text(t.clone()),
+            Value::List(_) => Found::List,
         }
     }
 
@@ -248,25 +254,24 @@ impl Value {
     }
 }
 
-fn check_bounds(n: f64, min: Option<f64>, max: Option<f64>) -> Result<(), String> {
+fn check_bounds(n: f64, min: Option<f64>, max: Option<f64>) -> Result<(), ValueProblem> {
     if let Some(min) = min.filter(|m| n < *m) {
-        return Err(format!("{n} is below the minimum {min}"));
+        return Err(ValueProblem::Below { n, min });
     }
     if let Some(max) = max.filter(|m| n > *m) {
-        return Err(format!("{n} is above the maximum {max}"));
+        return Err(ValueProblem::Above { n, max });
     }
     Ok(())
 }
 
-fn check_option(options: &[Choice], key: &str) -> Result<(), String> {
+fn check_option(options: &[Choice], key: &str) -> Result<(), ValueProblem> {
     if options.iter().any(|c| c.key == key) {
         Ok(())
     } else {
-        let known: Vec<&str> = options.iter().map(|c| c.key.as_str()).collect();
-        Err(format!(
-            "\"{key}\" is not one of the options ({})",
-            known.join(", ")
-        ))
+        Err(ValueProblem::NotAnOption {
+            key: key.into(),
+            known: options.iter().map(|c| c.key.clone()).collect(),
+        })
     }
 }
 

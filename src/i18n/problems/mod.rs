@@ -18,4 +18,9 @@ pub struct ProblemTexts {
     pub at: fn(&str, &str) -> String,
     /// (file, number of problems): the head of a list of problems, one per line after it.
     pub many: fn(&str, usize) -> String,
+    /// A problem of a file's content (validation), and a value of the wrong kind.
+    pub kind: fn(&crate::study::problem::ProblemKind) -> String,
+    pub value: fn(&crate::study::problem::ValueProblem) -> String,
+    /// (situation id) named by a "same person as" link.
+    pub no_situation: fn(&str) -> String,
 }

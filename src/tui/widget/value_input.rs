@@ -392,9 +392,9 @@ impl ValueInput {
             Some(_) => match self.typed_number() {
                 Ok(None) => Outcome::Commit(None),
                 Err(typed) => Outcome::Refused((t.not_a_number)(&typed)),
-                Ok(Some(n)) => match self.kind.check(&Value::Number(n)) {
+                Ok(Some(n)) => match self.kind.problem(&Value::Number(n)) {
                     Ok(()) => Outcome::Commit(Some(Value::Number(n))),
-                    Err(e) => Outcome::Refused(e),
+                    Err(e) => Outcome::Refused(e.message(t)),
                 },
             },
             None => match self.field.on_key(key) {

@@ -303,7 +303,7 @@ fn check(input: &Input, study: &Study, sessions: &[Session]) -> Result<(), RefiE
                 .into_iter()
                 .map(|p| Problem {
                     path: format!("{}: {}", s.id, p.path),
-                    message: p.message,
+                    kind: p.kind,
                 }),
         );
     }

@@ -97,7 +97,7 @@ fn a_symlinked_session_or_journal_is_refused_and_left_as_it_is() {
     assert!(!ok);
     assert!(
         out.contains(&format!(
-            "{R01}.json: a symbolic link; grille does not follow links"
+            "{R01}.json : un lien symbolique ; grille ne suit pas les liens"
         )),
         "{out}"
     );
@@ -231,7 +231,7 @@ fn a_fifo_where_a_session_or_journal_should_be_hangs_nothing() {
     let (out, _, ok) = check(home.path(), &root);
     assert!(!ok);
     assert!(
-        out.contains("named pipe (FIFO), not a regular file"),
+        out.contains("un tube nommé (FIFO), pas un fichier ordinaire"),
         "{out}"
     );
     assert!(out.contains(&format!("{R01}.journal")), "{out}");
@@ -258,11 +258,11 @@ fn a_folder_or_a_device_where_a_session_should_be_hangs_nothing() {
     let named = |path: &Path, what: &str| {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         out.lines()
-            .any(|l| l.contains(&name) && l.contains(&format!("{what}, not a regular file")))
+            .any(|l| l.contains(&name) && l.contains(&format!("{what}, pas un fichier ordinaire")))
     };
-    assert!(named(&folder, "a folder"), "{out}");
+    assert!(named(&folder, "un dossier"), "{out}");
     if as_root {
-        assert!(named(&device, "a device"), "{out}");
+        assert!(named(&device, "un périphérique"), "{out}");
     }
     assert!(folder.is_dir());
 }

@@ -348,6 +348,17 @@ fn help_and_picker_render_in_both_languages() {
     let mut tui = Tui::interview(Lang::Fr);
     tui.key(KeyCode::F(1));
     insta::assert_snapshot!("help_interview_fr_80x24", tui.render(80, 24));
+    // Every key of every row is on screen whole at 80×24 (scrolled to), none cut.
+    let mut seen = tui.render(80, 24);
+    for _ in 0..20 {
+        tui.key(KeyCode::Down);
+        seen.push_str(&tui.render(80, 24));
+    }
+    for (keys, _) in tui.app.help().iter().flat_map(|s| s.rows.clone()) {
+        for key in keys.split("  ") {
+            assert!(seen.contains(key), "{key} is not in the help:\n{seen}");
+        }
+    }
     tui.key(KeyCode::Esc);
     tui.ctrl('o');
     tui.type_text("conj");

@@ -46,18 +46,12 @@ fn too_small(frame: &mut Frame, t: &Texts) {
 }
 
 /// The keys of the screen, section by section; as much as the terminal holds, the rest
-/// scrolled to. Descriptions and titles wrap under themselves: nothing is cut at the edge.
+/// scrolled to. Keys, descriptions and titles wrap under themselves: nothing is cut at the edge.
 fn draw_help(frame: &mut Frame, sections: &[HelpSection], scroll: u16, t: &Texts) {
     let area = frame.area();
     let rect = centered(area, 100, area.height);
     let inner = rect.width.saturating_sub(2) as usize;
-    let key_width = sections
-        .iter()
-        .flat_map(|s| &s.rows)
-        .map(|(keys, _)| keys.width())
-        .max()
-        .unwrap_or(0)
-        .min(inner / 3);
+    let key_width = key_column(sections, inner);
     let what_width = inner.saturating_sub(key_width + 1).max(10);
     let mut lines: Vec<Line> = Vec::new();
     for section in sections {
@@ -71,22 +65,24 @@ fn draw_help(frame: &mut Frame, sections: &[HelpSection], scroll: u16, t: &Texts
             lines.push(Line::from(text.trim_start().to_owned()).bold().cyan());
         }
         for (keys, what) in &section.rows {
-            let keys = fit(keys, key_width);
-            let pad = " ".repeat(key_width + 1 - keys.width());
-            for (i, row) in wrap(what, what_width).iter().enumerate() {
-                let text: String = what
-                    .chars()
-                    .skip(row.start)
-                    .take(row.end - row.start)
-                    .collect();
-                let head = if i == 0 {
-                    Span::raw(format!("{keys}{pad}")).bold().yellow()
-                } else {
-                    Span::raw(" ".repeat(key_width + 1))
-                };
+            let keys = key_lines(keys, key_width);
+            let what: Vec<String> = wrap(what, what_width)
+                .iter()
+                .map(|row| {
+                    let text: String = what
+                        .chars()
+                        .skip(row.start)
+                        .take(row.end - row.start)
+                        .collect();
+                    text.trim_start().to_owned()
+                })
+                .collect();
+            for i in 0..keys.len().max(what.len()) {
+                let key = keys.get(i).map_or("", String::as_str);
+                let pad = " ".repeat(key_width + 1 - key.width());
                 lines.push(Line::from(vec![
-                    head,
-                    Span::raw(text.trim_start().to_owned()),
+                    Span::raw(format!("{key}{pad}")).bold().yellow(),
+                    Span::raw(what.get(i).cloned().unwrap_or_default()),
                 ]));
             }
         }
@@ -111,4 +107,68 @@ fn draw_help(frame: &mut Frame, sections: &[HelpSection], scroll: u16, t: &Texts
         },
     ));
     frame.render_widget(help, rect);
+}
+
+/// The width of the keys' column, in display columns: the widest row of keys if it leaves
+/// the descriptions room (two fifths of the width at most), never less than the widest key, so
+/// that a key is never cut (the keys of a long row go on the next lines).
+fn key_column(sections: &[HelpSection], inner: usize) -> usize {
+    let rows = || sections.iter().flat_map(|s| &s.rows);
+    let widest_row = rows().map(|(keys, _)| keys.width()).max().unwrap_or(0);
+    let widest_key = rows()
+        .flat_map(|(keys, _)| keys.split(KEY_GAP))
+        .map(|key| key.width())
+        .max()
+        .unwrap_or(0);
+    widest_row.min(inner * 2 / 5).max(widest_key).min(inner / 2)
+}
+
+/// What separates the keys of a row ([`super::keymap::chords_name`]).
+const KEY_GAP: &str = "  ";
+
+/// A row's keys on as many lines of `width` display columns as they need, broken between keys.
+fn key_lines(keys: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for key in keys.split(KEY_GAP).filter(|k| !k.is_empty()) {
+        let key = fit(key, width);
+        match lines.last_mut() {
+            Some(line) if line.width() + KEY_GAP.len() + key.width() <= width => {
+                line.push_str(KEY_GAP);
+                line.push_str(&key);
+            }
+            _ => lines.push(key),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_row_of_keys_goes_on_several_lines_and_no_key_is_cut() {
+        assert_eq!(
+            key_lines("Alt+i  Alt+j  Alt+k  Alt+l  Alt+x", 12),
+            ["Alt+i  Alt+j", "Alt+k  Alt+l", "Alt+x"]
+        );
+        // Display columns, not bytes: "←" is one column and three bytes.
+        assert_eq!(key_lines("Ctrl+←  Ctrl+→", 14), ["Ctrl+←  Ctrl+→"]);
+        assert_eq!(key_lines("(taper)", 12), ["(taper)"]);
+    }
+
+    #[test]
+    fn the_key_column_holds_the_widest_key_and_leaves_room_to_the_descriptions() {
+        let section = |rows: &[&str]| HelpSection {
+            title: String::new(),
+            rows: rows.iter().map(|k| (k.to_string(), String::new())).collect(),
+        };
+        let short = [section(&["Tab", "Ctrl+←  Ctrl+→  Alt+←  Alt+→"])];
+        assert_eq!(key_column(&short, 78), 28);
+        let long = [section(&["Tab", &["Alt+i"; 12].join("  ")])];
+        assert_eq!(key_column(&long, 78), 31);
+    }
 }

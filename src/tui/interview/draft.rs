@@ -141,6 +141,7 @@ impl Interview {
         }
         self.draft = Draft::default();
         self.notes = super::new_notes();
+        self.undo = Default::default();
         self.style_notes();
     }
 

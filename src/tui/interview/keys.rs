@@ -258,7 +258,7 @@ fn notes_key(i: &mut Interview, cx: &mut Ctx, key: KeyEvent) -> Step {
     if let Some(why) = i.why_no_notes(cx) {
         return Step::error(why);
     }
-    if text_keys::apply(&mut i.notes, edit) {
+    if i.undo.apply(&mut i.notes, edit, cx.now) {
         i.notes_changed(cx.now);
     }
     Step::none()
@@ -393,6 +393,7 @@ fn enter(i: &mut Interview, cx: &mut Ctx) -> Step {
         i.close_block(cx);
     } else {
         i.notes.insert_newline();
+        i.undo.edited(&i.notes, cx.now);
         i.notes_changed(cx.now);
     }
     Step::none()
@@ -538,8 +539,10 @@ pub fn on_paste(i: &mut Interview, cx: &mut Ctx, pasted: &str) -> Step {
                 return Step::error(why);
             }
             i.set_focus(Focus::Notes);
-            i.notes.insert_str(text::normalize(pasted));
-            i.notes_changed(cx.now);
+            if i.notes.insert_str(text::normalize(pasted)) {
+                i.undo.edited(&i.notes, cx.now);
+                i.notes_changed(cx.now);
+            }
             Step::none()
         }
     }

@@ -25,6 +25,7 @@ use crate::tui::ctx::{Ctx, View};
 use crate::tui::keymap::HelpSection;
 use crate::tui::msg::Answer;
 use crate::tui::screen::{Screen, Step};
+use crate::tui::widget::undo_groups::UndoGroups;
 use crate::tui::widget::value_input::ValueInput;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub struct Interview {
     pub question: Option<QuestionId>,
     pub focus: Focus,
     pub notes: TextArea<'static>,
+    /// Ctrl+Z in the notes takes back a word or a burst of typing, not a character.
+    pub undo: UndoGroups,
     pub draft: Draft,
     pub speaker: Speaker,
     pub answer: Option<ValueInput>,
@@ -68,6 +71,7 @@ impl Interview {
             question: None,
             focus: Focus::Notes,
             notes: new_notes(),
+            undo: UndoGroups::default(),
             draft: Draft::default(),
             speaker: Speaker::Respondent,
             answer: None,
@@ -357,6 +361,7 @@ fn recorded(session: &Session) -> Duration {
 
 fn new_notes() -> TextArea<'static> {
     let mut notes = TextArea::default();
+    notes.set_max_histories(crate::tui::widget::undo_groups::HISTORY);
     notes.set_wrap_mode(WrapMode::WordOrGlyph);
     notes.set_cursor_line_style(Style::default());
     notes

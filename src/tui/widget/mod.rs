@@ -10,6 +10,7 @@ pub mod quick_codes;
 pub mod situation_form;
 pub mod text_keys;
 pub mod text_view;
+pub mod undo_groups;
 pub mod value_input;
 pub mod wrap;
 

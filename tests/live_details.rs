@@ -1,7 +1,7 @@
 //! The smaller traps of issue 10, each on the real binary in a real terminal (tmux), at 80×24
 //! (the smallest terminal grille is made for) and wider: the status line offers Tab only where
 //! Tab reaches an answer; after a `kill -9` grille offers to resume the interview, in French and
-//! whole, and keeps what was typed; the codebook list moves with PgDn, End, G and g; a search
+//! whole, keeps what was typed and ends the block cut short at its last keystroke saved; the codebook list moves with PgDn, End, G and g; a search
 //! snippet shows its match from a whole word; wrapped notes start without a space. What a key
 //! saved is read back from the session file.
 
@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 
 use common::tmux::{self, Tmux, grille_command};
-use grille::study::{Segment, SegmentId, Speaker, Status, Value};
+use grille::study::{Segment, SegmentId, Speaker, Status, Time, Value};
 
 fn interview(home: &Path, root: &Path, respondent: &str) -> String {
     grille_command(
@@ -122,6 +122,13 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
     ui.wait_for("✓ enregistré");
     ui.kill_9();
     drop(ui);
+    // The last keystroke saved: the journal's last record, stamped when it was written.
+    let id = dir.session_ids().unwrap()[0];
+    let journal = std::fs::read_to_string(dir.paths().session(id).journal).unwrap();
+    let last: serde_json::Value = serde_json::from_str(journal.lines().last().unwrap()).unwrap();
+    let op = last["change"]["op"].as_str().unwrap();
+    assert!(["add_segment", "edit_text"].contains(&op), "{journal}");
+    let last_saved = Time::parse_from_rfc3339(last["at"].as_str().unwrap()).unwrap();
 
     // Started again on the home screen: the offer, whole and in French, at 80×24.
     let ui = Tmux::start(
@@ -147,9 +154,13 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
     );
     assert!(said.contains("Entrée reprendre"), "{screen}");
     assert!(!screen.contains("Resume"), "{screen}");
-    // Enter resumes it on the question it was left on; the notice says nothing is lost.
+    // Enter resumes it on the question it was left on; the notice says nothing is lost, and
+    // when the block the crash cut short ends.
     ui.keys(&["Enter"]);
     let screen = ui.wait_settled("Entretien repris après une interruption");
+    let said: String = screen.lines().collect::<Vec<_>>().join(" ");
+    let ended = format!("finit à {}", last_saved.format("%H:%M:%S"));
+    assert!(said.contains(&ended), "{screen}");
     assert!(screen.contains("Entretien R7"), "{screen}");
     assert!(screen.contains("Q 2/28"), "{screen}");
     assert!(screen.contains("le même homme"), "{screen}");
@@ -159,16 +170,18 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
     ui.keys(&["C-c"]);
     ui.wait_exit(pid);
 
-    let id = dir.session_ids().unwrap()[0];
     let session = dir.load_session(id, &study).unwrap().doc;
     let texts: Vec<&str> = session.segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, [first, second, "Elle ne parle pas français."]);
     let (_, q2) = study.grid.question_by_key("presentation").unwrap();
     assert!(session.segments.iter().all(|s| s.question == Some(q2.id)));
     // The blocks closed by hand and on the way out have their end; the one the crash cut
-    // short keeps none (when it ended is not known).
+    // short ends when its last keystroke was saved.
     let ends: Vec<bool> = session.segments.iter().map(|s| s.end.is_some()).collect();
-    assert_eq!(ends, [true, false, true]);
+    assert_eq!(ends, [true, true, true]);
+    assert_eq!(session.segments[1].end, Some(last_saved));
+    assert!(session.segments[1].start.unwrap() <= last_saved);
+    assert!(last_saved <= session.segments[2].start.unwrap());
     assert!(
         session.ended.is_none(),
         "the interview is still in progress"

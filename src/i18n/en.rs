@@ -183,6 +183,7 @@ pub static EN: Texts = Texts {
     refi: &super::refi::EN_REFI,
     privacy: &super::privacy::EN_PRIVACY,
     problems: &super::problems::EN_PROBLEMS,
+    home: &super::home::EN_HOME,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Synthetic corpus: {n} session(s), {w} words, in {p}"),
     query_at: |c, m| format!("invalid query, column {c}: {m}"),

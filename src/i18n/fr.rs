@@ -187,6 +187,7 @@ pub static FR: Texts = Texts {
     refi: &super::refi::FR_REFI,
     privacy: &super::privacy::FR_PRIVACY,
     problems: &super::problems::FR_PROBLEMS,
+    home: &super::home::FR_HOME,
     // Search and corpus (issue 5)
     corpus_written: |n, w, p| format!("Corpus synthétique : {n} entretien(s), {w} mots, dans {p}"),
     query_at: |c, m| format!("requête invalide, colonne {c} : {m}"),

@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod cli;
 mod en;
 pub mod encryption;
+pub mod home;
 mod fr;
 pub mod import;
 pub mod keys;
@@ -244,6 +245,8 @@ pub struct Texts {
     pub privacy: &'static privacy::PrivacyTexts,
     /// Files that break the format or the study's rules (check, home, index, exports).
     pub problems: &'static problems::ProblemTexts,
+    /// The home screen's list of sessions.
+    pub home: &'static home::HomeTexts,
     // Search and corpus (issue 5)
     pub corpus_written: fn(usize, usize, &str) -> String,
     pub query_at: fn(usize, &str) -> String,

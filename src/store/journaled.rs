@@ -57,6 +57,8 @@ pub struct Loaded<D> {
     pub doc: D,
     /// Changes replayed from the journal (left there by a crash or by a writer still running).
     pub replayed: usize,
+    /// When the last change replayed was written (the journal stamps each record).
+    pub last_replayed: Option<crate::study::Time>,
     pub torn: Option<Torn>,
 }
 
@@ -103,6 +105,7 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
     }
     let mut replayed = 0;
     let mut previous = None;
+    let mut last_replayed = None;
     for (i, record) in read.records.into_iter().enumerate() {
         if previous.is_some_and(|p| record.rev <= p) {
             return Err(StoreError::Journal {
@@ -139,10 +142,12 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
         doc.apply(&record.change);
         doc.set_revision(record.rev);
         replayed += 1;
+        last_replayed = Some(record.at);
     }
     Ok(Loaded {
         doc,
         replayed,
+        last_replayed,
         torn: read.torn,
     })
 }
@@ -153,6 +158,9 @@ pub fn load<D: Document>(paths: &DocPaths, context: &D::Context) -> Result<Loade
 pub struct Recovery {
     pub replayed: usize,
     pub torn_line: Option<usize>,
+    /// When the last change replayed was written: the last moment the crashed process is
+    /// known to have worked.
+    pub last_change: Option<crate::study::Time>,
 }
 
 impl Recovery {
@@ -192,6 +200,7 @@ impl<D: Document> Journaled<D> {
         let recovery = Recovery {
             replayed: loaded.replayed,
             torn_line: loaded.torn.as_ref().map(|t| t.line),
+            last_change: loaded.last_replayed,
         };
         let mut this = Journaled {
             journal: journal::Writer::with_codec(paths.journal.clone(), paths.codec.clone()),

@@ -7,6 +7,7 @@ mod alignment_change;
 pub mod clock;
 pub mod codebook;
 pub mod consistency;
+pub mod cut_short;
 pub mod definition_change;
 pub mod document;
 pub mod format;

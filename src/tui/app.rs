@@ -224,6 +224,7 @@ impl App {
                 recovery,
                 holder,
                 problem,
+                block_ended,
             } => {
                 let Some(doc) = cx.session(session) else {
                     return Step::none();
@@ -243,8 +244,12 @@ impl App {
                     Place::Replace => Nav::Replace(screen),
                 });
                 if !recovery.is_empty() {
-                    step =
-                        step.with_info((t.keys.recovered)(recovery.replayed, recovery.torn_line));
+                    let mut said = (t.keys.recovered)(recovery.replayed, recovery.torn_line);
+                    if let Some(end) = block_ended {
+                        said.push(' ');
+                        said.push_str(&(t.keys.block_ended)(&end.format("%H:%M:%S").to_string()));
+                    }
+                    step = step.with_info(said);
                 }
                 if let Some(problem) = problem {
                     step = step.with_error(format!("{} — {problem}", t.read_only));

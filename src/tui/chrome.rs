@@ -90,16 +90,20 @@ pub fn status_line(
         Some(n) => format!(" {} ", n.text),
         None => format!(" {}", fitted_keys(keys, left.width as usize, view.t)),
     };
-    // A notice longer than the line takes the row above too, rather than being cut.
-    let wide = text.chars().count() > left.width as usize && view.notice.is_some();
-    let rect = if wide && left.y > 0 {
-        Rect {
-            y: left.y - 1,
-            height: 2,
-            ..left
+    // A notice longer than the line takes the rows above too (three at most), rather than
+    // being cut.
+    let rows = match view.notice {
+        Some(_) => {
+            let width = unicode_width::UnicodeWidthStr::width(text.as_str());
+            (width.div_ceil(left.width.max(1) as usize) as u16).clamp(1, 3)
         }
-    } else {
-        left
+        None => 1,
+    };
+    let wide = rows > 1;
+    let rect = Rect {
+        y: left.y.saturating_sub(rows - 1),
+        height: rows.min(left.y + 1),
+        ..left
     };
     if wide {
         frame.render_widget(ratatui::widgets::Clear, rect);

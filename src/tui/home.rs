@@ -49,6 +49,9 @@ pub struct SessionRow {
 pub struct Home {
     pub rows: Vec<SessionRow>,
     pub unreadable: Vec<Unreadable>,
+    /// What is wrong with each of `unreadable`, as the screen says it under the list: the
+    /// session, then the reason (before any path, so that a narrow screen still shows it).
+    problems: Vec<String>,
     pub selected: usize,
     /// The first session shown: the list scrolls only as far as the selection needs.
     pub offset: usize,
@@ -139,9 +142,21 @@ impl Home {
                 },
             });
         }
+        let problems = unreadable
+            .iter()
+            .map(|u| {
+                let id = u.id.to_string();
+                let who = match u.pseudonym() {
+                    Some(pseudonym) => format!("{pseudonym} ({})", &id[..8]),
+                    None => id[..8].to_owned(),
+                };
+                (t.home.problem)(&who, &u.reason(t))
+            })
+            .collect();
         Home {
             rows,
             unreadable,
+            problems,
             selected: 0,
             offset: 0,
             questions: study.grid.question_count(),
@@ -174,7 +189,7 @@ impl Home {
 impl Screen for Home {
     fn key(&mut self, cx: &mut Ctx, key: KeyEvent) -> Step {
         let step = keys(self, cx, key);
-        self.keep_visible(table_rows(cx.size.1, self.unreadable.len()));
+        self.keep_visible(table_rows(cx.size, self));
         step
     }
 
@@ -201,7 +216,7 @@ impl Screen for Home {
                 {
                     self.selected = i;
                 }
-                self.keep_visible(table_rows(cx.size.1, self.unreadable.len()));
+                self.keep_visible(table_rows(cx.size, self));
                 Step::none()
             }
             Answer::Stats(stats) => Step::push(StatsScreen::new(*stats)),
@@ -361,16 +376,43 @@ fn on_mouse(home: &mut Home, cx: &Ctx, mouse: MouseEvent) -> Step {
         MouseEventKind::ScrollUp => home.selected = home.selected.saturating_sub(1),
         _ => {}
     }
-    home.keep_visible(table_rows(cx.size.1, home.unreadable.len()));
+    home.keep_visible(table_rows(cx.size, home));
     Step::none()
 }
 
 const STUDY_HEIGHT: u16 = 4;
 
-/// Rows of sessions the table shows in a terminal `height` rows tall.
-fn table_rows(height: u16, unreadable: usize) -> usize {
-    let fixed = 1 + STUDY_HEIGHT + 1 + unreadable.min(3) as u16 + 1;
+/// Rows of sessions the table shows in a terminal of `(width, height)`.
+fn table_rows((width, height): (u16, u16), home: &Home) -> usize {
+    let problems = home.problem_lines(width as usize).len() as u16;
+    let fixed = 1 + STUDY_HEIGHT + 1 + problems + 1;
     height.saturating_sub(fixed).max(1) as usize
+}
+
+/// Lines under the list for the sessions with a problem, at most: the sessions past them are
+/// still marked in the list, and `grille check` names them all.
+const PROBLEM_LINES: usize = 6;
+
+impl Home {
+    /// The problems under the list, wrapped to `width` columns (the reason is never cut at
+    /// the edge), each marked with ⚠.
+    fn problem_lines(&self, width: usize) -> Vec<String> {
+        let mut lines = Vec::new();
+        for problem in &self.problems {
+            let rows = super::widget::wrap::wrap(problem, width.saturating_sub(3).max(10));
+            for (i, row) in rows.iter().enumerate() {
+                let text: String = problem
+                    .chars()
+                    .skip(row.start)
+                    .take(row.end - row.start)
+                    .collect();
+                let mark = if i == 0 { " ⚠ " } else { "   " };
+                lines.push(format!("{mark}{}", text.trim()));
+            }
+        }
+        lines.truncate(PROBLEM_LINES);
+        lines
+    }
 }
 
 impl Home {
@@ -387,11 +429,16 @@ impl Home {
 
 pub fn draw(frame: &mut Frame, view: &View, home: &Home) {
     let t = view.t;
-    let [top, study_area, table_area, problems, status] = Layout::vertical([
+    let problems: Vec<Line> = home
+        .problem_lines(frame.area().width as usize)
+        .into_iter()
+        .map(|line| Line::from(line).fg(Color::Red))
+        .collect();
+    let [top, study_area, table_area, problems_area, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(STUDY_HEIGHT),
         Constraint::Min(3),
-        Constraint::Length(home.unreadable.len().min(3) as u16),
+        Constraint::Length(problems.len() as u16),
         Constraint::Length(1),
     ])
     .areas(frame.area());
@@ -403,17 +450,7 @@ pub fn draw(frame: &mut Frame, view: &View, home: &Home) {
     );
     draw_study(frame, study_area, view);
     draw_sessions(frame, table_area, t, home);
-    let lines: Vec<Line> = home
-        .unreadable
-        .iter()
-        .map(|u| {
-            Line::from(Span::styled(
-                format!(" ⚠ {}", (t.session_unreadable)(&u.said(t))),
-                Style::default().fg(Color::Red),
-            ))
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), problems);
+    frame.render_widget(Paragraph::new(problems), problems_area);
     let keys = if home.resume.is_some() {
         keymap::footer(&[RESUME], t)
     } else {

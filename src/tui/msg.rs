@@ -121,6 +121,8 @@ pub enum Answer {
         holder: Option<Holder>,
         /// Why it is read-only when it breaks the study's rules.
         problem: Option<String>,
+        /// The end given to the block of notes a crash cut short.
+        block_ended: Option<crate::study::Time>,
     },
     /// The study's sessions, those that cannot be read, and those in progress whose writer
     /// died (offered to be resumed).

@@ -96,6 +96,36 @@ impl Unreadable {
         self.problem.message(t)
     }
 
+    /// What is wrong without the file's path in front (a screen names the session, and a long
+    /// path would push the reason out of sight), on one line.
+    pub fn reason(&self, t: &crate::i18n::Texts) -> String {
+        let said = self.said(t);
+        let file = self.file().display().to_string();
+        let reason = said
+            .strip_prefix(&file)
+            .map_or(said.as_str(), |rest| rest.trim_start_matches([' ', ':']));
+        // Several problems: the count, then each, on one line.
+        let mut lines = reason.lines().map(str::trim);
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.collect();
+        match rest.is_empty() {
+            true => first.to_owned(),
+            false => format!("{first} {}", rest.join(" ; ")),
+        }
+    }
+
+    /// The session's file, as the problem names it.
+    pub fn file(&self) -> std::path::PathBuf {
+        use StoreError::*;
+        match &*self.problem {
+            Parse { file, .. } | Invalid { file, .. } | Journal { file, .. } => file.clone(),
+            Locked { file, .. } | Change { file, .. } => file.clone(),
+            Io { path, .. } | Symlink { path } | NotRegular { path, .. } => path.clone(),
+            Encrypted { path } | NotEncrypted { path } | Undecryptable { path } => path.clone(),
+            _ => std::path::PathBuf::new(),
+        }
+    }
+
     pub fn pseudonym(&self) -> Option<&str> {
         self.session
             .as_ref()
@@ -140,6 +170,8 @@ pub struct Opened {
     /// Why the session is read-only when it breaks the study's rules (said in the user's
     /// language by the front end).
     pub problem: Option<anyhow::Error>,
+    /// The end given to the block of notes a crash cut short (see [`crate::study::cut_short`]).
+    pub block_ended: Option<crate::study::Time>,
 }
 
 impl Workspace {
@@ -343,9 +375,10 @@ impl Workspace {
                 recovery: Recovery::default(),
                 holder: None,
                 problem: None,
+                block_ended: None,
             });
         }
-        let (access, notes, problem) = match self.open_session(id) {
+        let (mut access, notes, problem) = match self.open_session(id) {
             Ok((access, notes)) => (access, notes, None),
             Err(e) => {
                 let read = self.dir.read_session(id, &self.study)?;
@@ -357,9 +390,12 @@ impl Workspace {
             }
         };
         self.close_current();
-        let recovery = match &access {
-            SessionAccess::Write(writer) => writer.recovery(),
-            SessionAccess::ReadOnly(_) => Recovery::default(),
+        let (recovery, block_ended) = match &mut access {
+            SessionAccess::Write(writer) => {
+                let recovery = writer.recovery();
+                (recovery, self.end_block_cut_short(writer, recovery)?)
+            }
+            SessionAccess::ReadOnly(_) => (Recovery::default(), None),
         };
         let holder = match (&access, &problem) {
             (SessionAccess::ReadOnly(_), None) => self.dir.holder(id),
@@ -372,6 +408,7 @@ impl Workspace {
             recovery,
             holder,
             problem,
+            block_ended,
         };
         self.open = Some(access);
         Ok(opened)
@@ -443,6 +480,28 @@ impl Workspace {
         let outcome = codebook.record(writer, &self.study, change)?;
         let _ = self.reload_codebook();
         Ok(outcome)
+    }
+
+    /// After a crash, the block of notes that was being typed ends when its last keystroke was
+    /// saved (the journal's last change); the end given, if any.
+    fn end_block_cut_short(
+        &self,
+        writer: &mut SessionWriter,
+        recovery: Recovery,
+    ) -> Result<Option<crate::study::Time>> {
+        let Some(last) = recovery.last_change else {
+            return Ok(None);
+        };
+        let Some(change) = crate::study::cut_short::end_of_block_cut_short(writer.doc(), last)
+        else {
+            return Ok(None);
+        };
+        let end = match &change {
+            SessionChange::SetSegmentTimes { end, .. } => *end,
+            _ => None,
+        };
+        writer.apply(change, &self.study)?;
+        Ok(end)
     }
 
     /// Folds the current session's journal into its file and lets it go.

@@ -119,6 +119,7 @@ pub static EN_KEYS: KeysTexts = KeysTexts {
     resume_later: "later (it stays in the list, in progress)",
     short_resume: "resume",
     short_later: "later",
+    block_ended: |at| format!("The block cut short ends at {at}, the last keystroke saved."),
     recovered: |n, torn| match torn {
         Some(line) => format!(
             "Interview resumed after an interruption: {n} change(s) recovered; line {line} of the journal, cut short, is set aside."

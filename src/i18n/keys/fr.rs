@@ -123,6 +123,7 @@ pub static FR_KEYS: KeysTexts = KeysTexts {
     resume_later: "plus tard (il reste dans la liste, en cours)",
     short_resume: "reprendre",
     short_later: "plus tard",
+    block_ended: |at| format!("Le bloc interrompu finit à {at}, dernière frappe enregistrée."),
     recovered: |n, torn| match torn {
         Some(line) => format!(
             "Entretien repris après une interruption : {n} modification(s) récupérée(s) ; la ligne {line} du journal, coupée, est mise de côté."

@@ -111,6 +111,8 @@ pub struct KeysTexts {
     pub short_later: &'static str,
     /// Changes taken back from the journal, line cut short by the crash.
     pub recovered: fn(usize, Option<usize>) -> String,
+    /// (time) the end given to the block of notes the interruption cut short.
+    pub block_ended: fn(&str) -> String,
     /// An export written under a new name, one of that name being there already.
     pub exported_beside: fn(&str) -> String,
     /// grille stopped on an internal error; what was typed was saved.

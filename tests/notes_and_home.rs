@@ -130,18 +130,20 @@ fn at_80_columns_the_reason_a_session_is_unreadable_shows_whole_whatever_its_pat
     let screen = ui.wait_settled("⚠ R01");
     let mut problems = problems_on(&screen);
     problems.sort();
+    let mut want = [
+        "a3e75331 : illisible en $.status (ligne 22, colonne 18) : valeur inconnue `fini`, \
+         attendu `in_progress` ou `done`"
+            .to_owned(),
+        format!(
+            "R01 (e9ceda88) : $.codings[0].code : le codage {coding} (« C'est souvent au moment \
+             du dépistage qu… », par Camille Roux) a un code inconnu \
+             00000000-0000-4000-8000-00000000dead"
+        ),
+    ];
+    want.sort();
     assert_eq!(
         problems,
-        [
-            "a3e75331 : illisible en $.status (ligne 22, colonne 18) : valeur \
-             inconnue `fini`, attendu `in_progress` ou `done`"
-                .to_owned(),
-            format!(
-                "R01 (e9ceda88) : $.codings[0].code : le codage {coding} (« C'est \
-                 souvent au moment du dépistage qu… », par Camille Roux) a un code inconnu \
-                 00000000-0000-4000-8000-00000000dead"
-            ),
-        ],
+        want,
         "{screen}"
     );
     // Both are still listed, marked.

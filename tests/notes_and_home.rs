@@ -141,16 +141,15 @@ fn at_80_columns_the_reason_a_session_is_unreadable_shows_whole_whatever_its_pat
         ),
     ];
     want.sort();
-    assert_eq!(
-        problems,
-        want,
-        "{screen}"
-    );
+    assert_eq!(problems, want, "{screen}");
     // Both are still listed, marked.
     assert_eq!(screen.matches("⚠ problème").count(), 2, "{screen}");
     let pid = ui.pid();
     ui.keys(&["q"]);
     ui.wait_exit(pid);
-    assert!(common::folder_bytes(&sessions) == before, "left as they were");
+    assert!(
+        common::folder_bytes(&sessions) == before,
+        "left as they were"
+    );
     drop(dir);
 }

@@ -164,7 +164,10 @@ mod tests {
     fn the_key_column_holds_the_widest_key_and_leaves_room_to_the_descriptions() {
         let section = |rows: &[&str]| HelpSection {
             title: String::new(),
-            rows: rows.iter().map(|k| (k.to_string(), String::new())).collect(),
+            rows: rows
+                .iter()
+                .map(|k| (k.to_string(), String::new()))
+                .collect(),
         };
         let short = [section(&["Tab", "Ctrl+←  Ctrl+→  Alt+←  Alt+→"])];
         assert_eq!(key_column(&short, 78), 28);

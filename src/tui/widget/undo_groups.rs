@@ -56,10 +56,10 @@ impl UndoGroups {
             Edit::Backspace | Edit::Delete => Burst::Erase,
             _ => Burst::Alone,
         };
-        let before = area.cursor();
+        let before = cursor(area);
         let changed = text_keys::apply(area, hit);
         if changed {
-            self.record(burst, before, area.cursor(), now);
+            self.record(burst, before, cursor(area), now);
         }
         changed
     }
@@ -67,7 +67,7 @@ impl UndoGroups {
     /// An edit made to `area` outside the keys (a paste, Enter's new line), already applied:
     /// a group of its own.
     pub fn edited(&mut self, area: &TextArea<'static>, now: Time) {
-        self.record(Burst::Alone, area.cursor(), area.cursor(), now);
+        self.record(Burst::Alone, cursor(area), cursor(area), now);
     }
 
     fn record(&mut self, burst: Burst, before: (usize, usize), after: (usize, usize), now: Time) {
@@ -113,6 +113,12 @@ impl UndoGroups {
         self.done.push(redone);
         redone > 0
     }
+}
+
+/// The cursor as (row, column).
+fn cursor(area: &TextArea<'static>) -> (usize, usize) {
+    let at = area.cursor();
+    (at.0, at.1)
 }
 
 #[cfg(test)]

@@ -155,7 +155,7 @@ fn a_symlinked_session_or_journal_is_refused_and_left_as_it_is() {
         "nothing left the study"
     );
     let (out, _, _) = check(home.path(), &root);
-    assert!(out.contains(".journal: a symbolic link"), "{out}");
+    assert!(out.contains(".journal : un lien symbolique"), "{out}");
 }
 
 #[test]

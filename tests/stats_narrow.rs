@@ -159,7 +159,8 @@ fn the_statistics_screen_broken_down_on_80_columns_and_narrower() {
 
     // 60 columns, intervals hidden: the frequencies keep one sector at least.
     ui.resize(60, 24);
-    ui.keys(&["i", "Tab", "Tab", "Tab", "Tab"]);
+    // Answers → situations → reports → saturation → coverage → frequencies.
+    ui.keys(&["i", "Tab", "Tab", "Tab", "Tab", "Tab"]);
     let screen = settled(&ui, "Santé (1)");
     assert!(!screen.contains("colonnes 0 à 0"), "{screen}");
     assert!(screen.contains("colonnes 1 à 1 sur 8"), "{screen}");

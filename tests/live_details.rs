@@ -7,6 +7,7 @@
 
 mod common;
 
+use chrono::SubsecRound;
 use std::path::Path;
 
 use common::tmux::{self, Tmux, grille_command};
@@ -128,7 +129,10 @@ fn after_a_crash_grille_offers_to_resume_the_interview_and_keeps_the_notes() {
     let last: serde_json::Value = serde_json::from_str(journal.lines().last().unwrap()).unwrap();
     let op = last["change"]["op"].as_str().unwrap();
     assert!(["add_segment", "edit_text"].contains(&op), "{journal}");
-    let last_saved = Time::parse_from_rfc3339(last["at"].as_str().unwrap()).unwrap();
+    // Kept to the second, as every time in a session (the journal stamps to the millisecond).
+    let last_saved = Time::parse_from_rfc3339(last["at"].as_str().unwrap())
+        .unwrap()
+        .trunc_subsecs(0);
 
     // Started again on the home screen: the offer, whole and in French, at 80×24.
     let ui = Tmux::start(

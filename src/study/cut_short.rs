@@ -23,14 +23,16 @@ pub fn block_cut_short(session: &Session) -> Option<&Segment> {
 }
 
 /// The change that ends the block cut short at `last_saved`, the time of the last change the
-/// journal kept (never before the block began).
+/// journal kept (never before the block began), to the second as every time of the model: the
+/// journal stamps its records to the millisecond, and a block begun in the same second after
+/// the restart must not start before this one ends.
 pub fn end_of_block_cut_short(session: &Session, last_saved: Time) -> Option<SessionChange> {
     let block = block_cut_short(session)?;
     let start = block.start?;
     Some(SessionChange::SetSegmentTimes {
         segment: block.id,
         start: Some(start),
-        end: Some(start.max(last_saved)),
+        end: Some(start.max(super::clock::stamp(last_saved))),
     })
 }
 
